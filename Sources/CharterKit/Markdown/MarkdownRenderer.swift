@@ -1,0 +1,155 @@
+import Foundation
+
+/// How Markdown is turned into HTML.
+public struct MarkdownOptions: Sendable, Hashable {
+    /// cmark-gfm syntax extensions to attach, by name.
+    public var extensions: [String]
+    /// Whether `[^label]` footnotes are recognised.
+    public var footnotes: Bool
+    /// Whether raw HTML and `javascript:` URLs pass through. Off unless a site opts in.
+    public var allowRawHTML: Bool
+    /// Curly quotes and dashes.
+    public var smartPunctuation: Bool
+    /// Whether headings get GitHub-style `id`s.
+    public var headingIDs: Bool
+    /// Put before every footnote id, so documents sharing a page do not collide.
+    public var footnotePrefix: String
+
+    /// Creates options; the defaults are the site's: every GFM extension, footnotes, safe mode, heading ids.
+    public init(
+        extensions: [String] = MarkdownOptions.gfmExtensions,
+        footnotes: Bool = true,
+        allowRawHTML: Bool = false,
+        smartPunctuation: Bool = false,
+        headingIDs: Bool = true,
+        footnotePrefix: String = ""
+    ) {
+        self.extensions = extensions
+        self.footnotes = footnotes
+        self.allowRawHTML = allowRawHTML
+        self.smartPunctuation = smartPunctuation
+        self.headingIDs = headingIDs
+        self.footnotePrefix = footnotePrefix
+    }
+
+    /// The GitHub-flavoured extensions Charter turns on for site pages.
+    public static let gfmExtensions = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+}
+
+/// A heading of a rendered document, for tables of contents and anchor checks.
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    public var text: String
+    /// The `id` given to the heading, or nil when heading ids are off.
+    public var id: String?
+    /// Where the heading starts in the source file.
+    public var location: SourceLocation
+}
+
+/// A link or image destination found in a document, with its position in the source file.
+public struct MarkdownLink: Sendable, Hashable {
+    public var url: String
+    public var isImage: Bool
+    public var location: SourceLocation
+}
+
+/// The result of rendering one Markdown document.
+public struct RenderedMarkdown: Sendable, Hashable {
+    public var html: String
+    public var headings: [Heading]
+    public var links: [MarkdownLink]
+    public var diagnostics: [Diagnostic]
+
+    /// The text of the first level-1 heading, if any.
+    public var firstTitle: String? {
+        headings.first { $0.level == 1 }?.text
+    }
+}
+
+/// Renders Markdown through cmark-gfm. Safe to call from several threads at once.
+public struct MarkdownRenderer: Sendable {
+    public var options: MarkdownOptions
+
+    /// Creates a renderer with the given options.
+    public init(options: MarkdownOptions = MarkdownOptions()) {
+        self.options = options
+    }
+
+    /// Renders `markdown`, the body of the file at `path` that starts after `lineOffset`
+    /// lines of the file; `rewriteLink` may return a new destination for a link or image.
+    public func render(
+        _ markdown: String,
+        path: String = "<input>",
+        lineOffset: Int = 0,
+        rewriteLink: (MarkdownLink) -> String? = { _ in nil }
+    ) throws(MarkdownError) -> RenderedMarkdown {
+        let lines = LineIndex(markdown)
+        func location(line: Int, byteColumn: Int) -> SourceLocation {
+            SourceLocation(path: path, line: line + lineOffset, column: lines.scalarColumn(line: line, byteColumn: byteColumn))
+        }
+        var slugger = Slugger()
+        var ids: [String?] = []
+        let output = try CmarkBridge.render(
+            markdown,
+            extensions: options.extensions,
+            footnotes: options.footnotes,
+            unsafe: options.allowRawHTML,
+            smart: options.smartPunctuation,
+            headingID: options.headingIDs ? { _, heading in
+                let id = slugger.slug(for: heading.text)
+                ids.append(id)
+                return id
+            } : nil,
+            rewriteLink: { link in
+                rewriteLink(MarkdownLink(url: link.url, isImage: link.isImage, location: location(line: link.line, byteColumn: link.byteColumn)))
+            })
+        let headings = output.headings.enumerated().map { index, heading in
+            Heading(
+                level: heading.level,
+                text: heading.text,
+                id: index < ids.count ? ids[index] : nil,
+                location: SourceLocation(path: path, line: heading.line + lineOffset, column: 1))
+        }
+        let links = output.links.map {
+            MarkdownLink(url: $0.url, isImage: $0.isImage, location: location(line: $0.line, byteColumn: $0.byteColumn))
+        }
+        let diagnostics = output.droppedRawHTML.map {
+            Diagnostic(
+                .rawHTMLDropped, "raw HTML is left out of the page",
+                at: location(line: $0.line, byteColumn: $0.byteColumn),
+                fixHint: "use Markdown instead, or set 'unsafe_html: true' in charter.yaml if every author is trusted")
+        }
+        return RenderedMarkdown(
+            html: Self.prefixFootnoteIDs(output.html, with: options.footnotePrefix),
+            headings: headings,
+            links: links,
+            diagnostics: diagnostics)
+    }
+
+    /// cmark-gfm derives footnote ids from labels alone and offers no hook to change them,
+    /// so the prefix is applied to its own `fn-`/`fnref-` attributes. In safe mode those
+    /// exact attribute texts can only come from the renderer: quotes in text are escaped.
+    static func prefixFootnoteIDs(_ html: String, with prefix: String) -> String {
+        guard !prefix.isEmpty, html.contains("fn-") else { return html }
+        return html
+            .replacingOccurrences(of: "id=\"fn-", with: "id=\"fn-\(prefix)")
+            .replacingOccurrences(of: "href=\"#fn-", with: "href=\"#fn-\(prefix)")
+            .replacingOccurrences(of: "id=\"fnref-", with: "id=\"fnref-\(prefix)")
+            .replacingOccurrences(of: "href=\"#fnref-", with: "href=\"#fnref-\(prefix)")
+    }
+}
+
+/// Converts cmark-gfm's byte columns into the Unicode-scalar columns Charter reports.
+struct LineIndex {
+    private let lines: [Substring.UTF8View]
+
+    init(_ text: String) {
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(\.utf8)
+    }
+
+    func scalarColumn(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, line <= lines.count, byteColumn > 1 else { return max(1, byteColumn) }
+        let bytes = lines[line - 1].prefix(byteColumn - 1)
+        return String(decoding: bytes, as: UTF8.self).unicodeScalars.count + 1
+    }
+}

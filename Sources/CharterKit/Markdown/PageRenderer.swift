@@ -1,0 +1,86 @@
+import Foundation
+
+/// A page with its Markdown rendered and its final title chosen.
+public struct RenderedPage: Sendable {
+    public var page: Page
+    public var markdown: RenderedMarkdown
+}
+
+/// Renders the Markdown of every page and strategy narrative, in parallel, pointing
+/// relative links at the generated pages through the link table.
+public struct PageRenderer: Sendable {
+    public var options: MarkdownOptions
+
+    /// Creates the stage with the site's Markdown options.
+    public init(options: MarkdownOptions) {
+        self.options = options
+    }
+
+    /// Renders every page; narratives are keyed by their strategy's ID.
+    public func render(_ site: Site, links: LinkTable) throws -> (pages: [RenderedPage], narratives: [String: RenderedMarkdown]) {
+        let narrativeOwners = site.strategies.compactMap { strategy in strategy.narrative.map { (strategy, $0) } }
+        let jobs: [(page: Page, outputPath: String)] = site.pages.map { ($0, $0.outputPath) }
+            + narrativeOwners.map { ($0.1, $0.0.outputPath) }
+        let results = ParallelMap.map(jobs) { job -> Result<RenderedMarkdown, MarkdownError> in
+            guard !job.page.isGenerated else {
+                return .success(RenderedMarkdown(html: "", headings: [], links: [], diagnostics: []))
+            }
+            let renderer = MarkdownRenderer(options: options)
+            do throws(MarkdownError) {
+                return .success(try renderer.render(job.page.body, path: job.page.sourcePath, lineOffset: job.page.bodyLineOffset) { link in
+                    links.rewrite(link.url, from: job.page.contentPath, writtenTo: job.outputPath)
+                })
+            } catch {
+                return .failure(error)
+            }
+        }
+        var pages: [RenderedPage] = []
+        var narratives: [String: RenderedMarkdown] = [:]
+        for (index, result) in results.enumerated() {
+            let markdown: RenderedMarkdown
+            switch result {
+            case .success(let rendered): markdown = rendered
+            case .failure(let error): throw CharterError.markdown(error)
+            }
+            if index < site.pages.count {
+                var page = site.pages[index]
+                if page.titleSource == .fileName, let heading = markdown.firstTitle, !heading.isEmpty {
+                    page.title = heading
+                    page.titleSource = .firstHeading
+                }
+                pages.append(RenderedPage(page: page, markdown: markdown))
+            } else {
+                narratives[narrativeOwners[index - site.pages.count].0.id] = markdown
+            }
+        }
+        return (pages, narratives)
+    }
+}
+
+/// Maps over an array on all cores, keeping the order of the input.
+enum ParallelMap {
+    static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], _ transform: @Sendable (Input) -> Output) -> [Output] {
+        let box = ResultBox<Output>(count: inputs.count)
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+            box.set(transform(inputs[index]), at: index)
+        }
+        return box.values()
+    }
+
+    private final class ResultBox<Output>: @unchecked Sendable {
+        // Each slot is written by exactly one iteration; the lock orders the writes
+        // before the final read.
+        private var slots: [Output?]
+        private let lock = NSLock()
+
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        func set(_ value: Output, at index: Int) {
+            lock.withLock { slots[index] = value }
+        }
+
+        func values() -> [Output] {
+            lock.withLock { slots.map { $0! } }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+/// Makes heading ids the way GitHub does, so `#anchor` links work on GitHub and on the site.
+///
+/// Lower-cases the text, drops every character that is not a letter, mark, number,
+/// connector punctuation, space or hyphen, and turns spaces into hyphens. A repeated
+/// slug gets `-1`, `-2`, … in order of appearance.
+public struct Slugger: Sendable {
+    private var seen: [String: Int] = [:]
+
+    /// Creates a slugger with no slugs used yet.
+    public init() {}
+
+    /// The slug for `text`, made unique among the slugs this slugger has returned.
+    public mutating func slug(for text: String) -> String {
+        var base = Self.slug(text)
+        if base.isEmpty { base = "section" }
+        var result = base
+        while seen[result] != nil {
+            let next = seen[base, default: 0] + 1
+            seen[base] = next
+            result = "\(base)-\(next)"
+        }
+        seen[result] = 0
+        return result
+    }
+
+    /// The GitHub slug of `text`, without de-duplication.
+    public static func slug(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .nonspacingMark, .spacingMark, .enclosingMark,
+                 .decimalNumber, .letterNumber, .otherNumber,
+                 .connectorPunctuation:
+                out.append(scalar)
+            default:
+                if scalar == " " { out.append("-") } else if scalar == "-" { out.append(scalar) }
+            }
+        }
+        return String(out)
+    }
+}

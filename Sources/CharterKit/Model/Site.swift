@@ -1,0 +1,14 @@
+/// The site as the model sees it: pages, strategy and team files, assets and settings.
+public struct Site: Sendable {
+    public var configuration: SiteConfiguration
+    /// Every page in output-path order; folders without a landing page get a generated one.
+    public var pages: [Page]
+    public var strategies: [DataDocument]
+    public var teams: [DataDocument]
+    public var assets: [Asset]
+    /// Where the content folder sits below the root ("content" or "").
+    public var contentPrefix: String
+
+    /// All strategy and team documents.
+    public var dataDocuments: [DataDocument] { strategies + teams }
+}

@@ -1,0 +1,103 @@
+/// Settings from `charter.yaml` at the site root. Every key is optional.
+public struct SiteConfiguration: Sendable, Hashable {
+    /// The site's name, shown in every page's header.
+    public var title = "Strategy playbook"
+    /// A sentence about the site, for the home page and `<meta name="description">`.
+    public var description: String?
+    /// The language of the content, for `<html lang>`.
+    public var language = "en"
+    /// Lets raw HTML and `javascript:` URLs in Markdown through. Only for sites whose authors are all trusted.
+    public var unsafeHTML = false
+    /// The address the site is published at, for absolute links such as a sitemap.
+    public var baseURL: String?
+
+    /// The keys `charter.yaml` understands.
+    public static let knownKeys = ["title", "description", "language", "unsafe_html", "base_url"]
+
+    /// Creates the default configuration.
+    public init() {}
+
+    /// Reads the configuration, reporting wrong types and unknown keys; what cannot be read keeps its default.
+    public static func read(_ source: SourceText?) -> (configuration: SiteConfiguration, diagnostics: [Diagnostic]) {
+        var configuration = SiteConfiguration()
+        guard let source else { return (configuration, []) }
+        let (root, parseDiagnostics) = YAMLReader().read(source.text, path: source.path)
+        var diagnostics = parseDiagnostics
+        guard let root else { return (configuration, diagnostics) }
+        if case .scalar(_, .null) = root.kind { return (configuration, diagnostics) }
+        guard let entries = root.entries else {
+            diagnostics.append(Diagnostic(.wrongType, "charter.yaml must be a mapping of settings, found \(root.typeDescription)", at: root.location))
+            return (configuration, diagnostics)
+        }
+        var fields = FieldReader(diagnostics: diagnostics)
+        for entry in entries {
+            switch entry.key {
+            case "title": configuration.title = fields.string(entry) ?? configuration.title
+            case "description": configuration.description = fields.string(entry)
+            case "language": configuration.language = fields.string(entry) ?? configuration.language
+            case "unsafe_html": configuration.unsafeHTML = fields.bool(entry) ?? false
+            case "base_url": configuration.baseURL = fields.string(entry)
+            default: fields.unknownKey(entry, known: knownKeys, in: "charter.yaml", severity: .warning)
+            }
+        }
+        return (configuration, fields.diagnostics)
+    }
+}
+
+/// Reads typed values out of YAML entries, reporting each wrong type at the value's position.
+struct FieldReader {
+    var diagnostics: [Diagnostic]
+
+    mutating func string(_ entry: YAMLEntry) -> String? {
+        if let text = entry.value.string { return text }
+        if case .scalar(let text, .int) = entry.value.kind { return text }
+        if case .scalar(let text, .float) = entry.value.kind { return text }
+        mismatch(entry, expected: "text")
+        return nil
+    }
+
+    mutating func bool(_ entry: YAMLEntry) -> Bool? {
+        if case .scalar(let text, .bool) = entry.value.kind {
+            return ["true", "True", "TRUE", "yes", "Yes", "on", "On"].contains(text)
+        }
+        mismatch(entry, expected: "true or false")
+        return nil
+    }
+
+    mutating func int(_ entry: YAMLEntry) -> Int? {
+        if case .scalar(let text, .int) = entry.value.kind, let value = Int(text) { return value }
+        mismatch(entry, expected: "a whole number")
+        return nil
+    }
+
+    mutating func strings(_ entry: YAMLEntry) -> [String]? {
+        if let text = entry.value.string { return [text] }
+        guard let items = entry.value.items else {
+            mismatch(entry, expected: "a list of text")
+            return nil
+        }
+        var values: [String] = []
+        for item in items {
+            if let text = item.scalarText, item.string != nil || item.typeDescription == "a number" {
+                values.append(text)
+            } else {
+                diagnostics.append(Diagnostic(.wrongType, "'\(entry.key)' items must be text, found \(item.typeDescription)", at: item.location))
+            }
+        }
+        return values
+    }
+
+    mutating func mismatch(_ entry: YAMLEntry, expected: String) {
+        diagnostics.append(Diagnostic(
+            .wrongType, "'\(entry.key)' must be \(expected), found \(entry.value.typeDescription)", at: entry.value.location))
+    }
+
+    mutating func unknownKey(_ entry: YAMLEntry, known: [String], in place: String, severity: Severity) {
+        let suggestion = Suggestions.closest(to: entry.key, in: known)
+        diagnostics.append(Diagnostic(
+            .unknownKey, "unknown key '\(entry.key)' in \(place)",
+            at: entry.keyLocation,
+            severity: severity,
+            fixHint: suggestion.map { "did you mean '\($0)'?" }))
+    }
+}

@@ -1,0 +1,28 @@
+/// Failures of the environment rather than of the content: these stop a run.
+public enum CharterError: Error, Equatable, CustomStringConvertible {
+    case missingRoot(String)
+    case unreadable(String, String)
+    case unwritable(String, String)
+    case refusedOutput(String, reason: String)
+    case markdown(MarkdownError)
+    case defaultTemplates(String)
+
+    public var description: String {
+        switch self {
+        case .missingRoot(let path): "the site folder '\(path)' does not exist"
+        case .unreadable(let path, let reason): "cannot read '\(path)': \(reason)"
+        case .unwritable(let path, let reason): "cannot write '\(path)': \(reason)"
+        case .refusedOutput(let path, let reason): "refusing to write the site to '\(path)': \(reason)"
+        case .markdown(let error): error.description
+        case .defaultTemplates(let reason): "the built-in templates are broken: \(reason)"
+        }
+    }
+
+    /// Whether the failure is the caller's choice of paths rather than the machine's.
+    public var isUsageError: Bool {
+        switch self {
+        case .missingRoot, .refusedOutput: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,101 @@
+public import Foundation
+
+/// What a run of the pipeline produced.
+public struct BuildResult: Sendable {
+    /// Every diagnostic, sorted.
+    public var diagnostics: [Diagnostic]
+    /// The site, when rendering got that far.
+    public var site: RenderedSite?
+    /// The folder written, or nil when nothing was written.
+    public var outputDirectory: URL?
+    /// The text files read, by path relative to the root, for quoting source lines.
+    public var sources: [String: SourceText]
+    /// How many HTML pages the site has.
+    public var pageCount: Int {
+        site?.files.filter { $0.path.hasSuffix(".html") }.count ?? 0
+    }
+}
+
+/// Runs Charter's pipeline:
+///
+///     load → split front matter → build model → resolve links
+///          → render Markdown (cmark-gfm) → apply templates → write atomically
+///
+/// `check` is the same pipeline without the write.
+public struct SiteBuilder: Sendable {
+    /// The site's folder, holding `content/` (or the Markdown itself), and optionally
+    /// `charter.yaml` and `Templates/`.
+    public var root: URL
+    /// Where to write the site; `_site` under the root when nil.
+    public var output: URL?
+    /// Write the site even when there are errors.
+    public var allowErrors = false
+
+    /// Creates a builder for the site at `root`.
+    public init(root: URL, output: URL? = nil) {
+        self.root = root
+        self.output = output
+    }
+
+    /// The folder the site is written to.
+    public var outputDirectory: URL {
+        output ?? root.appending(path: "_site", directoryHint: .isDirectory)
+    }
+
+    /// Runs every stage but the write.
+    public func check() throws -> BuildResult {
+        try run(writing: false)
+    }
+
+    /// Runs every stage and writes the site, unless there are errors and `allowErrors` is off.
+    public func build() throws -> BuildResult {
+        try run(writing: true)
+    }
+
+    private func run(writing: Bool) throws -> BuildResult {
+        var loader = ContentLoader()
+        let outputFolder = OutputLocation.canonical(outputDirectory)
+        let canonicalRoot = OutputLocation.canonical(root)
+        if OutputLocation.isInside(outputFolder, canonicalRoot) {
+            loader.excludedPaths.insert(String(outputFolder.path.dropFirst(canonicalRoot.path.count + 1)))
+        }
+        let content = try loader.load(root: root)
+        if writing {
+            try OutputLocation.validate(output: outputFolder, root: content.root, contentDirectory: content.contentDirectory)
+        }
+        var diagnostics = content.diagnostics
+        let sources = Self.sources(of: content)
+
+        let (configuration, configurationDiagnostics) = SiteConfiguration.read(content.configuration)
+        diagnostics += configurationDiagnostics
+        let (templates, templateDiagnostics) = try TemplateSet.load(overrides: content.templates)
+        diagnostics += templateDiagnostics
+
+        let (site, modelDiagnostics) = ModelBuilder().build(content, configuration: configuration, reservedPaths: templates.assetPaths)
+        diagnostics += modelDiagnostics
+        let links = LinkTable(site: site)
+
+        let markdownOptions = MarkdownOptions(allowRawHTML: configuration.unsafeHTML)
+        let (pages, narratives) = try PageRenderer(options: markdownOptions).render(site, links: links)
+        diagnostics += pages.flatMap(\.markdown.diagnostics) + narratives.values.flatMap(\.diagnostics)
+
+        let (rendered, renderDiagnostics) = SiteRenderer(templates: templates).render(site, pages: pages, narratives: narratives)
+        diagnostics += renderDiagnostics
+        diagnostics.sort()
+
+        var written: URL?
+        if writing, allowErrors || !diagnostics.containsErrors {
+            try SiteWriter().write(rendered, to: outputFolder)
+            written = outputFolder
+        }
+        return BuildResult(diagnostics: diagnostics, site: rendered, outputDirectory: written, sources: sources)
+    }
+
+    private static func sources(of content: LoadedContent) -> [String: SourceText] {
+        var sources: [String: SourceText] = [:]
+        for file in content.markdown + content.data { sources[file.source.path] = file.source }
+        if let configuration = content.configuration { sources[configuration.path] = configuration }
+        for template in content.templates.values { if let source = template.source { sources[source.path] = source } }
+        return sources
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import CharterKit
+import Foundation
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validates the site and writes it as static HTML.",
+        discussion: "Nothing is written when the content has errors; the previous site stays as it was.")
+
+    @Option(help: "The site's folder: it holds content/ (or the Markdown itself), charter.yaml and Templates/.")
+    var root = "."
+
+    @Option(help: "Where to write the site (default: _site under the root).")
+    var out: String?
+
+    @Flag(help: "Write the site even when the content has errors.")
+    var allowErrors = false
+
+    func run() throws {
+        var builder = SiteBuilder(
+            root: URL(fileURLWithPath: root, isDirectory: true),
+            output: out.map { URL(fileURLWithPath: $0, isDirectory: true) })
+        builder.allowErrors = allowErrors
+        let result: BuildResult
+        do {
+            result = try builder.build()
+        } catch {
+            throw DiagnosticOutput.fail(error)
+        }
+        DiagnosticOutput.print(result)
+        let hasErrors = result.diagnostics.containsErrors
+        guard let written = result.outputDirectory else {
+            FileHandle.standardError.write(Data("charter: the site was not written because the content has errors\n".utf8))
+            throw Exit.contentErrors
+        }
+        if hasErrors {
+            FileHandle.standardError.write(Data("charter: WARNING: the site was written despite errors (--allow-errors)\n".utf8))
+        }
+        Swift.print("Wrote \(result.pageCount) pages to \(written.path)")
+        Swift.print("Open file://\(written.appending(path: "index.html").path) in a browser.")
+        if hasErrors { throw Exit.contentErrors }
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// The `charter` command line: a thin layer over CharterKit.
+@main
+struct Charter: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "charter",
+        abstract: "Builds and checks strategy playbook sites.",
+        discussion: """
+            Exit codes: 0 success, 1 the content has errors, 64 wrong usage (bad options, \
+            a refused output folder, a missing site folder), 74 the disk could not be read or written.
+            """,
+        version: "0.1.0",
+        subcommands: [Build.self, Check.self, Render.self])
+}
+
+/// Exit codes shared by every command.
+enum Exit {
+    static let contentErrors = ExitCode(1)
+    static let usage = ExitCode(64)
+    static let io = ExitCode(74)
+}
