@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(
             name: "CharterKitTests",
             dependencies: ["CharterKit"],
-            resources: [.copy("Fixtures")],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -57,23 +57,51 @@ public struct PageRenderer: Sendable {
     }
 }
 
-/// Maps over an array on all cores, keeping the order of the input.
+/// Maps over an array on several threads, keeping the order of the input.
+///
+/// Uses its own threads rather than Dispatch's shared pool, which was seen to run such
+/// work one item at a time when called from inside Swift concurrency (as in tests).
 enum ParallelMap {
-    static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], _ transform: @Sendable (Input) -> Output) -> [Output] {
+    /// One worker per active core unless `workers` says otherwise.
+    static func map<Input: Sendable, Output: Sendable>(
+        _ inputs: [Input],
+        workers: Int = ProcessInfo.processInfo.activeProcessorCount,
+        _ transform: @escaping @Sendable (Input) -> Output
+    ) -> [Output] {
+        let count = min(max(1, workers), inputs.count)
+        guard count > 1 else { return inputs.map(transform) }
         let box = ResultBox<Output>(count: inputs.count)
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-            box.set(transform(inputs[index]), at: index)
+        let done = DispatchGroup()
+        for _ in 0..<count {
+            done.enter()
+            let thread = Thread {
+                while let index = box.claimNext() {
+                    box.set(transform(inputs[index]), at: index)
+                }
+                done.leave()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
         }
+        done.wait()
         return box.values()
     }
 
     private final class ResultBox<Output>: @unchecked Sendable {
-        // Each slot is written by exactly one iteration; the lock orders the writes
-        // before the final read.
+        // All state is guarded by the lock; each slot is written once.
         private var slots: [Output?]
+        private var next = 0
         private let lock = NSLock()
 
         init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        func claimNext() -> Int? {
+            lock.withLock {
+                guard next < slots.count else { return nil }
+                defer { next += 1 }
+                return next
+            }
+        }
 
         func set(_ value: Output, at index: Int) {
             lock.withLock { slots[index] = value }

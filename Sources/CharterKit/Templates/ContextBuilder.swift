@@ -143,7 +143,7 @@ struct ContextBuilder {
                 FieldView(key: entry.key, text: entry.value.scalarText, fields: fields(of: entry.value))
             }
         case .sequence(let items):
-            return items.map { FieldView(key: "", text: $0.scalarText, fields: fields(of: $0)) }
+            return items.map { FieldView(key: nil, text: $0.scalarText, fields: fields(of: $0)) }
         case .scalar:
             return []
         }

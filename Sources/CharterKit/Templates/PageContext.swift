@@ -64,15 +64,14 @@ public struct TOCEntry: Sendable, Hashable {
 
 /// A YAML field shown on a generic data page; lists and mappings nest.
 public final class FieldView: Sendable {
-    public let key: String
+    /// The mapping key, or nil for an item of a list.
+    public let key: String?
     public let text: String?
     public let fields: [FieldView]
-    public let hasFields: Bool
 
-    init(key: String, text: String?, fields: [FieldView]) {
+    init(key: String?, text: String?, fields: [FieldView]) {
         self.key = key
         self.text = text
         self.fields = fields
-        self.hasFields = !fields.isEmpty
     }
 }

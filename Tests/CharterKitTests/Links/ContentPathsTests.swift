@@ -1,0 +1,33 @@
+import Testing
+@testable import CharterKit
+
+@Suite struct ContentPathsTests {
+    @Test("relative URLs between site paths", arguments: [
+        ("index.html", "guides/a.html", "guides/a.html"),
+        ("guides/a.html", "index.html", "../index.html"),
+        ("guides/a.html", "guides/b.html", "b.html"),
+        ("guides/deep/a.html", "teams/hub.html", "../../teams/hub.html"),
+        ("a.html", "a.html", "a.html"),
+    ])
+    func relativeURL(from: String, to: String, expected: String) {
+        #expect(ContentPaths.relativeURL(from: from, to: to) == expected)
+    }
+
+    @Test("references resolve against a folder and may not climb out")
+    func resolve() {
+        #expect(ContentPaths.resolve("../teams/hub.md", from: "guides") == "teams/hub.md")
+        #expect(ContentPaths.resolve("./a/./b.md", from: "") == "a/b.md")
+        #expect(ContentPaths.resolve("../../x.md", from: "guides") == nil)
+    }
+
+    @Test("output paths of Markdown files", arguments: [
+        ("index.md", "index.html"),
+        ("README.md", "index.html"),
+        ("guides/readme.md", "guides/index.html"),
+        ("guides/escalation.md", "guides/escalation.html"),
+        ("notes.markdown", "notes.html"),
+    ])
+    func outputPaths(source: String, output: String) {
+        #expect(ModelBuilder.outputPath(forMarkdown: source) == output)
+    }
+}
