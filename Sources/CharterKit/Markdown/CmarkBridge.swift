@@ -25,8 +25,12 @@ struct CmarkHeading: Sendable {
 struct CmarkOutput: Sendable {
     var html: String
     var headings: [CmarkHeading]
+    /// The id given to each heading, in the same order; nil where none was asked for.
+    var headingIDs: [String?]
     var links: [CmarkLink]
     var droppedRawHTML: [(line: Int, byteColumn: Int)]
+    /// Whether a leading level-1 heading was taken out of the HTML.
+    var removedLeadingHeading: Bool
 }
 
 /// Parses and renders Markdown with cmark-gfm, rewriting the tree between the two.
@@ -50,6 +54,7 @@ enum CmarkBridge {
         footnotes: Bool,
         unsafe: Bool,
         smart: Bool,
+        removeLeadingHeading: Bool,
         headingID: ((_ index: Int, _ heading: CmarkHeading) -> String?)?,
         rewriteLink: (CmarkLink) -> String?
     ) throws(MarkdownError) -> CmarkOutput {
@@ -108,9 +113,17 @@ enum CmarkBridge {
                 cmark_node_set_url(node, replacement)
             }
         }
-        if let headingID {
-            for (index, entry) in headingNodes.enumerated() {
-                guard let id = headingID(index, entry.heading) else { continue }
+
+        // Ids are decided for every heading in order, the leading one included, so that
+        // the rest are numbered as GitHub numbers them.
+        let ids = headingNodes.enumerated().map { index, entry in headingID?(index, entry.heading) }
+        let removed = removeLeadingHeading && headingNodes.first?.heading.level == 1
+            && cmark_node_first_child(document) == headingNodes.first?.node
+        for (offset, entry) in headingNodes.enumerated() {
+            if offset == 0 && removed {
+                cmark_node_unlink(entry.node)
+                cmark_node_free(entry.node)
+            } else if let id = ids[offset] {
                 try giveID(id, to: entry.node, level: entry.heading.level)
             }
         }
@@ -122,8 +135,10 @@ enum CmarkBridge {
         return CmarkOutput(
             html: String(cString: rendered),
             headings: headingNodes.map(\.heading),
+            headingIDs: ids,
             links: links,
-            droppedRawHTML: dropped)
+            droppedRawHTML: dropped,
+            removedLeadingHeading: removed)
     }
 
     /// Replaces a heading node by a custom block holding a custom inline that carries

@@ -14,6 +14,9 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var headingIDs: Bool
     /// Put before every footnote id, so documents sharing a page do not collide.
     public var footnotePrefix: String
+    /// Takes a level-1 heading that opens the document out of the HTML, so a template can
+    /// place the title itself; the heading is still listed and reserves its id.
+    public var extractLeadingTitle: Bool
 
     /// Creates options; the defaults are the site's: every GFM extension, footnotes, safe mode, heading ids.
     public init(
@@ -22,7 +25,8 @@ public struct MarkdownOptions: Sendable, Hashable {
         allowRawHTML: Bool = false,
         smartPunctuation: Bool = false,
         headingIDs: Bool = true,
-        footnotePrefix: String = ""
+        footnotePrefix: String = "",
+        extractLeadingTitle: Bool = false
     ) {
         self.extensions = extensions
         self.footnotes = footnotes
@@ -30,6 +34,7 @@ public struct MarkdownOptions: Sendable, Hashable {
         self.smartPunctuation = smartPunctuation
         self.headingIDs = headingIDs
         self.footnotePrefix = footnotePrefix
+        self.extractLeadingTitle = extractLeadingTitle
     }
 
     /// The GitHub-flavoured extensions Charter turns on for site pages.
@@ -59,6 +64,8 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var headings: [Heading]
     public var links: [MarkdownLink]
     public var diagnostics: [Diagnostic]
+    /// The level-1 heading taken out of the HTML because it opened the document.
+    public var extractedTitle: Heading?
 
     /// The text of the first level-1 heading, if any.
     public var firstTitle: String? {
@@ -88,18 +95,14 @@ public struct MarkdownRenderer: Sendable {
             SourceLocation(path: path, line: line + lineOffset, column: lines.scalarColumn(line: line, byteColumn: byteColumn))
         }
         var slugger = Slugger()
-        var ids: [String?] = []
         let output = try CmarkBridge.render(
             markdown,
             extensions: options.extensions,
             footnotes: options.footnotes,
             unsafe: options.allowRawHTML,
             smart: options.smartPunctuation,
-            headingID: options.headingIDs ? { _, heading in
-                let id = slugger.slug(for: heading.text)
-                ids.append(id)
-                return id
-            } : nil,
+            removeLeadingHeading: options.extractLeadingTitle,
+            headingID: options.headingIDs ? { _, heading in slugger.slug(for: heading.text) } : nil,
             rewriteLink: { link in
                 rewriteLink(MarkdownLink(url: link.url, isImage: link.isImage, location: location(line: link.line, byteColumn: link.byteColumn)))
             })
@@ -107,7 +110,7 @@ public struct MarkdownRenderer: Sendable {
             Heading(
                 level: heading.level,
                 text: heading.text,
-                id: index < ids.count ? ids[index] : nil,
+                id: output.headingIDs[index],
                 location: SourceLocation(path: path, line: heading.line + lineOffset, column: 1))
         }
         let links = output.links.map {
@@ -123,7 +126,8 @@ public struct MarkdownRenderer: Sendable {
             html: Self.prefixFootnoteIDs(output.html, with: options.footnotePrefix),
             headings: headings,
             links: links,
-            diagnostics: diagnostics)
+            diagnostics: diagnostics,
+            extractedTitle: output.removedLeadingHeading ? headings.first : nil)
     }
 
     /// cmark-gfm derives footnote ids from labels alone and offers no hook to change them,

@@ -16,6 +16,25 @@ public struct PageRenderer: Sendable {
         self.options = options
     }
 
+    /// Renders one page. A level-1 heading that opens the body becomes the page's title
+    /// (taken out of the body so the template places it), unless the front matter names
+    /// a different title, in which case the heading stays where it is.
+    func render(_ page: Page, writtenTo outputPath: String, links: LinkTable) throws(MarkdownError) -> RenderedMarkdown {
+        var options = self.options
+        options.extractLeadingTitle = true
+        let rewrite: (MarkdownLink) -> String? = { link in
+            links.rewrite(link.url, from: page.contentPath, writtenTo: outputPath)
+        }
+        let rendered = try MarkdownRenderer(options: options)
+            .render(page.body, path: page.sourcePath, lineOffset: page.bodyLineOffset, rewriteLink: rewrite)
+        if page.titleSource == .frontMatter, let extracted = rendered.extractedTitle, extracted.text != page.title {
+            options.extractLeadingTitle = false
+            return try MarkdownRenderer(options: options)
+                .render(page.body, path: page.sourcePath, lineOffset: page.bodyLineOffset, rewriteLink: rewrite)
+        }
+        return rendered
+    }
+
     /// Renders every page; narratives are keyed by their strategy's ID.
     public func render(_ site: Site, links: LinkTable) throws -> (pages: [RenderedPage], narratives: [String: RenderedMarkdown]) {
         let narrativeOwners = site.strategies.compactMap { strategy in strategy.narrative.map { (strategy, $0) } }
@@ -25,11 +44,8 @@ public struct PageRenderer: Sendable {
             guard !job.page.isGenerated else {
                 return .success(RenderedMarkdown(html: "", headings: [], links: [], diagnostics: []))
             }
-            let renderer = MarkdownRenderer(options: options)
             do throws(MarkdownError) {
-                return .success(try renderer.render(job.page.body, path: job.page.sourcePath, lineOffset: job.page.bodyLineOffset) { link in
-                    links.rewrite(link.url, from: job.page.contentPath, writtenTo: job.outputPath)
-                })
+                return .success(try render(job.page, writtenTo: job.outputPath, links: links))
             } catch {
                 return .failure(error)
             }

@@ -24,7 +24,7 @@ public struct ModelBuilder: Sendable {
         let landingFolders = Set(content.markdown.filter { ContentPaths.stem(of: $0.contentPath).lowercased() == "index" }
             .map { ContentPaths.folder(of: $0.contentPath) })
         for file in content.markdown {
-            var (page, pageDiagnostics) = readPage(file)
+            var (page, pageDiagnostics) = readPage(file, configuration: configuration)
             diagnostics += pageDiagnostics
             let stem = ContentPaths.stem(of: file.contentPath)
             let folder = ContentPaths.folder(of: file.contentPath)
@@ -55,7 +55,7 @@ public struct ModelBuilder: Sendable {
             if document.kind == .strategy { strategies.append(document) } else { teams.append(document) }
         }
 
-        let generated = generatedLandingPages(for: pages, data: strategies + teams)
+        let generated = generatedLandingPages(for: pages, data: strategies + teams, configuration: configuration)
             .filter { page in !content.assets.contains { $0.contentPath.lowercased() == page.outputPath } }
         diagnostics += collisions(pages: pages, data: strategies + teams, assets: content.assets, reserved: reservedPaths)
         pages += generated
@@ -78,14 +78,14 @@ public struct ModelBuilder: Sendable {
         return ["index", "readme"].contains(stem.lowercased()) ? prefix + "index.html" : prefix + stem + ".html"
     }
 
-    private func readPage(_ file: ContentFile) -> (Page, [Diagnostic]) {
+    private func readPage(_ file: ContentFile, configuration: SiteConfiguration) -> (Page, [Diagnostic]) {
         let (split, splitDiagnostics) = FrontMatterSplitter.split(file.source)
         var diagnostics = splitDiagnostics
         var page = Page(
             contentPath: file.contentPath,
             sourcePath: file.source.path,
             outputPath: Self.outputPath(forMarkdown: file.contentPath),
-            title: Self.title(fromFileName: file.contentPath),
+            title: Self.fallbackTitle(for: file.contentPath, configuration: configuration),
             titleSource: .fileName,
             description: nil,
             weight: nil,
@@ -147,7 +147,7 @@ public struct ModelBuilder: Sendable {
     }
 
     /// A listing page for every folder that has pages or data but no landing page, up to the top.
-    private func generatedLandingPages(for pages: [Page], data: [DataDocument]) -> [Page] {
+    private func generatedLandingPages(for pages: [Page], data: [DataDocument], configuration: SiteConfiguration) -> [Page] {
         var folders = Set<String>([""])
         for path in pages.map(\.contentPath) + data.map(\.contentPath) {
             var folder = ContentPaths.folder(of: path)
@@ -163,7 +163,7 @@ public struct ModelBuilder: Sendable {
                 contentPath: folder.isEmpty ? "index.md" : folder + "/index.md",
                 sourcePath: folder,
                 outputPath: folder.isEmpty ? "index.html" : folder + "/index.html",
-                title: folder.isEmpty ? "Home" : Self.title(fromFileName: name),
+                title: folder.isEmpty ? configuration.title : Self.title(fromFileName: name),
                 titleSource: .fileName,
                 description: nil, weight: nil, tags: [], frontMatter: nil, parameters: [:],
                 body: "", bodyLineOffset: 0, isGenerated: true)
@@ -189,6 +189,15 @@ public struct ModelBuilder: Sendable {
             }
         }
         return diagnostics
+    }
+
+    /// The title of a page with neither a front-matter title nor a level-1 heading: the file
+    /// name, or for a landing page its folder's name, or for the home page the site's title.
+    static func fallbackTitle(for contentPath: String, configuration: SiteConfiguration) -> String {
+        let stem = ContentPaths.stem(of: contentPath).lowercased()
+        guard stem == "index" || stem == "readme" else { return title(fromFileName: contentPath) }
+        let folder = ContentPaths.folder(of: contentPath)
+        return folder.isEmpty ? configuration.title : title(fromFileName: ContentPaths.fileName(of: folder))
     }
 
     /// A title made from a file name: `escalation-path.md` becomes "Escalation path".

@@ -57,9 +57,12 @@ struct ContextBuilder {
             heading.id.map { TOCEntry(level: heading.level, text: heading.text, url: "#\($0)") }
         }
         let children = page.isLandingPage ? links(in: ContentPaths.folder(of: page.outputPath), from: page.outputPath) : []
+        let bodyHeadings = markdown.extractedTitle == nil ? markdown.headings : Array(markdown.headings.dropFirst())
         let view = PageView(
             title: page.title,
-            showTitle: markdown.headings.first?.level != 1,
+            documentTitle: documentTitle(page.title),
+            titleID: markdown.extractedTitle?.id,
+            showTitle: !bodyHeadings.contains { $0.level == 1 && $0.text == page.title },
             description: page.description,
             kind: Self.templateName(for: page),
             content: markdown.html,
@@ -75,6 +78,8 @@ struct ContextBuilder {
     func context(for document: DataDocument, narrative: RenderedMarkdown?) -> PageContext {
         let view = PageView(
             title: document.title,
+            documentTitle: documentTitle(document.title),
+            titleID: nil,
             showTitle: true,
             description: nil,
             kind: document.kind.rawValue,
@@ -86,6 +91,10 @@ struct ContextBuilder {
             sourcePath: document.sourcePath,
             path: document.outputPath)
         return makeContext(page: view, at: document.outputPath, children: [], fields: Self.fields(of: document.root))
+    }
+
+    private func documentTitle(_ title: String) -> String {
+        title == site.configuration.title ? title : "\(title) · \(site.configuration.title)"
     }
 
     private func makeContext(page: PageView, at path: String, children: [LinkView], fields: [FieldView]) -> PageContext {

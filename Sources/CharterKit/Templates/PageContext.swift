@@ -29,7 +29,11 @@ public struct SiteView: Sendable {
 /// The page being rendered.
 public struct PageView: Sendable {
     public var title: String
-    /// False when the body already starts with its own level-1 heading.
+    /// What the browser tab shows: "Page · Site", or the site's title alone on its home page.
+    public var documentTitle: String
+    /// The title's `id`, when it came from the body's opening heading.
+    public var titleID: String?
+    /// False when the body shows the title itself, as a level-1 heading further down.
     public var showTitle: Bool
     public var description: String?
     /// "page", "section", "home", "strategy" or "team".

@@ -19,6 +19,27 @@ import Testing
         #expect(!(try site.outputText("b.html").contains("<h1>From the heading</h1>")))
     }
 
+    @Test("an opening H1 becomes the page title, placed once by the template, before the contents")
+    func openingHeadingIsTitle() throws {
+        let site = try TemporarySite([
+            "content/a.md": "# Plan\n\n## One\n\n## Two\n",
+            "content/b.md": "---\ntitle: Plan\n---\n# Plan\n\n## Plan\n",
+            "content/c.md": "---\ntitle: Official name\n---\n# Working name\n",
+            "content/guides/README.md": "Nothing but text.\n",
+            "content/index.md": "Welcome.\n",
+        ])
+        try site.build()
+        let a = try site.outputText("a.html")
+        #expect(a.contains("<article class=\"page\">\n<h1 id=\"plan\">Plan</h1>\n<nav class=\"toc\""))
+        #expect(a.components(separatedBy: "<h1").count == 2)
+        // The lifted heading keeps its slug, so a second "Plan" is numbered as on GitHub.
+        #expect(try site.outputText("b.html").contains("<h1 id=\"plan\">Plan</h1>\n<h2 id=\"plan-1\">Plan</h2>"))
+        let c = try site.outputText("c.html")
+        #expect(c.contains("<h1>Official name</h1>\n<h1 id=\"working-name\">Working name</h1>"))
+        #expect(try site.outputText("guides/index.html").contains("<title>Guides · Strategy playbook</title>"))
+        #expect(try site.outputText("index.html").contains("<title>Strategy playbook</title>"))
+    }
+
     @Test("index.md and README.md are landing pages; nested folders nest; assets are copied")
     func layout() throws {
         let site = try TemporarySite([
