@@ -11,5 +11,8 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 .build/debug/charter build --root . --out "$scratch/site"
 
+echo "== cmark-gfm's spec runner against charter render --cmark"
+bash scripts/spec-tests.sh .build/debug/charter
+
 echo "== Unit and integration tests"
 swift test --disable-xctest
