@@ -1,4 +1,5 @@
 import ArgumentParser
+import CharterKit
 
 /// The `charter` command line: a thin layer over CharterKit.
 @main
@@ -10,8 +11,8 @@ struct Charter: ParsableCommand {
             Exit codes: 0 success, 1 the content has errors, 64 wrong usage (bad options, \
             a refused output folder, a missing site folder), 74 the disk could not be read or written.
             """,
-        version: "0.1.0",
-        subcommands: [Build.self, Check.self, Render.self])
+        version: CharterRelease.version,
+        subcommands: [Build.self, Check.self, Explain.self, Render.self])
 }
 
 /// Exit codes shared by every command.

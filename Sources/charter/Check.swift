@@ -1,13 +1,22 @@
-import ArgumentParser
+public import ArgumentParser
 import CharterKit
 import Foundation
 
+extension DiagnosticFormat: ExpressibleByArgument {}
+
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Validates the site without writing anything.")
+        abstract: "Validates the site without writing anything.",
+        discussion: """
+            Formats: text (like a compiler; quotes the source line on a terminal), json, \
+            github (workflow commands, most severe first), sarif (SARIF 2.1.0).
+            """)
 
     @Option(help: "The site's folder.")
     var root = "."
+
+    @Option(help: "text, json, github or sarif.")
+    var format: DiagnosticFormat = .text
 
     @Flag(help: "Fail on warnings too.")
     var strict = false
@@ -19,9 +28,16 @@ struct Check: ParsableCommand {
         } catch {
             throw DiagnosticOutput.fail(error)
         }
-        DiagnosticOutput.print(result)
+        let report = DiagnosticReport(result.diagnostics)
+        switch format {
+        case .text:
+            DiagnosticOutput.print(result)
+            if result.diagnostics.isEmpty { Swift.print("No problems found.") }
+        case .json: FileHandle.standardOutput.write(Data(report.json().utf8))
+        case .github: FileHandle.standardOutput.write(Data(report.github().utf8))
+        case .sarif: FileHandle.standardOutput.write(Data(report.sarif().utf8))
+        }
         let failed = result.diagnostics.containsErrors || (strict && result.diagnostics.count(of: .warning) > 0)
         if failed { throw Exit.contentErrors }
-        if result.diagnostics.isEmpty { Swift.print("No problems found.") }
     }
 }

@@ -25,6 +25,8 @@ public struct LoadedContent: Sendable {
     public var assets: [Asset] = []
     /// `charter.yaml` at the root, if present.
     public var configuration: SourceText?
+    /// The site's model files, `<root>/model/*.yaml`, which change the built-in framework.
+    public var modelFiles: [SourceText] = []
     /// Site templates from `<root>/Templates/`, keyed by path below that folder.
     public var templates: [String: TemplateSource] = [:]
     public var diagnostics: [Diagnostic] = []
@@ -75,9 +77,15 @@ public struct ContentLoader: Sendable {
             content.configuration = readText(configURL, sourcePath: "charter.yaml", diagnostics: &content.diagnostics)
         }
         loadTemplates(root: root, into: &content)
+        let modelFolder = root.appending(path: "model", directoryHint: .isDirectory)
+        for relative in (try? walk(modelFolder, skipping: [])) ?? [] where relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
+            if let text = readText(modelFolder.appending(path: relative), sourcePath: "model/\(relative)", diagnostics: &content.diagnostics) {
+                content.modelFiles.append(text)
+            }
+        }
 
         var skip = excludedPaths
-        if !hasContentFolder { skip.formUnion(["Templates", "charter.yaml", "_site"]) }
+        if !hasContentFolder { skip.formUnion(["Templates", "model", "charter.yaml", "_site"]) }
         for relative in try walk(contentDirectory, skipping: skip) {
             let url = contentDirectory.appending(path: relative)
             let sourcePath = hasContentFolder ? "content/\(relative)" : relative

@@ -4,7 +4,10 @@ import Foundation
 /// gives every source its output path and finds the pages that would collide.
 public struct ModelBuilder: Sendable {
     /// Front-matter keys with a meaning for every page; all keys also reach templates as parameters.
-    public static let pageKeys = ["title", "description", "weight", "tags"]
+    public static let pageKeys = [
+        "title", "description", "weight", "tags", "strategy", "stage", "owner", "responsibilities", "status",
+        "last_reviewed", "review_interval",
+    ]
 
     /// Creates a model builder.
     public init() {}
@@ -12,7 +15,8 @@ public struct ModelBuilder: Sendable {
     /// Builds the model. Problems become diagnostics; nothing here throws.
     /// `reservedPaths` are site paths Charter writes itself (the theme's assets).
     public func build(
-        _ content: LoadedContent, configuration: SiteConfiguration, reservedPaths: [String] = []
+        _ content: LoadedContent, configuration: SiteConfiguration, framework: Framework = FrameworkLoader().load().0,
+        reservedPaths: [String] = []
     ) -> (site: Site, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var pages: [Page] = []
@@ -60,14 +64,62 @@ public struct ModelBuilder: Sendable {
         diagnostics += collisions(pages: pages, data: strategies + teams, assets: content.assets, reserved: reservedPaths)
         pages += generated
         pages.sort { $0.outputPath < $1.outputPath }
-        let site = Site(
+        var site = Site(
             configuration: configuration,
             pages: pages,
             strategies: strategies.sorted { $0.id < $1.id },
             teams: teams.sorted { $0.id < $1.id },
             assets: content.assets,
-            contentPrefix: content.contentPrefix)
+            contentPrefix: content.contentPrefix,
+            framework: framework)
+        for document in site.strategies {
+            let (strategy, found) = StrategyReader().read(document)
+            diagnostics += found
+            if let strategy { site.strategyModels.append(strategy) }
+        }
+        for document in site.teams {
+            let (team, found) = TeamReader().read(document)
+            diagnostics += found
+            if let team { site.teamModels.append(team) }
+        }
+        diagnostics += invalidIDs(site.dataDocuments)
         return (site, diagnostics)
+    }
+
+    /// IDs come from file names and end up in URLs and references, so they are kept plain;
+    /// `a.yaml` beside `a.yml` would be two files with one ID.
+    private func invalidIDs(_ documents: [DataDocument]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var seen: [String: DataDocument] = [:]
+        for document in documents.sorted(by: { $0.sourcePath < $1.sourcePath }) {
+            if !Self.isValidID(document.id) {
+                diagnostics.append(Diagnostic(
+                    .invalidID, "'\(document.id)' is not a valid \(document.kind.rawValue) ID",
+                    at: SourceLocation(path: document.sourcePath),
+                    fixHint: "rename the file to '\(Self.suggestedID(document.id)).yaml'"))
+            }
+            let key = "\(document.kind.rawValue)/\(document.id)"
+            if let first = seen[key] {
+                diagnostics.append(Diagnostic(
+                    .duplicateID, "\(document.kind.rawValue) ID '\(document.id)' is used by two files",
+                    at: SourceLocation(path: document.sourcePath),
+                    notes: [.init("first defined here", at: SourceLocation(path: first.sourcePath))]))
+            } else {
+                seen[key] = document
+            }
+        }
+        return diagnostics
+    }
+
+    /// Lower-case letters, digits and hyphens, starting with a letter or digit.
+    public static func isValidID(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, first.properties.isLowercase || ("0"..."9").contains(first) else { return false }
+        return id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    static func suggestedID(_ id: String) -> String {
+        let mapped = id.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+        return mapped.split(separator: "-").joined(separator: "-")
     }
 
     /// The output path of a Markdown file: `index.md` and `README.md` become the folder's `index.html`.
@@ -109,16 +161,42 @@ public struct ModelBuilder: Sendable {
         var fields = FieldReader(diagnostics: diagnostics)
         for entry in entries {
             if let value = entry.value.plainValue { page.parameters[entry.key] = value }
-            switch entry.key {
-            case "title":
-                if let title = fields.string(entry), !title.isEmpty {
-                    page.title = title
-                    page.titleSource = .frontMatter
-                }
-            case "description": page.description = fields.string(entry)
-            case "weight": page.weight = fields.int(entry)
-            case "tags": page.tags = fields.strings(entry) ?? []
-            default: break
+        }
+        let map = MappingReader(node, what: "front matter", known: entries.map(\.key), fields: &fields)!
+        if let title = map.text("title", &fields) {
+            page.title = title.value
+            page.titleSource = .frontMatter
+        }
+        page.description = map.text("description", &fields)?.value
+        page.weight = map.entry("weight").flatMap { fields.int($0) }
+        page.tags = map.texts("tags", &fields).map(\.value)
+        page.metadata.strategy = map.text("strategy", &fields)
+        page.metadata.stage = map.text("stage", &fields)
+        page.metadata.owner = map.text("owner", &fields)
+        page.metadata.responsibilities = map.texts("responsibilities", &fields)
+        page.metadata.status = map.choice("status", PlaybookMetadata.Status.self, &fields)
+        if let text = map.text("last_reviewed", &fields) {
+            if let date = CalendarDate(text.value) {
+                page.metadata.lastReviewed = Located(date, at: text.location)
+            } else {
+                fields.diagnostics.append(Diagnostic(.invalidDate, "'\(text.value)' is not a date written as YYYY-MM-DD", at: text.location))
+            }
+        }
+        if let text = map.text("review_interval", &fields) {
+            if let interval = ReviewInterval(text.value) {
+                page.metadata.reviewInterval = Located(interval, at: text.location)
+            } else {
+                fields.diagnostics.append(Diagnostic(
+                    .invalidDate, "'\(text.value)' is not a review interval", at: text.location,
+                    fixHint: "write a number and a unit, such as '6 months' or '90 days'"))
+            }
+        }
+        for entry in entries where !Self.pageKeys.contains(entry.key) {
+            if let known = Suggestions.closest(to: entry.key, in: Self.pageKeys), known.count > 3 || entry.key.count > 3 {
+                fields.diagnostics.append(Diagnostic(
+                    .nearMissKey, "front-matter key '\(entry.key)' looks like a misspelling of '\(known)'",
+                    at: entry.keyLocation,
+                    fixHint: "rename it to '\(known)', or keep it as your own parameter by prefixing it with 'x-'"))
             }
         }
         return (page, fields.diagnostics)

@@ -13,6 +13,8 @@ public struct Page: Sendable, Hashable {
     /// Orders pages within a folder before their titles do; lower first.
     public var weight: Int?
     public var tags: [String]
+    /// What the front matter says about the page's strategy, stage, owner and review.
+    public var metadata = PlaybookMetadata()
     /// The parsed front matter, or nil when the file has none.
     public var frontMatter: YAMLNode?
     /// Every front-matter key as plain values, for templates (`page.params.KEY`).

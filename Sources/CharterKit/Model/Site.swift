@@ -8,6 +8,12 @@ public struct Site: Sendable {
     public var assets: [Asset]
     /// Where the content folder sits below the root ("content" or "").
     public var contentPrefix: String
+    /// The framework in force: built-in defaults changed by the site's model files.
+    public var framework: Framework
+    /// The strategies, read from their files.
+    public var strategyModels: [Strategy] = []
+    /// The teams, read from their files.
+    public var teamModels: [Team] = []
 
     /// All strategy and team documents.
     public var dataDocuments: [DataDocument] { strategies + teams }

@@ -10,9 +10,11 @@ public struct SiteConfiguration: Sendable, Hashable {
     public var unsafeHTML = false
     /// The address the site is published at, for absolute links such as a sitemap.
     public var baseURL: String?
+    /// Severities changed by code; nil turns a code off.
+    public var severities: [DiagnosticCode: Severity?] = [:]
 
     /// The keys `charter.yaml` understands.
-    public static let knownKeys = ["title", "description", "language", "unsafe_html", "base_url"]
+    public static let knownKeys = ["title", "description", "language", "unsafe_html", "base_url", "severity"]
 
     /// Creates the default configuration.
     public init() {}
@@ -37,10 +39,52 @@ public struct SiteConfiguration: Sendable, Hashable {
             case "language": configuration.language = fields.string(entry) ?? configuration.language
             case "unsafe_html": configuration.unsafeHTML = fields.bool(entry) ?? false
             case "base_url": configuration.baseURL = fields.string(entry)
+            case "severity": configuration.severities = readSeverities(entry, &fields)
             default: fields.unknownKey(entry, known: knownKeys, in: "charter.yaml", severity: .warning)
             }
         }
         return (configuration, fields.diagnostics)
+    }
+}
+
+extension SiteConfiguration {
+    /// `severity: {CH252: error, CH211: off}`: a code and one of error, warning, note or off.
+    private static func readSeverities(_ entry: YAMLEntry, _ fields: inout FieldReader) -> [DiagnosticCode: Severity?] {
+        guard let entries = entry.value.entries else {
+            fields.mismatch(entry, expected: "a mapping of diagnostic codes to severities")
+            return [:]
+        }
+        var severities: [DiagnosticCode: Severity?] = [:]
+        for item in entries {
+            guard let code = DiagnosticCode(rawValue: item.key) else {
+                let suggestion = Suggestions.closest(to: item.key.uppercased(), in: DiagnosticCode.all.map(\.rawValue))
+                fields.diagnostics.append(Diagnostic(
+                    .unknownValue, "'\(item.key)' is not a diagnostic code", at: item.keyLocation,
+                    fixHint: suggestion.map { "did you mean '\($0)'?" }))
+                continue
+            }
+            guard let text = fields.string(item) else { continue }
+            if text == "off" {
+                severities[code] = .some(nil)
+            } else if let severity = Severity(rawValue: text) {
+                severities[code] = .some(severity)
+            } else {
+                fields.unknownValue(Located(text, at: item.value.location), for: "severity", allowed: ["error", "warning", "note", "off"])
+            }
+        }
+        return severities
+    }
+
+    /// The diagnostics with the site's severity changes applied; codes turned off are dropped.
+    public func applySeverities(to diagnostics: [Diagnostic]) -> [Diagnostic] {
+        guard !severities.isEmpty else { return diagnostics }
+        return diagnostics.compactMap { diagnostic in
+            guard let override = severities[diagnostic.code] else { return diagnostic }
+            guard let severity = override else { return nil }
+            var changed = diagnostic
+            changed.severity = severity
+            return changed
+        }
     }
 }
 

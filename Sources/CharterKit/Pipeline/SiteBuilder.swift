@@ -18,7 +18,7 @@ public struct BuildResult: Sendable {
 
 /// Runs Charter's pipeline:
 ///
-///     load → split front matter → build model → resolve links
+///     load → split front matter → build model → validate → resolve links
 ///          → render Markdown (cmark-gfm) → apply templates → write atomically
 ///
 /// `check` is the same pipeline without the write.
@@ -30,6 +30,8 @@ public struct SiteBuilder: Sendable {
     public var output: URL?
     /// Write the site even when there are errors.
     public var allowErrors = false
+    /// The day review dates are checked against.
+    public var today = CalendarDate(Date())
 
     /// Creates a builder for the site at `root`.
     public init(root: URL, output: URL? = nil) {
@@ -71,8 +73,12 @@ public struct SiteBuilder: Sendable {
         let (templates, templateDiagnostics) = try TemplateSet.load(overrides: content.templates)
         diagnostics += templateDiagnostics
 
-        let (site, modelDiagnostics) = ModelBuilder().build(content, configuration: configuration, reservedPaths: templates.assetPaths)
+        let (framework, frameworkDiagnostics) = FrameworkLoader().load(siteFiles: content.modelFiles)
+        diagnostics += frameworkDiagnostics
+        let (site, modelDiagnostics) = ModelBuilder().build(
+            content, configuration: configuration, framework: framework, reservedPaths: templates.assetPaths)
         diagnostics += modelDiagnostics
+        diagnostics += SiteValidator().validate(ValidationContext(site: site, today: today))
         let links = LinkTable(site: site)
 
         let markdownOptions = MarkdownOptions(allowRawHTML: configuration.unsafeHTML)
@@ -81,6 +87,7 @@ public struct SiteBuilder: Sendable {
 
         let (rendered, renderDiagnostics) = SiteRenderer(templates: templates).render(site, pages: pages, narratives: narratives)
         diagnostics += renderDiagnostics
+        diagnostics = configuration.applySeverities(to: diagnostics)
         diagnostics.sort()
 
         var written: URL?
@@ -94,6 +101,7 @@ public struct SiteBuilder: Sendable {
     private static func sources(of content: LoadedContent) -> [String: SourceText] {
         var sources: [String: SourceText] = [:]
         for file in content.markdown + content.data { sources[file.source.path] = file.source }
+        for file in content.modelFiles { sources[file.path] = file }
         if let configuration = content.configuration { sources[configuration.path] = configuration }
         for template in content.templates.values { if let source = template.source { sources[source.path] = source } }
         return sources

@@ -1,0 +1,153 @@
+/// Reads the built-in framework and then the site's `model/*.yaml` files over it.
+///
+/// A site file holds any of the lists `stages`, `responsibilities`, `focus_areas`,
+/// `program_kinds` and `smacad`. An entry whose ID is already known replaces it; a new
+/// one is added at the end. With `replace: true` at the top, the file's lists replace the
+/// defaults outright, which is how a site sets its own stage list.
+public struct FrameworkLoader: Sendable {
+    static let listKeys = ["stages", "responsibilities", "focus_areas", "program_kinds", "smacad"]
+
+    /// Creates a loader.
+    public init() {}
+
+    /// The framework with the site's files applied, and the problems found in them.
+    public func load(siteFiles: [SourceText] = []) -> (Framework, [Diagnostic]) {
+        var framework = Framework(stages: [], responsibilities: [], focusAreas: [], programKinds: [], elements: [])
+        var diagnostics: [Diagnostic] = []
+        let defaults = [
+            DefaultFramework.stages, DefaultFramework.responsibilities, DefaultFramework.focusAreas,
+            DefaultFramework.programKinds, DefaultFramework.elements,
+        ]
+        for text in defaults {
+            apply(SourceText(path: "<built-in model>", text: text), to: &framework, diagnostics: &diagnostics)
+        }
+        precondition(diagnostics.isEmpty, "the built-in model is invalid: \(diagnostics)")
+        for file in siteFiles.sorted(by: { $0.path < $1.path }) {
+            apply(file, to: &framework, diagnostics: &diagnostics)
+        }
+        validateCriteria(of: framework, diagnostics: &diagnostics)
+        return (framework, diagnostics)
+    }
+
+    private func apply(_ file: SourceText, to framework: inout Framework, diagnostics: inout [Diagnostic]) {
+        let (root, parseDiagnostics) = YAMLReader().read(file.text, path: file.path)
+        diagnostics += parseDiagnostics
+        guard let root else { return }
+        var fields = FieldReader(diagnostics: [])
+        guard let entries = root.entries else {
+            diagnostics.append(Diagnostic(.wrongType, "a model file must be a mapping of lists, found \(root.typeDescription)", at: root.location))
+            return
+        }
+        let replace = entries.first { $0.key == "replace" }.flatMap { fields.bool($0) } ?? false
+        for entry in entries where entry.key != "replace" && !entry.key.hasPrefix("x-") {
+            guard Self.listKeys.contains(entry.key) else {
+                fields.unknownKey(entry, known: Self.listKeys + ["replace"], in: "a model file", severity: .error)
+                continue
+            }
+            guard let items = entry.value.items else {
+                fields.mismatch(entry, expected: "a list")
+                continue
+            }
+            var read: [(FrameworkEntry, [Criterion])] = []
+            for item in items {
+                if let parsed = readEntry(item, isStage: entry.key == "stages", fields: &fields) { read.append(parsed) }
+            }
+            switch entry.key {
+            case "stages":
+                let stages = read.map { StageDefinition(entry: $0.0, criteria: $0.1) }
+                framework.stages = merge(framework.stages, stages, id: \.id, replace: replace)
+            case "responsibilities":
+                framework.responsibilities = merge(framework.responsibilities, read.map(\.0), id: \.id, replace: replace)
+            case "focus_areas":
+                framework.focusAreas = merge(framework.focusAreas, read.map(\.0), id: \.id, replace: replace)
+            case "program_kinds":
+                framework.programKinds = merge(framework.programKinds, read.map(\.0), id: \.id, replace: replace)
+            default:
+                framework.elements = merge(framework.elements, read.map(\.0), id: \.id, replace: replace)
+            }
+        }
+        diagnostics += fields.diagnostics
+    }
+
+    private func readEntry(_ node: YAMLNode, isStage: Bool, fields: inout FieldReader) -> (FrameworkEntry, [Criterion])? {
+        guard let entries = node.entries else {
+            fields.diagnostics.append(Diagnostic(.wrongType, "a model entry must be a mapping, found \(node.typeDescription)", at: node.location))
+            return nil
+        }
+        let known = ["id", "name", "summary", "description", "aliases"] + (isStage ? ["criteria"] : [])
+        var id: String?, name: String?, summary = "", description: String?, aliases: [String] = []
+        var criteria: [Criterion] = []
+        for entry in entries where !entry.key.hasPrefix("x-") {
+            switch entry.key {
+            case "id": id = fields.string(entry)
+            case "name": name = fields.string(entry)
+            case "summary": summary = fields.string(entry) ?? ""
+            case "description": description = fields.string(entry)
+            case "aliases": aliases = fields.strings(entry) ?? []
+            case "criteria" where isStage:
+                for item in entry.value.items ?? [] {
+                    if let criterion = readCriterion(item, fields: &fields) { criteria.append(criterion) }
+                }
+            default: fields.unknownKey(entry, known: known, in: "a model entry", severity: .error)
+            }
+        }
+        guard let id else {
+            fields.diagnostics.append(Diagnostic(.missingField, "a model entry needs an 'id'", at: node.location))
+            return nil
+        }
+        let entry = FrameworkEntry(id: id, name: name ?? id, summary: summary, description: description, aliases: aliases)
+        return (entry, criteria)
+    }
+
+    private func readCriterion(_ node: YAMLNode, fields: inout FieldReader) -> Criterion? {
+        guard let entries = node.entries else {
+            fields.diagnostics.append(Diagnostic(.wrongType, "a criterion must be a mapping, found \(node.typeDescription)", at: node.location))
+            return nil
+        }
+        var check: CriterionCheck?, responsibility: String?, summary: String?
+        for entry in entries where !entry.key.hasPrefix("x-") {
+            switch entry.key {
+            case "check":
+                guard let name = fields.string(entry) else { continue }
+                check = CriterionCheck(rawValue: name)
+                if check == nil {
+                    let suggestion = Suggestions.closest(to: name, in: CriterionCheck.allCases.map(\.rawValue))
+                    fields.diagnostics.append(Diagnostic(
+                        .unknownValue, "'\(name)' is not a check Charter knows", at: entry.value.location,
+                        fixHint: suggestion.map { "did you mean '\($0)'?" }))
+                }
+            case "responsibility": responsibility = fields.string(entry)
+            case "summary": summary = fields.string(entry)
+            default: fields.unknownKey(entry, known: ["check", "responsibility", "summary"], in: "a criterion", severity: .error)
+            }
+        }
+        guard let check else { return nil }
+        return Criterion(check: check, responsibility: responsibility, summary: summary ?? check.rawValue)
+    }
+
+    private func validateCriteria(of framework: Framework, diagnostics: inout [Diagnostic]) {
+        for stage in framework.stages {
+            for criterion in stage.criteria where criterion.check.takesResponsibility {
+                if criterion.responsibility.flatMap(framework.responsibility) == nil {
+                    diagnostics.append(Diagnostic(
+                        .unknownValue,
+                        "the criterion '\(criterion.summary)' of stage '\(stage.name)' needs a known responsibility",
+                        at: SourceLocation(path: "model/stages.yaml")))
+                }
+            }
+        }
+    }
+
+    private func merge<Item>(_ base: [Item], _ additions: [Item], id: (Item) -> String, replace: Bool) -> [Item] {
+        guard !replace else { return additions }
+        var result = base
+        for item in additions {
+            if let index = result.firstIndex(where: { id($0) == id(item) }) {
+                result[index] = item
+            } else {
+                result.append(item)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,175 @@
+/// A strategy from `strategies/ID.yaml`, every value with its position in the file.
+public struct Strategy: Sendable, Hashable {
+    /// How far a strategy has come through review.
+    public enum Status: String, Sendable, Hashable, CaseIterable {
+        case draft, review, approved
+    }
+
+    /// A business objective the strategy serves.
+    public struct Objective: Sendable, Hashable {
+        public var id: Located<String>
+        public var text: Located<String>?
+        /// True for an objective that exists only for social media's sake ("grow followers"),
+        /// which a Converged strategy no longer has.
+        public var isStandaloneSocial: Bool
+    }
+
+    /// What the strategy learnt before setting objectives.
+    public struct Assessment: Sendable, Hashable {
+        public var location: SourceLocation
+        public var brand: Located<String>?
+        public var customerSentiment: Located<String>?
+        public var customerNeeds: [Located<String>]
+        public var customerFrustrations: [Located<String>]
+        public var customerExcitements: [Located<String>]
+        public var partners: Located<String>?
+        public var competition: Located<String>?
+        /// Where the listening happened: surveys, forums, call notes.
+        public var sources: [Located<String>]
+
+        /// Whether customers are covered: a sentiment and at least one need, frustration or excitement.
+        public var coversCustomers: Bool {
+            customerSentiment != nil && !(customerNeeds.isEmpty && customerFrustrations.isEmpty && customerExcitements.isEmpty)
+        }
+    }
+
+    /// A market representative the strategy was made with.
+    public struct CoCreator: Sendable, Hashable {
+        public var name: Located<String>
+        public var kind: String?
+    }
+
+    /// What the customer and the company each gain.
+    public struct Benefits: Sendable, Hashable {
+        public var location: SourceLocation
+        public var customer: [Located<String>]
+        public var company: [Located<String>]
+    }
+
+    /// A strategic method and what it is tied to.
+    public struct Method: Sendable, Hashable {
+        public var id: Located<String>
+        public var title: Located<String>?
+        public var description: Located<String>?
+        public var objectives: [Located<String>]
+        /// Playbooks that carry the method out, as written (paths or `playbook:` references).
+        public var playbooks: [Located<String>]
+    }
+
+    /// People, budget or a tool that methods need.
+    public struct Resource: Sendable, Hashable {
+        public enum Kind: String, Sendable, Hashable, CaseIterable { case people, budget, tool }
+        public var id: Located<String>
+        public var kind: Located<Kind>?
+        public var description: Located<String>?
+        public var amount: Located<String>?
+        public var methods: [Located<String>]
+    }
+
+    /// How one method's success is measured.
+    public struct Report: Sendable, Hashable {
+        public var location: SourceLocation
+        public var method: Located<String>?
+        public var success: Located<String>?
+        public var measure: Located<String>?
+        public var target: Located<String>?
+        public var tool: Located<String>?
+    }
+
+    /// How often the strategy's progress is told inside and outside the organisation.
+    public struct Communication: Sendable, Hashable {
+        public var location: SourceLocation
+        public var internalCadence: Located<String>?
+        public var externalCadence: Located<String>?
+    }
+
+    /// A program that executes a method.
+    public struct Program: Sendable, Hashable {
+        /// What a community program is anchored in.
+        public enum Anchor: String, Sendable, Hashable, CaseIterable { case passion, lifestyle, cause }
+        public var id: Located<String>
+        public var title: Located<String>?
+        public var kind: Located<String>?
+        public var owner: Located<String>?
+        public var method: Located<String>?
+        public var community: Located<Anchor>?
+        public var description: Located<String>?
+    }
+
+    /// A place where the organisation is present: a page, an account, a forum.
+    public struct Presence: Sendable, Hashable {
+        public var name: Located<String>
+        public var channel: String?
+        public var url: String?
+    }
+
+    /// Where the strategy stands and where it is heading.
+    public struct Maturity: Sendable, Hashable {
+        public var location: SourceLocation
+        public var current: Located<String>?
+        public var target: Located<String>?
+        /// Playbooks that show a stage is reached, by stage as written.
+        public var evidence: [(stage: Located<String>, links: [Located<String>])]
+
+        public static func == (lhs: Maturity, rhs: Maturity) -> Bool {
+            lhs.location == rhs.location && lhs.current == rhs.current && lhs.target == rhs.target
+                && lhs.evidence.map(\.stage) == rhs.evidence.map(\.stage) && lhs.evidence.map(\.links) == rhs.evidence.map(\.links)
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(location)
+            hasher.combine(current)
+            hasher.combine(target)
+        }
+    }
+
+    /// Who is Accountable, Responsible, Consulted and Informed for one responsibility.
+    public struct Assignment: Sendable, Hashable {
+        public var responsibility: Located<String>
+        public var accountable: [Located<String>]
+        public var responsible: [Located<String>]
+        public var consulted: [Located<String>]
+        public var informed: [Located<String>]
+    }
+
+    /// A risk and how it is handled.
+    public struct Risk: Sendable, Hashable {
+        public var location: SourceLocation
+        public var title: Located<String>?
+        public var owner: Located<String>?
+        public var mitigation: Located<String>?
+        public var escalation: Located<String>?
+    }
+
+    public var id: String
+    public var sourcePath: String
+    /// The root mapping's position, where problems about missing fields are reported.
+    public var location: SourceLocation
+    public var title: Located<String>?
+    public var owner: Located<String>?
+    public var status: Located<Status>?
+    public var focusAreas: [Located<String>]
+    public var sponsor: Located<String>?
+    public var objectives: [Objective]
+    public var assessment: Assessment?
+    public var coCreators: [CoCreator]
+    public var goal: Located<String>?
+    public var mission: Located<String>?
+    public var benefits: Benefits?
+    public var methods: [Method]
+    public var resources: [Resource]
+    public var reporting: [Report]
+    public var communication: Communication?
+    public var programs: [Program]
+    public var presences: [Presence]
+    /// Support content that customers can use, as links.
+    public var supportContent: [Located<String>]
+    public var maturity: Maturity?
+    public var assignments: [Assignment]
+    public var risks: [Risk]
+    /// Every text value of the file with its position, for placeholder checks.
+    public var texts: [Located<String>]
+
+    /// The strategy's display name, or its ID.
+    public var displayName: String { title?.value ?? id }
+}

@@ -1,0 +1,224 @@
+/// Reads a strategy file into a `Strategy`, reporting format problems at their positions.
+/// Whether the strategy is complete and consistent is the validator's business, not this reader's.
+struct StrategyReader {
+    static let keys = [
+        "title", "owner", "status", "focus_areas", "sponsor", "objectives", "assessment", "co_creators",
+        "goal", "mission", "benefits", "methods", "resources", "reporting", "communication", "programs",
+        "presence", "support_content", "maturity", "responsibilities", "risks",
+    ]
+
+    func read(_ document: DataDocument) -> (Strategy?, [Diagnostic]) {
+        var fields = FieldReader(diagnostics: [])
+        guard let map = MappingReader(document.root, what: "a strategy file", known: Self.keys, fields: &fields) else {
+            return (nil, fields.diagnostics)
+        }
+        let title = map.text("title", &fields)
+        if title == nil { fields.missing("title", in: "strategy '\(document.id)'", at: map.location) }
+        let owner = map.text("owner", &fields)
+        if owner == nil { fields.missing("owner", in: "strategy '\(document.id)'", at: map.location) }
+        let strategy = Strategy(
+            id: document.id,
+            sourcePath: document.sourcePath,
+            location: map.location,
+            title: title,
+            owner: owner,
+            status: map.choice("status", Strategy.Status.self, &fields),
+            focusAreas: map.texts("focus_areas", &fields),
+            sponsor: map.text("sponsor", &fields),
+            objectives: map.list("objectives", &fields).compactMap { objective($0, &fields) },
+            assessment: map.value("assessment").flatMap { assessment($0, &fields) },
+            coCreators: map.list("co_creators", &fields).compactMap { coCreator($0, &fields) },
+            goal: map.text("goal", &fields),
+            mission: map.text("mission", &fields),
+            benefits: map.value("benefits").flatMap { benefits($0, &fields) },
+            methods: map.list("methods", &fields).compactMap { method($0, &fields) },
+            resources: map.list("resources", &fields).compactMap { resource($0, &fields) },
+            reporting: map.list("reporting", &fields).compactMap { report($0, &fields) },
+            communication: map.value("communication").flatMap { communication($0, &fields) },
+            programs: map.list("programs", &fields).compactMap { program($0, &fields) },
+            presences: map.list("presence", &fields).compactMap { presence($0, &fields) },
+            supportContent: map.texts("support_content", &fields),
+            maturity: map.value("maturity").flatMap { maturity($0, &fields) },
+            assignments: map.value("responsibilities").map { assignments($0, &fields) } ?? [],
+            risks: map.list("risks", &fields).compactMap { risk($0, &fields) },
+            texts: Self.texts(in: document.root))
+        return (strategy, fields.diagnostics)
+    }
+
+    /// An item's `id`, reported when missing.
+    private func id(_ map: MappingReader, _ what: String, _ fields: inout FieldReader) -> Located<String>? {
+        let id = map.text("id", &fields)
+        if id == nil { fields.missing("id", in: what, at: map.location) }
+        return id
+    }
+
+    private func objective(_ node: YAMLNode, _ fields: inout FieldReader) -> Strategy.Objective? {
+        guard let map = MappingReader(node, what: "an objective", known: ["id", "text", "social"], fields: &fields),
+              let id = id(map, "an objective", &fields) else { return nil }
+        return Strategy.Objective(id: id, text: map.text("text", &fields), isStandaloneSocial: map.flag("social", &fields) ?? false)
+    }
+
+    private func assessment(_ node: YAMLNode, _ fields: inout FieldReader) -> Strategy.Assessment? {
+        let keys = ["brand", "customers", "partners", "competition", "sources"]
+        guard let map = MappingReader(node, what: "the assessment", known: keys, fields: &fields) else { return nil }
+        var customers: MappingReader?
+        if let node = map.value("customers") {
+            customers = MappingReader(node, what: "the customer assessment",
+                                      known: ["sentiment", "needs", "frustrations", "excitements"], fields: &fields)
+        }
+        return Strategy.Assessment(
+            location: map.location,
+            brand: map.text("brand", &fields),
+            customerSentiment: customers?.text("sentiment", &fields),
+            customerNeeds: customers?.texts("needs", &fields) ?? [],
+            customerFrustrations: customers?.texts("frustrations", &fields) ?? [],
+            customerExcitements: customers?.texts("excitements", &fields) ?? [],
+            partners: map.text("partners", &fields),
+            competition: map.text("competition", &fields),
+            sources: map.texts("sources", &fields))
+    }
+
+    private func coCreator(_ node: YAMLNode, _ fields: inout FieldReader) -> Strategy.CoCreator? {
+        if let text = node.scalarText, node.entries == nil { return Strategy.CoCreator(name: Located(text, at: node.location), kind: nil) }
+        guard let map = MappingReader(node, what: "a co-creator", known: ["name", "kind"], fields: &fields) else { return nil }
+        guard let name = map.text("name", &fields) else {
+            fields.missing("name", in: "a co-creator", at: map.location)
+            return nil
+        }
+        return Strategy.CoCreator(name: name, kind: map.text("kind", &fields)?.value)
+    }
+
+    private func benefits(_ node: YAMLNode, _ fields: inout FieldReader) -> Strategy.Benefits? {
+        guard let map = MappingReader(node, what: "benefits", known: ["customer", "company"], fields: &fields) else { return nil }
+        return Strategy.Benefits(location: map.location, customer: map.texts("customer", &fields), company: map.texts("company", &fields))
+    }
+
+    private func method(_ node: YAMLNode, _ fields: inout FieldReader) -> Strategy.Method? {
+        let keys = ["id", "title", "description", "objectives", "playbooks"]
+        guard let map = MappingReader(node, what: "a method", known: keys, fields: &fields),
+              let id = id(map, "a method", &fields) else { return nil }
+        return Strategy.Method(
+            id: id, title: map.text("title", &fields), description: map.text("description", &fields),
+            objectives: map.texts("objectives", &fields), playbooks: map.texts("playbooks", &fields))
+    }
+
+    private func resource(_ node: YAMLNode, _ fields: inout FieldReader) -> Strategy.Resource? {
+        let keys = ["id", "kind", "description", "amount", "methods"]
+        guard let map = MappingReader(node, what: "a resource", known: keys, fields: &fields),
+              let id = id(map, "a resource", &fields) else { return nil }
+        let kind = map.choice("kind", Strategy.Resource.Kind.self, &fields)
+        if map.entry("kind") == nil { fields.missing("kind", in: "resource '\(id.value)'", at: map.location) }
+        return Strategy.Resource(
+            id: id, kind: kind, description: map.text("description", &fields),
+            amount: map.text("amount", &fields), methods: map.texts("methods", &fields))
+    }
+
+    private func report(_ node: YAMLNode, _ fields: inout FieldReader) -> Strategy.Report? {
+        let keys = ["method", "success", "measure", "target", "tool"]
+        guard let map = MappingReader(node, what: "a reporting entry", known: keys, fields: &fields) else { return nil }
+        return Strategy.Report(
+            location: map.location, method: map.text("method", &fields), success: map.text("success", &fields),
+            measure: map.text("measure", &fields), target: map.text("target", &fields), tool: map.text("tool", &fields))
+    }
+
+    private func communication(_ node: YAMLNode, _ fields: inout FieldReader) -> Strategy.Communication? {
+        guard let map = MappingReader(node, what: "communication", known: ["internal", "external"], fields: &fields) else { return nil }
+        return Strategy.Communication(
+            location: map.location, internalCadence: map.text("internal", &fields), externalCadence: map.text("external", &fields))
+    }
+
+    private func program(_ node: YAMLNode, _ fields: inout FieldReader) -> Strategy.Program? {
+        let keys = ["id", "title", "kind", "owner", "method", "community", "description"]
+        guard let map = MappingReader(node, what: "a program", known: keys, fields: &fields),
+              let id = id(map, "a program", &fields) else { return nil }
+        let kind = map.text("kind", &fields)
+        if kind == nil { fields.missing("kind", in: "program '\(id.value)'", at: map.location) }
+        let owner = map.text("owner", &fields)
+        if owner == nil { fields.missing("owner", in: "program '\(id.value)'", at: map.location) }
+        let method = map.text("method", &fields)
+        if method == nil { fields.missing("method", in: "program '\(id.value)'", at: map.location) }
+        return Strategy.Program(
+            id: id, title: map.text("title", &fields), kind: kind, owner: owner, method: method,
+            community: map.choice("community", Strategy.Program.Anchor.self, &fields),
+            description: map.text("description", &fields))
+    }
+
+    private func presence(_ node: YAMLNode, _ fields: inout FieldReader) -> Strategy.Presence? {
+        if let text = node.scalarText, node.entries == nil { return Strategy.Presence(name: Located(text, at: node.location)) }
+        guard let map = MappingReader(node, what: "a presence", known: ["name", "channel", "url"], fields: &fields) else { return nil }
+        guard let name = map.text("name", &fields) else {
+            fields.missing("name", in: "a presence", at: map.location)
+            return nil
+        }
+        return Strategy.Presence(name: name, channel: map.text("channel", &fields)?.value, url: map.text("url", &fields)?.value)
+    }
+
+    private func maturity(_ node: YAMLNode, _ fields: inout FieldReader) -> Strategy.Maturity? {
+        guard let map = MappingReader(node, what: "maturity", known: ["current", "target", "evidence"], fields: &fields) else { return nil }
+        let current = map.text("current", &fields)
+        if current == nil { fields.missing("current", in: "maturity", at: map.location) }
+        let target = map.text("target", &fields)
+        if target == nil { fields.missing("target", in: "maturity", at: map.location) }
+        var evidence: [(Located<String>, [Located<String>])] = []
+        if let node = map.value("evidence") {
+            if let entries = node.entries {
+                for entry in entries {
+                    let links: [Located<String>]
+                    if let single = entry.value.string {
+                        links = [Located(single, at: entry.value.location)]
+                    } else {
+                        links = (entry.value.items ?? []).compactMap { item in item.scalarText.map { Located($0, at: item.location) } }
+                        if entry.value.items == nil { fields.mismatch(entry, expected: "a list of playbook links") }
+                    }
+                    evidence.append((Located(entry.key, at: entry.keyLocation), links))
+                }
+            } else {
+                fields.diagnostics.append(Diagnostic(.wrongType, "'evidence' must map stages to playbook links, found \(node.typeDescription)", at: node.location))
+            }
+        }
+        return Strategy.Maturity(location: map.location, current: current, target: target, evidence: evidence)
+    }
+
+    private func assignments(_ node: YAMLNode, _ fields: inout FieldReader) -> [Strategy.Assignment] {
+        guard let entries = node.entries else {
+            fields.diagnostics.append(Diagnostic(
+                .wrongType, "'responsibilities' must map each responsibility to its teams, found \(node.typeDescription)", at: node.location))
+            return []
+        }
+        return entries.compactMap { entry in
+            guard let map = MappingReader(entry.value, what: "the assignment of '\(entry.key)'",
+                                          known: ["accountable", "responsible", "consulted", "informed"], fields: &fields)
+            else { return nil }
+            return Strategy.Assignment(
+                responsibility: Located(entry.key, at: entry.keyLocation),
+                accountable: map.texts("accountable", &fields),
+                responsible: map.texts("responsible", &fields),
+                consulted: map.texts("consulted", &fields),
+                informed: map.texts("informed", &fields))
+        }
+    }
+
+    private func risk(_ node: YAMLNode, _ fields: inout FieldReader) -> Strategy.Risk? {
+        let keys = ["title", "owner", "mitigation", "escalation"]
+        guard let map = MappingReader(node, what: "a risk", known: keys, fields: &fields) else { return nil }
+        let title = map.text("title", &fields)
+        if title == nil { fields.missing("title", in: "a risk", at: map.location) }
+        return Strategy.Risk(
+            location: map.location, title: title, owner: map.text("owner", &fields),
+            mitigation: map.text("mitigation", &fields), escalation: map.text("escalation", &fields))
+    }
+
+    /// Every text scalar below a node, skipping `x-` keys.
+    static func texts(in node: YAMLNode) -> [Located<String>] {
+        switch node.kind {
+        case .scalar(let text, .string):
+            return [Located(text, at: node.location)]
+        case .scalar:
+            return []
+        case .sequence(let items):
+            return items.flatMap(texts(in:))
+        case .mapping(let entries):
+            return entries.filter { !$0.key.hasPrefix("x-") }.flatMap { texts(in: $0.value) }
+        }
+    }
+}

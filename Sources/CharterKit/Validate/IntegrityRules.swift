@@ -1,0 +1,147 @@
+/// CH250: every reference names something that exists.
+struct ReferenceRule: ValidationRule {
+    static let code = DiagnosticCode.unknownReference
+
+    func check(_ context: ValidationContext) -> [Diagnostic] {
+        context.site.strategyModels.flatMap { check($0, in: context) }
+            + context.site.pages.flatMap { check($0, in: context) }
+    }
+
+    private func check(_ strategy: Strategy, in context: ValidationContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let teams = context.teamIDs.sorted()
+        let stages = context.framework.stages.map(\.id)
+        let methods = strategy.methods.map(\.id.value)
+        let objectives = strategy.objectives.map(\.id.value)
+        let contentPath = "strategies/\(strategy.id).yaml"
+        func team(_ reference: Located<String>?) {
+            guard let reference, !context.teamIDs.contains(reference.value) else { return }
+            found.append(context.unknownReference(reference, kind: "team", known: teams))
+        }
+        func method(_ reference: Located<String>?) {
+            guard let reference, !methods.contains(reference.value) else { return }
+            found.append(context.unknownReference(reference, kind: "method", known: methods))
+        }
+        func stage(_ reference: Located<String>?) {
+            guard let reference, context.framework.stage(reference.value) == nil else { return }
+            found.append(context.unknownReference(reference, kind: "stage", known: stages))
+        }
+        func playbook(_ reference: Located<String>, linksOnly: Bool = false) {
+            if linksOnly, RelativeReference(reference.value) == nil, !reference.value.hasPrefix("playbook:") { return }
+            guard context.playbookPath(reference.value, fromFile: contentPath) == nil else { return }
+            found.append(context.unknownReference(reference, kind: "playbook", known: context.playbooks.keys.sorted()))
+        }
+
+        team(strategy.owner)
+        for program in strategy.programs {
+            team(program.owner)
+            method(program.method)
+        }
+        for resource in strategy.resources { resource.methods.forEach(method) }
+        for report in strategy.reporting { method(report.method) }
+        for item in strategy.methods {
+            for objective in item.objectives where !objectives.contains(objective.value) {
+                found.append(context.unknownReference(objective, kind: "objective", known: objectives))
+            }
+            item.playbooks.forEach { playbook($0) }
+        }
+        stage(strategy.maturity?.current)
+        stage(strategy.maturity?.target)
+        for (evidenceStage, links) in strategy.maturity?.evidence ?? [] {
+            stage(evidenceStage)
+            links.forEach { playbook($0) }
+        }
+        strategy.supportContent.forEach { playbook($0, linksOnly: true) }
+        for assignment in strategy.assignments {
+            if context.framework.responsibility(assignment.responsibility.value) == nil {
+                found.append(context.unknownReference(
+                    assignment.responsibility, kind: "responsibility", known: context.framework.responsibilities.map(\.id)))
+            }
+            (assignment.accountable + assignment.responsible + assignment.consulted + assignment.informed).forEach(team)
+        }
+        strategy.risks.forEach { team($0.owner) }
+        return found
+    }
+
+    private func check(_ page: Page, in context: ValidationContext) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let metadata = page.metadata
+        if let strategy = metadata.strategy, !context.site.strategyModels.contains(where: { $0.id == strategy.value }) {
+            found.append(context.unknownReference(strategy, kind: "strategy", known: context.site.strategyModels.map(\.id)))
+        }
+        if let stage = metadata.stage, context.framework.stage(stage.value) == nil {
+            found.append(context.unknownReference(stage, kind: "stage", known: context.framework.stages.map(\.id)))
+        }
+        if let owner = metadata.owner, !context.teamIDs.contains(owner.value) {
+            found.append(context.unknownReference(owner, kind: "team", known: context.teamIDs.sorted()))
+        }
+        for responsibility in metadata.responsibilities where context.framework.responsibility(responsibility.value) == nil {
+            found.append(context.unknownReference(
+                responsibility, kind: "responsibility", known: context.framework.responsibilities.map(\.id)))
+        }
+        return found
+    }
+}
+
+/// CH111 (for values the active model defines): focus areas and program kinds exist in the model.
+struct FrameworkValueRule: StrategyRule {
+    static let code = DiagnosticCode.unknownValue
+
+    func check(_ strategy: Strategy, in context: ValidationContext) -> [Diagnostic] {
+        var fields = FieldReader(diagnostics: [])
+        for area in strategy.focusAreas where context.framework.focusArea(area.value) == nil {
+            fields.unknownValue(area, for: "focus_area", allowed: context.framework.focusAreas.map(\.id))
+        }
+        for program in strategy.programs {
+            if let kind = program.kind, context.framework.programKind(kind.value) == nil {
+                fields.unknownValue(kind, for: "program_kind", allowed: context.framework.programKinds.map(\.id))
+            }
+        }
+        return fields.diagnostics
+    }
+}
+
+/// CH251: IDs inside a strategy are unique within their kind.
+struct DuplicateIDRule: StrategyRule {
+    static let code = DiagnosticCode.duplicateID
+
+    func check(_ strategy: Strategy, in context: ValidationContext) -> [Diagnostic] {
+        let groups: [(String, [Located<String>])] = [
+            ("objective", strategy.objectives.map(\.id)),
+            ("method", strategy.methods.map(\.id)),
+            ("resource", strategy.resources.map(\.id)),
+            ("program", strategy.programs.map(\.id)),
+            ("responsibility", strategy.assignments.map(\.responsibility).map { reference in
+                Located(context.framework.responsibility(reference.value)?.id ?? reference.value, at: reference.location)
+            }),
+        ]
+        return groups.flatMap { kind, ids -> [Diagnostic] in
+            var first: [String: Located<String>] = [:]
+            return ids.compactMap { id in
+                guard let earlier = first[id.value] else {
+                    first[id.value] = id
+                    return nil
+                }
+                return Diagnostic(Self.code, "\(kind) '\(id.value)' is defined twice in strategy '\(strategy.id)'",
+                                  at: id.location, notes: [.init("first defined here", at: earlier.location)])
+            }
+        }
+    }
+}
+
+/// CH252: pages past their review date.
+struct StalePageRule: ValidationRule {
+    static let code = DiagnosticCode.stalePage
+
+    func check(_ context: ValidationContext) -> [Diagnostic] {
+        context.site.pages.compactMap { page in
+            guard let reviewed = page.metadata.lastReviewed else { return nil }
+            let interval = page.metadata.reviewInterval?.value ?? .standard
+            let due = reviewed.value.adding(interval)
+            guard due < context.today else { return nil }
+            return Diagnostic(
+                Self.code, "'\(page.title)' was due for review on \(due) (last reviewed \(reviewed.value), every \(interval))",
+                at: reviewed.location, fixHint: "review the page and update 'last_reviewed'")
+        }
+    }
+}
