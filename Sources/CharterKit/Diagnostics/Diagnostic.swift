@@ -80,12 +80,12 @@ public struct Diagnostic: Sendable, Hashable, Codable {
 }
 
 extension Diagnostic: Comparable {
-    /// Diagnostics sort by path, line, column, then code, so output is deterministic.
+    /// Diagnostics sort by path, line, column, then code. Ties keep the order the pipeline
+    /// found them in (Swift's sort is stable), which is deterministic and keeps, for example,
+    /// a strategy's gap notes in stage order.
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
         if lhs.location != rhs.location { return lhs.location < rhs.location }
-        if lhs.code != rhs.code { return lhs.code.rawValue < rhs.code.rawValue }
-        if lhs.severity != rhs.severity { return lhs.severity < rhs.severity }
-        return lhs.message < rhs.message
+        return lhs.code.rawValue < rhs.code.rawValue
     }
 }
 

@@ -16,7 +16,9 @@ import Testing
     func golden(name: String) throws {
         let fixture = Self.fixtures.appending(path: name, directoryHint: .isDirectory)
         let scratch = try TemporarySite()
-        let result = try SiteBuilder(root: fixture.appending(path: "site"), output: scratch.output).build()
+        var builder = SiteBuilder(root: fixture.appending(path: "site"), output: scratch.output)
+        builder.today = CalendarDate(year: 2026, month: 11, day: 1)
+        let result = try builder.build()
         #expect(result.diagnostics.isEmpty)
         // The theme's assets are checked against Templates/ by DefaultTemplatesTests.
         let built = try TemporarySite.snapshot(of: scratch.output).filter { !$0.key.hasPrefix("assets/") }

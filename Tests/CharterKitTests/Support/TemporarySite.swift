@@ -31,10 +31,12 @@ final class TemporarySite {
         try data.write(to: url)
     }
 
-    /// Builds into `out` beside the site.
+    /// Builds into `out` beside the site; with `allowErrors` the site is written despite content errors.
     @discardableResult
-    func build() throws -> BuildResult {
-        try SiteBuilder(root: root, output: output).build()
+    func build(allowErrors: Bool = false) throws -> BuildResult {
+        var builder = SiteBuilder(root: root, output: output)
+        builder.allowErrors = allowErrors
+        return try builder.build()
     }
 
     /// Every file of a folder, by relative path, with its bytes.
