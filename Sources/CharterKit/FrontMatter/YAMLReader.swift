@@ -97,13 +97,36 @@ public struct YAMLReader: Sendable {
             return Diagnostic(.malformedYAML, "malformed YAML: \(problem)", at: at(mark), notes: notes)
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return Diagnostic(.duplicateKey, "the key \(keys) appears more than once in this mapping", at: at(context.mark))
+            let mapping = at(context.mark)
+            let repeated = duplicates.first.flatMap { Self.secondOccurrence(of: $0, in: text, mapping: context.mark) }
+            return Diagnostic(
+                .duplicateKey, "the key \(keys) appears more than once in this mapping",
+                at: repeated.map { SourceLocation(path: path, line: $0.line + lineOffset, column: $0.column) } ?? mapping,
+                notes: repeated == nil ? [] : [.init("the mapping starts here", at: mapping)])
         case .reader(let problem, let offset, _, _):
             let line = offset.map { offset in text.utf8.prefix(offset).filter { $0 == 10 }.count + 1 } ?? 1
             return Diagnostic(.malformedYAML, "unreadable YAML: \(problem)", at: SourceLocation(path: path, line: line + lineOffset))
         default:
             return Diagnostic(.malformedYAML, "YAML could not be parsed: \(error)", at: SourceLocation(path: path, line: 1 + lineOffset))
         }
+    }
+
+    /// Yams reports a duplicate key at its mapping; this finds the key's second line in a
+    /// block mapping (a line starting with the key at the mapping's column), if it can.
+    static func secondOccurrence(of key: String, in text: String, mapping: Mark) -> (line: Int, column: Int)? {
+        var seen = 0
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 >= mapping.line {
+            let indent = line.prefix { $0 == " " }.count
+            var rest = line.dropFirst(indent)
+            if index + 1 == mapping.line, rest.hasPrefix("- ") { rest = rest.dropFirst(2) }
+            let column = line.count - rest.count + 1
+            guard column == mapping.column || indent + 1 == mapping.column else { continue }
+            for candidate in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(candidate + ":") {
+                seen += 1
+                if seen == 2 { return (index + 1, column) }
+            }
+        }
+        return nil
     }
 
     /// Finds where nesting first passes the limit, counting indentation and open flow brackets.

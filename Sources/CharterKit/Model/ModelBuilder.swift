@@ -53,8 +53,13 @@ public struct ModelBuilder: Sendable {
 
         var strategies: [DataDocument] = []
         var teams: [DataDocument] = []
+        var unreadable: Set<String> = []
         for file in content.data {
-            guard var document = readData(file, diagnostics: &diagnostics) else { continue }
+            guard var document = readData(file, diagnostics: &diagnostics) else {
+                let kind: DataDocument.Kind = file.contentPath.hasPrefix("strategies/") ? .strategy : .team
+                unreadable.insert("\(kind.rawValue)/\(ContentPaths.stem(of: file.contentPath))")
+                continue
+            }
             document.narrative = narratives["strategies/" + document.id]
             if document.kind == .strategy { strategies.append(document) } else { teams.append(document) }
         }
@@ -72,15 +77,16 @@ public struct ModelBuilder: Sendable {
             assets: content.assets,
             contentPrefix: content.contentPrefix,
             framework: framework)
+        site.unreadableIDs = unreadable
         for document in site.strategies {
             let (strategy, found) = StrategyReader().read(document)
             diagnostics += found
-            if let strategy { site.strategyModels.append(strategy) }
+            if let strategy { site.strategyModels.append(strategy) } else { site.unreadableIDs.insert("strategy/\(document.id)") }
         }
         for document in site.teams {
             let (team, found) = TeamReader().read(document)
             diagnostics += found
-            if let team { site.teamModels.append(team) }
+            if let team { site.teamModels.append(team) } else { site.unreadableIDs.insert("team/\(document.id)") }
         }
         diagnostics += invalidIDs(site.dataDocuments)
         return (site, diagnostics)

@@ -14,6 +14,9 @@ public struct Site: Sendable {
     public var strategyModels: [Strategy] = []
     /// The teams, read from their files.
     public var teamModels: [Team] = []
+    /// IDs of strategy and team files that exist but could not be read ("strategy/ID", "team/ID"),
+    /// so references to them are not reported a second time as unknown.
+    public var unreadableIDs: Set<String> = []
 
     /// All strategy and team documents.
     public var dataDocuments: [DataDocument] { strategies + teams }

@@ -63,7 +63,11 @@ extension SiteConfiguration {
                     fixHint: suggestion.map { "did you mean '\($0)'?" }))
                 continue
             }
-            guard let text = fields.string(item) else { continue }
+            // YAML 1.1 reads a bare `off` as false, so the scalar's text is used as written.
+            guard let text = item.value.scalarText, item.value.entries == nil, item.value.items == nil else {
+                fields.mismatch(item, expected: "error, warning, note or off")
+                continue
+            }
             if text == "off" {
                 severities[code] = .some(nil)
             } else if let severity = Severity(rawValue: text) {

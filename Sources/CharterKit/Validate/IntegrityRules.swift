@@ -66,7 +66,8 @@ struct ReferenceRule: ValidationRule {
     private func check(_ page: Page, in context: ValidationContext) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let metadata = page.metadata
-        if let strategy = metadata.strategy, !context.site.strategyModels.contains(where: { $0.id == strategy.value }) {
+        if let strategy = metadata.strategy, !context.site.strategyModels.contains(where: { $0.id == strategy.value }),
+           !context.site.unreadableIDs.contains("strategy/\(strategy.value)") {
             found.append(context.unknownReference(strategy, kind: "strategy", known: context.site.strategyModels.map(\.id)))
         }
         if let stage = metadata.stage, context.framework.stage(stage.value) == nil {

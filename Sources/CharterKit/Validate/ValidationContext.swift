@@ -13,7 +13,9 @@ public struct ValidationContext: Sendable {
     public init(site: Site, today: CalendarDate) {
         self.site = site
         self.today = today
-        teamIDs = Set(site.teamModels.map(\.id))
+        // Teams whose files exist but could not be read are already reported; referring
+        // to them is not a second problem.
+        teamIDs = Set(site.teamModels.map(\.id)).union(site.unreadableIDs.filter { $0.hasPrefix("team/") }.map { String($0.dropFirst(5)) })
         teams = Dictionary(site.teamModels.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         playbooks = Dictionary(site.pages.filter { !$0.isGenerated }.map { ($0.contentPath, $0) }, uniquingKeysWith: { first, _ in first })
     }
