@@ -8,7 +8,14 @@ struct Explain: ParsableCommand {
     @Argument(help: "A code such as CH201; without one, every code is listed.")
     var code: String?
 
+    @Flag(help: "Print the whole rule reference as Markdown (docs/rules.md).")
+    var markdown = false
+
     func run() throws {
+        if markdown {
+            print(RuleReference.markdown(), terminator: "")
+            return
+        }
         guard let code else {
             for known in DiagnosticCode.all {
                 print("\(known.rawValue)  \(known.defaultSeverity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(known.summary)")

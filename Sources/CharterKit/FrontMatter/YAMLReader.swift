@@ -34,18 +34,24 @@ public struct YAMLReader: Sendable {
             return (YAMLNode(.scalar("", .null), at: SourceLocation(path: path, line: 1 + lineOffset)), [])
         }
         var budget = maximumNodes
-        guard let node = convert(root, budget: &budget, location: location) else {
-            let at = root.mark.map(location) ?? SourceLocation(path: path, line: 1 + lineOffset)
+        var culprit: YAMLEntry?
+        guard let node = convert(root, budget: &budget, culprit: &culprit, location: location) else {
+            let at = culprit?.keyLocation ?? root.mark.map(location) ?? SourceLocation(path: path, line: 1 + lineOffset)
+            let subject = culprit.map { "the value of '\($0.key)'" } ?? "the document"
             return (nil, [Diagnostic(
                 .yamlTooComplex,
-                "YAML expands to more than \(maximumNodes) values once aliases are followed",
+                "\(subject) expands to more than \(maximumNodes) values once aliases are followed",
                 at: at,
                 fixHint: "write the values out instead of repeating aliases of aliases")])
         }
         return (node, [])
     }
 
-    private func convert(_ node: Node, budget: inout Int, location: (Mark) -> SourceLocation) -> YAMLNode? {
+    /// Converts a Yams node, spending one unit of `budget` per value; when the budget runs out
+    /// it returns nil and `culprit` names the innermost mapping entry whose value was too large.
+    private func convert(
+        _ node: Node, budget: inout Int, culprit: inout YAMLEntry?, location: (Mark) -> SourceLocation
+    ) -> YAMLNode? {
         budget -= 1
         guard budget >= 0 else { return nil }
         let at = node.mark.map(location) ?? SourceLocation(path: "", line: 1)
@@ -56,7 +62,7 @@ public struct YAMLReader: Sendable {
             var items: [YAMLNode] = []
             items.reserveCapacity(sequence.count)
             for item in sequence {
-                guard let converted = convert(item, budget: &budget, location: location) else { return nil }
+                guard let converted = convert(item, budget: &budget, culprit: &culprit, location: location) else { return nil }
                 items.append(converted)
             }
             return YAMLNode(.sequence(items), at: at)
@@ -64,9 +70,13 @@ public struct YAMLReader: Sendable {
             var entries: [YAMLEntry] = []
             entries.reserveCapacity(mapping.count)
             for (key, value) in mapping {
-                guard let converted = convert(value, budget: &budget, location: location) else { return nil }
                 let keyText = key.scalar?.string ?? ""
-                entries.append(YAMLEntry(key: keyText, keyLocation: key.mark.map(location) ?? at, value: converted))
+                let keyLocation = key.mark.map(location) ?? at
+                guard let converted = convert(value, budget: &budget, culprit: &culprit, location: location) else {
+                    if culprit == nil { culprit = YAMLEntry(key: keyText, keyLocation: keyLocation, value: YAMLNode(.scalar("", .null), at: at)) }
+                    return nil
+                }
+                entries.append(YAMLEntry(key: keyText, keyLocation: keyLocation, value: converted))
             }
             return YAMLNode(.mapping(entries), at: at)
         case .alias:

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+@testable import CharterKit
+
+@Suite struct DiagnosticReportTests {
+    let diagnostics = [
+        Diagnostic(.noCoCreators, "strategy 'x' names no co-creators", at: SourceLocation(path: "content/strategies/x.yaml"),
+                   fixHint: "list them"),
+        Diagnostic(.duplicateID, "method 'a' is defined twice, with 100% certainty", at: SourceLocation(path: "content/strategies/x.yaml", line: 9, column: 5),
+                   notes: [.init("first defined here", at: SourceLocation(path: "content/strategies/x.yaml", line: 7, column: 5))]),
+        Diagnostic(.maturityGap, "to reach Strategic: a sponsor", at: SourceLocation(path: "content/strategies/x.yaml", line: 12, column: 11)),
+    ]
+
+    @Test("GitHub workflow commands: most severe first, with properties and data escaped")
+    func github() {
+        #expect(DiagnosticReport(diagnostics).github() == """
+            ::error file=content/strategies/x.yaml,line=9,col=5,title=CH251::method 'a' is defined twice, with 100%25 certainty%0Acontent/strategies/x.yaml:7:5: first defined here
+            ::warning file=content/strategies/x.yaml,line=1,col=1,title=CH211::strategy 'x' names no co-creators%0Ahelp: list them
+            ::notice file=content/strategies/x.yaml,line=12,col=11,title=CH222::to reach Strategic: a sponsor
+
+            """)
+    }
+
+    @Test("JSON carries the summary and every field, sorted by position")
+    func json() throws {
+        let object = try JSONSerialization.jsonObject(with: Data(DiagnosticReport(diagnostics, toolVersion: "9.9").json().utf8)) as? [String: Any]
+        let summary = object?["summary"] as? [String: Int]
+        #expect(summary == ["errors": 1, "warnings": 1, "notes": 1])
+        #expect(object?["version"] as? String == "9.9")
+        let items = object?["diagnostics"] as? [[String: Any]] ?? []
+        #expect(items.map { $0["code"] as? String } == ["CH211", "CH251", "CH222"])
+        let first = items.first
+        #expect(first?["fix"] as? String == "list them")
+        #expect((first?["location"] as? [String: Any])?["line"] as? Int == 1)
+        let note = (items[1]["notes"] as? [[String: Any]])?.first
+        #expect(note?["message"] as? String == "first defined here")
+    }
+
+    @Test("SARIF validates against the SARIF 2.1.0 schema, with every rule described")
+    func sarif() throws {
+        let text = DiagnosticReport(diagnostics).sarif()
+        let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        let run = (object?["runs"] as? [[String: Any]])?.first
+        let rules = ((run?["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]] ?? []
+        #expect(rules.count == DiagnosticCode.all.count)
+        #expect(rules.first { $0["id"] as? String == "CH221" }?["name"] as? String == "UnmetStageCriterion")
+        let results = run?["results"] as? [[String: Any]] ?? []
+        #expect(results.map { $0["level"] as? String } == ["warning", "error", "note"])
+        #expect(results.map { $0["ruleId"] as? String } == ["CH211", "CH251", "CH222"])
+        try SchemaValidator.validate(text, against: "sarif-schema-2.1.0.json")
+    }
+
+    @Test("a SARIF log of a real broken site validates too")
+    func sarifOfBrokenSite() throws {
+        let result = try FixtureSite.result([
+            .replace("owner: hub\nstatus", with: "owner: hbu\nstatus"),
+            .replace("title: Customer community\n", with: "title: Customer community\ntitle: again\n"),
+            .write("content/teams/bad.yaml", "name: [unclosed\n"),
+        ])
+        #expect(result.diagnostics.count >= 2)
+        try SchemaValidator.validate(DiagnosticReport(result.diagnostics).sarif(), against: "sarif-schema-2.1.0.json")
+    }
+}
+
+/// Validates JSON against a schema from ../shared/schemas with Python's jsonschema.
+enum SchemaValidator {
+    static let schemas = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appending(path: "shared/schemas", directoryHint: .isDirectory)
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func validate(_ json: String, against schema: String) throws {
+        let site = try TemporarySite()
+        let document = site.folder.appending(path: "document.json")
+        try Data(json.utf8).write(to: document)
+        let script = """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1]))
+            document = json.load(open(sys.argv[2]))
+            jsonschema.validators.validator_for(schema)(schema).validate(document)
+            print("valid")
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, schemas.appending(path: schema).path, document.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, text == "valid\n" else { throw Failure(description: text) }
+    }
+}
