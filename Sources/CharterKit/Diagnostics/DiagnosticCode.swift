@@ -187,6 +187,14 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         "CH252", "StalePage", .warning, "Integrity (CH25x)", "a page is past its review date",
         "The page's `last_reviewed` date plus its `review_interval` (12 months unless set) lies in the past. Review the page and update the date.")
 
+    // MARK: Links (CH30x)
+    public static let brokenLink = DiagnosticCode(
+        "CH301", "BrokenLink", .error, "Links (CH30x)", "a link points to a page or file that does not exist",
+        "A relative link (`../teams/hub.yaml`, `escalation.md`, a folder, an image) or a typed reference (`strategy:ID`, `team:ID`, `stage:NAME`, `responsibility:NAME`, `program:STRATEGY/ID`, `playbook:PATH`) names something the site does not have. Links are resolved against the content folder exactly as GitHub resolves them, so a link that works here works when the file is read on GitHub. The message suggests the closest existing target. External links are never fetched.")
+    public static let brokenAnchor = DiagnosticCode(
+        "CH302", "BrokenAnchor", .error, "Links (CH30x)", "a link points to an anchor that does not exist on its page",
+        "The page exists but has no element with that id. Heading ids follow GitHub's rules (lower case, punctuation dropped, spaces to hyphens, `-1`, `-2` for repeats), so `## When to escalate` is `#when-to-escalate`. While an old handbook is being migrated, a site can make this a warning with `severity: {CH302: warning}`.")
+
     // MARK: Markdown and templates (CH4xx)
     public static let templateSyntax = DiagnosticCode(
         "CH401", "TemplateSyntax", .error, "Markdown and templates (CH4xx)", "a template could not be parsed",
@@ -210,7 +218,7 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         .unmetStageCriterion, .maturityGap, .noAccountable, .severalAccountable,
         .noResponsible, .severalLetters, .accountableOverload, .responsibilityUncovered,
         .noDefinedStrategy, .noGovernance, .noFunding, .unknownReference,
-        .duplicateID, .stalePage, .templateSyntax, .missingTemplate,
+        .duplicateID, .stalePage, .brokenLink, .brokenAnchor, .templateSyntax, .missingTemplate,
         .rawHTMLDropped,
     ]
 }

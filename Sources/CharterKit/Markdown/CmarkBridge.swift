@@ -81,6 +81,7 @@ enum CmarkBridge {
         var links: [CmarkLink] = []
         var linkNodes: [OpaquePointer] = []
         var dropped: [(Int, Int)] = []
+        var quotes: [OpaquePointer] = []
         do {
             guard let iterator = cmark_iter_new(document) else { throw MarkdownError.outOfMemory }
             defer { cmark_iter_free(iterator) }
@@ -101,6 +102,8 @@ enum CmarkBridge {
                         line: Int(cmark_node_get_start_line(node)),
                         byteColumn: Int(cmark_node_get_start_column(node))))
                     linkNodes.append(node)
+                } else if type == CMARK_NODE_BLOCK_QUOTE {
+                    quotes.append(node)
                 } else if !unsafe && (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE) {
                     dropped.append((Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node))))
                 }
@@ -113,6 +116,8 @@ enum CmarkBridge {
                 cmark_node_set_url(node, replacement)
             }
         }
+
+        for quote in quotes { try makeAlert(quote) }
 
         // Ids are decided for every heading in order, the leading one included, so that
         // the rest are numbered as GitHub numbers them.
@@ -171,6 +176,42 @@ enum CmarkBridge {
             throw .treeEditFailed
         }
         cmark_node_free(heading)
+    }
+
+    /// GitHub's alert kinds, written `> [!NOTE]` on the first line of a block quote.
+    static let alertKinds = ["NOTE": "Note", "TIP": "Tip", "IMPORTANT": "Important", "WARNING": "Warning", "CAUTION": "Caution"]
+
+    /// Turns a block quote that starts with `[!NOTE]` (or TIP, IMPORTANT, WARNING, CAUTION) alone
+    /// on its first line into a callout, with the classes GitHub uses.
+    private static func makeAlert(_ quote: OpaquePointer) throws(MarkdownError) {
+        guard let paragraph = cmark_node_first_child(quote), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
+              let marker = cmark_node_first_child(paragraph), cmark_node_get_type(marker) == CMARK_NODE_TEXT,
+              let literal = cmark_node_get_literal(marker)
+        else { return }
+        let text = String(cString: literal).trimmingCharacters(in: .whitespaces)
+        guard text.hasPrefix("[!"), text.hasSuffix("]"), let title = alertKinds[String(text.dropFirst(2).dropLast())] else { return }
+        let next = cmark_node_next(marker)
+        guard next == nil || [CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK].contains(cmark_node_get_type(next)) else { return }
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { throw .outOfMemory }
+        let kind = title.lowercased()
+        cmark_node_set_on_enter(block, "<div class=\"markdown-alert markdown-alert-\(kind)\" role=\"note\">\n<p class=\"markdown-alert-title\">\(title)</p>")
+        cmark_node_set_on_exit(block, "</div>")
+        if let next { cmark_node_free(next) }
+        cmark_node_free(marker)
+        if cmark_node_first_child(paragraph) == nil { cmark_node_free(paragraph) }
+        while let child = cmark_node_first_child(quote) {
+            cmark_node_unlink(child)
+            guard cmark_node_append_child(block, child) == 1 else {
+                cmark_node_free(child)
+                cmark_node_free(block)
+                throw .treeEditFailed
+            }
+        }
+        guard cmark_node_replace(quote, block) == 1 else {
+            cmark_node_free(block)
+            throw .treeEditFailed
+        }
+        cmark_node_free(quote)
     }
 
     /// The text of a node's descendants, as GitHub uses it to make a heading's slug.

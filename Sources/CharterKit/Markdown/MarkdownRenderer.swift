@@ -53,6 +53,7 @@ public struct Heading: Sendable, Hashable {
 
 /// A link or image destination found in a document, with its position in the source file.
 public struct MarkdownLink: Sendable, Hashable {
+    // Mutable so that text embedded in YAML can move positions to its place in the file.
     public var url: String
     public var isImage: Bool
     public var location: SourceLocation

@@ -1,13 +1,36 @@
 import Foundation
 
+/// A link to a page of the site, kept so its `#fragment` can be checked once every page exists.
+public struct SiteLink: Sendable, Hashable {
+    public var location: SourceLocation
+    public var url: String
+    /// The site path the link leads to.
+    public var path: String
+    public var fragment: String?
+}
+
 /// A page with its Markdown rendered and its final title chosen.
 public struct RenderedPage: Sendable {
     public var page: Page
     public var markdown: RenderedMarkdown
+    /// Links into the site, for the anchor check and for backlinks.
+    public var links: [SiteLink]
 }
 
-/// Renders the Markdown of every page and strategy narrative, in parallel, pointing
-/// relative links at the generated pages through the link table.
+/// Everything the Markdown stage produces.
+public struct RenderedContent: Sendable {
+    public var pages: [RenderedPage]
+    /// Strategy narratives by strategy ID.
+    public var narratives: [String: RenderedMarkdown]
+    /// YAML text fields rendered as Markdown, by the position of their value.
+    public var texts: [SourceLocation: String]
+    /// Links found in narratives and text fields.
+    public var otherLinks: [SiteLink]
+    public var diagnostics: [Diagnostic]
+}
+
+/// Renders the Markdown of every page, strategy narrative and YAML text field, in parallel,
+/// resolving links through the link resolver and reporting the broken ones where they are written.
 public struct PageRenderer: Sendable {
     public var options: MarkdownOptions
 
@@ -16,60 +39,162 @@ public struct PageRenderer: Sendable {
         self.options = options
     }
 
-    /// Renders one page. A level-1 heading that opens the body becomes the page's title
-    /// (taken out of the body so the template places it), unless the front matter names
-    /// a different title, in which case the heading stays where it is.
-    func render(_ page: Page, writtenTo outputPath: String, links: LinkTable) throws(MarkdownError) -> RenderedMarkdown {
-        var options = self.options
-        options.extractLeadingTitle = true
-        let rewrite: (MarkdownLink) -> String? = { link in
-            links.rewrite(link.url, from: page.contentPath, writtenTo: outputPath)
-        }
-        let rendered = try MarkdownRenderer(options: options)
-            .render(page.body, path: page.sourcePath, lineOffset: page.bodyLineOffset, rewriteLink: rewrite)
-        if page.titleSource == .frontMatter, let extracted = rendered.extractedTitle, extracted.text != page.title {
-            options.extractLeadingTitle = false
-            return try MarkdownRenderer(options: options)
-                .render(page.body, path: page.sourcePath, lineOffset: page.bodyLineOffset, rewriteLink: rewrite)
-        }
-        return rendered
+    private enum Job: Sendable {
+        case page(Page)
+        case narrative(strategy: String, page: Page, outputPath: String)
+        case text(Located<String>, contentPath: String, outputPath: String, prefix: String)
     }
 
-    /// Renders every page; narratives are keyed by their strategy's ID.
-    public func render(_ site: Site, links: LinkTable) throws -> (pages: [RenderedPage], narratives: [String: RenderedMarkdown]) {
-        let narrativeOwners = site.strategies.compactMap { strategy in strategy.narrative.map { (strategy, $0) } }
-        let jobs: [(page: Page, outputPath: String)] = site.pages.map { ($0, $0.outputPath) }
-            + narrativeOwners.map { ($0.1, $0.0.outputPath) }
-        let results = ParallelMap.map(jobs) { job -> Result<RenderedMarkdown, MarkdownError> in
-            guard !job.page.isGenerated else {
-                return .success(RenderedMarkdown(html: "", headings: [], links: [], diagnostics: []))
+    private struct Output: Sendable {
+        var markdown: RenderedMarkdown
+        var links: [SiteLink]
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Renders everything Markdown in the site.
+    public func render(_ site: Site, links resolver: LinkResolver) throws -> RenderedContent {
+        var jobs: [Job] = site.pages.map(Job.page)
+        for document in site.strategies {
+            if let narrative = document.narrative {
+                jobs.append(.narrative(strategy: document.id, page: narrative, outputPath: document.outputPath))
             }
+        }
+        for strategy in site.strategyModels {
+            for (index, text) in strategy.markdownFields.enumerated() {
+                let contentPath = String(strategy.sourcePath.dropFirst(site.contentPrefix.isEmpty ? 0 : site.contentPrefix.count + 1))
+                jobs.append(.text(text, contentPath: contentPath, outputPath: SitePaths.strategy(strategy.id), prefix: "\(strategy.id)-\(index)-"))
+            }
+        }
+        for team in site.teamModels {
+            if let mission = team.mission {
+                let contentPath = String(team.sourcePath.dropFirst(site.contentPrefix.isEmpty ? 0 : site.contentPrefix.count + 1))
+                jobs.append(.text(mission, contentPath: contentPath, outputPath: SitePaths.team(team.id), prefix: "team-"))
+            }
+        }
+        let results = ParallelMap.map(jobs) { job -> Result<Output, MarkdownError> in
             do throws(MarkdownError) {
-                return .success(try render(job.page, writtenTo: job.outputPath, links: links))
+                switch job {
+                case .page(let page):
+                    guard !page.isGenerated else {
+                        return .success(Output(markdown: RenderedMarkdown(html: "", headings: [], links: [], diagnostics: []), links: [], diagnostics: []))
+                    }
+                    return .success(try renderPage(page, writtenTo: page.outputPath, resolver: resolver))
+                case .narrative(_, let page, let outputPath):
+                    return .success(try renderPage(page, writtenTo: outputPath, resolver: resolver, extractTitle: false, footnotePrefix: "narrative-"))
+                case .text(let text, let contentPath, let outputPath, let prefix):
+                    return .success(try renderText(text, contentPath: contentPath, writtenTo: outputPath, prefix: prefix, resolver: resolver))
+                }
             } catch {
                 return .failure(error)
             }
         }
-        var pages: [RenderedPage] = []
-        var narratives: [String: RenderedMarkdown] = [:]
-        for (index, result) in results.enumerated() {
-            let markdown: RenderedMarkdown
+        var content = RenderedContent(pages: [], narratives: [:], texts: [:], otherLinks: [], diagnostics: [])
+        for (job, result) in zip(jobs, results) {
+            let output: Output
             switch result {
-            case .success(let rendered): markdown = rendered
+            case .success(let value): output = value
             case .failure(let error): throw CharterError.markdown(error)
             }
-            if index < site.pages.count {
-                var page = site.pages[index]
-                if page.titleSource == .fileName, let heading = markdown.firstTitle, !heading.isEmpty {
+            content.diagnostics += output.diagnostics + output.markdown.diagnostics
+            switch job {
+            case .page(var page):
+                if page.titleSource == .fileName, let heading = output.markdown.firstTitle, !heading.isEmpty {
                     page.title = heading
                     page.titleSource = .firstHeading
                 }
-                pages.append(RenderedPage(page: page, markdown: markdown))
-            } else {
-                narratives[narrativeOwners[index - site.pages.count].0.id] = markdown
+                content.pages.append(RenderedPage(page: page, markdown: output.markdown, links: output.links))
+            case .narrative(let strategy, _, _):
+                content.narratives[strategy] = output.markdown
+                content.otherLinks += output.links
+            case .text(let text, _, _, _):
+                content.texts[text.location] = Self.inline(output.markdown.html)
+                content.otherLinks += output.links
             }
         }
-        return (pages, narratives)
+        return content
+    }
+
+    /// Renders one page. A level-1 heading that opens the body becomes the page's title
+    /// (taken out of the body so the template places it), unless the front matter names
+    /// a different title, in which case the heading stays where it is.
+    private func renderPage(
+        _ page: Page, writtenTo outputPath: String, resolver: LinkResolver, extractTitle: Bool = true, footnotePrefix: String = ""
+    ) throws(MarkdownError) -> Output {
+        var options = self.options
+        options.extractLeadingTitle = extractTitle
+        options.footnotePrefix = footnotePrefix
+        var collector = LinkCollector(resolver: resolver, contentPath: page.contentPath, outputPath: outputPath)
+        var rendered = try MarkdownRenderer(options: options).render(
+            page.body, path: page.sourcePath, lineOffset: page.bodyLineOffset, rewriteLink: { collector.rewrite($0) })
+        if extractTitle, page.titleSource == .frontMatter, let extracted = rendered.extractedTitle, extracted.text != page.title {
+            options.extractLeadingTitle = false
+            collector = LinkCollector(resolver: resolver, contentPath: page.contentPath, outputPath: outputPath)
+            rendered = try MarkdownRenderer(options: options).render(
+                page.body, path: page.sourcePath, lineOffset: page.bodyLineOffset, rewriteLink: { collector.rewrite($0) })
+        }
+        return Output(markdown: rendered, links: collector.links, diagnostics: collector.diagnostics)
+    }
+
+    /// Renders a YAML text value. Positions are exact for a value on one line; for a value
+    /// spread over several lines, problems are reported where the value starts.
+    private func renderText(
+        _ text: Located<String>, contentPath: String, writtenTo outputPath: String, prefix: String, resolver: LinkResolver
+    ) throws(MarkdownError) -> Output {
+        var options = self.options
+        options.headingIDs = false
+        options.footnotePrefix = prefix
+        var collector = LinkCollector(resolver: resolver, contentPath: contentPath, outputPath: outputPath)
+        let singleLine = !text.value.contains("\n")
+        var rendered = try MarkdownRenderer(options: options).render(
+            text.value, path: text.location.path, lineOffset: text.location.line - 1,
+            rewriteLink: { link in
+                var moved = link
+                moved.location = singleLine
+                    ? SourceLocation(path: link.location.path, line: link.location.line, column: link.location.column + text.location.column - 1)
+                    : text.location
+                return collector.rewrite(moved)
+            })
+        rendered.diagnostics = rendered.diagnostics.map { diagnostic in
+            var moved = diagnostic
+            moved.location = singleLine
+                ? SourceLocation(path: diagnostic.location.path, line: diagnostic.location.line,
+                                 column: diagnostic.location.column + text.location.column - 1)
+                : text.location
+            return moved
+        }
+        return Output(markdown: rendered, links: collector.links, diagnostics: collector.diagnostics)
+    }
+
+    /// A single paragraph without its `<p>` wrapper, so a short text fits in a table cell or a list.
+    static func inline(_ html: String) -> String {
+        let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard trimmed.hasPrefix("<p>"), trimmed.hasSuffix("</p>"), trimmed.components(separatedBy: "<p>").count == 2 else { return trimmed }
+        return String(trimmed.dropFirst(3).dropLast(4))
+    }
+}
+
+/// Resolves each link of one document, remembering site links and broken ones.
+struct LinkCollector {
+    let resolver: LinkResolver
+    let contentPath: String
+    let outputPath: String
+    var links: [SiteLink] = []
+    var diagnostics: [Diagnostic] = []
+
+    mutating func rewrite(_ link: MarkdownLink) -> String? {
+        switch resolver.resolve(link.url, from: contentPath, writtenTo: outputPath) {
+        case .external:
+            return nil
+        case .site(let path, let fragment):
+            links.append(SiteLink(location: link.location, url: link.url, path: path, fragment: fragment))
+            return LinkResolver.href(to: path, fragment: fragment, from: outputPath)
+        case .broken(let message, let suggestion):
+            let what = link.isImage ? "image" : "link"
+            diagnostics.append(Diagnostic(
+                .brokenLink, "broken \(what) '\(link.url)': \(message)", at: link.location,
+                fixHint: suggestion.map { "did you mean '\($0)'?" }))
+            return nil
+        }
     }
 }
 
@@ -126,5 +251,18 @@ enum ParallelMap {
         func values() -> [Output] {
             lock.withLock { slots.map { $0! } }
         }
+    }
+}
+
+extension Strategy {
+    /// The text fields written in Markdown: rendered on the strategy's page, their links checked.
+    var markdownFields: [Located<String>] {
+        var fields: [Located<String>?] = [goal, mission, assessment?.brand, assessment?.customerSentiment, assessment?.partners,
+                                          assessment?.competition]
+        fields += objectives.map(\.text)
+        fields += (benefits?.customer ?? []).map(Optional.some) + (benefits?.company ?? []).map(Optional.some)
+        fields += methods.map(\.description) + resources.map(\.description) + reporting.map(\.success)
+        fields += programs.map(\.description) + risks.map(\.mitigation) + risks.map(\.escalation)
+        return fields.compactMap { $0 }
     }
 }

@@ -10,11 +10,13 @@ public struct SiteConfiguration: Sendable, Hashable {
     public var unsafeHTML = false
     /// The address the site is published at, for absolute links such as a sitemap.
     public var baseURL: String?
+    /// Whether search engines may index the site; internal playbooks are not indexed by default.
+    public var isPublic = false
     /// Severities changed by code; nil turns a code off.
     public var severities: [DiagnosticCode: Severity?] = [:]
 
     /// The keys `charter.yaml` understands.
-    public static let knownKeys = ["title", "description", "language", "unsafe_html", "base_url", "severity"]
+    public static let knownKeys = ["title", "description", "language", "unsafe_html", "base_url", "public", "severity"]
 
     /// Creates the default configuration.
     public init() {}
@@ -39,6 +41,7 @@ public struct SiteConfiguration: Sendable, Hashable {
             case "language": configuration.language = fields.string(entry) ?? configuration.language
             case "unsafe_html": configuration.unsafeHTML = fields.bool(entry) ?? false
             case "base_url": configuration.baseURL = fields.string(entry)
+            case "public": configuration.isPublic = fields.bool(entry) ?? false
             case "severity": configuration.severities = readSeverities(entry, &fields)
             default: fields.unknownKey(entry, known: knownKeys, in: "charter.yaml", severity: .warning)
             }

@@ -79,13 +79,17 @@ public struct SiteBuilder: Sendable {
             content, configuration: configuration, framework: framework, reservedPaths: templates.assetPaths)
         diagnostics += modelDiagnostics
         diagnostics += SiteValidator().validate(ValidationContext(site: site, today: today))
-        let links = LinkTable(site: site)
+        let links = LinkResolver(site: site)
 
         let markdownOptions = MarkdownOptions(allowRawHTML: configuration.unsafeHTML)
-        let (pages, narratives) = try PageRenderer(options: markdownOptions).render(site, links: links)
-        diagnostics += pages.flatMap(\.markdown.diagnostics) + narratives.values.flatMap(\.diagnostics)
+        let markdown = try PageRenderer(options: markdownOptions).render(site, links: links)
+        diagnostics += markdown.diagnostics
 
-        let (rendered, renderDiagnostics) = SiteRenderer(templates: templates).render(site, pages: pages, narratives: narratives)
+        // The health page and the home page show the model's problems, so they are counted
+        // with the site's severities applied before templates run.
+        let known = configuration.applySeverities(to: diagnostics).sorted()
+        let (rendered, renderDiagnostics) = SiteRenderer(templates: templates)
+            .render(site, content: markdown, diagnostics: known, today: today)
         diagnostics += renderDiagnostics
         diagnostics = configuration.applySeverities(to: diagnostics)
         diagnostics.sort()

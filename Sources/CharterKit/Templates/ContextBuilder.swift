@@ -1,22 +1,36 @@
 /// Builds the typed context of every page in one place, so templates see the same names everywhere.
 struct ContextBuilder {
-    private struct Entry {
+    struct Entry {
         var title: String
         var path: String
         var weight: Int?
         var isFolder: Bool
     }
 
-    private let site: Site
-    private let stylesheet: String
-    private var entriesByFolder: [String: [Entry]] = [:]
-    private var landingTitles: [String: String] = [:]
+    let site: Site
+    let content: RenderedContent
+    let diagnostics: [Diagnostic]
+    let today: CalendarDate
+    let evaluator: CriterionEvaluator
+    let stylesheet = "assets/charter.css"
+    /// Whether the site has strategies or teams, and so the model's own pages.
+    let hasModelPages: Bool
+    private(set) var entriesByFolder: [String: [Entry]] = [:]
+    private(set) var landingTitles: [String: String] = [:]
+    /// For each site path, the pages that link to it.
+    private(set) var backlinks: [String: [Entry]] = [:]
+    private(set) var titles: [String: String] = [:]
 
-    init(site: Site, pages: [RenderedPage], stylesheet: String) {
+    init(site: Site, content: RenderedContent, diagnostics: [Diagnostic], today: CalendarDate) {
         self.site = site
-        self.stylesheet = stylesheet
-        for rendered in pages {
+        self.content = content
+        self.diagnostics = diagnostics
+        self.today = today
+        self.evaluator = CriterionEvaluator(context: ValidationContext(site: site, today: today))
+        self.hasModelPages = !site.strategyModels.isEmpty || !site.teamModels.isEmpty
+        for rendered in content.pages {
             let page = rendered.page
+            titles[page.outputPath] = page.title
             let folder = ContentPaths.folder(of: page.outputPath)
             if page.isLandingPage {
                 landingTitles[folder] = page.title
@@ -29,93 +43,119 @@ struct ContextBuilder {
                     Entry(title: page.title, path: page.outputPath, weight: page.weight, isFolder: false))
             }
         }
-        for document in site.dataDocuments {
-            entriesByFolder[document.kind.folder, default: []].append(
-                Entry(title: document.title, path: document.outputPath, weight: nil, isFolder: false))
+        for strategy in site.strategyModels {
+            titles[SitePaths.strategy(strategy.id)] = strategy.displayName
+            entriesByFolder["strategies", default: []].append(
+                Entry(title: strategy.displayName, path: SitePaths.strategy(strategy.id), weight: nil, isFolder: false))
+        }
+        for team in site.teamModels {
+            titles[SitePaths.team(team.id)] = team.displayName
+            entriesByFolder["teams", default: []].append(
+                Entry(title: team.displayName, path: SitePaths.team(team.id), weight: nil, isFolder: false))
         }
         for folder in entriesByFolder.keys {
-            entriesByFolder[folder]?.sort { lhs, rhs in
-                let left = lhs.weight ?? Int.max, right = rhs.weight ?? Int.max
-                if left != right { return left < right }
-                if lhs.isFolder != rhs.isFolder { return !lhs.isFolder }
-                if lhs.title.lowercased() != rhs.title.lowercased() { return lhs.title.lowercased() < rhs.title.lowercased() }
-                return lhs.path < rhs.path
+            entriesByFolder[folder]?.sort(by: Self.order)
+        }
+        for rendered in content.pages where !rendered.page.isGenerated {
+            let source = Entry(title: rendered.page.title, path: rendered.page.outputPath, weight: nil, isFolder: false)
+            for target in Set(rendered.links.map(\.path)) where target != rendered.page.outputPath {
+                backlinks[target, default: []].append(source)
             }
         }
+        for key in backlinks.keys { backlinks[key]?.sort(by: Self.order) }
     }
 
-    /// The template a page is rendered with.
+    static func order(_ lhs: Entry, _ rhs: Entry) -> Bool {
+        let left = lhs.weight ?? Int.max, right = rhs.weight ?? Int.max
+        if left != right { return left < right }
+        if lhs.isFolder != rhs.isFolder { return !lhs.isFolder }
+        if lhs.title.lowercased() != rhs.title.lowercased() { return lhs.title.lowercased() < rhs.title.lowercased() }
+        return lhs.path < rhs.path
+    }
+
+    /// The template a Markdown page is rendered with.
     static func templateName(for page: Page) -> String {
-        if page.outputPath == "index.html" { return "home" }
+        if page.outputPath == SitePaths.home { return "home" }
         return page.isLandingPage ? "section" : "page"
     }
 
-    func context(for rendered: RenderedPage) -> PageContext {
-        let page = rendered.page
-        let markdown = rendered.markdown
-        let toc = markdown.headings.filter { $0.level >= 2 && $0.level <= 3 }.compactMap { heading in
-            heading.id.map { TOCEntry(level: heading.level, text: heading.text, url: "#\($0)") }
-        }
-        let children = page.isLandingPage ? links(in: ContentPaths.folder(of: page.outputPath), from: page.outputPath) : []
-        let bodyHeadings = markdown.extractedTitle == nil ? markdown.headings : Array(markdown.headings.dropFirst())
-        let view = PageView(
-            title: page.title,
-            documentTitle: documentTitle(page.title),
-            titleID: markdown.extractedTitle?.id,
-            showTitle: !bodyHeadings.contains { $0.level == 1 && $0.text == page.title },
-            description: page.description,
-            kind: Self.templateName(for: page),
-            content: markdown.html,
-            toc: toc,
-            hasTOC: toc.count >= 2,
-            tags: page.tags,
-            params: page.parameters,
-            sourcePath: page.sourcePath,
-            path: page.outputPath)
-        return makeContext(page: view, at: page.outputPath, children: children, fields: [])
+    // MARK: Links
+
+    func link(_ title: String, to path: String, from origin: String, fragment: String? = nil, detail: String? = nil) -> LinkView {
+        LinkView(title: title, url: LinkResolver.href(to: path, fragment: fragment, from: origin), detail: detail)
     }
 
-    func context(for document: DataDocument, narrative: RenderedMarkdown?) -> PageContext {
-        let view = PageView(
-            title: document.title,
-            documentTitle: documentTitle(document.title),
-            titleID: nil,
-            showTitle: true,
-            description: nil,
-            kind: document.kind.rawValue,
-            content: narrative?.html ?? "",
-            toc: [],
-            hasTOC: false,
-            tags: [],
-            params: [:],
-            sourcePath: document.sourcePath,
-            path: document.outputPath)
-        return makeContext(page: view, at: document.outputPath, children: [], fields: Self.fields(of: document.root))
+    func teamLink(_ id: String, from origin: String, detail: String? = nil) -> LinkView {
+        guard site.teamModels.contains(where: { $0.id == id }) else { return LinkView(title: id, url: "", detail: detail) }
+        return link(titles[SitePaths.team(id)] ?? id, to: SitePaths.team(id), from: origin, detail: detail)
     }
 
-    private func documentTitle(_ title: String) -> String {
+    func strategyLink(_ id: String, from origin: String, detail: String? = nil) -> LinkView {
+        link(titles[SitePaths.strategy(id)] ?? id, to: SitePaths.strategy(id), from: origin, detail: detail)
+    }
+
+    func stageLink(_ name: String, from origin: String) -> LinkView? {
+        guard let stage = site.framework.stage(name) else { return nil }
+        return link(stage.name, to: SitePaths.stage(stage.id), from: origin)
+    }
+
+    func responsibilityLink(_ name: String, from origin: String, detail: String? = nil) -> LinkView? {
+        guard let entry = site.framework.responsibility(name) else { return nil }
+        return link(entry.name, to: SitePaths.responsibility(entry.id), from: origin, detail: detail)
+    }
+
+    func pageLink(_ page: Page, from origin: String, detail: String? = nil) -> LinkView {
+        link(page.title, to: page.outputPath, from: origin, detail: detail)
+    }
+
+    func tagLinks(_ tags: [String], from origin: String) -> [LinkView] {
+        tags.map { link($0, to: SitePaths.tag($0), from: origin) }
+    }
+
+    // MARK: Frame
+
+    func documentTitle(_ title: String) -> String {
         title == site.configuration.title ? title : "\(title) · \(site.configuration.title)"
     }
 
-    private func makeContext(page: PageView, at path: String, children: [LinkView], fields: [FieldView]) -> PageContext {
-        let root = ContentPaths.rootPrefix(of: path)
+    func pageView(title: String, kind: String, path: String, content: String = "", description: String? = nil,
+                  sourcePath: String? = nil) -> PageView {
+        PageView(
+            title: title, documentTitle: documentTitle(title), titleID: nil, showTitle: true, description: description,
+            kind: kind, content: content, toc: [], hasTOC: false, tags: [], params: [:], sourcePath: sourcePath, path: path)
+    }
+
+    func frame(_ page: PageView, children: [LinkView] = []) -> PageContext {
+        let path = page.path
+        var sections: [LinkView] = []
+        if hasModelPages {
+            sections = [
+                link("Strategies", to: "strategies/index.html", from: path),
+                link("Teams", to: "teams/index.html", from: path),
+                link("Maturity", to: SitePaths.stages, from: path),
+                link("Responsibilities", to: SitePaths.matrix, from: path),
+                link("Health", to: SitePaths.health, from: path),
+            ].map { item in
+                var item = item
+                let target = ContentPaths.resolve(String(item.url.split(separator: "#").first ?? ""), from: ContentPaths.folder(of: path)) ?? ""
+                item.isCurrent = target == path || (ContentPaths.folder(of: target) != "" && path.hasPrefix(ContentPaths.folder(of: target) + "/"))
+                return item
+            }
+        }
         let siteView = SiteView(
             title: site.configuration.title,
             description: site.configuration.description,
             language: site.configuration.language,
-            homeURL: ContentPaths.relativeURL(from: path, to: "index.html"),
-            stylesheetURL: ContentPaths.relativeURL(from: path, to: stylesheet))
+            homeURL: ContentPaths.relativeURL(from: path, to: SitePaths.home),
+            stylesheetURL: ContentPaths.relativeURL(from: path, to: stylesheet),
+            isPublic: site.configuration.isPublic,
+            sections: sections)
         return PageContext(
-            site: siteView,
-            page: page,
-            navigation: links(in: "", from: path),
-            breadcrumbs: breadcrumbs(for: path),
-            children: children,
-            fields: fields,
-            root: root)
+            site: siteView, page: page, navigation: links(in: "", from: path), breadcrumbs: breadcrumbs(for: path),
+            children: children, root: ContentPaths.rootPrefix(of: path))
     }
 
-    private func links(in folder: String, from path: String) -> [LinkView] {
+    func links(in folder: String, from path: String) -> [LinkView] {
         (entriesByFolder[folder] ?? []).map { entry in
             LinkView(
                 title: entry.title,
@@ -125,36 +165,113 @@ struct ContextBuilder {
         }
     }
 
-    private func breadcrumbs(for path: String) -> [LinkView] {
-        guard path != "index.html" else { return [] }
+    func breadcrumbs(for path: String) -> [LinkView] {
+        guard path != SitePaths.home else { return [] }
         var folders: [String] = []
         var folder = ContentPaths.folder(of: path)
-        if path.hasSuffix("/index.html") || path == "index.html" { folder = ContentPaths.folder(of: folder) }
+        if path.hasSuffix("/index.html") { folder = ContentPaths.folder(of: folder) }
         while true {
             folders.insert(folder, at: 0)
             if folder.isEmpty { break }
             folder = ContentPaths.folder(of: folder)
         }
         return folders.map { folder in
-            let landing = folder.isEmpty ? "index.html" : folder + "/index.html"
+            let landing = folder.isEmpty ? SitePaths.home : folder + "/index.html"
             return LinkView(
                 title: folder.isEmpty ? "Home" : landingTitles[folder] ?? ModelBuilder.title(fromFileName: folder),
                 url: ContentPaths.relativeURL(from: path, to: landing),
-                isCurrent: false,
                 isFolder: true)
         }
     }
 
-    static func fields(of node: YAMLNode) -> [FieldView] {
-        switch node.kind {
-        case .mapping(let entries):
-            return entries.filter { !$0.key.hasPrefix("x-") }.map { entry in
-                FieldView(key: entry.key, text: entry.value.scalarText, fields: fields(of: entry.value))
-            }
-        case .sequence(let items):
-            return items.map { FieldView(key: nil, text: $0.scalarText, fields: fields(of: $0)) }
-        case .scalar:
-            return []
+    // MARK: Markdown pages
+
+    func context(for rendered: RenderedPage) -> PageContext {
+        let page = rendered.page
+        let markdown = rendered.markdown
+        let toc = markdown.headings.filter { $0.level >= 2 && $0.level <= 3 }.compactMap { heading in
+            heading.id.map { TOCEntry(level: heading.level, text: heading.text, url: "#\($0)") }
         }
+        let bodyHeadings = markdown.extractedTitle == nil ? markdown.headings : Array(markdown.headings.dropFirst())
+        let view = PageView(
+            title: page.title,
+            documentTitle: page.outputPath == SitePaths.home ? site.configuration.title : documentTitle(page.title),
+            titleID: markdown.extractedTitle?.id,
+            showTitle: !bodyHeadings.contains { $0.level == 1 && $0.text == page.title },
+            description: page.description,
+            kind: Self.templateName(for: page),
+            content: markdown.html,
+            toc: toc,
+            hasTOC: toc.count >= 2,
+            tags: tagLinks(page.tags, from: page.outputPath),
+            params: page.parameters,
+            sourcePath: page.isGenerated ? nil : page.sourcePath,
+            path: page.outputPath)
+        let children = page.isLandingPage ? links(in: ContentPaths.folder(of: page.outputPath), from: page.outputPath) : []
+        var context = frame(view, children: children)
+        if !page.isGenerated { context.playbook = playbookView(rendered) }
+        if page.outputPath == SitePaths.home, hasModelPages { context.home = homeView(from: page.outputPath) }
+        return context
+    }
+
+    private func playbookView(_ rendered: RenderedPage) -> PlaybookView {
+        let page = rendered.page
+        let path = page.outputPath
+        let metadata = page.metadata
+        let due = metadata.lastReviewed.map { $0.value.adding(metadata.reviewInterval?.value ?? .standard) }
+        let siblings = page.isLandingPage ? [] : (entriesByFolder[ContentPaths.folder(of: path)] ?? []).filter { !$0.isFolder }
+        let index = siblings.firstIndex { $0.path == path }
+        func neighbour(_ offset: Int) -> LinkView? {
+            guard let index, siblings.indices.contains(index + offset) else { return nil }
+            return link(siblings[index + offset].title, to: siblings[index + offset].path, from: path)
+        }
+        let owner = metadata.owner.map { teamLink($0.value, from: path) }
+        let strategy = metadata.strategy.flatMap { reference in
+            site.strategyModels.contains { $0.id == reference.value } ? strategyLink(reference.value, from: path) : nil
+        }
+        let stage = metadata.stage.flatMap { stageLink($0.value, from: path) }
+        let responsibilities = metadata.responsibilities.compactMap { responsibilityLink($0.value, from: path) }
+        return PlaybookView(
+            owner: owner, strategy: strategy, stage: stage, responsibilities: responsibilities,
+            status: metadata.status?.value.rawValue,
+            lastReviewed: metadata.lastReviewed?.value.description,
+            reviewDue: due?.description,
+            isStale: due.map { $0 < today } ?? false,
+            hasMetadata: owner != nil || strategy != nil || stage != nil || !responsibilities.isEmpty || metadata.status != nil
+                || metadata.lastReviewed != nil,
+            referencedBy: (backlinks[path] ?? []).map { link($0.title, to: $0.path, from: path) },
+            previous: neighbour(-1), next: neighbour(1))
+    }
+
+    /// Markdown pages whose front matter names a value, for model pages' "playbooks" lists.
+    func playbooks(from origin: String, where predicate: (PlaybookMetadata) -> Bool) -> [LinkView] {
+        content.pages.filter { !$0.page.isGenerated && predicate($0.page.metadata) }
+            .sorted { $0.page.title.lowercased() < $1.page.title.lowercased() }
+            .map { pageLink($0.page, from: origin) }
+    }
+
+    /// Rendered HTML of a YAML text field, or its escaped text if it was not rendered.
+    func html(_ text: Located<String>?) -> String? {
+        guard let text else { return nil }
+        return content.texts[text.location] ?? HTMLText.escape(text.value)
+    }
+}
+
+/// Escaping for text placed into HTML outside Mustache.
+enum HTMLText {
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
     }
 }

@@ -9,10 +9,19 @@ public struct PageContext: Sendable {
     public var breadcrumbs: [LinkView]
     /// For landing and listing pages: the pages and folders inside.
     public var children: [LinkView]
-    /// For strategy and team pages: their YAML fields, until the model gives them pages of their own.
-    public var fields: [FieldView]
     /// The prefix that leads from this page back to the site's top, such as `../`.
     public var root: String
+    /// Playbook metadata, backlinks and neighbours, on Markdown pages.
+    public var playbook: PlaybookView?
+    public var strategy: StrategyView?
+    public var team: TeamView?
+    public var stage: StageView?
+    public var responsibility: ResponsibilityView?
+    public var matrix: MatrixView?
+    public var maturity: MaturityOverviewView?
+    public var listing: ListingView?
+    public var health: HealthView?
+    public var home: HomeView?
 }
 
 /// The site-wide values.
@@ -24,6 +33,10 @@ public struct SiteView: Sendable {
     public var homeURL: String
     /// A relative URL of the stylesheet.
     public var stylesheetURL: String
+    /// False unless charter.yaml says `public: true`: pages then carry `noindex`.
+    public var isPublic: Bool
+    /// Links to the model's overview pages, when the site has strategies or teams.
+    public var sections: [LinkView]
 }
 
 /// The page being rendered.
@@ -36,17 +49,17 @@ public struct PageView: Sendable {
     /// False when the body shows the title itself, as a level-1 heading further down.
     public var showTitle: Bool
     public var description: String?
-    /// "page", "section", "home", "strategy" or "team".
+    /// The template's name: "page", "section", "home", "strategy", "team", "stage", …
     public var kind: String
     /// The rendered Markdown body, as HTML.
     public var content: String
     public var toc: [TOCEntry]
     public var hasTOC: Bool
-    public var tags: [String]
+    public var tags: [LinkView]
     /// Every front-matter key, including ones Charter does not know.
     public var params: [String: any Sendable]
     /// The source file, relative to the site root.
-    public var sourcePath: String
+    public var sourcePath: String?
     /// The page's own path in the site.
     public var path: String
 }
@@ -55,8 +68,10 @@ public struct PageView: Sendable {
 public struct LinkView: Sendable, Hashable {
     public var title: String
     public var url: String
-    public var isCurrent: Bool
-    public var isFolder: Bool
+    public var isCurrent: Bool = false
+    public var isFolder: Bool = false
+    /// A short extra word shown beside the link (a letter, a stage, a count).
+    public var detail: String?
 }
 
 /// One line of a page's table of contents.
@@ -66,16 +81,19 @@ public struct TOCEntry: Sendable, Hashable {
     public var url: String
 }
 
-/// A YAML field shown on a generic data page; lists and mappings nest.
-public final class FieldView: Sendable {
-    /// The mapping key, or nil for an item of a list.
-    public let key: String?
-    public let text: String?
-    public let fields: [FieldView]
-
-    init(key: String?, text: String?, fields: [FieldView]) {
-        self.key = key
-        self.text = text
-        self.fields = fields
-    }
+/// What a playbook's front matter says, with links, and the pages around it.
+public struct PlaybookView: Sendable {
+    public var owner: LinkView?
+    public var strategy: LinkView?
+    public var stage: LinkView?
+    public var responsibilities: [LinkView]
+    public var status: String?
+    public var lastReviewed: String?
+    public var reviewDue: String?
+    public var isStale: Bool
+    public var hasMetadata: Bool
+    /// Pages that link here.
+    public var referencedBy: [LinkView]
+    public var previous: LinkView?
+    public var next: LinkView?
 }

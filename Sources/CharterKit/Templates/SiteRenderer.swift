@@ -25,44 +25,119 @@ public struct RenderedSite: Sendable {
     public var files: [OutputFile]
 }
 
-/// Applies the templates to every page, in parallel, and gathers the site's files.
+/// Applies the templates to every page, in parallel, gathers the site's files, and checks
+/// every link's `#fragment` against the ids the target page really has.
 struct SiteRenderer {
     var templates: TemplateSet
 
-    func render(_ site: Site, pages: [RenderedPage], narratives: [String: RenderedMarkdown]) -> (RenderedSite, [Diagnostic]) {
-        let builder = ContextBuilder(site: site, pages: pages, stylesheet: "assets/charter.css")
-        enum Job: Sendable {
-            case page(RenderedPage)
-            case document(DataDocument)
-        }
-        let jobs = pages.map(Job.page) + site.dataDocuments.map(Job.document)
-        let outputs = ParallelMap.map(jobs) { job -> (OutputFile?, Diagnostic?) in
-            let context: PageContext
-            let template: String
-            let sourcePath: String
-            switch job {
-            case .page(let rendered):
-                context = builder.context(for: rendered)
-                template = ContextBuilder.templateName(for: rendered.page)
-                sourcePath = rendered.page.sourcePath
-            case .document(let document):
-                context = builder.context(for: document, narrative: narratives[document.id])
-                template = document.kind.rawValue
-                sourcePath = document.sourcePath
+    private struct Job: Sendable {
+        var template: String
+        var sourcePath: String
+        var make: @Sendable () -> PageContext
+    }
+
+    func render(_ site: Site, content: RenderedContent, diagnostics: [Diagnostic], today: CalendarDate) -> (RenderedSite, [Diagnostic]) {
+        let builder = ContextBuilder(site: site, content: content, diagnostics: diagnostics, today: today)
+        var jobs: [Job] = content.pages.map { rendered in
+            Job(template: ContextBuilder.templateName(for: rendered.page), sourcePath: rendered.page.sourcePath) {
+                builder.context(for: rendered)
             }
-            guard let html = templates.render(context, with: template) else {
+        }
+        jobs += site.strategyModels.map { strategy in Job(template: "strategy", sourcePath: strategy.sourcePath) { builder.context(for: strategy) } }
+        jobs += site.teamModels.map { team in Job(template: "team", sourcePath: team.sourcePath) { builder.context(for: team) } }
+        if builder.hasModelPages {
+            jobs.append(Job(template: "stages", sourcePath: "") { builder.stagesContext() })
+            jobs += site.framework.stages.indices.map { index in Job(template: "stage", sourcePath: "") { builder.context(forStage: index) } }
+            jobs.append(Job(template: "matrix", sourcePath: "") { builder.matrixContext() })
+            jobs += site.framework.responsibilities.map { entry in
+                Job(template: "responsibility", sourcePath: "") { builder.context(forResponsibility: entry) }
+            }
+            jobs.append(Job(template: "listing", sourcePath: "") { builder.focusAreasContext() })
+            jobs.append(Job(template: "listing", sourcePath: "") { builder.programKindsContext() })
+            jobs.append(Job(template: "health", sourcePath: "") { builder.healthContext() })
+        }
+        if let tags = builder.tagsContext() {
+            jobs.append(Job(template: "listing", sourcePath: "") { tags })
+            jobs += builder.tagContexts().map { context in Job(template: "section", sourcePath: "") { context } }
+        }
+        jobs.append(Job(template: "404", sourcePath: "") { builder.notFoundContext() })
+
+        let templates = self.templates
+        let outputs = ParallelMap.map(jobs) { job -> (path: String, html: String?, problem: Diagnostic?) in
+            let context = job.make()
+            guard let html = templates.render(context, with: job.template) else {
                 let missing = Diagnostic(
-                    .missingTemplate, "no template named '\(template)' to render this page with",
-                    at: SourceLocation(path: sourcePath))
-                return (nil, missing)
+                    .missingTemplate, "no template named '\(job.template)' to render '\(context.page.path)' with",
+                    at: SourceLocation(path: job.sourcePath.isEmpty ? "Templates" : job.sourcePath))
+                return (context.page.path, nil, missing)
             }
-            return (OutputFile(path: context.page.path, contents: .data(Data(html.utf8))), nil)
+            return (context.page.path, html, nil)
         }
-        var files = outputs.compactMap(\.0)
-        let diagnostics = outputs.compactMap(\.1)
+        var problems = outputs.compactMap(\.problem)
+        var pages: [String: String] = [:]
+        for output in outputs { if let html = output.html { pages[output.path] = html } }
+        problems += AnchorChecker(pages: pages).check(content.pages.flatMap(\.links) + content.otherLinks)
+
+        var files = pages.map { OutputFile(path: $0.key, contents: .data(Data($0.value.utf8))) }
         files += templates.assets.map { OutputFile(path: $0.key, contents: .data($0.value)) }
         files += site.assets.map { OutputFile(path: $0.contentPath, contents: .copy($0.fileURL)) }
+        files.append(OutputFile(path: SitePaths.robots, contents: .data(Data(robots(site).utf8))))
+        if let sitemap = sitemap(site, pages: pages.keys) {
+            files.append(OutputFile(path: SitePaths.sitemap, contents: .data(Data(sitemap.utf8))))
+        }
         files.sort { $0.path < $1.path }
-        return (RenderedSite(files: files), diagnostics)
+        return (RenderedSite(files: files), problems)
+    }
+
+    /// Internal sites ask every crawler to stay away; public ones point at their sitemap.
+    private func robots(_ site: Site) -> String {
+        guard site.configuration.isPublic else { return "User-agent: *\nDisallow: /\n" }
+        let sitemap = site.configuration.baseURL.map { "Sitemap: \(Self.absolute($0, SitePaths.sitemap))\n" } ?? ""
+        return "User-agent: *\nAllow: /\n" + sitemap
+    }
+
+    /// A sitemap of every page but the 404 page, when the site knows its address.
+    private func sitemap(_ site: Site, pages: Dictionary<String, String>.Keys) -> String? {
+        guard let base = site.configuration.baseURL else { return nil }
+        let urls = pages.filter { $0 != SitePaths.notFound }.sorted().map { path in
+            "  <url><loc>\(HTMLText.escape(Self.absolute(base, path)))</loc></url>\n"
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            + urls.joined() + "</urlset>\n"
+    }
+
+    static func absolute(_ base: String, _ path: String) -> String {
+        (base.hasSuffix("/") ? base : base + "/") + path
+    }
+}
+
+/// Checks each link's `#fragment` against the ids that the rendered target page contains.
+struct AnchorChecker {
+    let pages: [String: String]
+
+    func check(_ links: [SiteLink]) -> [Diagnostic] {
+        var ids: [String: Set<String>] = [:]
+        return links.compactMap { link in
+            guard let fragment = link.fragment, !fragment.isEmpty, let html = pages[link.path] else { return nil }
+            if ids[link.path] == nil { ids[link.path] = Self.ids(in: html) }
+            guard let known = ids[link.path], !known.contains(fragment) else { return nil }
+            let suggestion = Suggestions.closest(to: fragment, in: known.sorted())
+            return Diagnostic(
+                .brokenAnchor, "broken anchor '#\(fragment)' in link '\(link.url)': the page has no such heading or id",
+                at: link.location, fixHint: suggestion.map { "did you mean '#\($0)'?" })
+        }
+    }
+
+    /// Every `id="…"` in the HTML.
+    static func ids(in html: String) -> Set<String> {
+        var found: Set<String> = []
+        var rest = html[...]
+        while let range = rest.range(of: " id=\"") {
+            let start = range.upperBound
+            guard let end = rest[start...].firstIndex(of: "\"") else { break }
+            found.insert(String(rest[start..<end]).replacingOccurrences(of: "&amp;", with: "&"))
+            rest = rest[end...]
+        }
+        return found
     }
 }

@@ -27,7 +27,7 @@ struct ReferenceRule: ValidationRule {
             found.append(context.unknownReference(reference, kind: "stage", known: stages))
         }
         func playbook(_ reference: Located<String>, linksOnly: Bool = false) {
-            if linksOnly, RelativeReference(reference.value) == nil, !reference.value.hasPrefix("playbook:") { return }
+            if linksOnly, LinkResolver.scheme(of: reference.value[...]) != nil, !reference.value.hasPrefix("playbook:") { return }
             guard context.playbookPath(reference.value, fromFile: contentPath) == nil else { return }
             found.append(context.unknownReference(reference, kind: "playbook", known: context.playbooks.keys.sorted()))
         }

@@ -52,8 +52,8 @@ import Testing
         try site.build()
         let files = try TemporarySite.snapshot(of: site.output).keys.sorted()
         #expect(files == [
-            ".charter-site", "assets/charter.css", "guides/deep/chart.png", "guides/deep/index.html",
-            "guides/deep/page.html", "guides/index.html", "index.html",
+            ".charter-site", "404.html", "assets/charter.css", "guides/deep/chart.png", "guides/deep/index.html",
+            "guides/deep/page.html", "guides/index.html", "index.html", "robots.txt",
         ])
         #expect(try TemporarySite.snapshot(of: site.output)["guides/deep/chart.png"] == Data([0x89, 0x50, 0x4E, 0x47, 0, 1, 2]))
     }
@@ -124,24 +124,25 @@ import Testing
         let result = try SiteBuilder(root: site.root).build()
         #expect(result.diagnostics.isEmpty)
         let built = try TemporarySite.snapshot(of: site.root.appending(path: "_site")).keys.sorted()
-        #expect(built == [".charter-site", "assets/charter.css", "index.html", "ops/index.html", "ops/runbook.html"])
+        #expect(built == [".charter-site", "404.html", "assets/charter.css", "index.html", "ops/index.html", "ops/runbook.html", "robots.txt"])
         // A second build must not read its own output as content.
         let again = try SiteBuilder(root: site.root).build()
-        #expect(again.pageCount == 3)
+        #expect(again.pageCount == 4)
     }
 
     @Test("two builds of the same input are byte-identical")
     func deterministic() throws {
         var files: [String: String] = [:]
         for index in 0..<40 {
-            files["content/s\(index % 4)/p\(index).md"] = "---\ntitle: Page \(index)\ntags: [t\(index % 3)]\n---\n## Part\n\nSee [next](p\(index + 4).md)[^n].\n\n[^n]: Note.\n"
+            files["content/s\(index % 4)/p\(index).md"] = "---\ntitle: Page \(index)\ntags: [t\(index % 3)]\n---\n## Part\n\nSee [next](p\((index + 4) % 40).md)[^n].\n\n[^n]: Note.\n"
         }
         let site = try TemporarySite(files)
         try site.build()
         let first = try TemporarySite.snapshot(of: site.output)
         try site.build()
         let second = try TemporarySite.snapshot(of: site.output)
-        #expect(first.count == 47)
+        // 40 pages, 4 folder listings, home, 404, tags index and 3 tag pages, stylesheet, robots.txt, marker.
+        #expect(first.count == 53)
         #expect(first == second)
     }
 

@@ -19,7 +19,7 @@ import Testing
 
     @Test("CH202: benefits that name only the company's side")
     func oneSidedBenefits() throws {
-        let found = try FixtureSite.check([.replace("customer: [Faster answers, at any hour]", with: "customer: []")])
+        let found = try FixtureSite.check([.replace("customer: [\"Faster answers, at any hour\"]", with: "customer: []")])
         #expect(found == ["CH202 error \(Self.strategy):25:3"])
     }
 

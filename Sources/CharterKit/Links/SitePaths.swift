@@ -1,0 +1,24 @@
+/// Where Charter writes the pages it makes from the model, in one place.
+public enum SitePaths {
+    public static let home = "index.html"
+    public static let stages = "stages/index.html"
+    public static let matrix = "responsibilities/index.html"
+    public static let focusAreas = "focus-areas/index.html"
+    public static let programKinds = "program-kinds/index.html"
+    public static let health = "health.html"
+    public static let tags = "tags/index.html"
+    public static let notFound = "404.html"
+    public static let sitemap = "sitemap.xml"
+    public static let robots = "robots.txt"
+
+    public static func strategy(_ id: String) -> String { "strategies/\(id).html" }
+    public static func team(_ id: String) -> String { "teams/\(id).html" }
+    public static func stage(_ id: String) -> String { "stages/\(id).html" }
+    public static func responsibility(_ id: String) -> String { "responsibilities/\(id).html" }
+    public static func tag(_ name: String) -> String { "tags/\(Slugger.slug(name)).html" }
+    /// The anchor of a program on its strategy's page.
+    public static func programAnchor(_ id: String) -> String { "program-\(id)" }
+
+    /// Paths the model pages take, which content may not use.
+    static let reservedFolders = ["stages", "responsibilities", "focus-areas", "program-kinds", "tags"]
+}

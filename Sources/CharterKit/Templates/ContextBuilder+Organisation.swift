@@ -1,0 +1,248 @@
+extension ContextBuilder {
+    func homeView(from path: String) -> HomeView {
+        let framework = site.framework
+        let rows = site.strategyModels.map { strategy -> HomeView.Row in
+            let health = healthChecks(for: strategy)
+            return .init(
+                strategy: strategyLink(strategy.id, from: path),
+                focusAreas: strategy.focusAreas.compactMap { framework.focusArea($0.value) }.map {
+                    link($0.name, to: SitePaths.focusAreas, from: path, fragment: $0.id)
+                },
+                current: strategy.maturity?.current.flatMap { stageLink($0.value, from: path) },
+                target: strategy.maturity?.target.flatMap { stageLink($0.value, from: path) },
+                owner: strategy.owner.map { teamLink($0.value, from: path) },
+                health: health,
+                isHealthy: health.allSatisfy(\.ok))
+        }
+        let errors = diagnostics.count(of: .error)
+        let warnings = diagnostics.count(of: .warning)
+        let stale = diagnostics.filter { $0.code == .stalePage }.count
+        return HomeView(
+            strategies: rows, hasStrategies: !rows.isEmpty, errors: errors, warnings: warnings, stalePages: stale,
+            hasProblems: errors + warnings > 0, healthURL: ContentPaths.relativeURL(from: path, to: SitePaths.health),
+            relations: RelationDiagram(builder: self).svg(from: path))
+    }
+
+    func stagesContext() -> PageContext {
+        let path = SitePaths.stages
+        let framework = site.framework
+        let columns = framework.stages.map { stage -> MaturityOverviewView.Column in
+            let here = site.strategyModels.filter { framework.stage($0.maturity?.current?.value ?? "")?.id == stage.id }
+            let heading = site.strategyModels.filter { strategy in
+                framework.stage(strategy.maturity?.target?.value ?? "")?.id == stage.id
+                    && strategy.maturity?.current?.value.lowercased() != strategy.maturity?.target?.value.lowercased()
+            }
+            return .init(
+                stage: link(stage.name, to: SitePaths.stage(stage.id), from: path),
+                summary: stage.entry.summary,
+                strategies: here.map { strategy in
+                    let target = strategy.maturity?.target.flatMap { framework.stage($0.value) }
+                    return .init(strategy: strategyLink(strategy.id, from: path), target: target?.id == stage.id ? nil : target?.name)
+                },
+                targets: heading.map { strategyLink($0.id, from: path) })
+        }
+        var context = frame(pageView(title: "Maturity", kind: "stages", path: path,
+                                     description: "Where every strategy stands on the maturity model, and where it is heading."))
+        context.maturity = MaturityOverviewView(columns: columns)
+        return context
+    }
+
+    func context(forStage index: Int) -> PageContext {
+        let framework = site.framework
+        let stage = framework.stages[index]
+        let path = SitePaths.stage(stage.id)
+        func neighbour(_ offset: Int) -> LinkView? {
+            guard framework.stages.indices.contains(index + offset) else { return nil }
+            let other = framework.stages[index + offset]
+            return link(other.name, to: SitePaths.stage(other.id), from: path)
+        }
+        let view = StageView(
+            number: index + 1,
+            summary: stage.entry.summary,
+            description: stage.entry.description,
+            criteria: stage.criteria.map(\.summary),
+            current: site.strategyModels.filter { framework.stage($0.maturity?.current?.value ?? "")?.id == stage.id }
+                .map { strategyLink($0.id, from: path) },
+            targeting: site.strategyModels.filter { framework.stage($0.maturity?.target?.value ?? "")?.id == stage.id }
+                .map { strategyLink($0.id, from: path) },
+            playbooks: playbooks(from: path) { framework.stage($0.stage?.value ?? "")?.id == stage.id },
+            previous: neighbour(-1), next: neighbour(1))
+        var context = frame(pageView(title: stage.name, kind: "stage", path: path, description: stage.entry.summary))
+        context.stage = view
+        return context
+    }
+
+    func context(forResponsibility entry: FrameworkEntry) -> PageContext {
+        let path = SitePaths.responsibility(entry.id)
+        let framework = site.framework
+        let assignments = site.strategyModels.compactMap { strategy -> ResponsibilityView.Assignment? in
+            guard let assignment = strategy.assignment(for: entry.id, in: framework) else { return nil }
+            func teams(_ list: [Located<String>]) -> [LinkView] { list.map { teamLink($0.value, from: path) } }
+            let responsible = assignment.responsible.filter { team in !assignment.accountable.contains { $0.value == team.value } }
+            return .init(strategy: strategyLink(strategy.id, from: path), accountable: teams(assignment.accountable),
+                         responsible: teams(responsible), consulted: teams(assignment.consulted), informed: teams(assignment.informed))
+        }
+        let view = ResponsibilityView(
+            summary: entry.summary,
+            assignments: assignments,
+            playbooks: playbooks(from: path) { $0.responsibilities.contains { framework.responsibility($0.value)?.id == entry.id } },
+            isUncovered: !assignments.contains { !$0.accountable.isEmpty || !$0.responsible.isEmpty })
+        var context = frame(pageView(title: entry.name, kind: "responsibility", path: path, description: entry.summary))
+        context.responsibility = view
+        return context
+    }
+
+    func matrixContext() -> PageContext {
+        let path = SitePaths.matrix
+        var context = frame(pageView(
+            title: "Responsibilities", kind: "matrix", path: path,
+            description: "Which team is Accountable, Responsible, Consulted or Informed for each responsibility, across every strategy."))
+        context.matrix = matrix(for: site.strategyModels, from: path)
+        return context
+    }
+
+    func focusAreasContext() -> PageContext {
+        let path = SitePaths.focusAreas
+        let framework = site.framework
+        let sections = framework.focusAreas.map { area in
+            ListingView.Section(
+                anchor: area.id, title: area.name, summary: area.summary,
+                items: site.strategyModels.filter { $0.focusAreas.contains { framework.focusArea($0.value)?.id == area.id } }
+                    .map { strategyLink($0.id, from: path) })
+        }
+        var context = frame(pageView(title: "Focus areas", kind: "listing", path: path,
+                                     description: "The strategies working in each focus area."))
+        context.listing = ListingView(sections: sections)
+        return context
+    }
+
+    func programKindsContext() -> PageContext {
+        let path = SitePaths.programKinds
+        let framework = site.framework
+        let sections = framework.programKinds.map { kind in
+            ListingView.Section(
+                anchor: kind.id, title: kind.name, summary: kind.summary,
+                items: site.strategyModels.flatMap { strategy in
+                    strategy.programs.filter { framework.programKind($0.kind?.value ?? "")?.id == kind.id }.map { program in
+                        link(program.title?.value ?? program.id.value, to: SitePaths.strategy(strategy.id), from: path,
+                             fragment: SitePaths.programAnchor(program.id.value), detail: strategy.displayName)
+                    }
+                })
+        }
+        var context = frame(pageView(title: "Program kinds", kind: "listing", path: path,
+                                     description: "Every program, by the kind of program it is."))
+        context.listing = ListingView(sections: sections)
+        return context
+    }
+
+    func healthContext() -> PageContext {
+        let path = SitePaths.health
+        let relevant = diagnostics.filter { $0.severity != .note || $0.code == .maturityGap }
+        var groups: [HealthView.Group] = []
+        for strategy in site.strategyModels {
+            let items = relevant.filter { $0.location.path == strategy.sourcePath }
+            guard !items.isEmpty else { continue }
+            groups.append(.init(title: strategy.displayName, link: strategyLink(strategy.id, from: path), items: items.map(healthItem)))
+        }
+        let strategyPaths = Set(site.strategyModels.map(\.sourcePath))
+        let others = relevant.filter { !strategyPaths.contains($0.location.path) }
+        if !others.isEmpty {
+            groups.append(.init(title: "Pages, teams and settings", link: nil, items: others.map(healthItem)))
+        }
+        var context = frame(pageView(title: "Health", kind: "health", path: path,
+                                     description: "Every warning and gap across the site, grouped by strategy."))
+        context.health = HealthView(groups: groups, isClean: groups.isEmpty)
+        return context
+    }
+
+    private func healthItem(_ diagnostic: Diagnostic) -> HealthView.Item {
+        .init(severity: diagnostic.severity.rawValue, code: diagnostic.code.rawValue, message: diagnostic.message,
+              location: diagnostic.location.description)
+    }
+
+    /// All tags with their pages; nil when no page has tags.
+    func tagsContext() -> PageContext? {
+        let tagged = content.pages.filter { !$0.page.tags.isEmpty }
+        guard !tagged.isEmpty else { return nil }
+        let path = SitePaths.tags
+        let names = Set(tagged.flatMap(\.page.tags)).sorted { $0.lowercased() < $1.lowercased() }
+        let sections = names.map { name in
+            ListingView.Section(
+                anchor: Slugger.slug(name), title: name, summary: nil,
+                items: tagged.filter { $0.page.tags.contains(name) }.map { pageLink($0.page, from: path) })
+        }
+        var context = frame(pageView(title: "Tags", kind: "listing", path: path), children: names.map {
+            link($0, to: SitePaths.tag($0), from: path)
+        })
+        context.listing = ListingView(sections: sections)
+        return context
+    }
+
+    /// One page per tag.
+    func tagContexts() -> [PageContext] {
+        let tagged = content.pages.filter { !$0.page.tags.isEmpty }
+        var seen: Set<String> = []
+        return Set(tagged.flatMap(\.page.tags)).sorted().compactMap { name in
+            let path = SitePaths.tag(name)
+            guard seen.insert(path).inserted else { return nil }
+            let pages = tagged.filter { $0.page.tags.contains { SitePaths.tag($0) == path } }
+            var context = frame(pageView(title: "Tagged “\(name)”", kind: "tag", path: path),
+                                children: pages.map { pageLink($0.page, from: path) })
+            context.breadcrumbs.append(link("Tags", to: SitePaths.tags, from: path))
+            return context
+        }
+    }
+
+    func notFoundContext() -> PageContext {
+        var page = pageView(title: "Page not found", kind: "404", path: SitePaths.notFound)
+        page.description = "There is no page at this address."
+        return frame(page)
+    }
+}
+
+/// A small SVG of which teams take part in which strategies, for the home page.
+struct RelationDiagram {
+    let builder: ContextBuilder
+
+    func svg(from path: String) -> String? {
+        let strategies = builder.site.strategyModels
+        let teams = builder.site.teamModels.filter { team in
+            strategies.contains { strategy in strategy.assignments.contains { $0.allTeams.contains(team.id) } }
+        }
+        guard !strategies.isEmpty, !teams.isEmpty else { return nil }
+        let rowHeight = 34, width = 640, left = 12, right = width - 12
+        let height = max(strategies.count, teams.count) * rowHeight + 16
+        func y(_ index: Int, of count: Int) -> Int {
+            let offset = (height - count * rowHeight) / 2
+            return offset + index * rowHeight + rowHeight / 2
+        }
+        var lines: [String] = []
+        for (s, strategy) in strategies.enumerated() {
+            for (t, team) in teams.enumerated() {
+                let letters = strategy.assignments.filter { $0.allTeams.contains(team.id) }
+                guard !letters.isEmpty else { continue }
+                let accountable = strategy.assignments.contains { $0.accountable.contains { $0.value == team.id } }
+                lines.append("<line x1=\"250\" y1=\"\(y(s, of: strategies.count))\" x2=\"390\" y2=\"\(y(t, of: teams.count))\" class=\"\(accountable ? "edge edge-a" : "edge")\" stroke-width=\"\(min(6, letters.count))\"/>")
+            }
+        }
+        func label(_ text: String, url: String, x: Int, y: Int, anchor: String) -> String {
+            "<a href=\"\(HTMLText.escape(url))\"><text x=\"\(x)\" y=\"\(y + 5)\" text-anchor=\"\(anchor)\">\(HTMLText.escape(text))</text></a>"
+        }
+        let strategyLabels = strategies.enumerated().map { index, strategy in
+            label(strategy.displayName, url: builder.strategyLink(strategy.id, from: path).url, x: left + 230, y: y(index, of: strategies.count), anchor: "end")
+        }
+        let teamLabels = teams.enumerated().map { index, team in
+            label(team.displayName, url: builder.teamLink(team.id, from: path).url, x: right - 238, y: y(index, of: teams.count), anchor: "start")
+        }
+        return """
+            <svg class="relations" viewBox="0 0 \(width) \(height)" role="img" aria-labelledby="relations-title">\
+            <title id="relations-title">Teams taking part in each strategy; thicker lines mean more responsibilities, solid lines an Accountable role</title>\
+            \(lines.joined())\(strategyLabels.joined())\(teamLabels.joined())</svg>
+            """
+    }
+}
+
+extension Strategy.Assignment {
+    /// Every team named in the assignment.
+    var allTeams: [String] { (accountable + responsible + consulted + informed).map(\.value) }
+}

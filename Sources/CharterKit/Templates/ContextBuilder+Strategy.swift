@@ -1,0 +1,237 @@
+extension ContextBuilder {
+    func context(for strategy: Strategy) -> PageContext {
+        let path = SitePaths.strategy(strategy.id)
+        let framework = site.framework
+        func focusLink(_ name: Located<String>) -> LinkView {
+            let entry = framework.focusArea(name.value)
+            return link(entry?.name ?? name.value, to: SitePaths.focusAreas, from: path, fragment: entry?.id)
+        }
+        func programView(_ program: Strategy.Program) -> StrategyView.Program {
+            let kind = program.kind.flatMap { framework.programKind($0.value) }
+            return StrategyView.Program(
+                anchor: SitePaths.programAnchor(program.id.value),
+                title: program.title?.value ?? program.id.value,
+                kind: kind.map { link($0.name, to: SitePaths.programKinds, from: path, fragment: $0.id) },
+                owner: program.owner.map { teamLink($0.value, from: path) },
+                method: program.method?.value,
+                community: program.community?.value.rawValue,
+                description: html(program.description))
+        }
+        let validation = ValidationContext(site: site, today: today)
+        func playbookLinks(_ references: [Located<String>]) -> [LinkView] {
+            references.compactMap { reference in
+                if let contentPath = validation.playbookPath(reference.value, fromFile: "strategies/\(strategy.id).yaml"),
+                   let page = validation.playbooks[contentPath] {
+                    return pageLink(page, from: path)
+                }
+                guard LinkResolver.scheme(of: reference.value[...]) != nil else { return nil }
+                return LinkView(title: reference.value, url: reference.value)
+            }
+        }
+        let methods = strategy.methods.map { method in
+            StrategyView.Method(
+                id: method.id.value,
+                title: method.title?.value ?? method.id.value,
+                description: html(method.description),
+                objectives: method.objectives.map(\.value),
+                programs: strategy.programs.filter { $0.method?.value == method.id.value }.map(programView),
+                playbooks: playbookLinks(method.playbooks),
+                reports: strategy.reporting.filter { $0.method?.value == method.id.value }.map { report in
+                    StrategyView.Report(success: html(report.success), measure: report.measure?.value,
+                                        target: report.target?.value, tool: report.tool?.value)
+                },
+                resources: strategy.resources.filter { $0.methods.contains { $0.value == method.id.value } }.map(\.id.value))
+        }
+        let assessment = strategy.assessment.map { assessment in
+            StrategyView.Assessment(
+                brand: html(assessment.brand), sentiment: html(assessment.customerSentiment),
+                needs: assessment.customerNeeds.map(\.value), frustrations: assessment.customerFrustrations.map(\.value),
+                excitements: assessment.customerExcitements.map(\.value), partners: html(assessment.partners),
+                competition: html(assessment.competition), sources: assessment.sources.map(\.value))
+        }
+        let gaps = evaluator.gaps(for: strategy).map { gap in
+            StrategyView.Gap(stage: link(gap.stage.name, to: SitePaths.stage(gap.stage.id), from: path), unmet: gap.unmet.map(\.summary))
+        }
+        let health = healthChecks(for: strategy)
+        let view = StrategyView(
+            id: strategy.id,
+            status: strategy.status?.value.rawValue,
+            owner: strategy.owner.map { teamLink($0.value, from: path) },
+            sponsor: strategy.sponsor?.value,
+            focusAreas: strategy.focusAreas.map(focusLink),
+            objectives: strategy.objectives.map { .init(id: $0.id.value, text: html($0.text)) },
+            assessment: assessment,
+            coCreators: strategy.coCreators.map { .init(name: $0.name.value, kind: $0.kind) },
+            goal: html(strategy.goal),
+            mission: html(strategy.mission),
+            customerBenefits: (strategy.benefits?.customer ?? []).compactMap { html($0) },
+            companyBenefits: (strategy.benefits?.company ?? []).compactMap { html($0) },
+            methods: methods,
+            resources: strategy.resources.map { resource in
+                .init(id: resource.id.value, kind: resource.kind?.value.rawValue, description: html(resource.description),
+                      amount: resource.amount?.value, methods: resource.methods.map(\.value))
+            },
+            programs: strategy.programs.map(programView),
+            communicationInternal: strategy.communication?.internalCadence?.value,
+            communicationExternal: strategy.communication?.externalCadence?.value,
+            presences: strategy.presences.map { .init(name: $0.name.value, channel: $0.channel, url: $0.url) },
+            supportContent: playbookLinks(strategy.supportContent),
+            currentStage: strategy.maturity?.current.flatMap { stageLink($0.value, from: path) },
+            targetStage: strategy.maturity?.target.flatMap { stageLink($0.value, from: path) },
+            ladder: ladder(for: strategy, from: path, playbookLinks: playbookLinks),
+            gaps: gaps,
+            matrix: matrix(for: [strategy], from: path),
+            risks: strategy.risks.map { risk in
+                .init(title: risk.title?.value ?? "Risk", owner: risk.owner.map { teamLink($0.value, from: path) },
+                      mitigation: html(risk.mitigation), escalation: html(risk.escalation))
+            },
+            narrative: content.narratives[strategy.id]?.html,
+            playbooks: playbooks(from: path) { $0.strategy?.value == strategy.id },
+            health: health,
+            isHealthy: health.allSatisfy(\.ok))
+        var page = pageView(title: strategy.displayName, kind: "strategy", path: path,
+                            description: strategy.goal?.value, sourcePath: strategy.sourcePath)
+        page.toc = [("canvas", "Strategy canvas"), ("assessment", "Assessment"), ("methods", "Methods and programs"),
+                    ("maturity", "Maturity"), ("responsibilities", "Responsibilities"), ("risks", "Risks")]
+            .map { TOCEntry(level: 2, text: $0.1, url: "#\($0.0)") }
+        page.hasTOC = true
+        var context = frame(page)
+        context.strategy = view
+        return context
+    }
+
+    /// The three reasons strategies fail, checked for one strategy.
+    func healthChecks(for strategy: Strategy) -> [StrategyView.Check] {
+        let missing = strategy.missingElements
+        let governed = evaluator.meets(strategy, Criterion(check: .accountableTeam, responsibility: "governance", summary: ""))
+            || evaluator.meets(strategy, Criterion(check: .coordinationTeam, responsibility: nil, summary: ""))
+        let budgets = strategy.resources.filter { $0.kind?.value == .budget }
+        return [
+            .init(name: "Defined", ok: missing.isEmpty,
+                  detail: missing.isEmpty ? "all six SMACAD elements" : "missing \(missing.joined(separator: ", "))"),
+            .init(name: "Governed", ok: governed,
+                  detail: governed ? "governance is owned" : "nobody is Accountable for Governance"),
+            .init(name: "Funded", ok: !budgets.isEmpty,
+                  detail: budgets.isEmpty ? "no budget" : budgets.compactMap { $0.amount?.value }.joined(separator: ", ")),
+        ]
+    }
+
+    private func ladder(for strategy: Strategy, from path: String, playbookLinks: ([Located<String>]) -> [LinkView]) -> LadderView {
+        let framework = site.framework
+        let current = strategy.maturity?.current.flatMap { framework.stageIndex($0.value) }
+        let target = strategy.maturity?.target.flatMap { framework.stageIndex($0.value) }
+        let steps = framework.stages.enumerated().map { index, stage in
+            let state: String
+            if index == current { state = "current" } else if let current, index < current { state = "reached" }
+            else if let target, index <= target { state = "target" } else { state = "ahead" }
+            let evidence = (strategy.maturity?.evidence ?? []).filter { framework.stage($0.stage.value)?.id == stage.id }.flatMap(\.links)
+            return LadderView.Step(
+                stage: link(stage.name, to: SitePaths.stage(stage.id), from: path),
+                state: state, isCurrent: index == current, isTarget: index == target,
+                criteria: stage.criteria.map { .init(summary: $0.summary, met: evaluator.meets(strategy, $0)) },
+                evidence: playbookLinks(evidence))
+        }
+        return LadderView(steps: steps)
+    }
+
+    /// The matrix of one strategy, or of several added up (the organisation's).
+    func matrix(for strategies: [Strategy], from path: String) -> MatrixView {
+        let framework = site.framework
+        var letters: [String: [String: [String]]] = [:]
+        var teamOrder: [String] = []
+        for strategy in strategies {
+            for assignment in strategy.assignments {
+                guard let id = framework.responsibility(assignment.responsibility.value)?.id else { continue }
+                let roles: [(String, [Located<String>])] = [
+                    ("A", assignment.accountable), ("R", assignment.responsible), ("C", assignment.consulted), ("I", assignment.informed),
+                ]
+                for (letter, teams) in roles {
+                    for team in teams {
+                        if !teamOrder.contains(team.value) { teamOrder.append(team.value) }
+                        // The Accountable team listed as Responsible too shows as A.
+                        if letter == "R", assignment.accountable.contains(where: { $0.value == team.value }) { continue }
+                        letters[id, default: [:]][team.value, default: []].append(letter)
+                    }
+                }
+            }
+        }
+        guard !letters.isEmpty else { return MatrixView(columns: [], rows: []) }
+        let teams = strategies.count > 1 ? site.teamModels.map(\.id).filter(teamOrder.contains) + teamOrder.filter { id in
+            !site.teamModels.contains { $0.id == id }
+        } : teamOrder
+        let rowsCount = framework.responsibilities.filter { letters[$0.id] != nil }.count
+        let columns = teams.map { team -> MatrixView.Column in
+            let all = framework.responsibilities.flatMap { letters[$0.id]?[team] ?? [] }
+            let accountable = all.filter { $0 == "A" }.count
+            let rowsAccountable = framework.responsibilities.filter { letters[$0.id]?[team]?.contains("A") == true }.count
+            return .init(team: teamLink(team, from: path), accountable: accountable, responsible: all.filter { $0 == "R" }.count,
+                         isOverloaded: rowsCount >= 3 && rowsAccountable * 2 > rowsCount)
+        }
+        let rows = framework.responsibilities.compactMap { responsibility -> MatrixView.Row? in
+            let row = letters[responsibility.id] ?? [:]
+            if row.isEmpty && strategies.count == 1 { return nil }
+            let cells = teams.map { team -> MatrixView.Cell in
+                let held = row[team] ?? []
+                let counts = ["A", "R", "C", "I"].compactMap { letter -> String? in
+                    let count = held.filter { $0 == letter }.count
+                    return count == 0 ? nil : (count == 1 || strategies.count == 1 ? letter : "\(letter)×\(count)")
+                }
+                let name = site.teamModels.first { $0.id == team }?.displayName ?? team
+                return .init(text: counts.joined(separator: " "),
+                             style: held.isEmpty ? "empty" : "letter-\((held.sorted { Self.rank($0) < Self.rank($1) }.first ?? "").lowercased())",
+                             title: held.isEmpty ? nil : "\(name): \(counts.joined(separator: ", ")) for \(responsibility.name)")
+            }
+            let covered = row.values.contains { $0.contains("A") || $0.contains("R") }
+                || strategies.contains { strategy in
+                    strategy.assignment(for: responsibility.id, in: framework).map { !$0.accountable.isEmpty || !$0.responsible.isEmpty } ?? false
+                }
+            return .init(responsibility: link(responsibility.name, to: SitePaths.responsibility(responsibility.id), from: path),
+                         cells: cells, isGap: !covered, note: covered ? nil : "nobody owns this")
+        }
+        return MatrixView(columns: columns, rows: rows)
+    }
+
+    private static func rank(_ letter: String) -> Int { ["A": 0, "R": 1, "C": 2, "I": 3][letter] ?? 4 }
+
+    func context(for team: Team) -> PageContext {
+        let path = SitePaths.team(team.id)
+        let framework = site.framework
+        var roles: [TeamView.Role] = []
+        var strategies: [LinkView] = []
+        for strategy in site.strategyModels {
+            var involved = false
+            for assignment in strategy.assignments {
+                let responsibility = framework.responsibility(assignment.responsibility.value)
+                let letters: [(String, [Located<String>])] = [
+                    ("A", assignment.accountable), ("R", assignment.responsible), ("C", assignment.consulted), ("I", assignment.informed),
+                ]
+                guard let letter = letters.first(where: { $0.1.contains { $0.value == team.id } })?.0 else { continue }
+                involved = true
+                roles.append(.init(
+                    strategy: strategyLink(strategy.id, from: path),
+                    responsibility: link(responsibility?.name ?? assignment.responsibility.value,
+                                         to: SitePaths.responsibility(responsibility?.id ?? ""), from: path),
+                    letter: letter))
+            }
+            if involved { strategies.append(strategyLink(strategy.id, from: path)) }
+        }
+        let view = TeamView(
+            id: team.id,
+            kind: team.kind?.value.rawValue.replacingOccurrences(of: "-", with: " "),
+            mission: html(team.mission),
+            lead: team.lead?.value,
+            members: team.members.map { .init(name: $0.name, role: $0.role) },
+            contact: team.contact?.value,
+            reviewHandle: team.reviewHandle?.value,
+            roles: roles,
+            strategies: strategies,
+            ownedStrategies: site.strategyModels.filter { $0.owner?.value == team.id }.map { strategyLink($0.id, from: path) },
+            playbooks: playbooks(from: path) { $0.owner?.value == team.id },
+            accountableCount: roles.filter { $0.letter == "A" }.count,
+            responsibleCount: roles.filter { $0.letter == "R" }.count)
+        var context = frame(pageView(title: team.displayName, kind: "team", path: path, description: team.mission?.value,
+                                     sourcePath: team.sourcePath))
+        context.team = view
+        return context
+    }
+}

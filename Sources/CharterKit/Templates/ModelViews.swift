@@ -1,0 +1,251 @@
+// The views of model pages. Every URL is already relative to the page being rendered and
+// every text that came from YAML is already HTML (escaped, or rendered from Markdown).
+// Optional fields are read in templates with a leading dot (`{{#.detail}}`) so that
+// Mustache does not look them up in an enclosing context.
+
+/// A strategy's page.
+public struct StrategyView: Sendable {
+    public struct Objective: Sendable { public var id: String; public var text: String? }
+    public struct Assessment: Sendable {
+        public var brand: String?
+        public var sentiment: String?
+        public var needs: [String]
+        public var frustrations: [String]
+        public var excitements: [String]
+        public var partners: String?
+        public var competition: String?
+        public var sources: [String]
+    }
+    public struct CoCreator: Sendable { public var name: String; public var kind: String? }
+    public struct Report: Sendable {
+        public var success: String?
+        public var measure: String?
+        public var target: String?
+        public var tool: String?
+    }
+    public struct Program: Sendable {
+        public var anchor: String
+        public var title: String
+        public var kind: LinkView?
+        public var owner: LinkView?
+        public var method: String?
+        public var community: String?
+        public var description: String?
+    }
+    public struct Method: Sendable {
+        public var id: String
+        public var title: String
+        public var description: String?
+        public var objectives: [String]
+        public var programs: [Program]
+        public var playbooks: [LinkView]
+        public var reports: [Report]
+        public var resources: [String]
+    }
+    public struct Resource: Sendable {
+        public var id: String
+        public var kind: String?
+        public var description: String?
+        public var amount: String?
+        public var methods: [String]
+    }
+    public struct Risk: Sendable {
+        public var title: String
+        public var owner: LinkView?
+        public var mitigation: String?
+        public var escalation: String?
+    }
+    public struct Presence: Sendable { public var name: String; public var channel: String?; public var url: String? }
+    public struct Gap: Sendable { public var stage: LinkView; public var unmet: [String] }
+    public struct Check: Sendable { public var name: String; public var ok: Bool; public var detail: String }
+
+    public var id: String
+    public var status: String?
+    public var owner: LinkView?
+    public var sponsor: String?
+    public var focusAreas: [LinkView]
+    public var objectives: [Objective]
+    public var assessment: Assessment?
+    public var coCreators: [CoCreator]
+    public var goal: String?
+    public var mission: String?
+    public var customerBenefits: [String]
+    public var companyBenefits: [String]
+    public var methods: [Method]
+    public var resources: [Resource]
+    public var programs: [Program]
+    public var communicationInternal: String?
+    public var communicationExternal: String?
+    public var presences: [Presence]
+    public var supportContent: [LinkView]
+    public var currentStage: LinkView?
+    public var targetStage: LinkView?
+    public var ladder: LadderView
+    public var gaps: [Gap]
+    public var matrix: MatrixView
+    public var risks: [Risk]
+    public var narrative: String?
+    public var playbooks: [LinkView]
+    public var health: [Check]
+    public var isHealthy: Bool
+}
+
+/// The maturity ladder of one strategy: every stage, with its state and criteria.
+public struct LadderView: Sendable {
+    public struct Criterion: Sendable { public var summary: String; public var met: Bool }
+    public struct Step: Sendable {
+        public var stage: LinkView
+        /// "reached", "current", "target" or "ahead".
+        public var state: String
+        public var isCurrent: Bool
+        public var isTarget: Bool
+        public var criteria: [Criterion]
+        public var evidence: [LinkView]
+    }
+    public var steps: [Step]
+}
+
+/// A responsibility matrix: responsibilities down, teams across, one letter per cell.
+public struct MatrixView: Sendable {
+    public struct Cell: Sendable {
+        /// "A", "R", "C", "I", several letters across strategies, or "" when empty.
+        public var text: String
+        /// Class names for colour: "letter-a", "letter-r", …
+        public var style: String
+        /// A tooltip naming the team, letters and responsibility; nil for an empty cell.
+        public var title: String?
+    }
+    public struct Row: Sendable {
+        public var responsibility: LinkView
+        public var cells: [Cell]
+        /// True when no team is Accountable or Responsible.
+        public var isGap: Bool
+        public var note: String?
+    }
+    public struct Column: Sendable {
+        public var team: LinkView
+        public var accountable: Int
+        public var responsible: Int
+        public var isOverloaded: Bool
+    }
+    public var columns: [Column]
+    public var rows: [Row]
+    public var isEmpty: Bool { rows.isEmpty }
+}
+
+/// A team's page.
+public struct TeamView: Sendable {
+    public struct Role: Sendable {
+        public var strategy: LinkView
+        public var responsibility: LinkView
+        public var letter: String
+    }
+    public struct Member: Sendable { public var name: String?; public var role: String? }
+    public var id: String
+    public var kind: String?
+    public var mission: String?
+    public var lead: String?
+    public var members: [Member]
+    public var contact: String?
+    public var reviewHandle: String?
+    public var roles: [Role]
+    public var strategies: [LinkView]
+    public var ownedStrategies: [LinkView]
+    public var playbooks: [LinkView]
+    public var accountableCount: Int
+    public var responsibleCount: Int
+}
+
+/// A stage's page.
+public struct StageView: Sendable {
+    public var number: Int
+    public var summary: String
+    public var description: String?
+    public var criteria: [String]
+    public var current: [LinkView]
+    public var targeting: [LinkView]
+    public var playbooks: [LinkView]
+    public var previous: LinkView?
+    public var next: LinkView?
+}
+
+/// A responsibility's page.
+public struct ResponsibilityView: Sendable {
+    public struct Assignment: Sendable {
+        public var strategy: LinkView
+        public var accountable: [LinkView]
+        public var responsible: [LinkView]
+        public var consulted: [LinkView]
+        public var informed: [LinkView]
+    }
+    public var summary: String
+    public var assignments: [Assignment]
+    public var playbooks: [LinkView]
+    public var isUncovered: Bool
+}
+
+/// The maturity overview: the stages as columns, each strategy at its current stage.
+public struct MaturityOverviewView: Sendable {
+    public struct Marker: Sendable {
+        public var strategy: LinkView
+        /// The target stage's name when the strategy is heading further.
+        public var target: String?
+    }
+    public struct Column: Sendable {
+        public var stage: LinkView
+        public var summary: String
+        public var strategies: [Marker]
+        public var targets: [LinkView]
+    }
+    public var columns: [Column]
+}
+
+/// A page that lists model values in sections (focus areas, program kinds, tags).
+public struct ListingView: Sendable {
+    public struct Section: Sendable {
+        public var anchor: String
+        public var title: String
+        public var summary: String?
+        public var items: [LinkView]
+    }
+    public var sections: [Section]
+}
+
+/// Every warning and gap of the site, grouped by strategy.
+public struct HealthView: Sendable {
+    public struct Item: Sendable {
+        public var severity: String
+        public var code: String
+        public var message: String
+        public var location: String
+    }
+    public struct Group: Sendable {
+        public var title: String
+        public var link: LinkView?
+        public var items: [Item]
+    }
+    public var groups: [Group]
+    public var isClean: Bool
+}
+
+/// The home page's overview of the organisation.
+public struct HomeView: Sendable {
+    public struct Row: Sendable {
+        public var strategy: LinkView
+        public var focusAreas: [LinkView]
+        public var current: LinkView?
+        public var target: LinkView?
+        public var owner: LinkView?
+        public var health: [StrategyView.Check]
+        public var isHealthy: Bool
+    }
+    public var strategies: [Row]
+    public var hasStrategies: Bool
+    public var errors: Int
+    public var warnings: Int
+    public var stalePages: Int
+    public var hasProblems: Bool
+    public var healthURL: String
+    /// An inline SVG showing which teams work on which strategies.
+    public var relations: String?
+}
