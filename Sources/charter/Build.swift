@@ -13,6 +13,9 @@ struct Build: ParsableCommand {
     @Option(help: "Where to write the site (default: _site under the root).")
     var out: String?
 
+    @Option(help: "Check review dates as of this day (YYYY-MM-DD) instead of today; SOURCE_DATE_EPOCH is honoured too.")
+    var today: String?
+
     @Flag(help: "Write the site even when the content has errors.")
     var allowErrors = false
 
@@ -21,6 +24,7 @@ struct Build: ParsableCommand {
             root: URL(fileURLWithPath: root, isDirectory: true),
             output: out.map { URL(fileURLWithPath: $0, isDirectory: true) })
         builder.allowErrors = allowErrors
+        if let today { builder.today = try CalendarDate.parse(option: today) }
         let result: BuildResult
         do {
             result = try builder.build()

@@ -18,13 +18,18 @@ struct Check: ParsableCommand {
     @Option(help: "text, json, github or sarif.")
     var format: DiagnosticFormat = .text
 
+    @Option(help: "Check review dates as of this day (YYYY-MM-DD) instead of today; SOURCE_DATE_EPOCH is honoured too.")
+    var today: String?
+
     @Flag(help: "Fail on warnings too.")
     var strict = false
 
     func run() throws {
+        var builder = SiteBuilder(root: URL(fileURLWithPath: root, isDirectory: true))
+        if let today { builder.today = try CalendarDate.parse(option: today) }
         let result: BuildResult
         do {
-            result = try SiteBuilder(root: URL(fileURLWithPath: root, isDirectory: true)).check()
+            result = try builder.check()
         } catch {
             throw DiagnosticOutput.fail(error)
         }

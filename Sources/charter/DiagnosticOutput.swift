@@ -19,3 +19,11 @@ enum DiagnosticOutput {
         return Exit.io
     }
 }
+
+extension CalendarDate {
+    /// A `--today` value, or a usage error.
+    static func parse(option: String) throws -> CalendarDate {
+        guard let date = CalendarDate(option) else { throw ValidationError("--today takes a date written as YYYY-MM-DD, not '\(option)'") }
+        return date
+    }
+}

@@ -55,7 +55,8 @@ public struct LinkResolver: Sendable {
         }
         if let scheme = Self.scheme(of: beforeFragment) {
             if Self.typedKinds.contains(scheme) {
-                return resolveTyped(scheme, String(beforeFragment.dropFirst(scheme.count + 1)), fragment: fragment, from: contentPath)
+                let name = String(beforeFragment.dropFirst(scheme.count + 1))
+                return resolveTyped(scheme, name.removingPercentEncoding ?? name, fragment: fragment, from: contentPath)
             }
             if let near = Suggestions.closest(to: scheme, in: Self.typedKinds), scheme.count > 3 {
                 return .broken(message: "'\(scheme):' is not a link type", suggestion: "\(near):")

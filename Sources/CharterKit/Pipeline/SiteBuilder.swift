@@ -30,8 +30,17 @@ public struct SiteBuilder: Sendable {
     public var output: URL?
     /// Write the site even when there are errors.
     public var allowErrors = false
-    /// The day review dates are checked against.
-    public var today = CalendarDate(Date())
+    /// The day review dates are checked against: SOURCE_DATE_EPOCH when set (the
+    /// reproducible-builds convention), else the current day in UTC.
+    public var today = SiteBuilder.defaultToday()
+
+    /// SOURCE_DATE_EPOCH's day when the variable holds a number of seconds, else today.
+    public static func defaultToday(environment: [String: String] = ProcessInfo.processInfo.environment) -> CalendarDate {
+        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap(TimeInterval.init) {
+            return CalendarDate(Date(timeIntervalSince1970: epoch))
+        }
+        return CalendarDate(Date())
+    }
 
     /// Creates a builder for the site at `root`.
     public init(root: URL, output: URL? = nil) {

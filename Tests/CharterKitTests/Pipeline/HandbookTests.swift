@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+@testable import CharterKit
+
+/// A plain Markdown handbook (no front matter, no strategies) from the shared benchmark generator.
+@Suite struct HandbookTests {
+    static let generator = DefaultTemplatesTests.templatesFolder.deletingLastPathComponent().deletingLastPathComponent()
+        .appending(path: "shared/bench/gen_corpus.py")
+
+    static func generate(pages: Int, seed: Int, into folder: URL) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", generator.path, "--n", "\(pages)", "--seed", "\(seed)", "--out", folder.path]
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
+    @Test("300 plain pages build into a navigable site; each planted broken anchor is one diagnostic on its line")
+    func plainHandbook() throws {
+        let scratch = try TemporarySite()
+        let corpus = scratch.folder.appending(path: "corpus")
+        try Self.generate(pages: 300, seed: 3, into: corpus)
+        let root = corpus.appending(path: "pages")
+        let result = try SiteBuilder(root: root, output: scratch.output).check()
+
+        // The generator lists the links whose #fragment it made dangle.
+        let dangling = try String(contentsOf: corpus.appending(path: "dangling-anchors.txt"), encoding: .utf8)
+            .split(separator: "\n").map { line -> (source: String, target: String) in
+                let parts = line.components(separatedBy: " -> ")
+                return (parts[0], parts[1])
+            }
+        #expect(dangling.count == 2)
+        #expect(result.diagnostics.map(\.code) == Array(repeating: .brokenAnchor, count: dangling.count))
+        for (diagnostic, expected) in zip(result.diagnostics, dangling) {
+            #expect(diagnostic.location.path == expected.source)
+            let line = try #require(result.sources[expected.source]?.line(diagnostic.location.line))
+            let fragment = String(expected.target.split(separator: "#")[1])
+            let column = line.unicodeScalars.index(line.unicodeScalars.startIndex, offsetBy: diagnostic.location.column - 1)
+            #expect(String(line.unicodeScalars[column...]).hasPrefix("["), "the column points at the link")
+            #expect(String(line.unicodeScalars[column...]).contains("#\(fragment))"))
+        }
+
+        var builder = SiteBuilder(root: root, output: scratch.output)
+        builder.allowErrors = true
+        try builder.build()
+        let crawl = try SiteCrawler.crawl(scratch.output)
+        #expect(crawl.pagesVisited == 305)
+        #expect(crawl.broken.count == dangling.count, "\(crawl.broken)")
+        let home = try scratch.outputText("index.html")
+        #expect(home.contains("<li class=\"folder\"><a href=\"s001/index.html\">S001</a></li>"))
+        let section = try scratch.outputText("s002/index.html")
+        #expect(section.components(separatedBy: "<li><a href=\"p00").count == 101)
+        let page = try scratch.outputText("s002/p00150.html")
+        #expect(page.contains("<li><a href=\"../index.html\">Home</a></li>\n<li><a href=\"index.html\">S002</a></li>"))
+    }
+}
