@@ -150,19 +150,44 @@ struct ContextBuilder {
             stylesheetURL: ContentPaths.relativeURL(from: path, to: stylesheet),
             isPublic: site.configuration.isPublic,
             sections: sections)
+        let folder = ContentPaths.folder(of: path.hasSuffix("/index.html") ? ContentPaths.folder(of: path) + "/x" : path)
         return PageContext(
-            site: siteView, page: page, navigation: links(in: "", from: path), breadcrumbs: breadcrumbs(for: path),
-            children: children, root: ContentPaths.rootPrefix(of: path))
+            site: siteView, page: page, navigation: navigationLinks(in: "", from: path),
+            section: folder.isEmpty ? [] : navigationLinks(in: folder, from: path),
+            sectionTitle: folder.isEmpty ? nil : landingTitles[folder] ?? ModelBuilder.title(fromFileName: ContentPaths.fileName(of: folder)),
+            breadcrumbs: breadcrumbs(for: path), children: children, root: ContentPaths.rootPrefix(of: path))
+    }
+
+    /// How many links of one folder the sidebar shows; the rest are one click away on the folder's page.
+    static let navigationLimit = 25
+
+    /// A folder's links for the sidebar, cut to `navigationLimit` (keeping the current page) with a
+    /// last link to the full listing, so pages stay small however large the site grows.
+    func navigationLinks(in folder: String, from path: String) -> [LinkView] {
+        let entries = entriesByFolder[folder] ?? []
+        guard entries.count > Self.navigationLimit else { return links(entries, from: path) }
+        var shown = Array(entries.prefix(Self.navigationLimit))
+        if let current = entries.dropFirst(Self.navigationLimit).first(where: { isCurrent($0, at: path) }) {
+            shown[shown.count - 1] = current
+        }
+        let landing = folder.isEmpty ? SitePaths.home : folder + "/index.html"
+        return links(shown, from: path)
+            + [LinkView(title: "All \(entries.count) entries", url: ContentPaths.relativeURL(from: path, to: landing), isFolder: true)]
     }
 
     func links(in folder: String, from path: String) -> [LinkView] {
-        (entriesByFolder[folder] ?? []).map { entry in
-            LinkView(
-                title: entry.title,
-                url: ContentPaths.relativeURL(from: path, to: entry.path),
-                isCurrent: entry.path == path || (entry.isFolder && path.hasPrefix(ContentPaths.folder(of: entry.path) + "/")),
-                isFolder: entry.isFolder)
+        links(entriesByFolder[folder] ?? [], from: path)
+    }
+
+    private func links(_ entries: [Entry], from path: String) -> [LinkView] {
+        entries.map { entry in
+            LinkView(title: entry.title, url: ContentPaths.relativeURL(from: path, to: entry.path),
+                     isCurrent: isCurrent(entry, at: path), isFolder: entry.isFolder)
         }
+    }
+
+    private func isCurrent(_ entry: Entry, at path: String) -> Bool {
+        entry.path == path || (entry.isFolder && path.hasPrefix(ContentPaths.folder(of: entry.path) + "/"))
     }
 
     func breadcrumbs(for path: String) -> [LinkView] {

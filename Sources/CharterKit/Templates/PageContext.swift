@@ -3,8 +3,12 @@
 public struct PageContext: Sendable {
     public var site: SiteView
     public var page: PageView
-    /// Top-level sections and pages, for the main navigation.
+    /// Top-level sections and pages, for the main navigation (at most 25, then a link to the rest).
     public var navigation: [LinkView]
+    /// The pages of the page's own folder, below the top level (at most 25, then a link to the rest).
+    public var section: [LinkView]
+    /// The name of that folder.
+    public var sectionTitle: String?
     /// The folders from the home page down to the page's own folder.
     public var breadcrumbs: [LinkView]
     /// For landing and listing pages: the pages and folders inside.
