@@ -51,7 +51,12 @@ import Testing
         let home = try scratch.outputText("index.html")
         #expect(home.contains("<li class=\"folder\"><a href=\"s001/index.html\">S001</a></li>"))
         let section = try scratch.outputText("s002/index.html")
-        #expect(section.components(separatedBy: "<li><a href=\"p00").count == 101)
+        let listing = try #require(section.components(separatedBy: "<ul class=\"listing\">").last)
+        #expect(listing.components(separatedBy: "<li><a href=\"p00").count == 101)
+        // The sidebar shows 25 of the folder's 100 pages and a link to the full listing.
+        let sidebar = try #require(section.components(separatedBy: "<ul class=\"nav-section\">").last?.components(separatedBy: "</ul>").first)
+        #expect(sidebar.components(separatedBy: "<li").count == 27)
+        #expect(sidebar.contains("<a href=\"index.html\">All 100 entries</a>"))
         let page = try scratch.outputText("s002/p00150.html")
         #expect(page.contains("<li><a href=\"../index.html\">Home</a></li>\n<li><a href=\"index.html\">S002</a></li>"))
     }
