@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import CharterKit
+
+/// Behaviour of the generated pages that golden files alone do not make obvious.
+@Suite struct SitePagesTests {
+    static func build(_ edits: [FixtureSite.Edit], today: CalendarDate = FixtureSite.today) throws -> TemporarySite {
+        let site = try FixtureSite.make(edits)
+        var builder = SiteBuilder(root: site.root, output: site.output)
+        builder.today = today
+        builder.allowErrors = true
+        try builder.build()
+        return site
+    }
+
+    @Test("internal by default: noindex on every page, robots.txt disallows, no sitemap")
+    func internalByDefault() throws {
+        let site = try Self.build([.write("charter.yaml", "title: Fixture\nbase_url: https://playbook.example.org/\n")])
+        #expect(try site.outputText("robots.txt") == "User-agent: *\nDisallow: /\n")
+        #expect(try site.outputText("index.html").contains("<meta name=\"robots\" content=\"noindex, nofollow\">"))
+        #expect(try site.outputText("sitemap.xml").hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset"))
+    }
+
+    @Test("a public site is indexable and its sitemap lists every page but the 404 page")
+    func publicSite() throws {
+        let site = try Self.build([.write("charter.yaml", "title: Fixture\npublic: true\nbase_url: https://playbook.example.org/docs\n")])
+        #expect(try site.outputText("robots.txt") == "User-agent: *\nAllow: /\nSitemap: https://playbook.example.org/docs/sitemap.xml\n")
+        #expect(!(try site.outputText("index.html").contains("noindex")))
+        let sitemap = try site.outputText("sitemap.xml")
+        #expect(sitemap.contains("<url><loc>https://playbook.example.org/docs/strategies/community.html</loc></url>"))
+        #expect(!sitemap.contains("404.html"))
+        #expect(sitemap.components(separatedBy: "<url>").count - 1 == 33)
+    }
+
+    @Test("a playbook past its review date carries a stale badge; before it, the next review date")
+    func staleBadge() throws {
+        let fresh = try Self.build([])
+        #expect(try fresh.outputText("guides/listening-plan.html").contains("2026-06-01 <span class=\"detail\">next by 2026-12-01</span>"))
+        let stale = try Self.build([], today: CalendarDate(year: 2027, month: 1, day: 5))
+        #expect(try stale.outputText("guides/listening-plan.html").contains("<span class=\"badge stale\">review overdue since 2026-12-01</span>"))
+        #expect(try stale.outputText("index.html").contains("0 errors, 1 warnings, 1 pages due for review"))
+    }
+
+    @Test("pages list the pages that link to them, and link to their neighbours in the folder")
+    func backlinksAndNeighbours() throws {
+        let site = try Self.build([])
+        let plan = try site.outputText("guides/listening-plan.html")
+        #expect(plan.contains("<h2 id=\"referenced-by\">Referenced by</h2>\n<ul>\n<li><a href=\"escalation.html\">Escalating a risk</a></li>\n<li><a href=\"../index.html\">Fixture Playbook</a></li>\n</ul>"))
+        #expect(plan.contains("<a class=\"next\" rel=\"next\" href=\"escalation.html\">Escalating a risk →</a>"))
+        #expect(!plan.contains("rel=\"prev\""))
+    }
+
+    @Test("GitHub alert quotes become callouts with GitHub's classes")
+    func callouts() throws {
+        let site = try Self.build([.write("content/guides/alerts.md", "# Alerts\n\n> [!CAUTION]\n> Do not share claim numbers.\n")])
+        #expect(try site.outputText("guides/alerts.html").contains(
+            "<div class=\"markdown-alert markdown-alert-caution\" role=\"note\">\n<p class=\"markdown-alert-title\">Caution</p>\n<p>Do not share claim numbers.</p>\n</div>"))
+    }
+
+    @Test("the health page groups warnings and gaps by strategy")
+    func healthPage() throws {
+        let site = try Self.build([
+            .replace("co_creators:\n  - name: Broker advisory panel\n    kind: partner\n", with: ""),
+            .replace("target: formalised", with: "target: strategic"),
+            .replace("sponsor: Chief Customer Officer\n", with: ""),
+        ])
+        let health = try site.outputText("health.html")
+        #expect(health.contains("<h2><a href=\"strategies/community.html\">Customer community</a></h2>"))
+        #expect(health.contains("<span class=\"badge warning\">warning</span> strategy &#39;community&#39; names no co-creators"))
+        #expect(health.contains("<span class=\"badge note\">note</span> to reach Strategic: an executive sponsor"))
+    }
+
+    @Test("a handbook without strategies or teams gets no model pages")
+    func noModelPages() throws {
+        let site = try TemporarySite(["content/a.md": "# A\n"])
+        let files = try TemporarySite.snapshot(of: try { try site.build(); return site.output }()).keys.sorted()
+        #expect(files == [".charter-site", "404.html", "a.html", "assets/charter.css", "index.html", "robots.txt"])
+    }
+}
