@@ -6,6 +6,8 @@ public enum CharterError: Error, Equatable, CustomStringConvertible {
     case refusedOutput(String, reason: String)
     case markdown(MarkdownError)
     case defaultTemplates(String)
+    case badRevision(String, String)
+    case exists(String)
 
     public var description: String {
         switch self {
@@ -15,13 +17,15 @@ public enum CharterError: Error, Equatable, CustomStringConvertible {
         case .refusedOutput(let path, let reason): "refusing to write the site to '\(path)': \(reason)"
         case .markdown(let error): error.description
         case .defaultTemplates(let reason): "the built-in templates are broken: \(reason)"
+        case .badRevision(let revision, let reason): "cannot read revision '\(revision)': \(reason)"
+        case .exists(let path): "'\(path)' already exists; nothing was written"
         }
     }
 
     /// Whether the failure is the caller's choice of paths rather than the machine's.
     public var isUsageError: Bool {
         switch self {
-        case .missingRoot, .refusedOutput: true
+        case .missingRoot, .refusedOutput, .badRevision, .exists: true
         default: false
         }
     }

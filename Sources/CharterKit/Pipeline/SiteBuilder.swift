@@ -10,6 +10,8 @@ public struct BuildResult: Sendable {
     public var outputDirectory: URL?
     /// The text files read, by path relative to the root, for quoting source lines.
     public var sources: [String: SourceText]
+    /// The model the pipeline built, for commands that compare or export it.
+    public var model: Site?
     /// How many HTML pages the site has.
     public var pageCount: Int {
         site?.files.filter { $0.path.hasSuffix(".html") }.count ?? 0
@@ -108,7 +110,10 @@ public struct SiteBuilder: Sendable {
             try SiteWriter().write(rendered, to: outputFolder)
             written = outputFolder
         }
-        return BuildResult(diagnostics: diagnostics, site: rendered, outputDirectory: written, sources: sources)
+        // Titles taken from a page's first heading are only known once its Markdown is rendered.
+        var model = site
+        model.pages = markdown.pages.map(\.page)
+        return BuildResult(diagnostics: diagnostics, site: rendered, outputDirectory: written, sources: sources, model: model)
     }
 
     private static func sources(of content: LoadedContent) -> [String: SourceText] {
