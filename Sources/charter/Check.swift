@@ -39,10 +39,27 @@ struct Check: ParsableCommand {
             DiagnosticOutput.print(result)
             if result.diagnostics.isEmpty { Swift.print("No problems found.") }
         case .json: FileHandle.standardOutput.write(Data(report.json().utf8))
-        case .github: FileHandle.standardOutput.write(Data(report.github().utf8))
+        case .github:
+            FileHandle.standardOutput.write(Data(report.github().utf8))
+            if let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+                appendSummary(report.githubSummary(), to: summary)
+            }
         case .sarif: FileHandle.standardOutput.write(Data(report.sarif().utf8))
         }
         let failed = result.diagnostics.containsErrors || (strict && result.diagnostics.count(of: .warning) > 0)
         if failed { throw Exit.contentErrors }
+    }
+
+    /// GitHub gives each step a file to append Markdown to; the complete list goes there.
+    private func appendSummary(_ text: String, to path: String) {
+        let url = URL(fileURLWithPath: path)
+        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        guard let handle = try? FileHandle(forWritingTo: url) else {
+            FileHandle.standardError.write(Data("charter: warning: cannot write the job summary to \(path)\n".utf8))
+            return
+        }
+        defer { try? handle.close() }
+        _ = try? handle.seekToEnd()
+        handle.write(Data(text.utf8))
     }
 }

@@ -100,6 +100,24 @@ public struct DiagnosticReport: Sendable {
         escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
     }
 
+    /// The complete list as a Markdown table, for a GitHub job summary (`GITHUB_STEP_SUMMARY`),
+    /// where annotations beyond GitHub's per-step limit would otherwise be lost.
+    public func githubSummary() -> String {
+        var lines = ["## Charter check", "",
+                     "**\(diagnostics.count(of: .error)) errors, \(diagnostics.count(of: .warning)) warnings, \(diagnostics.count(of: .note)) notes**", ""]
+        guard !diagnostics.isEmpty else { return (lines + ["No problems found.", ""]).joined(separator: "\n") }
+        lines += ["| severity | code | location | message |", "|---|---|---|---|"]
+        let ordered = diagnostics.enumerated().sorted { lhs, rhs in
+            lhs.element.severity != rhs.element.severity ? lhs.element.severity < rhs.element.severity : lhs.offset < rhs.offset
+        }.map(\.element)
+        for diagnostic in ordered {
+            let message = (diagnostic.message + (diagnostic.fixHint.map { " (\($0))" } ?? ""))
+                .replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+            lines.append("| \(diagnostic.severity.rawValue) | \(diagnostic.code) | `\(diagnostic.location)` | \(message) |")
+        }
+        return (lines + [""]).joined(separator: "\n")
+    }
+
     // MARK: SARIF
 
     /// A SARIF 2.1.0 log with one run; rules carry ids, names, summaries and help text.

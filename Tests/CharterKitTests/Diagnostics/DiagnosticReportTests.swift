@@ -95,3 +95,39 @@ enum SchemaValidator {
         guard process.terminationStatus == 0, text == "valid\n" else { throw Failure(description: text) }
     }
 }
+
+@Suite struct GitHubSummaryTests {
+    @Test("check --format github appends the complete list to GITHUB_STEP_SUMMARY, most severe first")
+    func stepSummary() throws {
+        let site = try FixtureSite.make([
+            .replace("co_creators:\n  - name: Broker advisory panel\n    kind: partner\n", with: ""),
+            .replace("owner: hub\nstatus", with: "owner: hbu\nstatus"),
+        ])
+        let summary = site.folder.appending(path: "summary.md")
+        try Data("# Earlier step\n".utf8).write(to: summary)
+        let process = Process()
+        process.executableURL = CharterProcess.executable
+        process.arguments = ["check", "--root", site.root.path, "--format", "github", "--today", "2026-11-01"]
+        process.environment = ["GITHUB_STEP_SUMMARY": summary.path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let annotations = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(annotations.hasPrefix("::error file=content/strategies/community.yaml,line=2,col=8,title=CH250::unknown team 'hbu'"))
+        let text = try String(contentsOf: summary, encoding: .utf8)
+        #expect(text == """
+            # Earlier step
+            ## Charter check
+
+            **1 errors, 1 warnings, 0 notes**
+
+            | severity | code | location | message |
+            |---|---|---|---|
+            | error | CH250 | `content/strategies/community.yaml:2:8` | unknown team 'hbu' (did you mean 'hub'?) |
+            | warning | CH211 | `content/strategies/community.yaml:1:1` | strategy 'community' names no co-creators (list the customers, partners or others it was made with under 'co_creators') |
+
+            """)
+    }
+}
