@@ -4,9 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/install-dependencies.sh
-if ! python3 -c "import jsonschema" 2>/dev/null; then
-    echo "Installing jsonschema for the SARIF schema test ..."
-    python3 -m pip install --quiet jsonschema
+if ! python3 -c "import jsonschema, yaml" 2>/dev/null; then
+    echo "Installing jsonschema and PyYAML for the schema tests ..."
+    python3 -m pip install --quiet jsonschema pyyaml
 fi
 swift build --product charter
 

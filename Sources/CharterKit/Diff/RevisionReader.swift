@@ -41,6 +41,17 @@ public struct RevisionReader: Sendable {
         return (extracted, { try? FileManager.default.removeItem(at: scratch) })
     }
 
+    /// The site folder's path inside its git repository with a trailing `/` ("" at the top, or
+    /// outside any repository), for files such as CODEOWNERS whose paths start at the top.
+    public func repositoryPrefix() -> String {
+        let site = OutputLocation.canonical(root)
+        guard let top = try? git(["rev-parse", "--show-toplevel"], in: site).trimmingCharacters(in: .whitespacesAndNewlines) else {
+            return ""
+        }
+        let topURL = OutputLocation.canonical(URL(fileURLWithPath: top, isDirectory: true))
+        return site.path == topURL.path ? "" : String(site.path.dropFirst(topURL.path.count + 1)) + "/"
+    }
+
     private func git(_ arguments: [String], in folder: URL) throws -> String {
         do {
             return try run("/usr/bin/env", ["git"] + arguments, in: folder)

@@ -39,7 +39,7 @@ public enum OutputLocation {
     }
 
     /// The absolute path with `.`, `..` and symbolic links resolved, as far as it exists.
-    static func canonical(_ url: URL) -> URL {
+    public static func canonical(_ url: URL) -> URL {
         url.standardizedFileURL.resolvingSymlinksInPath()
     }
 

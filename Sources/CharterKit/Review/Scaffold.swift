@@ -1,0 +1,391 @@
+public import Foundation
+
+/// The files `charter init` writes: a complete small playbook repository that passes
+/// `charter check --strict` as generated, with a CI workflow, editor schemas and CODEOWNERS.
+public struct Scaffold: Sendable {
+    /// The day written as every playbook's `last_reviewed`.
+    public var today: CalendarDate
+    /// Whether to copy the default templates into `Templates/` for customising.
+    public var includeTemplates: Bool
+
+    /// Creates a scaffold.
+    public init(today: CalendarDate, includeTemplates: Bool = false) {
+        self.today = today
+        self.includeTemplates = includeTemplates
+    }
+
+    /// The text files by path, before CODEOWNERS (which is generated from them).
+    public func files() -> [String: Data] {
+        var files: [String: String] = [
+            "charter.yaml": Self.configuration,
+            ".gitignore": "_site/\n.build/\n",
+            "AUTHORING.md": Self.authoring,
+            "content/index.md": Self.home,
+            "content/strategies/customer-forum.yaml": Self.schemaLine("strategy", depth: 2) + Self.strategy,
+            "content/strategies/customer-forum.md": Self.narrative,
+            "content/teams/community-team.yaml": Self.schemaLine("team", depth: 2) + Self.communityTeam,
+            "content/teams/leadership-team.yaml": Self.schemaLine("team", depth: 2) + Self.leadershipTeam,
+            "content/teams/support-team.yaml": Self.schemaLine("team", depth: 2) + Self.supportTeam,
+            "content/playbooks/listening-plan.md": reviewed(Self.listeningPlan),
+            "content/playbooks/launching-the-forum.md": reviewed(Self.launchingTheForum),
+            "content/playbooks/moderation-and-escalation.md": reviewed(Self.moderation),
+            ".github/workflows/charter.yml": Self.workflow,
+        ]
+        for (name, text) in SchemaGenerator(framework: FrameworkLoader().load().0).files() {
+            files["schemas/\(name)"] = text
+        }
+        var data = files.mapValues { Data($0.utf8) }
+        if includeTemplates {
+            for (path, file) in DefaultTemplates.files { data["Templates/\(path)"] = file.data }
+        }
+        return data
+    }
+
+    /// Writes the scaffold into `folder`, then its CODEOWNERS, made from the files just written.
+    /// Refuses, writing nothing, when any of the files already exists.
+    public func write(to folder: URL) throws -> [String] {
+        let files = files()
+        let fileManager = FileManager.default
+        let taken = (files.keys.sorted() + [Self.codeownersPath]).filter {
+            fileManager.fileExists(atPath: folder.appending(path: $0).path)
+        }
+        if let first = taken.first { throw CharterError.exists(folder.appending(path: first).path) }
+        do {
+            for (path, data) in files.sorted(by: { $0.key < $1.key }) {
+                let url = folder.appending(path: path)
+                try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url)
+            }
+        } catch {
+            throw CharterError.unwritable(folder.path, error.localizedDescription)
+        }
+        var builder = SiteBuilder(root: folder)
+        builder.today = today
+        guard let model = try builder.check().model else { return files.keys.sorted() }
+        let codeowners = CodeownersGenerator(site: model).text()
+        do {
+            try Data(codeowners.utf8).write(to: folder.appending(path: Self.codeownersPath))
+        } catch {
+            throw CharterError.unwritable(Self.codeownersPath, error.localizedDescription)
+        }
+        return (files.keys + [Self.codeownersPath]).sorted()
+    }
+
+    /// Where CODEOWNERS goes: GitHub reads it from `.github/`.
+    public static let codeownersPath = ".github/CODEOWNERS"
+
+    private func reviewed(_ text: String) -> String {
+        text.replacingOccurrences(of: "LAST_REVIEWED", with: today.description)
+    }
+
+    static func schemaLine(_ kind: String, depth: Int) -> String {
+        "# yaml-language-server: $schema=\(String(repeating: "../", count: depth))schemas/\(kind).schema.json\n"
+    }
+
+    static let configuration = """
+        # Settings for this playbook site. Every key is optional.
+        title: Our strategy playbook
+        description: The strategies we run with our customers, and the playbooks that carry them out.
+        language: en
+        # public: true       # let search engines index the published site
+        # base_url: https://playbook.example.org/
+        # severity:          # change a diagnostic's severity by code: error, warning, note or off
+        #   CH252: error
+
+        """
+
+    static let home = """
+        # Our strategy playbook
+
+        This site holds the strategies we run together with our customers, and the playbooks
+        that carry them out. Start with the [customer forum strategy](strategies/customer-forum.yaml),
+        then read the [listening plan](playbooks/listening-plan.md) it began with.
+
+        `AUTHORING.md`, at the top of the repository, explains how to add a page, a team or a
+        strategy.
+
+        """
+
+    static let strategy = """
+        title: Customer forum
+        owner: community-team
+        status: draft
+        focus_areas: [customer]
+        objectives:
+          - id: faster-answers
+            text: Answer most everyday product questions within a day, at any hour.
+        assessment:
+          brand: Customers trust our products but say our help is hard to find.
+          customers:
+            sentiment: Warm towards the product, impatient with the help pages.
+            needs: [Quick answers to everyday questions]
+            frustrations: [Waiting on hold for simple questions]
+            excitements: [Tips from people who use the product every day]
+          partners: Resellers answer many questions before we hear of them.
+          competition: One rival runs a forum that customers praise.
+          sources: [Support call notes, Reseller interviews, Public reviews]
+        co_creators:
+          - name: Five long-standing customers
+            kind: customer
+          - name: Two resellers
+            kind: partner
+        goal: Customers answer each other's everyday questions in an open forum, with our staff taking part.
+        mission: Answers from people who use the product.
+        benefits:
+          customer: [Quicker answers, Advice from experienced users]
+          company: [Fewer routine support calls, Early sight of product problems]
+        methods:
+          - id: peer-support
+            title: Peer support forum
+            description: A moderated forum where customers ask and answer questions.
+            objectives: [faster-answers]
+            playbooks: [../playbooks/launching-the-forum.md]
+        resources:
+          - id: moderators
+            kind: people
+            description: Two moderators from the community team, half of their time.
+            methods: [peer-support]
+          - id: forum-budget
+            kind: budget
+            amount: 30,000 a year
+            methods: [peer-support]
+        reporting:
+          - method: peer-support
+            success: Most questions get a correct answer the same day.
+            measure: Share of questions answered within 24 hours
+            target: 70% after six months
+            tool: Forum analytics
+        programs:
+          - id: ask-the-community
+            title: Ask the community
+            kind: co-created
+            owner: community-team
+            method: peer-support
+            community: passion
+        maturity:
+          current: planning
+          target: presence
+          evidence:
+            planning: [../playbooks/listening-plan.md]
+        responsibilities:
+          governance: {accountable: leadership-team, responsible: [community-team]}
+          best-practice: {accountable: community-team, responsible: [community-team]}
+          content-direction: {accountable: community-team, responsible: [support-team]}
+          training: {accountable: support-team, responsible: [community-team]}
+          technology: {accountable: support-team, responsible: [support-team]}
+          leadership: {accountable: leadership-team, responsible: [leadership-team]}
+          insight-dissemination: {accountable: support-team, responsible: [community-team]}
+          conversation-shaping: {accountable: community-team, responsible: [community-team, support-team]}
+          conflict-resolution: {accountable: leadership-team, responsible: [support-team]}
+        risks:
+          - title: A member posts another customer's personal details
+            owner: community-team
+            mitigation: Moderators remove such posts within an hour.
+            escalation: Data protection officer
+
+        """
+
+    static let narrative = """
+        Most questions that reach our support line have been answered many times before. A forum
+        lets experienced customers share what they know, while our staff take part in the
+        conversation instead of running it.
+
+        """
+
+    static let communityTeam = """
+        name: Community team
+        kind: coordination hub
+        mission: Coordinate, teach and lead the people who take part in our customer conversations.
+        lead: Community lead
+        members:
+          - {role: community lead}
+          - {role: moderator}
+        contact: community@example.org
+        review_handle: "@example-org/community-team"
+
+        """
+
+    static let leadershipTeam = """
+        name: Leadership team
+        kind: executive committee
+        mission: Sponsor our strategies and remove what stands in their way.
+        lead: Managing director
+        contact: leadership@example.org
+        review_handle: "@example-org/leadership-team"
+
+        """
+
+    static let supportTeam = """
+        name: Support team
+        kind: function team
+        mission: Help customers get the most out of our products.
+        lead: Head of support
+        contact: support@example.org
+        review_handle: "@example-org/support-team"
+
+        """
+
+    static let listeningPlan = """
+        ---
+        title: Listening plan
+        description: What we listen to before we set objectives, and who turns it into findings.
+        strategy: customer-forum
+        stage: planning
+        owner: support-team
+        responsibilities: [insight-dissemination]
+        status: approved
+        last_reviewed: LAST_REVIEWED
+        review_interval: 12 months
+        tags: [planning]
+        ---
+        # Listening plan
+
+        | Source | What it tells us | How often |
+        |--------|------------------|-----------|
+        | Support call notes | Where customers get stuck | Weekly |
+        | Reseller interviews | What resellers hear first | Quarterly |
+        | Public reviews | How customers describe us | Monthly |
+
+        - [x] Name one owner for each source
+        - [ ] Share the first findings with the [community team](../teams/community-team.yaml)
+
+        Findings go to the strategy's owners with their sources attached.[^sources]
+
+        [^sources]: A finding without a source is an opinion.
+
+        """
+
+    static let launchingTheForum = """
+        ---
+        title: Launching the forum
+        description: The steps from an empty forum to one customers use.
+        strategy: customer-forum
+        stage: presence
+        owner: community-team
+        responsibilities: [content-direction, technology]
+        status: draft
+        last_reviewed: LAST_REVIEWED
+        review_interval: 12 months
+        tags: [presence]
+        ---
+        # Launching the forum
+
+        1. Seed the forum with the twenty questions support hears most, each with a good answer.
+        2. Invite the customers who helped write this strategy to post first.
+        3. Link the forum from the help pages and from every support email.
+
+        > [!TIP]
+        > Answer every question in the first month, even when a member already has.
+
+        See [moderation and escalation](moderation-and-escalation.md#when-to-escalate) before launch day.
+
+        """
+
+    static let moderation = """
+        ---
+        title: Moderation and escalation
+        description: How moderators keep the forum safe, and when they call for help.
+        strategy: customer-forum
+        stage: engagement
+        owner: community-team
+        responsibilities: [conversation-shaping, conflict-resolution]
+        status: draft
+        last_reviewed: LAST_REVIEWED
+        review_interval: 12 months
+        tags: [engagement, risk]
+        ---
+        # Moderation and escalation
+
+        Moderators take part in conversations, welcome new members and keep the forum on topic.
+
+        ## When to escalate
+
+        Call the data protection officer at once when a post shows someone's personal details,
+        and the leadership team when a thread is picked up by the press.
+
+        """
+
+    static let workflow = """
+        # Checks the playbook on every pull request, shows what changed in the strategies,
+        # and builds the site. Set the repository variable CHARTER_REPOSITORY to the git URL
+        # Charter is installed from.
+        name: Playbook
+        on:
+          pull_request:
+          push:
+            branches: [main]
+
+        jobs:
+          playbook:
+            runs-on: ubuntu-latest
+            container: swift:6.0-bookworm
+            steps:
+              - uses: actions/checkout@v4
+                with:
+                  fetch-depth: 0
+              - name: Install Charter
+                env:
+                  CHARTER_REPOSITORY: ${{ vars.CHARTER_REPOSITORY }}
+                run: |
+                  apt-get update -qq
+                  apt-get install -y -qq libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config git
+                  git config --global --add safe.directory "$GITHUB_WORKSPACE"
+                  git clone --depth 1 "$CHARTER_REPOSITORY" /tmp/charter
+                  swift build -c release --package-path /tmp/charter --product charter
+                  install -m 755 /tmp/charter/.build/release/charter /usr/local/bin/charter
+              - name: Check
+                run: charter check --format github --strict
+              - name: Strategy changes
+                if: github.event_name == 'pull_request'
+                run: charter diff "origin/${{ github.base_ref }}" --format markdown >> "$GITHUB_STEP_SUMMARY"
+              - name: CODEOWNERS is up to date
+                run: charter codeowners --check
+              - name: Build
+                run: charter build --out _site
+              - uses: actions/upload-artifact@v4
+                with:
+                  name: site
+                  path: _site
+
+        """
+
+    static let authoring = """
+        # Writing for this playbook
+
+        The site is built by Charter from the files in `content/`. Every change goes through a
+        pull request; the checks on it say exactly what is wrong and where.
+
+        ## Add a playbook
+
+        Create a Markdown file under `content/playbooks/`. Start it with front matter:
+
+        ```yaml
+        ---
+        title: A short, plain title
+        strategy: customer-forum      # the strategy it serves
+        stage: engagement             # planning, presence, engagement, formalised, strategic, converged
+        owner: community-team         # the team that keeps it up to date
+        status: draft                 # draft, review, approved, retired
+        last_reviewed: 2026-01-31
+        review_interval: 12 months
+        ---
+        ```
+
+        Link to other pages the way GitHub does (`[escalation](moderation-and-escalation.md#when-to-escalate)`),
+        or by name (`[the forum](strategy:customer-forum)`, `[the team](team:community-team)`).
+
+        ## Add a team or a strategy
+
+        Copy an existing file in `content/teams/` or `content/strategies/`; the file name is the ID.
+        Editors that read the `yaml-language-server` line at the top complete and check the keys.
+
+        ## Before you open a pull request
+
+        ```sh
+        charter check            # every problem, with its line and column
+        charter explain CH201    # what a code means and how to fix it
+        charter build            # the site, in _site/
+        ```
+
+        """
+}

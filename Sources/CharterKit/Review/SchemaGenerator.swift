@@ -1,0 +1,180 @@
+import Foundation
+
+/// JSON Schema (draft 2020-12) for strategy files, team files and playbook front matter,
+/// generated from the active framework so that a site's own stages, responsibilities, focus
+/// areas and program kinds are the allowed values. Editors' YAML language servers read them.
+public struct SchemaGenerator: Sendable {
+    public var framework: Framework
+
+    /// Creates a generator for a framework.
+    public init(framework: Framework) {
+        self.framework = framework
+    }
+
+    /// The schema files by name: `strategy.schema.json`, `team.schema.json`, `playbook.schema.json`.
+    public func files() -> [String: String] {
+        ["strategy.schema.json": Self.encode(strategy()), "team.schema.json": Self.encode(team()),
+         "playbook.schema.json": Self.encode(playbook())]
+    }
+
+    // A small JSON value type, so the schemas are built as data and printed deterministically.
+    indirect enum JSON: Encodable {
+        case string(String), number(Int), bool(Bool), array([JSON]), object([(String, JSON)])
+
+        func encode(to encoder: any Encoder) throws {
+            switch self {
+            case .string(let value): var c = encoder.singleValueContainer(); try c.encode(value)
+            case .number(let value): var c = encoder.singleValueContainer(); try c.encode(value)
+            case .bool(let value): var c = encoder.singleValueContainer(); try c.encode(value)
+            case .array(let values): var c = encoder.unkeyedContainer(); for value in values { try c.encode(value) }
+            case .object(let pairs):
+                var c = encoder.container(keyedBy: Key.self)
+                for (key, value) in pairs { try c.encode(value, forKey: Key(key)) }
+            }
+        }
+
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(_ string: String) { stringValue = string }
+            init?(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+    }
+
+    static func encode(_ value: JSON) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self) + "\n"
+    }
+
+    // MARK: Building blocks
+
+    /// Text as Charter reads it: a string, or a number written without quotes (`target: 300`).
+    private static let text: JSON = .object([("type", .array([.string("string"), .string("number")])), ("minLength", .number(1))])
+    private static func ref(_ name: String) -> JSON { .object([("$ref", .string("#/$defs/\(name)"))]) }
+    private static func list(_ item: JSON) -> JSON { .object([("type", .string("array")), ("items", item)]) }
+    /// A value written either alone or as a list.
+    private static func oneOrMany(_ item: JSON) -> JSON { .object([("anyOf", .array([item, list(item)]))]) }
+
+    /// A closed mapping: only the named keys, plus `x-` keys of the author's own.
+    private static func mapping(_ properties: [(String, JSON)], required: [String] = [], description: String? = nil) -> JSON {
+        var pairs: [(String, JSON)] = [("type", .string("object"))]
+        if let description { pairs.append(("description", .string(description))) }
+        pairs.append(("properties", .object(properties)))
+        pairs.append(("patternProperties", .object([("^x-", .object([]))])))
+        pairs.append(("additionalProperties", .bool(false)))
+        if !required.isEmpty { pairs.append(("required", .array(required.map(JSON.string)))) }
+        return .object(pairs)
+    }
+
+    /// The values Charter accepts for a framework entry: its ID, its name and its aliases, as
+    /// written or lower-cased, with spaces or hyphens.
+    private static func choices(_ entries: [FrameworkEntry]) -> JSON {
+        var values: [String] = []
+        for entry in entries {
+            for name in [entry.id, entry.name] + entry.aliases {
+                for variant in [name, name.lowercased(), Framework.normalise(name)] where !values.contains(variant) {
+                    values.append(variant)
+                }
+            }
+        }
+        return .object([("type", .string("string")), ("enum", .array(values.map(JSON.string)))])
+    }
+
+    private static func fixed(_ values: [String]) -> JSON {
+        .object([("type", .string("string")), ("enum", .array(values.map(JSON.string)))])
+    }
+
+    private func document(_ id: String, _ title: String, _ body: JSON, defs: [(String, JSON)]) -> JSON {
+        guard case .object(let pairs) = body else { return body }
+        return .object([("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
+                        ("$id", .string("https://charter.invalid/schemas/\(id)")),
+                        ("title", .string(title))] + pairs + [("$defs", .object(defs))])
+    }
+
+    // MARK: Files
+
+    func strategy() -> JSON {
+        let stage = Self.choices(framework.stages.map(\.entry))
+        let team = Self.text
+        let letters = Self.mapping([
+            ("accountable", Self.oneOrMany(team)), ("responsible", Self.oneOrMany(team)),
+            ("consulted", Self.oneOrMany(team)), ("informed", Self.oneOrMany(team)),
+        ])
+        let responsibilityNames = Self.choices(framework.responsibilities)
+        let body = Self.mapping([
+            ("title", Self.text), ("owner", team), ("status", Self.fixed(Strategy.Status.allCases.map(\.rawValue))),
+            ("focus_areas", Self.oneOrMany(Self.choices(framework.focusAreas))), ("sponsor", Self.text),
+            ("objectives", Self.list(Self.mapping([("id", Self.text), ("text", Self.text), ("social", .object([("type", .string("boolean"))]))],
+                                                  required: ["id"]))),
+            ("assessment", Self.mapping([
+                ("brand", Self.text),
+                ("customers", Self.mapping([("sentiment", Self.text), ("needs", Self.oneOrMany(Self.text)),
+                                            ("frustrations", Self.oneOrMany(Self.text)), ("excitements", Self.oneOrMany(Self.text))])),
+                ("partners", Self.text), ("competition", Self.text), ("sources", Self.oneOrMany(Self.text)),
+            ])),
+            ("co_creators", Self.list(.object([("anyOf", .array([Self.text, Self.mapping([("name", Self.text), ("kind", Self.text)], required: ["name"])]))]))),
+            ("goal", Self.text), ("mission", Self.text),
+            ("benefits", Self.mapping([("customer", Self.oneOrMany(Self.text)), ("company", Self.oneOrMany(Self.text))])),
+            ("methods", Self.list(Self.mapping([("id", Self.text), ("title", Self.text), ("description", Self.text),
+                                                ("objectives", Self.oneOrMany(Self.text)), ("playbooks", Self.oneOrMany(Self.text))],
+                                               required: ["id"]))),
+            ("resources", Self.list(Self.mapping([("id", Self.text), ("kind", Self.fixed(Strategy.Resource.Kind.allCases.map(\.rawValue))),
+                                                  ("description", Self.text), ("amount", Self.text), ("methods", Self.oneOrMany(Self.text))],
+                                                 required: ["id", "kind"]))),
+            ("reporting", Self.list(Self.mapping([("method", Self.text), ("success", Self.text), ("measure", Self.text),
+                                                  ("target", Self.text), ("tool", Self.text)]))),
+            ("communication", Self.mapping([("internal", Self.text), ("external", Self.text)])),
+            ("programs", Self.list(Self.mapping([("id", Self.text), ("title", Self.text), ("kind", Self.choices(framework.programKinds)),
+                                                 ("owner", team), ("method", Self.text),
+                                                 ("community", Self.fixed(Strategy.Program.Anchor.allCases.map(\.rawValue))),
+                                                 ("description", Self.text)],
+                                                required: ["id", "kind", "owner", "method"]))),
+            ("presence", Self.list(.object([("anyOf", .array([Self.text, Self.mapping([("name", Self.text), ("channel", Self.text), ("url", Self.text)], required: ["name"])]))]))),
+            ("support_content", Self.oneOrMany(Self.text)),
+            ("maturity", Self.mapping([
+                ("current", Self.ref("stage")), ("target", Self.ref("stage")),
+                ("evidence", .object([("type", .string("object")), ("propertyNames", Self.ref("stage")),
+                                      ("additionalProperties", Self.oneOrMany(Self.text))])),
+            ], required: ["current", "target"])),
+            ("responsibilities", .object([("type", .string("object")), ("propertyNames", Self.ref("responsibility")),
+                                          ("additionalProperties", letters)])),
+            ("risks", Self.list(Self.mapping([("title", Self.text), ("owner", team), ("mitigation", Self.text), ("escalation", Self.text)],
+                                             required: ["title"]))),
+        ], required: ["title", "owner"], description: "A Charter strategy: content/strategies/ID.yaml")
+        return document("strategy.schema.json", "Charter strategy", body, defs: [("stage", stage), ("responsibility", responsibilityNames)])
+    }
+
+    func team() -> JSON {
+        var kinds: [String] = []
+        for kind in Team.Kind.allCases {
+            for variant in [kind.rawValue, kind.rawValue.replacingOccurrences(of: "-", with: " ")] where !kinds.contains(variant) {
+                kinds.append(variant)
+            }
+        }
+        let member: JSON = .object([("anyOf", .array([Self.text, Self.mapping([("name", Self.text), ("role", Self.text)])]))])
+        let body = Self.mapping([
+            ("name", Self.text), ("mission", Self.text), ("kind", Self.fixed(kinds)),
+            ("lead", Self.text), ("members", Self.list(member)), ("contact", Self.text), ("review_handle", Self.text),
+        ], required: ["name"], description: "A Charter team: content/teams/ID.yaml")
+        return document("team.schema.json", "Charter team", body, defs: [])
+    }
+
+    func playbook() -> JSON {
+        let body: JSON = .object([
+            ("type", .string("object")),
+            ("description", .string("Front matter of a Charter page. Keys of your own are allowed and reach templates as page.params.")),
+            ("properties", .object([
+                ("title", Self.text), ("description", Self.text), ("weight", .object([("type", .string("integer"))])),
+                ("tags", Self.oneOrMany(Self.text)), ("strategy", Self.text), ("stage", Self.choices(framework.stages.map(\.entry))),
+                ("owner", Self.text), ("responsibilities", Self.oneOrMany(Self.choices(framework.responsibilities))),
+                ("status", Self.fixed(PlaybookMetadata.Status.allCases.map(\.rawValue))),
+                ("last_reviewed", .object([("type", .string("string")), ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}"))])),
+                ("review_interval", .object([("type", .string("string")),
+                                             ("pattern", .string("^[1-9][0-9]* (day|week|month|year)s?$"))])),
+            ])),
+        ])
+        return document("playbook.schema.json", "Charter page front matter", body, defs: [])
+    }
+}

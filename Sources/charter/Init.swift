@@ -1,0 +1,31 @@
+import ArgumentParser
+import CharterKit
+import Foundation
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Starts a new playbook repository.",
+        discussion: """
+            Writes a configuration, one complete strategy, three teams, three playbooks, a guide \
+            for authors, a GitHub Actions workflow, JSON Schemas for editors and a CODEOWNERS file. \
+            The result passes 'charter check --strict'. Nothing is written if any file exists.
+            """)
+
+    @Argument(help: "The folder to start the repository in (default: the current folder).")
+    var directory = "."
+
+    @Flag(help: "Also copy the default templates into Templates/ for customising.")
+    var templates = false
+
+    func run() throws {
+        let folder = URL(fileURLWithPath: directory, isDirectory: true)
+        let written: [String]
+        do {
+            written = try Scaffold(today: SiteBuilder.defaultToday(), includeTemplates: templates).write(to: folder)
+        } catch {
+            throw DiagnosticOutput.fail(error)
+        }
+        print("Wrote \(written.count) files to \(OutputLocation.canonical(folder).path).")
+        print("Next: charter check --root \(directory), then charter build --root \(directory).")
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+@testable import CharterKit
+
+/// `charter init`, `charter codeowners` and `charter schema`.
+@Suite struct ReviewToolsTests {
+    @Test("init writes a repository that passes check --strict and builds; a second init refuses and writes nothing")
+    func initScaffold() throws {
+        let scratch = try TemporarySite()
+        let folder = scratch.folder.appending(path: "playbook").path
+        let created = try CharterProcess.run(["init", folder])
+        #expect(created.status == 0)
+        #expect(created.stdout.hasPrefix("Wrote 17 files to "))
+        let check = try CharterProcess.run(["check", "--root", folder, "--strict"])
+        #expect(check.status == 0, "\(check.stderr)")
+        let build = try CharterProcess.run(["build", "--root", folder])
+        #expect(build.status == 0)
+        let before = try TemporarySite.snapshot(of: URL(fileURLWithPath: folder))
+        let again = try CharterProcess.run(["init", folder])
+        #expect(again.status == 64)
+        #expect(again.stderr.hasSuffix("already exists; nothing was written\n"))
+        #expect(try TemporarySite.snapshot(of: URL(fileURLWithPath: folder)) == before)
+    }
+
+    @Test("init --templates copies the default templates for customising")
+    func initTemplates() throws {
+        let scratch = try TemporarySite()
+        let folder = scratch.folder.appending(path: "playbook")
+        #expect(try CharterProcess.run(["init", folder.path, "--templates"]).status == 0)
+        let copied = try TemporarySite.snapshot(of: folder.appending(path: "Templates")).keys.sorted()
+        #expect(copied == DefaultTemplates.files.keys.sorted())
+    }
+
+    @Test("codeowners --check passes on a fresh scaffold and fails after a matrix change, until regenerated")
+    func codeowners() throws {
+        let scratch = try TemporarySite()
+        let folder = scratch.folder.appending(path: "playbook")
+        #expect(try CharterProcess.run(["init", folder.path]).status == 0)
+        #expect(try CharterProcess.run(["codeowners", "--root", folder.path, "--check"]).status == 0)
+        let strategy = folder.appending(path: "content/strategies/customer-forum.yaml")
+        let text = try String(contentsOf: strategy, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "governance: {accountable: leadership-team, responsible: [community-team]}",
+                                           with: "governance: {accountable: community-team, responsible: [community-team]}").utf8)
+            .write(to: strategy)
+        let stale = try CharterProcess.run(["codeowners", "--root", folder.path, "--check"])
+        #expect(stale.status == 1)
+        #expect(stale.stderr.contains("is out of date; run 'charter codeowners' to regenerate it"))
+        #expect(try CharterProcess.run(["codeowners", "--root", folder.path]).status == 0)
+        let owners = try String(contentsOf: folder.appending(path: ".github/CODEOWNERS"), encoding: .utf8)
+        #expect(owners.contains("/content/strategies/customer-forum.yaml @example-org/community-team\n"))
+        #expect(owners.contains("/content/playbooks/listening-plan.md @example-org/community-team\n"))
+        #expect(try CharterProcess.run(["codeowners", "--root", folder.path, "--check"]).status == 0)
+    }
+
+    @Test("CODEOWNERS paths start at the repository's top when the site is in a subfolder")
+    func codeownersPrefix() throws {
+        let scratch = try TemporarySite()
+        try DiffTests.git(["init", "-q"], in: scratch.folder)
+        let folder = scratch.folder.appending(path: "docs/playbook")
+        #expect(try CharterProcess.run(["init", folder.path]).status == 0)
+        #expect(try CharterProcess.run(["codeowners", "--root", folder.path]).status == 0)
+        let owners = try String(contentsOf: folder.appending(path: ".github/CODEOWNERS"), encoding: .utf8)
+        #expect(owners.contains("\n/docs/playbook/content/strategies/customer-forum.yaml @example-org/leadership-team\n"))
+    }
+
+    @Test("the schemas are valid JSON Schema, accept every strategy and team of the example, and reject mistakes")
+    func schemas() throws {
+        let scratch = try TemporarySite()
+        let out = scratch.folder.appending(path: "schemas")
+        #expect(try CharterProcess.run(["schema", "--root", ExampleSiteTests.repository.path, "--out", out.path]).status == 0)
+        let content = ExampleSiteTests.repository.appending(path: "content")
+        let strategies = try FileManager.default.contentsOfDirectory(atPath: content.appending(path: "strategies").path)
+            .filter { $0.hasSuffix(".yaml") }.map { content.appending(path: "strategies/\($0)").path }
+        let teams = try FileManager.default.contentsOfDirectory(atPath: content.appending(path: "teams").path)
+            .filter { $0.hasSuffix(".yaml") }.map { content.appending(path: "teams/\($0)").path }
+        #expect(strategies.count >= 4 && teams.count >= 6)
+
+        let bad = scratch.folder.appending(path: "bad")
+        try FileManager.default.createDirectory(at: bad, withIntermediateDirectories: true)
+        let example = try String(contentsOfFile: strategies.sorted()[0], encoding: .utf8)
+        try Data(example.replacingOccurrences(of: "\ngoal:", with: "\ngaol:").utf8).write(to: bad.appending(path: "misspelt.yaml"))
+        let stage = try #require(example.range(of: #"current: [a-z]+"#, options: .regularExpression))
+        try Data(example.replacingOccurrences(of: example[stage], with: "current: legendary").utf8).write(to: bad.appending(path: "stage.yaml"))
+        try Data("name: Team\nkind: tribe\n".utf8).write(to: bad.appending(path: "team.yaml"))
+
+        let results = try SchemaValidator.check(
+            schemas: out,
+            documents: strategies.map { ("strategy", $0) } + teams.map { ("team", $0) }
+                + [("strategy", bad.appending(path: "misspelt.yaml").path), ("strategy", bad.appending(path: "stage.yaml").path),
+                   ("team", bad.appending(path: "team.yaml").path)])
+        let good = results.prefix(strategies.count + teams.count)
+        #expect(good.allSatisfy { $0 == "valid" }, "\(good)")
+        #expect(results.suffix(3) == ["invalid: additionalProperties", "invalid: enum", "invalid: enum"])
+    }
+
+    @Test("schemas follow the site's own model")
+    func schemasFollowModel() throws {
+        let model = """
+            replace: true
+            stages:
+              - id: pilot
+                name: Pilot
+            """
+        let (framework, _) = FrameworkLoader().load(siteFiles: [SourceText(path: "model/stages.yaml", text: model)])
+        let schema = SchemaGenerator(framework: framework).files()["strategy.schema.json"] ?? ""
+        #expect(schema.contains("\"enum\" : [\n        \"pilot\",\n        \"Pilot\"\n      ]"))
+        #expect(!schema.contains("\"formalised\""))
+    }
+}
+
+extension SchemaValidator {
+    /// Validates YAML documents (kind, path) against `KIND.schema.json` in `schemas`, checking each
+    /// schema first; returns "valid" or "invalid: VALIDATOR" for each document.
+    static func check(schemas: URL, documents: [(kind: String, path: String)]) throws -> [String] {
+        let script = """
+            import json, sys, yaml, jsonschema
+            folder = sys.argv[1]
+            for kind, path in zip(sys.argv[2::2], sys.argv[3::2]):
+                schema = json.load(open(f"{folder}/{kind}.schema.json"))
+                validator = jsonschema.validators.validator_for(schema)
+                validator.check_schema(schema)
+                document = json.loads(json.dumps(yaml.safe_load(open(path)), default=str))
+                errors = sorted(validator(schema).iter_errors(document), key=lambda e: list(e.path))
+                print("valid" if not errors else "invalid: " + errors[0].validator)
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, schemas.path] + documents.flatMap { [$0.kind, $0.path] }
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let problem = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw Failure(description: problem) }
+        return text.split(separator: "\n").map(String.init)
+    }
+}
