@@ -20,5 +20,8 @@ trap 'rm -rf "$scratch"' EXIT
 echo "== cmark-gfm's spec runner against charter render --cmark"
 bash scripts/spec-tests.sh .build/debug/charter
 
+echo "== Quality gates on the built example: HTML, accessibility, browser behaviour, links"
+bash scripts/quality.sh .build/debug/charter
+
 echo "== Unit and integration tests"
 swift test --disable-xctest

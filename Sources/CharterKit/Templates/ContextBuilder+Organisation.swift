@@ -235,8 +235,8 @@ struct RelationDiagram {
             label(team.displayName, url: builder.teamLink(team.id, from: path).url, x: right - 238, y: y(index, of: teams.count), anchor: "start")
         }
         return """
-            <svg class="relations" viewBox="0 0 \(width) \(height)" role="img" aria-labelledby="relations-title">\
-            <title id="relations-title">Teams taking part in each strategy; thicker lines mean more responsibilities, solid lines an Accountable role</title>\
+            <svg class="relations" viewBox="0 0 \(width) \(height)" aria-labelledby="relations-title">\
+            <title id="relations-title">Teams taking part in each strategy</title>\
             \(lines.joined())\(strategyLabels.joined())\(teamLabels.joined())</svg>
             """
     }

@@ -148,6 +148,7 @@ struct ContextBuilder {
             language: site.configuration.language,
             homeURL: ContentPaths.relativeURL(from: path, to: SitePaths.home),
             stylesheetURL: ContentPaths.relativeURL(from: path, to: stylesheet),
+            searchScriptURL: ContentPaths.relativeURL(from: path, to: "assets/search.js"),
             isPublic: site.configuration.isPublic,
             sections: sections)
         let folder = ContentPaths.folder(of: path.hasSuffix("/index.html") ? ContentPaths.folder(of: path) + "/x" : path)

@@ -37,6 +37,8 @@ public struct SiteView: Sendable {
     public var homeURL: String
     /// A relative URL of the stylesheet.
     public var stylesheetURL: String
+    /// A relative URL of the search script, which loads the index only when the search box is used.
+    public var searchScriptURL: String
     /// False unless charter.yaml says `public: true`: pages then carry `noindex`.
     public var isPublic: Bool
     /// Links to the model's overview pages, when the site has strategies or teams.

@@ -82,6 +82,7 @@ struct SiteRenderer {
         files += templates.assets.map { OutputFile(path: $0.key, contents: .data($0.value)) }
         files += site.assets.map { OutputFile(path: $0.contentPath, contents: .copy($0.fileURL)) }
         files.append(OutputFile(path: SitePaths.robots, contents: .data(Data(robots(site).utf8))))
+        files += SearchIndex().files(for: builder.searchEntries()).map { OutputFile(path: $0.key, contents: .data(Data($0.value.utf8))) }
         if let sitemap = sitemap(site, pages: pages.keys) {
             files.append(OutputFile(path: SitePaths.sitemap, contents: .data(Data(sitemap.utf8))))
         }

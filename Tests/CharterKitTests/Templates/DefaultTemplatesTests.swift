@@ -23,6 +23,6 @@ import Testing
         for name in ["layout", "home", "page", "section", "strategy", "team", "partials/header", "partials/nav", "partials/footer"] {
             #expect(set.templateNames.contains(name), "missing template \(name)")
         }
-        #expect(set.assetPaths == ["assets/charter.css"])
+        #expect(set.assetPaths == ["assets/charter.css", "assets/search.js"])
     }
 }

@@ -1,0 +1,152 @@
+import Foundation
+
+/// The offline search index, written as JavaScript files that a page loads with `<script>`
+/// tags only once its search box is used: that works from `file://` (where browsers refuse
+/// to fetch JSON) and under any sub-path, and pages that are never searched download nothing.
+///
+/// `search/pages.js` lists every entry (title, URL from the site's top, kind, summary).
+/// `search/terms-X.js` holds, for the terms starting with X, the entries they occur in, as
+/// base-36 gaps between entry numbers, so that a query loads only the shards its words need.
+public struct SearchIndex: Sendable {
+    /// One thing that can be found.
+    public struct Entry: Sendable {
+        public var title: String
+        /// Path from the site's top, such as `playbooks/escalation.html` or `strategies/x.html#risks`.
+        public var path: String
+        /// "playbook", "strategy", "team", "stage", "responsibility".
+        public var kind: String
+        public var summary: String
+        /// Words that should find it even if they are not in its text: IDs, names.
+        public var keywords: [String]
+        /// The searchable text (titles and headings count twice).
+        public var text: String
+
+        public init(title: String, path: String, kind: String, summary: String, keywords: [String] = [], text: String) {
+            self.title = title
+            self.path = path
+            self.kind = kind
+            self.summary = summary
+            self.keywords = keywords
+            self.text = text
+        }
+    }
+
+    /// At most this many distinct terms are indexed per entry (every word of the title and
+    /// keywords, then the most frequent others), as a guard against giant pages. Typical pages
+    /// have far fewer, so every word of them can be searched; the index of the 10,000-page
+    /// benchmark corpus is 4.0 MB in all, of which a query loads the page table and one shard per word.
+    public var termsPerEntry = 400
+    /// Summaries are cut to this many characters.
+    public var summaryLength = 110
+
+    /// Creates an index builder.
+    public init() {}
+
+    /// The index files by their path in the site.
+    public func files(for entries: [Entry]) -> [String: String] {
+        var postings: [String: [Int]] = [:]
+        for (number, entry) in entries.enumerated() {
+            for term in terms(of: entry) { postings[term, default: []].append(number) }
+        }
+        var shards: [String: [(String, [Int])]] = [:]
+        for (term, numbers) in postings { shards[Self.shard(of: term), default: []].append((term, numbers)) }
+
+        var files: [String: String] = [:]
+        let rows = entries.map { entry in
+            "[\(Self.quote(entry.title)),\(Self.quote(entry.path)),\(Self.quote(entry.kind)),\(Self.quote(Self.cut(entry.summary, to: summaryLength)))]"
+        }
+        files["search/pages.js"] = "window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.pages=[\n"
+            + rows.joined(separator: ",\n") + "\n];\n"
+        for (shard, terms) in shards {
+            let body = terms.sorted { $0.0 < $1.0 }.map { term, numbers in
+                var previous = 0
+                let gaps = numbers.map { number -> String in
+                    defer { previous = number }
+                    return String(number - previous, radix: 36)
+                }
+                return "\(Self.quote(term)):\"\(gaps.joined(separator: ","))\""
+            }
+            files["search/terms-\(shard).js"] = "window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms[\"\(shard)\"]={\n"
+                + body.joined(separator: ",\n") + "\n};\n"
+        }
+        return files
+    }
+
+    /// The distinct terms of an entry: all of its title and keywords, then its most frequent other words.
+    func terms(of entry: Entry) -> [String] {
+        var always: [String] = []
+        for word in Self.words(entry.title) + entry.keywords.flatMap(Self.words) + entry.keywords.map({ $0.lowercased() })
+        where !always.contains(word) {
+            always.append(word)
+        }
+        var counts: [String: Int] = [:]
+        for word in Self.words(entry.text) where !Self.stopWords.contains(word) { counts[word, default: 0] += 1 }
+        let frequent = counts.filter { !always.contains($0.key) }
+            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(max(0, termsPerEntry - always.count)).map(\.key)
+        return always + frequent
+    }
+
+    /// Lower-cased words of two letters or more; the same rule as the browser's query splitting.
+    static func words(_ text: String) -> [String] {
+        text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init).filter { $0.count >= 2 }
+    }
+
+    /// The shard a term lives in: its first letter or digit, or `_`.
+    static func shard(of term: String) -> String {
+        guard let first = term.unicodeScalars.first, ("a"..."z").contains(first) || ("0"..."9").contains(first) else { return "_" }
+        return String(first)
+    }
+
+    static func cut(_ text: String, to length: Int) -> String {
+        let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard flat.count > length else { return flat }
+        return String(flat.prefix(length)).split(separator: " ").dropLast().joined(separator: " ") + "…"
+    }
+
+    /// A JavaScript string literal; `</` is broken up so the text cannot end a script element.
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "/" where previous == "<": out += "\\/"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+
+    /// Words too common to help find a page.
+    static let stopWords: Set<String> = [
+        "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it", "its", "of", "on", "or",
+        "that", "the", "their", "this", "to", "was", "we", "were", "will", "with", "our", "us", "you", "your", "not", "but",
+        "can", "do", "if", "into", "no", "so", "than", "then", "they", "them", "there", "these", "what", "when", "which", "who",
+    ]
+}
+
+/// Plain text of rendered HTML, for the search index.
+enum PlainText {
+    static func of(html: String) -> String {
+        var out = ""
+        out.reserveCapacity(html.count / 2)
+        var inTag = false
+        for character in html {
+            if character == "<" { inTag = true; out.append(" "); continue }
+            if character == ">" { inTag = false; continue }
+            if !inTag { out.append(character) }
+        }
+        return out.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&lt;", with: "<")
+            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"")
+            .replacingOccurrences(of: "&#39;", with: "'")
+    }
+}

@@ -1,0 +1,10 @@
+window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["b"]={
+"back":"0",
+"been":"3",
+"before":"1",
+"best":"e",
+"best-practice":"e",
+"beyond":"a",
+"build":"9",
+"business":"7,4,1"
+};

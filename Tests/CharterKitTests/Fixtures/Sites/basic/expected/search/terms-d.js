@@ -1,0 +1,9 @@
+window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["d"]={
+"decides":"f",
+"decision":"d",
+"decisions":"6",
+"direction":"f",
+"disputes":"l",
+"dissemination":"j",
+"does":"8"
+};

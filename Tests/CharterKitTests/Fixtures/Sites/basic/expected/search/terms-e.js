@@ -1,0 +1,14 @@
+window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["e"]={
+"each":"3",
+"effort":"a,3",
+"engaged":"b",
+"engagement":"9",
+"escalating":"0",
+"escalation":"9",
+"every":"9,2,1",
+"everyday":"3",
+"executive":"4,7",
+"executives":"b",
+"exists":"8",
+"external":"a"
+};

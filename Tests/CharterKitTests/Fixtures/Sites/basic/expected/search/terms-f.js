@@ -1,0 +1,11 @@
+window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["f"]={
+"faster":"3",
+"few":"3",
+"fewer":"3",
+"findings":"j",
+"first":"7,3",
+"fixture":"2",
+"focus":"7",
+"formalised":"a",
+"formalized":"a"
+};

@@ -1,0 +1,9 @@
+window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["g"]={
+"gets":"j",
+"go":"l",
+"goal":"7",
+"going":"a",
+"governance":"a,3",
+"groups":"7",
+"guides":"k"
+};

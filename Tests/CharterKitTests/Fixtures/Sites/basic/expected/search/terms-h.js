@@ -1,0 +1,10 @@
+window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["h"]={
+"handles":"l",
+"head":"5",
+"heard":"j",
+"hold":"8",
+"holding":"b",
+"hour":"3",
+"how":"c",
+"hub":"5,6"
+};

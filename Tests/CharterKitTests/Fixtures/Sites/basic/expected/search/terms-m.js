@@ -1,0 +1,10 @@
+window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["m"]={
+"management":"9",
+"manages":"9",
+"market":"7",
+"matrix":"b",
+"matters":"3",
+"member":"3",
+"method":"c",
+"moderator":"5"
+};

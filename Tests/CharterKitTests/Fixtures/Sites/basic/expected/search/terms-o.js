@@ -1,0 +1,12 @@
+window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["o"]={
+"objective":"1,6,5",
+"objectives":"1,6",
+"obstacles":"i",
+"officer":"4",
+"one":"7,1,4",
+"open":"9",
+"organisation":"7,1,1,1",
+"other":"3",
+"outside":"a",
+"owner":"1,8"
+};

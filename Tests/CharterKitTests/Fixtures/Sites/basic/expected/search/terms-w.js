@@ -1,0 +1,13 @@
+window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["w"]={
+"way":"4",
+"ways":"c",
+"weekly":"1",
+"well":"g",
+"whole":"d",
+"why":"3",
+"words":"3",
+"work":"b",
+"working":"c",
+"works":"9,5",
+"wrong":"l"
+};

