@@ -8,6 +8,7 @@ public enum SitePaths {
     public static let health = "health.html"
     public static let tags = "tags/index.html"
     public static let notFound = "404.html"
+    public static let print = "print.html"
     public static let sitemap = "sitemap.xml"
     public static let robots = "robots.txt"
 

@@ -14,6 +14,9 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var headingIDs: Bool
     /// Put before every footnote id, so documents sharing a page do not collide.
     public var footnotePrefix: String
+    /// Put before every heading id, for the same reason; empty on a page of its own, so that
+    /// ids match GitHub's.
+    public var headingIDPrefix: String = ""
     /// Takes a level-1 heading that opens the document out of the HTML, so a template can
     /// place the title itself; the heading is still listed and reserves its id.
     public var extractLeadingTitle: Bool
@@ -103,7 +106,7 @@ public struct MarkdownRenderer: Sendable {
             unsafe: options.allowRawHTML,
             smart: options.smartPunctuation,
             removeLeadingHeading: options.extractLeadingTitle,
-            headingID: options.headingIDs ? { _, heading in slugger.slug(for: heading.text) } : nil,
+            headingID: options.headingIDs ? { [prefix = options.headingIDPrefix] _, heading in prefix + slugger.slug(for: heading.text) } : nil,
             rewriteLink: { link in
                 rewriteLink(MarkdownLink(url: link.url, isImage: link.isImage, location: location(line: link.line, byteColumn: link.byteColumn)))
             })

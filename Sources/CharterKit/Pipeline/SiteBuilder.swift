@@ -100,7 +100,7 @@ public struct SiteBuilder: Sendable {
         // with the site's severities applied before templates run.
         let known = configuration.applySeverities(to: diagnostics).sorted()
         let (rendered, renderDiagnostics) = SiteRenderer(templates: templates)
-            .render(site, content: markdown, diagnostics: known, today: today)
+            .render(site, content: markdown, diagnostics: known, today: today, links: links, markdown: markdownOptions)
         diagnostics += renderDiagnostics
         diagnostics = configuration.applySeverities(to: diagnostics)
         diagnostics.sort()

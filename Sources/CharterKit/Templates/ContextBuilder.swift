@@ -150,7 +150,8 @@ struct ContextBuilder {
             stylesheetURL: ContentPaths.relativeURL(from: path, to: stylesheet),
             searchScriptURL: ContentPaths.relativeURL(from: path, to: "assets/search.js"),
             isPublic: site.configuration.isPublic,
-            sections: sections)
+            sections: sections,
+            printURL: PrintPage.isWritten(for: content) ? ContentPaths.relativeURL(from: path, to: SitePaths.print) : nil)
         let folder = ContentPaths.folder(of: path.hasSuffix("/index.html") ? ContentPaths.folder(of: path) + "/x" : path)
         return PageContext(
             site: siteView, page: page, navigation: navigationLinks(in: "", from: path),

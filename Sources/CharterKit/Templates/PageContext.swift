@@ -26,6 +26,17 @@ public struct PageContext: Sendable {
     public var listing: ListingView?
     public var health: HealthView?
     public var home: HomeView?
+    /// On the print page: every written page, in reading order.
+    public var print: [PrintSection]?
+}
+
+/// One page of the site on the page that prints them all.
+public struct PrintSection: Sendable {
+    public var anchor: String
+    public var title: String
+    /// The page's own address, for reference in print.
+    public var path: String
+    public var content: String
 }
 
 /// The site-wide values.
@@ -43,6 +54,8 @@ public struct SiteView: Sendable {
     public var isPublic: Bool
     /// Links to the model's overview pages, when the site has strategies or teams.
     public var sections: [LinkView]
+    /// A relative URL of the page that prints every page in order, when there is one.
+    public var printURL: String?
 }
 
 /// The page being rendered.

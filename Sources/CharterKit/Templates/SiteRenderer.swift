@@ -36,7 +36,10 @@ struct SiteRenderer {
         var make: @Sendable () -> PageContext
     }
 
-    func render(_ site: Site, content: RenderedContent, diagnostics: [Diagnostic], today: CalendarDate) -> (RenderedSite, [Diagnostic]) {
+    func render(
+        _ site: Site, content: RenderedContent, diagnostics: [Diagnostic], today: CalendarDate,
+        links: LinkResolver, markdown: MarkdownOptions
+    ) -> (RenderedSite, [Diagnostic]) {
         let builder = ContextBuilder(site: site, content: content, diagnostics: diagnostics, today: today)
         var jobs: [Job] = content.pages.map { rendered in
             Job(template: ContextBuilder.templateName(for: rendered.page), sourcePath: rendered.page.sourcePath) {
@@ -61,6 +64,9 @@ struct SiteRenderer {
             jobs += builder.tagContexts().map { context in Job(template: "section", sourcePath: "") { context } }
         }
         jobs.append(Job(template: "404", sourcePath: "") { builder.notFoundContext() })
+        if let print = PrintPage(builder: builder, links: links, options: markdown).context() {
+            jobs.append(Job(template: "print", sourcePath: "") { print })
+        }
 
         let templates = self.templates
         let outputs = ParallelMap.map(jobs) { job -> (path: String, html: String?, problem: Diagnostic?) in
@@ -97,10 +103,11 @@ struct SiteRenderer {
         return "User-agent: *\nAllow: /\n" + sitemap
     }
 
-    /// A sitemap of every page but the 404 page, when the site knows its address.
+    /// A sitemap of every page but the 404 and print pages, when the site knows its address.
     private func sitemap(_ site: Site, pages: Dictionary<String, String>.Keys) -> String? {
         guard let base = site.configuration.baseURL else { return nil }
-        let urls = pages.filter { $0 != SitePaths.notFound }.sorted().map { path in
+        // The 404 page is not a page to visit, and the print page repeats the others.
+        let urls = pages.filter { $0 != SitePaths.notFound && $0 != SitePaths.print }.sorted().map { path in
             "  <url><loc>\(HTMLText.escape(Self.absolute(base, path)))</loc></url>\n"
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"

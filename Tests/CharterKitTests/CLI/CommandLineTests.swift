@@ -9,7 +9,7 @@ import Testing
         let result = try CharterProcess.run(["build", "--root", site.root.path, "--out", site.output.path], in: URL(fileURLWithPath: "/"))
         #expect(result.status == 0)
         let out = OutputLocation.canonical(site.output).path
-        #expect(result.stdout == "Wrote 3 pages to \(out)\nOpen file://\(out)/index.html in a browser.\n")
+        #expect(result.stdout == "Wrote 4 pages to \(out)\nOpen file://\(out)/index.html in a browser.\n")
         #expect(result.stderr == "")
     }
 

@@ -54,7 +54,7 @@ import Testing
         let files = try TemporarySite.snapshot(of: site.output).keys.filter { !$0.hasPrefix("search/") }.sorted()
         #expect(files == [
             ".charter-site", "404.html", "assets/charter.css", "assets/search.js", "guides/deep/chart.png", "guides/deep/index.html",
-            "guides/deep/page.html", "guides/index.html", "index.html", "robots.txt",
+            "guides/deep/page.html", "guides/index.html", "index.html", "print.html", "robots.txt",
         ])
         #expect(try TemporarySite.snapshot(of: site.output)["guides/deep/chart.png"] == Data([0x89, 0x50, 0x4E, 0x47, 0, 1, 2]))
     }
@@ -126,10 +126,10 @@ import Testing
         #expect(result.diagnostics.isEmpty)
         let built = try TemporarySite.snapshot(of: site.root.appending(path: "_site")).keys.filter { !$0.hasPrefix("search/") }.sorted()
         #expect(built == [".charter-site", "404.html", "assets/charter.css", "assets/search.js", "index.html", "ops/index.html",
-                          "ops/runbook.html", "robots.txt"])
+                          "ops/runbook.html", "print.html", "robots.txt"])
         // A second build must not read its own output as content.
         let again = try SiteBuilder(root: site.root).build()
-        #expect(again.pageCount == 4)
+        #expect(again.pageCount == 5)
     }
 
     @Test("two builds of the same input are byte-identical")
@@ -143,9 +143,9 @@ import Testing
         let first = try TemporarySite.snapshot(of: site.output)
         try site.build()
         let second = try TemporarySite.snapshot(of: site.output)
-        // 40 pages, 4 folder listings, home, 404, tags index and 3 tag pages, stylesheet, search script,
-        // robots.txt, marker, and the search index (its page table and 7 term shards).
-        #expect(first.count == 62)
+        // 40 pages, 4 folder listings, home, 404, print page, tags index and 3 tag pages, stylesheet,
+        // search script, robots.txt, marker, and the search index (its page table and 7 term shards).
+        #expect(first.count == 63)
         #expect(first == second)
     }
 

@@ -75,6 +75,23 @@ import Testing
         let site = try TemporarySite(["content/a.md": "# A\n"])
         let files = try TemporarySite.snapshot(of: try { try site.build(); return site.output }()).keys
             .filter { !$0.hasPrefix("search/") }.sorted()
-        #expect(files == [".charter-site", "404.html", "a.html", "assets/charter.css", "assets/search.js", "index.html", "robots.txt"])
+        #expect(files == [".charter-site", "404.html", "a.html", "assets/charter.css", "assets/search.js", "index.html", "print.html", "robots.txt"])
+    }
+}
+
+@Suite struct PrintPageTests {
+    @Test("print.html holds every written page in reading order, with unique ids and in-page links")
+    func printPage() throws {
+        let site = try SitePagesTests.build([])
+        let html = try site.outputText("print.html")
+        let titles = html.components(separatedBy: "<h1 id=\"page-").dropFirst().map { String($0.prefix { $0 != "<" }) }
+        #expect(titles == ["1\">Fixture Playbook", "2\">Listening plan", "3\">Escalating a risk"])
+        let ids = AnchorChecker.ids(in: html)
+        let all = html.components(separatedBy: " id=\"").count - 1
+        #expect(ids.count == all, "ids are unique")
+        #expect(html.contains("href=\"#page-2-sources\""), "a link to another printed page's heading stays on the print page")
+        #expect(html.contains("<h2 id=\"page-2-sources\">Sources</h2>"))
+        #expect(html.contains("id=\"fn-page-2-why\""), "footnote ids carry the page's prefix")
+        #expect(try site.outputText("index.html").contains("<a href=\"print.html\">Print the whole playbook</a>"))
     }
 }

@@ -1,0 +1,73 @@
+/// The page that prints the whole playbook: every written page in reading order (the order
+/// of the navigation, folder by folder), each rendered again with its heading and footnote
+/// ids prefixed so that they stay unique, and with links to other included pages turned into
+/// links within the print page.
+struct PrintPage {
+    /// Sites larger than this get no print page: it would be too large to open, let alone print.
+    static let pageLimit = 1000
+
+    let builder: ContextBuilder
+    let links: LinkResolver
+    let options: MarkdownOptions
+
+    static func isWritten(for content: RenderedContent) -> Bool {
+        let count = content.pages.filter { !$0.page.isGenerated }.count
+        return count > 0 && count <= pageLimit
+    }
+
+    /// The pages in reading order: the home page, then each folder's landing page and pages,
+    /// depth first, as the navigation orders them.
+    func order() -> [RenderedPage] {
+        let byPath = Dictionary(builder.content.pages.map { ($0.page.outputPath, $0) }, uniquingKeysWith: { first, _ in first })
+        var result: [RenderedPage] = []
+        func visit(_ folder: String) {
+            for entry in builder.entriesByFolder[folder] ?? [] {
+                if entry.isFolder {
+                    if let landing = byPath[entry.path] { result.append(landing) }
+                    visit(ContentPaths.folder(of: entry.path))
+                } else if let page = byPath[entry.path] {
+                    result.append(page)
+                }
+            }
+        }
+        if let home = byPath[SitePaths.home] { result.append(home) }
+        visit("")
+        return result.filter { !$0.page.isGenerated }
+    }
+
+    func context() -> PageContext? {
+        guard Self.isWritten(for: builder.content) else { return nil }
+        let pages = order()
+        let anchors = Dictionary(pages.enumerated().map { ($1.page.outputPath, "page-\($0 + 1)") }, uniquingKeysWith: { first, _ in first })
+        let sections = ParallelMap.map(Array(pages.enumerated())) { index, rendered -> PrintSection in
+            let page = rendered.page
+            let anchor = "page-\(index + 1)"
+            var options = self.options
+            options.extractLeadingTitle = true
+            options.headingIDPrefix = anchor + "-"
+            options.footnotePrefix = anchor + "-"
+            let html = (try? MarkdownRenderer(options: options).render(
+                page.body, path: page.sourcePath, lineOffset: page.bodyLineOffset,
+                rewriteLink: { link in
+                    switch links.resolve(link.url, from: page.contentPath, writtenTo: page.outputPath) {
+                    case .site(let path, let fragment):
+                        if path == page.outputPath || anchors[path] != nil {
+                            let target = anchors[path] ?? anchor
+                            return "#" + (fragment.map { "\(target)-\($0)" } ?? target)
+                        }
+                        return LinkResolver.href(to: path, fragment: fragment, from: SitePaths.print)
+                    case .external, .broken:
+                        return nil
+                    }
+                }).html) ?? ""
+            return PrintSection(anchor: anchor, title: page.title, path: page.outputPath, content: html)
+        }
+        var view = builder.pageView(title: "The whole playbook", kind: "print", path: SitePaths.print,
+                                    description: "Every page of the playbook in reading order, for printing.")
+        view.toc = sections.map { TOCEntry(level: 2, text: $0.title, url: "#\($0.anchor)") }
+        view.hasTOC = true
+        var context = builder.frame(view)
+        context.print = sections
+        return context
+    }
+}
