@@ -68,12 +68,16 @@ public struct DiagnosticReport: Sendable {
 
     // MARK: GitHub
 
+    /// Errors, then warnings, then notes, each in position order: GitHub shows only so many
+    /// annotations, so the ones that matter most come first.
+    var mostSevereFirst: [Diagnostic] {
+        diagnostics.filter { $0.severity == .error } + diagnostics.filter { $0.severity == .warning }
+            + diagnostics.filter { $0.severity == .note }
+    }
+
     /// GitHub Actions workflow commands, one line each, most severe first.
     public func github() -> String {
-        let ordered = diagnostics.enumerated().sorted { lhs, rhs in
-            lhs.element.severity != rhs.element.severity ? lhs.element.severity < rhs.element.severity : lhs.offset < rhs.offset
-        }.map(\.element)
-        return ordered.map { diagnostic in
+        return mostSevereFirst.map { diagnostic in
             let command = switch diagnostic.severity {
             case .error: "error"
             case .warning: "warning"
@@ -107,10 +111,7 @@ public struct DiagnosticReport: Sendable {
                      "**\(diagnostics.count(of: .error)) errors, \(diagnostics.count(of: .warning)) warnings, \(diagnostics.count(of: .note)) notes**", ""]
         guard !diagnostics.isEmpty else { return (lines + ["No problems found.", ""]).joined(separator: "\n") }
         lines += ["| severity | code | location | message |", "|---|---|---|---|"]
-        let ordered = diagnostics.enumerated().sorted { lhs, rhs in
-            lhs.element.severity != rhs.element.severity ? lhs.element.severity < rhs.element.severity : lhs.offset < rhs.offset
-        }.map(\.element)
-        for diagnostic in ordered {
+        for diagnostic in mostSevereFirst {
             let message = (diagnostic.message + (diagnostic.fixHint.map { " (\($0))" } ?? ""))
                 .replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
             lines.append("| \(diagnostic.severity.rawValue) | \(diagnostic.code) | `\(diagnostic.location)` | \(message) |")

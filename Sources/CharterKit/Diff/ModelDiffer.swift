@@ -23,9 +23,8 @@ public struct ModelDiffer: Sendable {
         changes += teamChanges(base.site, head.site)
         changes += playbookChanges(base.site, head.site)
         changes += diagnosticChanges(base, head)
-        return changes.enumerated().sorted { lhs, rhs in
-            lhs.element.grade != rhs.element.grade ? lhs.element.grade < rhs.element.grade : lhs.offset < rhs.offset
-        }.map(\.element)
+        // Swift's sort is stable, so changes of one grade keep the model's order.
+        return changes.sorted { $0.grade < $1.grade }
     }
 
     // MARK: Strategies

@@ -156,26 +156,34 @@ enum CmarkBridge {
         }
         cmark_node_set_on_enter(block, "")
         cmark_node_set_on_exit(block, "")
-        cmark_node_set_on_enter(inline, "<h\(level) id=\"\(escapeAttribute(id))\">")
+        cmark_node_set_on_enter(inline, "<h\(level) id=\"\(HTMLText.escape(id))\">")
         cmark_node_set_on_exit(inline, "</h\(level)>")
         guard cmark_node_append_child(block, inline) == 1 else {
             cmark_node_free(block)
             cmark_node_free(inline)
             throw .treeEditFailed
         }
-        while let child = cmark_node_first_child(heading) {
+        try replace(heading, by: block, movingChildrenInto: inline)
+        cmark_node_free(heading)
+    }
+
+    /// Moves every child of `node` into `container` (which is `replacement` or inside it), then
+    /// puts `replacement` where `node` was. On failure `replacement` is freed and `node` stays.
+    private static func replace(
+        _ node: OpaquePointer, by replacement: OpaquePointer, movingChildrenInto container: OpaquePointer
+    ) throws(MarkdownError) {
+        while let child = cmark_node_first_child(node) {
             cmark_node_unlink(child)
-            guard cmark_node_append_child(inline, child) == 1 else {
+            guard cmark_node_append_child(container, child) == 1 else {
                 cmark_node_free(child)
-                cmark_node_free(block)
+                cmark_node_free(replacement)
                 throw .treeEditFailed
             }
         }
-        guard cmark_node_replace(heading, block) == 1 else {
-            cmark_node_free(block)
+        guard cmark_node_replace(node, replacement) == 1 else {
+            cmark_node_free(replacement)
             throw .treeEditFailed
         }
-        cmark_node_free(heading)
     }
 
     /// GitHub's alert kinds, written `> [!NOTE]` on the first line of a block quote.
@@ -199,18 +207,7 @@ enum CmarkBridge {
         if let next { cmark_node_free(next) }
         cmark_node_free(marker)
         if cmark_node_first_child(paragraph) == nil { cmark_node_free(paragraph) }
-        while let child = cmark_node_first_child(quote) {
-            cmark_node_unlink(child)
-            guard cmark_node_append_child(block, child) == 1 else {
-                cmark_node_free(child)
-                cmark_node_free(block)
-                throw .treeEditFailed
-            }
-        }
-        guard cmark_node_replace(quote, block) == 1 else {
-            cmark_node_free(block)
-            throw .treeEditFailed
-        }
+        try replace(quote, by: block, movingChildrenInto: block)
         cmark_node_free(quote)
     }
 
@@ -231,20 +228,6 @@ enum CmarkBridge {
             }
         }
         return text
-    }
-
-    private static func escapeAttribute(_ value: String) -> String {
-        var out = ""
-        for character in value {
-            switch character {
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }
 

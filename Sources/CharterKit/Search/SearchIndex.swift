@@ -145,6 +145,7 @@ enum PlainText {
             if character == ">" { inTag = false; continue }
             if !inTag { out.append(character) }
         }
+        guard out.contains("&") else { return out }
         return out.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&lt;", with: "<")
             .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"")
             .replacingOccurrences(of: "&#39;", with: "'")
