@@ -3,9 +3,12 @@ public enum Suggestions {
     /// The candidate nearest to `word` by edit distance, if it is close enough to be a likely typo.
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let limit = max(1, min(3, word.count / 3))
+        let lowered = word.lowercased()
         var best: (word: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(word.lowercased(), candidate.lowercased())
+            // Lengths that differ by more than the limit cannot be within it: skip the work.
+            guard abs(candidate.count - word.count) <= limit else { continue }
+            let distance = editDistance(lowered, candidate.lowercased(), limit: limit)
             if distance <= limit, distance < (best?.distance ?? .max) || (distance == best?.distance && candidate < best!.word) {
                 best = (candidate, distance)
             }
@@ -13,8 +16,9 @@ public enum Suggestions {
         return best?.word
     }
 
-    /// Levenshtein distance, counting adjacent transpositions as one edit.
-    public static func editDistance(_ a: String, _ b: String) -> Int {
+    /// Levenshtein distance, counting adjacent transpositions as one edit. With a `limit`, the
+    /// answer is only exact up to it: once every entry of a row passes it, `limit + 1` is returned.
+    public static func editDistance(_ a: String, _ b: String, limit: Int = .max) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
@@ -30,6 +34,7 @@ public enum Suggestions {
                     current[j] = min(current[j], previousPrevious[j - 2] + 1)
                 }
             }
+            if limit != .max, current.min()! > limit { return limit + 1 }
             (previousPrevious, previous, current) = (previous, current, previousPrevious)
         }
         return previous[b.count]

@@ -49,8 +49,18 @@ public struct FrameworkLoader: Sendable {
                 continue
             }
             var read: [(FrameworkEntry, [Criterion])] = []
+            var seen: [String: SourceLocation] = [:]
             for item in items {
-                if let parsed = readEntry(item, isStage: entry.key == "stages", fields: &fields) { read.append(parsed) }
+                guard let parsed = readEntry(item, isStage: entry.key == "stages", fields: &fields) else { continue }
+                let at = item["id"]?.location ?? item.location
+                if let first = seen[parsed.0.id] {
+                    fields.diagnostics.append(Diagnostic(
+                        .duplicateID, "'\(parsed.0.id)' is defined twice in '\(entry.key)'", at: at,
+                        notes: [.init("first defined here", at: first)]))
+                    continue
+                }
+                seen[parsed.0.id] = at
+                read.append(parsed)
             }
             switch entry.key {
             case "stages":
@@ -85,7 +95,11 @@ public struct FrameworkLoader: Sendable {
             case "description": description = fields.string(entry)
             case "aliases": aliases = fields.strings(entry) ?? []
             case "criteria" where isStage:
-                for item in entry.value.items ?? [] {
+                guard let items = entry.value.items else {
+                    fields.mismatch(entry, expected: "a list of criteria")
+                    continue
+                }
+                for item in items {
                     if let criterion = readCriterion(item, fields: &fields) { criteria.append(criterion) }
                 }
             default: fields.unknownKey(entry, known: known, in: "a model entry", severity: .error)
@@ -93,6 +107,14 @@ public struct FrameworkLoader: Sendable {
         }
         guard let id else {
             fields.diagnostics.append(Diagnostic(.missingField, "a model entry needs an 'id'", at: node.location))
+            return nil
+        }
+        // Model IDs become file names of the site (stages/ID.html), so they follow the ID rule.
+        guard ModelBuilder.isValidID(id) else {
+            let at = node["id"]?.location ?? node.location
+            fields.diagnostics.append(Diagnostic(
+                .invalidID, "'\(id)' is not a valid model ID", at: at,
+                fixHint: "use lower-case letters, digits and hyphens, such as '\(ModelBuilder.suggestedID(id))'"))
             return nil
         }
         let entry = FrameworkEntry(id: id, name: name ?? id, summary: summary, description: description, aliases: aliases)
@@ -121,7 +143,10 @@ public struct FrameworkLoader: Sendable {
             default: fields.unknownKey(entry, known: ["check", "responsibility", "summary"], in: "a criterion", severity: .error)
             }
         }
-        guard let check else { return nil }
+        guard let check else {
+            if !entries.contains(where: { $0.key == "check" }) { fields.missing("check", in: "a criterion", at: node.location) }
+            return nil
+        }
         return Criterion(check: check, responsibility: responsibility, summary: summary ?? check.rawValue)
     }
 

@@ -24,6 +24,8 @@ public struct LinkResolver: Sendable {
     private var framework: Framework
     private var hasModelPages: Bool
     private var contentPrefix: String
+    /// Every content path, sorted once, for suggestions.
+    private var candidates: [String] = []
 
     static let typedKinds = ["strategy", "team", "stage", "responsibility", "program", "playbook"]
 
@@ -45,6 +47,7 @@ public struct LinkResolver: Sendable {
         assets = Set(site.assets.map(\.contentPath))
         strategies = Dictionary(site.strategyModels.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         teams = Set(site.teamModels.map(\.id))
+        candidates = outputs.keys.sorted() + assets.sorted()
     }
 
     /// Resolves `url`, written in the file at `contentPath`, whose page is written at `outputPath`.
@@ -132,7 +135,6 @@ public struct LinkResolver: Sendable {
     /// The known content path most like `path`: by edit distance, else a file in the same
     /// folder whose name contains the other's.
     private func closestPath(to path: String) -> String? {
-        let candidates = outputs.keys.sorted() + assets.sorted()
         if let near = Suggestions.closest(to: path, in: candidates) { return near }
         let folder = ContentPaths.folder(of: path)
         let stem = ContentPaths.stem(of: path).lowercased()
@@ -142,6 +144,17 @@ public struct LinkResolver: Sendable {
             let other = ContentPaths.stem(of: candidate).lowercased()
             return other.contains(stem) || stem.contains(other)
         }
+    }
+
+    /// Schemes a URL written in YAML may have; anything else (`javascript:`, `data:`) could run
+    /// code in a reader's browser, so it is reported and never made a link.
+    static let safeSchemes: Set<String> = ["http", "https", "mailto", "tel"]
+
+    /// Whether a URL from YAML may become a link: relative, or with a safe scheme.
+    public static func isSafeURL(_ url: String) -> Bool {
+        let trimmed = url.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let scheme = scheme(of: trimmed[...]) else { return !trimmed.lowercased().contains("script:") }
+        return safeSchemes.contains(scheme) || typedKinds.contains(scheme)
     }
 
     static func splitFragment(_ url: String) -> (Substring, String?) {

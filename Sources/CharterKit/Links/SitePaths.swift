@@ -16,7 +16,8 @@ public enum SitePaths {
     public static func team(_ id: String) -> String { "teams/\(id).html" }
     public static func stage(_ id: String) -> String { "stages/\(id).html" }
     public static func responsibility(_ id: String) -> String { "responsibilities/\(id).html" }
-    public static func tag(_ name: String) -> String { "tags/\(Slugger.slug(name)).html" }
+    /// The page of a tag, by its slug (see `ContextBuilder.tagSlugs`, which keeps slugs unique).
+    public static func tag(slug: String) -> String { "tags/\(slug).html" }
     /// The anchor of a program on its strategy's page.
     public static func programAnchor(_ id: String) -> String { "program-\(id)" }
 

@@ -5,14 +5,17 @@
 /// slug gets `-1`, `-2`, … in order of appearance.
 public struct Slugger: Sendable {
     private var seen: [String: Int] = [:]
+    private let fallback: String
 
-    /// Creates a slugger with no slugs used yet.
-    public init() {}
+    /// Creates a slugger with no slugs used yet; `fallback` names text with no slug characters.
+    public init(fallback: String = "section") {
+        self.fallback = fallback
+    }
 
     /// The slug for `text`, made unique among the slugs this slugger has returned.
     public mutating func slug(for text: String) -> String {
         var base = Self.slug(text)
-        if base.isEmpty { base = "section" }
+        if base.isEmpty { base = fallback }
         var result = base
         while seen[result] != nil {
             let next = seen[base, default: 0] + 1

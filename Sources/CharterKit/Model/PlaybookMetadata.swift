@@ -89,10 +89,14 @@ public struct ReviewInterval: Sendable, Hashable, CustomStringConvertible {
     public var count: Int
     public var unit: Unit
 
+    /// The largest count accepted, whatever the unit: anything longer is not a review interval,
+    /// and keeping counts small keeps date arithmetic from overflowing.
+    public static let maximumCount = 10_000
+
     /// Parses a count and a unit; the unit may be plural.
     public init?(_ text: String) {
         let parts = text.lowercased().split(separator: " ", omittingEmptySubsequences: true)
-        guard parts.count == 2, let count = Int(parts[0]), count > 0 else { return nil }
+        guard parts.count == 2, let count = Int(parts[0]), count > 0, count <= Self.maximumCount else { return nil }
         var word = String(parts[1])
         if word.hasSuffix("s") { word.removeLast() }
         guard let unit = Unit(rawValue: word) else { return nil }

@@ -37,12 +37,23 @@ struct StrategyReader {
             communication: map.value("communication").flatMap { communication($0, &fields) },
             programs: map.list("programs", &fields).compactMap { program($0, &fields) },
             presences: map.list("presence", &fields).compactMap { presence($0, &fields) },
-            supportContent: map.texts("support_content", &fields),
+            supportContent: safeLinks(map.texts("support_content", &fields), &fields),
             maturity: map.value("maturity").flatMap { maturity($0, &fields) },
             assignments: map.value("responsibilities").map { assignments($0, &fields) } ?? [],
             risks: map.list("risks", &fields).compactMap { risk($0, &fields) },
             texts: Self.texts(in: document.root))
         return (strategy, fields.diagnostics)
+    }
+
+    /// Links written in YAML, without those whose scheme could run code (reported).
+    private func safeLinks(_ links: [Located<String>], _ fields: inout FieldReader) -> [Located<String>] {
+        links.filter { link in
+            guard !LinkResolver.isSafeURL(link.value) else { return true }
+            fields.diagnostics.append(Diagnostic(
+                .unknownValue, "'\(link.value)' is not an allowed link: use a playbook path, http:, https:, mailto: or tel:",
+                at: link.location))
+            return false
+        }
     }
 
     /// An item's `id`, reported when missing.
@@ -150,7 +161,13 @@ struct StrategyReader {
             fields.missing("name", in: "a presence", at: map.location)
             return nil
         }
-        return Strategy.Presence(name: name, channel: map.text("channel", &fields)?.value, url: map.text("url", &fields)?.value)
+        var url = map.text("url", &fields)
+        if let unsafe = url, !LinkResolver.isSafeURL(unsafe.value) {
+            fields.diagnostics.append(Diagnostic(
+                .unknownValue, "'\(unsafe.value)' is not an allowed link: use http:, https:, mailto: or tel:", at: unsafe.location))
+            url = nil
+        }
+        return Strategy.Presence(name: name, channel: map.text("channel", &fields)?.value, url: url?.value)
     }
 
     private func maturity(_ node: YAMLNode, _ fields: inout FieldReader) -> Strategy.Maturity? {

@@ -34,6 +34,12 @@ public struct SiteWriter: Sendable {
             try OutputLocation.markerContents.write(to: staging.appending(path: OutputLocation.markerName))
             var madeFolders: Set<String> = [""]
             for file in site.files {
+                // Every path comes from the model, but a path that could leave the output
+                // folder is refused here too, whatever produced it.
+                let parts = file.path.split(separator: "/", omittingEmptySubsequences: false)
+                guard !file.path.hasPrefix("/"), !parts.contains(".."), !parts.contains(""), !file.path.contains("\\") else {
+                    throw CharterError.unwritable(file.path, "the path would leave the output folder")
+                }
                 let folder = ContentPaths.folder(of: file.path)
                 if !madeFolders.contains(folder) {
                     try fileManager.createDirectory(at: staging.appending(path: folder), withIntermediateDirectories: true)

@@ -162,17 +162,16 @@ extension ContextBuilder {
 
     /// All tags with their pages; nil when no page has tags.
     func tagsContext() -> PageContext? {
-        let tagged = content.pages.filter { !$0.page.tags.isEmpty }
-        guard !tagged.isEmpty else { return nil }
+        guard !taggedPages.isEmpty else { return nil }
         let path = SitePaths.tags
-        let names = Set(tagged.flatMap(\.page.tags)).sorted { $0.lowercased() < $1.lowercased() }
+        let names = taggedPages.keys.sorted { $0.lowercased() != $1.lowercased() ? $0.lowercased() < $1.lowercased() : $0 < $1 }
         let sections = names.map { name in
             ListingView.Section(
-                anchor: Slugger.slug(name), title: name, summary: nil,
-                items: tagged.filter { $0.page.tags.contains(name) }.map { pageLink($0.page, from: path) })
+                anchor: tagSlugs[name] ?? "tag", title: name, summary: nil,
+                items: (taggedPages[name] ?? []).map { pageLink($0.page, from: path) })
         }
         var context = frame(pageView(title: "Tags", kind: "listing", path: path), children: names.map {
-            link($0, to: SitePaths.tag($0), from: path)
+            link($0, to: tagPath($0), from: path)
         })
         context.listing = ListingView(sections: sections)
         return context
@@ -180,14 +179,10 @@ extension ContextBuilder {
 
     /// One page per tag.
     func tagContexts() -> [PageContext] {
-        let tagged = content.pages.filter { !$0.page.tags.isEmpty }
-        var seen: Set<String> = []
-        return Set(tagged.flatMap(\.page.tags)).sorted().compactMap { name in
-            let path = SitePaths.tag(name)
-            guard seen.insert(path).inserted else { return nil }
-            let pages = tagged.filter { $0.page.tags.contains { SitePaths.tag($0) == path } }
+        taggedPages.keys.sorted().map { name in
+            let path = tagPath(name)
             var context = frame(pageView(title: "Tagged “\(name)”", kind: "tag", path: path),
-                                children: pages.map { pageLink($0.page, from: path) })
+                                children: (taggedPages[name] ?? []).map { pageLink($0.page, from: path) })
             context.breadcrumbs.append(link("Tags", to: SitePaths.tags, from: path))
             return context
         }

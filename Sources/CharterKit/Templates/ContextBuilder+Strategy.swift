@@ -220,7 +220,7 @@ extension ContextBuilder {
             kind: team.kind?.value.rawValue.replacingOccurrences(of: "-", with: " "),
             mission: html(team.mission),
             lead: team.lead?.value,
-            members: team.members.map { .init(name: $0.name, role: $0.role) },
+            members: team.members.map { .init(name: $0.name, role: $0.role, separator: $0.name != nil && $0.role != nil ? ", " : nil) },
             contact: team.contact?.value,
             reviewHandle: team.reviewHandle?.value,
             roles: roles,

@@ -20,6 +20,10 @@ struct ContextBuilder {
     /// For each site path, the pages that link to it.
     private(set) var backlinks: [String: [Entry]] = [:]
     private(set) var titles: [String: String] = [:]
+    /// Each tag's slug: GitHub's rule, `-1`, `-2` for different tags that share one, `tag` when empty.
+    private(set) var tagSlugs: [String: String] = [:]
+    /// The pages with each tag, in page order.
+    private(set) var taggedPages: [String: [RenderedPage]] = [:]
 
     init(site: Site, content: RenderedContent, diagnostics: [Diagnostic], today: CalendarDate) {
         self.site = site
@@ -63,7 +67,14 @@ struct ContextBuilder {
             }
         }
         for key in backlinks.keys { backlinks[key]?.sort(by: Self.order) }
+        var slugger = Slugger(fallback: "tag")
+        for rendered in content.pages {
+            for tag in Set(rendered.page.tags) { taggedPages[tag, default: []].append(rendered) }
+        }
+        for tag in taggedPages.keys.sorted() { tagSlugs[tag] = slugger.slug(for: tag) }
     }
+
+    func tagPath(_ name: String) -> String { SitePaths.tag(slug: tagSlugs[name] ?? "tag") }
 
     static func order(_ lhs: Entry, _ rhs: Entry) -> Bool {
         let left = lhs.weight ?? Int.max, right = rhs.weight ?? Int.max
@@ -109,7 +120,7 @@ struct ContextBuilder {
     }
 
     func tagLinks(_ tags: [String], from origin: String) -> [LinkView] {
-        tags.map { link($0, to: SitePaths.tag($0), from: origin) }
+        tags.map { link($0, to: tagPath($0), from: origin) }
     }
 
     // MARK: Frame

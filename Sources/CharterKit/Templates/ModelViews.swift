@@ -140,7 +140,12 @@ public struct TeamView: Sendable {
         public var responsibility: LinkView
         public var letter: String
     }
-    public struct Member: Sendable { public var name: String?; public var role: String? }
+    public struct Member: Sendable {
+        public var name: String?
+        public var role: String?
+        /// ", " between a name and a role, when there are both.
+        public var separator: String?
+    }
     public var id: String
     public var kind: String?
     public var mission: String?

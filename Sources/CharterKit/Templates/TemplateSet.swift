@@ -44,7 +44,12 @@ public struct TemplateSet: Sendable {
                 assets[path] = file.data
             }
         }
+        var texts: [String: String] = [:]
+        for (path, file) in DefaultTemplates.files where path.hasSuffix(".mustache") {
+            if case .text(let text) = file { texts[String(path.dropLast(".mustache".count))] = text }
+        }
         var diagnostics: [Diagnostic] = []
+        var sources: [String: SourceText] = [:]
         for (path, file) in overrides.sorted(by: { $0.key < $1.key }) {
             guard path.hasSuffix(".mustache") else {
                 assets[path] = file.data
@@ -52,13 +57,31 @@ public struct TemplateSet: Sendable {
             }
             guard let source = file.source else { continue }
             do {
-                templates[String(path.dropLast(".mustache".count))] = try MustacheTemplate(string: source.text)
+                let name = String(path.dropLast(".mustache".count))
+                templates[name] = try MustacheTemplate(string: source.text)
+                texts[name] = source.text
+                sources[name] = source
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(Diagnostic(
                     .templateSyntax, "template does not parse: \(error.error)",
                     at: SourceLocation(path: source.path, line: error.context.lineNumber, column: max(1, error.context.columnNumber))))
             } catch {
                 diagnostics.append(Diagnostic(.templateSyntax, "template does not parse: \(error)", at: SourceLocation(path: source.path)))
+            }
+        }
+        // A template that includes itself would recurse until the stack runs out, unless each
+        // round goes one level deeper into the data. Such a site template is reported and the
+        // default used instead.
+        for (name, include) in IncludeGraph(texts: texts).cycles() {
+            guard let source = sources[name] else { throw CharterError.defaultTemplates("\(name) includes itself") }
+            diagnostics.append(Diagnostic(
+                .templateSyntax, "template '\(name)' includes '\(include.name)', which leads back to '\(name)' and would never finish",
+                at: SourceLocation(path: source.path, line: include.line, column: include.column),
+                fixHint: "recurse only inside a section of the current object, such as {{#.fields}}…{{/.fields}}, so that each round goes deeper and stops"))
+            if case .text(let text)? = DefaultTemplates.files[name + ".mustache"] {
+                templates[name] = try? MustacheTemplate(string: text)
+            } else {
+                templates[name] = nil
             }
         }
         let set = TemplateSet(
@@ -69,5 +92,87 @@ public struct TemplateSet: Sendable {
     /// Renders a page context with the named template; nil when there is no such template.
     public func render(_ context: PageContext, with template: String) -> String? {
         library.render(context, withTemplate: template)
+    }
+}
+
+/// Which templates include which, not counting includes inside a `{{#.name}}` section.
+///
+/// A section whose name starts with a dot looks only at the current object, so an include
+/// inside it works on strictly nested data and must end. Any other section may find its name
+/// again further up the context stack (`{{#page.toc}}` finds the page every time), so an
+/// include cycle through it could recurse forever.
+struct IncludeGraph {
+    struct Include {
+        var name: String
+        var line: Int
+        var column: Int
+    }
+
+    let edges: [String: [Include]]
+
+    init(texts: [String: String]) {
+        edges = texts.mapValues(Self.unconditionalIncludes)
+    }
+
+    /// For each template on a cycle, the include that starts it.
+    func cycles() -> [(String, Include)] {
+        var found: [(String, Include)] = []
+        for start in edges.keys.sorted() {
+            for include in edges[start] ?? [] where reaches(include.name, start) {
+                found.append((start, include))
+                break
+            }
+        }
+        return found
+    }
+
+    private func reaches(_ from: String, _ target: String) -> Bool {
+        var seen: Set<String> = []
+        var pending = [from]
+        while let name = pending.popLast() {
+            if name == target { return true }
+            guard seen.insert(name).inserted else { continue }
+            pending += (edges[name] ?? []).map(\.name)
+        }
+        return false
+    }
+
+    /// `{{>name}}` and `{{<name}}` tags that are not inside a `{{#.name}}` section.
+    static func unconditionalIncludes(_ text: String) -> [Include] {
+        var includes: [Include] = []
+        var depth = 0
+        var kinds: [(sigil: Character, guards: Bool)] = []
+        var line = 1, column = 1
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index...].hasPrefix("{{"), let end = text[index...].range(of: "}}") {
+                let inner = text[text.index(index, offsetBy: 2)..<end.lowerBound].trimmingCharacters(in: .whitespaces)
+                if let sigil = inner.first {
+                    let name = inner.dropFirst().trimmingCharacters(in: .whitespaces)
+                    switch sigil {
+                    case "#", "^":
+                        let guards = sigil == "#" && name.hasPrefix(".") && name != "."
+                        if guards { depth += 1 }
+                        kinds.append((sigil, guards))
+                    case "$", "<":
+                        if sigil == "<", depth == 0 { includes.append(Include(name: name, line: line, column: column)) }
+                        kinds.append((sigil, false))
+                    case "/":
+                        if let last = kinds.popLast(), last.guards { depth -= 1 }
+                    case ">":
+                        if depth == 0 { includes.append(Include(name: name, line: line, column: column)) }
+                    default: break
+                    }
+                }
+                for character in text[index..<end.upperBound] {
+                    if character == "\n" { line += 1; column = 1 } else { column += 1 }
+                }
+                index = end.upperBound
+                continue
+            }
+            if text[index] == "\n" { line += 1; column = 1 } else { column += 1 }
+            index = text.index(after: index)
+        }
+        return includes
     }
 }
