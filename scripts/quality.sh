@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 charter=$(realpath "${1:-.build/debug/charter}")
 
 missing=()
-for package in chromium chromium-driver nginx-light linkchecker default-jre-headless; do
+for package in chromium chromium-driver nginx-light linkchecker default-jre-headless curl; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
 if [ "${#missing[@]}" -gt 0 ]; then
