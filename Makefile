@@ -1,0 +1,17 @@
+# Conveniences over the scripts; the README's two commands do not need make.
+.PHONY: site test bench spec quality
+
+site:
+	bash scripts/build-example.sh
+
+test:
+	bash scripts/test.sh
+
+bench:
+	bash scripts/bench.sh $(PAGES)
+
+spec:
+	bash scripts/spec-tests.sh
+
+quality:
+	bash scripts/quality.sh
