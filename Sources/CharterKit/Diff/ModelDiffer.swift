@@ -175,7 +175,7 @@ public struct ModelDiffer: Sendable {
             changes.append(ModelChange(.warning, subject, "resource-changed", "the amount of resource '\(id)' changed",
                                        before: from.amount?.value, after: to.amount?.value))
         }
-        if old.resources.contains(where: { $0.kind?.value == .budget }) && !new.resources.contains(where: { $0.kind?.value == .budget }) {
+        if !old.budgets.isEmpty && new.budgets.isEmpty {
             changes.append(ModelChange(.breaking, subject, "funding-removed", "the strategy no longer has any budget"))
         }
         return changes

@@ -17,7 +17,7 @@ extension ContextBuilder {
                 community: program.community?.value.rawValue,
                 description: html(program.description))
         }
-        let validation = ValidationContext(site: site, today: today)
+        let validation = evaluator.context
         func playbookLinks(_ references: [Located<String>]) -> [LinkView] {
             references.compactMap { reference in
                 if let contentPath = validation.playbookPath(reference.value, fromFile: "strategies/\(strategy.id).yaml"),
@@ -103,9 +103,8 @@ extension ContextBuilder {
     /// The three reasons strategies fail, checked for one strategy.
     func healthChecks(for strategy: Strategy) -> [StrategyView.Check] {
         let missing = strategy.missingElements
-        let governed = evaluator.meets(strategy, Criterion(check: .accountableTeam, responsibility: "governance", summary: ""))
-            || evaluator.meets(strategy, Criterion(check: .coordinationTeam, responsibility: nil, summary: ""))
-        let budgets = strategy.resources.filter { $0.kind?.value == .budget }
+        let governed = evaluator.isGoverned(strategy)
+        let budgets = strategy.budgets
         return [
             .init(name: "Defined", ok: missing.isEmpty,
                   detail: missing.isEmpty ? "all six SMACAD elements" : "missing \(missing.joined(separator: ", "))"),

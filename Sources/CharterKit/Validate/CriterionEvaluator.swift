@@ -10,14 +10,11 @@ public struct CriterionEvaluator: Sendable {
 
     /// Whether the strategy meets the criterion.
     public func meets(_ strategy: Strategy, _ criterion: Criterion) -> Bool {
-        let framework = context.framework
         func assignment(_ responsibility: String?) -> Strategy.Assignment? {
-            guard let id = responsibility.flatMap(framework.responsibility)?.id else { return nil }
-            return strategy.assignments.first { framework.responsibility($0.responsibility.value)?.id == id }
+            responsibility.flatMap { strategy.assignment(for: $0, in: context.framework) }
         }
         func teamsInMatrix() -> [Team] {
-            strategy.assignments.flatMap { $0.accountable + $0.responsible + $0.consulted + $0.informed }
-                .compactMap { context.teams[$0.value] }
+            strategy.assignments.flatMap(\.allTeams).compactMap { context.teams[$0] }
         }
         switch criterion.check {
         case .assessmentWithSources:
@@ -52,6 +49,13 @@ public struct CriterionEvaluator: Sendable {
         case .noStandaloneSocialObjective:
             return !strategy.objectives.contains(where: \.isStandaloneSocial)
         }
+    }
+
+    /// Whether someone governs the strategy: a team Accountable for Governance, or a
+    /// coordination team in its matrix. Lacking both is the second reason strategies fail.
+    public func isGoverned(_ strategy: Strategy) -> Bool {
+        meets(strategy, Criterion(check: .accountableTeam, responsibility: "governance", summary: ""))
+            || meets(strategy, Criterion(check: .coordinationTeam, responsibility: nil, summary: ""))
     }
 
     /// The unmet criteria of every stage above the current one up to the target, in order.

@@ -13,10 +13,7 @@ struct GovernanceHealthRule: StrategyRule {
     static let code = DiagnosticCode.noGovernance
 
     func check(_ strategy: Strategy, in context: ValidationContext) -> [Diagnostic] {
-        let evaluator = CriterionEvaluator(context: context)
-        let governed = evaluator.meets(strategy, Criterion(check: .accountableTeam, responsibility: "governance", summary: ""))
-        let coordinated = evaluator.meets(strategy, Criterion(check: .coordinationTeam, responsibility: nil, summary: ""))
-        guard !governed && !coordinated else { return [] }
+        guard !CriterionEvaluator(context: context).isGoverned(strategy) else { return [] }
         return [problem("strategy '\(strategy.id)' risks failing for lack of governance: nobody is Accountable for Governance and no coordination team takes part",
                         at: strategy.location)]
     }
@@ -27,7 +24,7 @@ struct FundingHealthRule: StrategyRule {
     static let code = DiagnosticCode.noFunding
 
     func check(_ strategy: Strategy, in context: ValidationContext) -> [Diagnostic] {
-        guard !strategy.resources.contains(where: { $0.kind?.value == .budget }) else { return [] }
+        guard strategy.budgets.isEmpty else { return [] }
         return [problem("strategy '\(strategy.id)' risks failing for lack of funding: no resource is a budget", at: strategy.location)]
     }
 }

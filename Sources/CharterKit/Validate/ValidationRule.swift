@@ -58,6 +58,9 @@ extension Strategy {
         return missing
     }
 
+    /// The resources that are budgets; none means no funding, the third reason strategies fail.
+    var budgets: [Resource] { resources.filter { $0.kind?.value == .budget } }
+
     /// The assignment for a responsibility of the framework, matched by ID, name or alias.
     func assignment(for responsibility: String, in framework: Framework) -> Assignment? {
         guard let id = framework.responsibility(responsibility)?.id else { return nil }
