@@ -36,6 +36,12 @@ public struct YAMLNode: Sendable, Hashable {
         return nil
     }
 
+    /// The value of a YAML 1.1 boolean (`true`, `yes`, `on` in their spellings); nil for other nodes.
+    public var bool: Bool? {
+        guard case .scalar(let text, .bool) = kind else { return nil }
+        return ["true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"].contains(text)
+    }
+
     /// The entries of a mapping; nil for other nodes.
     public var entries: [YAMLEntry]? {
         if case .mapping(let entries) = kind { return entries }
@@ -70,7 +76,7 @@ public struct YAMLNode: Sendable, Hashable {
         switch kind {
         case .scalar(let text, .int): Int(text) ?? text
         case .scalar(let text, .float): Double(text) ?? text
-        case .scalar(let text, .bool): ["true", "True", "TRUE", "yes", "Yes", "on", "On"].contains(text)
+        case .scalar(_, .bool): bool
         case .scalar(_, .null): nil
         case .scalar(let text, _): text
         case .sequence(let items): items.map { $0.plainValue ?? "" }

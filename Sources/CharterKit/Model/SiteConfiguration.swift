@@ -108,9 +108,7 @@ struct FieldReader {
     }
 
     mutating func bool(_ entry: YAMLEntry) -> Bool? {
-        if case .scalar(let text, .bool) = entry.value.kind {
-            return ["true", "True", "TRUE", "yes", "Yes", "on", "On"].contains(text)
-        }
+        if let value = entry.value.bool { return value }
         mismatch(entry, expected: "true or false")
         return nil
     }
