@@ -20,7 +20,4 @@ public enum SitePaths {
     public static func tag(slug: String) -> String { "tags/\(slug).html" }
     /// The anchor of a program on its strategy's page.
     public static func programAnchor(_ id: String) -> String { "program-\(id)" }
-
-    /// Paths the model pages take, which content may not use.
-    static let reservedFolders = ["stages", "responsibilities", "focus-areas", "program-kinds", "tags"]
 }

@@ -13,10 +13,10 @@ public struct ModelBuilder: Sendable {
     public init() {}
 
     /// Builds the model. Problems become diagnostics; nothing here throws.
-    /// `reservedPaths` are site paths Charter writes itself (the theme's assets).
+    /// Collisions between content and the files Charter writes itself are found later, on
+    /// the finished site (`SiteRenderer`); here only content is compared with content.
     public func build(
-        _ content: LoadedContent, configuration: SiteConfiguration, framework: Framework = FrameworkLoader().load().0,
-        reservedPaths: [String] = []
+        _ content: LoadedContent, configuration: SiteConfiguration, framework: Framework = FrameworkLoader().load().0
     ) -> (site: Site, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var pages: [Page] = []
@@ -66,7 +66,7 @@ public struct ModelBuilder: Sendable {
 
         let generated = generatedLandingPages(for: pages, data: strategies + teams, configuration: configuration)
             .filter { page in !content.assets.contains { $0.contentPath.lowercased() == page.outputPath } }
-        diagnostics += collisions(pages: pages, data: strategies + teams, assets: content.assets, reserved: reservedPaths)
+        diagnostics += collisions(pages: pages, data: strategies + teams, assets: content.assets)
         pages += generated
         pages.sort { $0.outputPath < $1.outputPath }
         var site = Site(
@@ -254,13 +254,12 @@ public struct ModelBuilder: Sendable {
         }
     }
 
-    private func collisions(pages: [Page], data: [DataDocument], assets: [Asset], reserved: [String]) -> [Diagnostic] {
+    private func collisions(pages: [Page], data: [DataDocument], assets: [Asset]) -> [Diagnostic] {
         var owners: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         let claims = pages.map { ($0.outputPath.lowercased(), $0.sourcePath) }
             + data.map { ($0.outputPath.lowercased(), $0.sourcePath) }
             + assets.map { ($0.contentPath.lowercased(), $0.sourcePath) }
-            + reserved.map { ($0.lowercased(), "Templates/\($0)") }
         for (output, source) in claims.sorted(by: { $0.1 < $1.1 }) {
             if let first = owners[output] {
                 diagnostics.append(Diagnostic(

@@ -87,7 +87,7 @@ public struct SiteBuilder: Sendable {
         let (framework, frameworkDiagnostics) = FrameworkLoader().load(siteFiles: content.modelFiles)
         diagnostics += frameworkDiagnostics
         let (site, modelDiagnostics) = ModelBuilder().build(
-            content, configuration: configuration, framework: framework, reservedPaths: templates.assetPaths)
+            content, configuration: configuration, framework: framework)
         diagnostics += modelDiagnostics
         diagnostics += SiteValidator().validate(ValidationContext(site: site, today: today))
         let links = LinkResolver(site: site)

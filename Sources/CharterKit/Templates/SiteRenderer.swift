@@ -33,6 +33,8 @@ struct SiteRenderer {
     private struct Job: Sendable {
         var template: String
         var sourcePath: String
+        /// The content file the page is made from; nil for pages Charter makes itself.
+        var source: String? = nil
         var make: @Sendable () -> PageContext
     }
 
@@ -42,12 +44,17 @@ struct SiteRenderer {
     ) -> (RenderedSite, [Diagnostic]) {
         let builder = ContextBuilder(site: site, content: content, diagnostics: diagnostics, today: today)
         var jobs: [Job] = content.pages.map { rendered in
-            Job(template: ContextBuilder.templateName(for: rendered.page), sourcePath: rendered.page.sourcePath) {
+            Job(template: ContextBuilder.templateName(for: rendered.page), sourcePath: rendered.page.sourcePath,
+                source: rendered.page.isGenerated ? nil : rendered.page.sourcePath) {
                 builder.context(for: rendered)
             }
         }
-        jobs += site.strategyModels.map { strategy in Job(template: "strategy", sourcePath: strategy.sourcePath) { builder.context(for: strategy) } }
-        jobs += site.teamModels.map { team in Job(template: "team", sourcePath: team.sourcePath) { builder.context(for: team) } }
+        jobs += site.strategyModels.map { strategy in
+            Job(template: "strategy", sourcePath: strategy.sourcePath, source: strategy.sourcePath) { builder.context(for: strategy) }
+        }
+        jobs += site.teamModels.map { team in
+            Job(template: "team", sourcePath: team.sourcePath, source: team.sourcePath) { builder.context(for: team) }
+        }
         if builder.hasModelPages {
             jobs.append(Job(template: "stages", sourcePath: "") { builder.stagesContext() })
             jobs += site.framework.stages.indices.map { index in Job(template: "stage", sourcePath: "") { builder.context(forStage: index) } }
@@ -69,31 +76,57 @@ struct SiteRenderer {
         }
 
         let templates = self.templates
-        let outputs = ParallelMap.map(jobs) { job -> (path: String, html: String?, problem: Diagnostic?) in
+        let outputs = ParallelMap.map(jobs) { job -> (path: String, html: String?, source: String?, problem: Diagnostic?) in
             let context = job.make()
             guard let html = templates.render(context, with: job.template) else {
                 let missing = Diagnostic(
                     .missingTemplate, "no template named '\(job.template)' to render '\(context.page.path)' with",
                     at: SourceLocation(path: job.sourcePath.isEmpty ? "Templates" : job.sourcePath))
-                return (context.page.path, nil, missing)
+                return (context.page.path, nil, job.source, missing)
             }
-            return (context.page.path, html, nil)
+            return (context.page.path, html, job.source, nil)
         }
         var problems = outputs.compactMap(\.problem)
+        // Where a content page and a page of Charter's share a path, anchors are checked
+        // against Charter's page, the one that is written.
         var pages: [String: String] = [:]
-        for output in outputs { if let html = output.html { pages[output.path] = html } }
+        for output in outputs.sorted(by: { ($0.source == nil ? 0 : 1) < ($1.source == nil ? 0 : 1) }) {
+            if let html = output.html, pages[output.path] == nil { pages[output.path] = html }
+        }
         problems += AnchorChecker(pages: pages).check(content.pages.flatMap(\.links) + content.otherLinks)
 
-        var files = pages.map { OutputFile(path: $0.key, contents: .data(Data($0.value.utf8))) }
-        files += templates.assets.map { OutputFile(path: $0.key, contents: .data($0.value)) }
-        files += site.assets.map { OutputFile(path: $0.contentPath, contents: .copy($0.fileURL)) }
-        files.append(OutputFile(path: SitePaths.robots, contents: .data(Data(robots(site).utf8))))
-        files += SearchIndex().files(for: builder.searchEntries()).map { OutputFile(path: $0.key, contents: .data(Data($0.value.utf8))) }
-        if let sitemap = sitemap(site, pages: pages.keys) {
-            files.append(OutputFile(path: SitePaths.sitemap, contents: .data(Data(sitemap.utf8))))
+        // Every file with the content file it comes from (nil for what Charter makes itself).
+        var claims: [(file: OutputFile, source: String?)] = outputs.compactMap { output in
+            output.html.map { (OutputFile(path: output.path, contents: .data(Data($0.utf8))), output.source) }
         }
-        files.sort { $0.path < $1.path }
-        return (RenderedSite(files: files), problems)
+        claims += site.assets.map { (OutputFile(path: $0.contentPath, contents: .copy($0.fileURL)), $0.sourcePath) }
+        claims += templates.assets.map { (OutputFile(path: $0.key, contents: .data($0.value)), nil) }
+        claims.append((OutputFile(path: SitePaths.robots, contents: .data(Data(robots(site).utf8))), nil))
+        claims += SearchIndex().files(for: builder.searchEntries()).map { (OutputFile(path: $0.key, contents: .data(Data($0.value.utf8))), nil) }
+        if let sitemap = sitemap(site, pages: pages.keys) {
+            claims.append((OutputFile(path: SitePaths.sitemap, contents: .data(Data(sitemap.utf8))), nil))
+        }
+        let (files, collisions) = Self.resolveCollisions(claims)
+        return (RenderedSite(files: files), problems + collisions)
+    }
+
+    /// A content file whose path Charter also writes (`content/health.md`, `content/404.md`,
+    /// `content/stages/planning.md`, an asset `robots.txt`) would silently replace or be replaced
+    /// by it: each is CH004 at the content file, and Charter's own file is kept.
+    static func resolveCollisions(_ claims: [(file: OutputFile, source: String?)]) -> ([OutputFile], [Diagnostic]) {
+        let generated = Set(claims.filter { $0.source == nil }.map { $0.file.path.lowercased() })
+        var files: [OutputFile] = []
+        var diagnostics: [Diagnostic] = []
+        for claim in claims {
+            if let source = claim.source, generated.contains(claim.file.path.lowercased()) {
+                diagnostics.append(Diagnostic(
+                    .duplicateOutputPath, "'\(source)' would be written to '\(claim.file.path)', which Charter writes itself",
+                    at: SourceLocation(path: source), fixHint: "rename the file"))
+            } else {
+                files.append(claim.file)
+            }
+        }
+        return (files.sorted { $0.path < $1.path }, diagnostics.sorted())
     }
 
     /// Internal sites ask every crawler to stay away; public ones point at their sitemap.

@@ -92,3 +92,28 @@ import Testing
         }
     }
 }
+
+@Suite struct GeneratedPathTests {
+    @Test("content on a path Charter writes itself is CH004 at the content file, and Charter's file is kept")
+    func contentOnGeneratedPaths() throws {
+        let site = try FixtureSite.make([
+            .write("content/health.md", "# My notes\n"),
+            .write("content/404.md", "# Lost\n"),
+            .write("content/stages/planning.md", "# Planning notes\n"),
+            .write("content/assets/charter.css", "body {}\n"),
+            .write("content/robots.txt", "User-agent: *\n"),
+        ])
+        var builder = SiteBuilder(root: site.root, output: site.output)
+        builder.today = FixtureSite.today
+        builder.allowErrors = true
+        let result = try builder.build()
+        #expect(located(result.diagnostics) == [
+            "CH004 error content/404.md:1:1", "CH004 error content/assets/charter.css:1:1", "CH004 error content/health.md:1:1",
+            "CH004 error content/robots.txt:1:1", "CH004 error content/stages/planning.md:1:1",
+        ])
+        #expect(try site.outputText("health.html").contains("<h1>Health</h1>"))
+        #expect(try site.outputText("stages/planning.html").contains("<p class=\"eyebrow\">Stage 1</p>"))
+        #expect(try site.outputText("robots.txt") == "User-agent: *\nDisallow: /\n")
+        #expect(try site.outputText("assets/charter.css").hasPrefix("/* Charter's default theme"))
+    }
+}
