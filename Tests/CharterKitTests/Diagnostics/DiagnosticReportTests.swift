@@ -62,11 +62,11 @@ import Testing
     }
 }
 
-/// Validates JSON against a schema from ../shared/schemas with Python's jsonschema.
+/// Validates JSON against a schema kept in the test fixtures, with Python's jsonschema.
 enum SchemaValidator {
     static let schemas = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appending(path: "shared/schemas", directoryHint: .isDirectory)
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appending(path: "Fixtures/Schemas", directoryHint: .isDirectory)
 
     struct Failure: Error, CustomStringConvertible {
         var description: String
