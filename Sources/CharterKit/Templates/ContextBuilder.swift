@@ -15,7 +15,11 @@ struct ContextBuilder {
     let stylesheet = "assets/charter.css"
     /// Whether the site has strategies or teams, and so the model's own pages.
     let hasModelPages: Bool
+    /// Whether the site has a print page, which every page links to: known once, not per page.
+    let hasPrintPage: Bool
     private(set) var entriesByFolder: [String: [Entry]] = [:]
+    /// Each entry's place in its folder's list, so that a page finds itself without a scan.
+    private(set) var entryPositions: [String: Int] = [:]
     private(set) var landingTitles: [String: String] = [:]
     /// For each site path, the pages that link to it.
     private(set) var backlinks: [String: [Entry]] = [:]
@@ -32,6 +36,7 @@ struct ContextBuilder {
         self.today = today
         self.evaluator = CriterionEvaluator(context: ValidationContext(site: site, today: today))
         self.hasModelPages = !site.strategyModels.isEmpty || !site.teamModels.isEmpty
+        self.hasPrintPage = PrintPage.isWritten(for: content)
         for rendered in content.pages {
             let page = rendered.page
             titles[page.outputPath] = page.title
@@ -59,6 +64,7 @@ struct ContextBuilder {
         }
         for folder in entriesByFolder.keys {
             entriesByFolder[folder]?.sort(by: Self.order)
+            for (position, entry) in (entriesByFolder[folder] ?? []).enumerated() { entryPositions[entry.path] = position }
         }
         for rendered in content.pages where !rendered.page.isGenerated {
             let source = Entry(title: rendered.page.title, path: rendered.page.outputPath, weight: nil, isFolder: false)
@@ -162,7 +168,7 @@ struct ContextBuilder {
             searchScriptURL: ContentPaths.relativeURL(from: path, to: "assets/search.js"),
             isPublic: site.configuration.isPublic,
             sections: sections,
-            printURL: PrintPage.isWritten(for: content) ? ContentPaths.relativeURL(from: path, to: SitePaths.print) : nil)
+            printURL: hasPrintPage ? ContentPaths.relativeURL(from: path, to: SitePaths.print) : nil)
         let folder = ContentPaths.folder(of: path.hasSuffix("/index.html") ? ContentPaths.folder(of: path) + "/x" : path)
         return PageContext(
             site: siteView, page: page, navigation: navigationLinks(in: "", from: path),
@@ -180,12 +186,28 @@ struct ContextBuilder {
         let entries = entriesByFolder[folder] ?? []
         guard entries.count > Self.navigationLimit else { return links(entries, from: path) }
         var shown = Array(entries.prefix(Self.navigationLimit))
-        if let current = entries.dropFirst(Self.navigationLimit).first(where: { isCurrent($0, at: path) }) {
-            shown[shown.count - 1] = current
+        if let position = currentPosition(in: folder, at: path), position >= Self.navigationLimit {
+            shown[shown.count - 1] = entries[position]
         }
         let landing = folder.isEmpty ? SitePaths.home : folder + "/index.html"
         return links(shown, from: path)
             + [LinkView(title: "All \(entries.count) entries", url: ContentPaths.relativeURL(from: path, to: landing), isFolder: true)]
+    }
+
+    /// The position in `folder`'s list of the entry that is current at `path`: the page itself,
+    /// or the folder on the way down to it.
+    private func currentPosition(in folder: String, at path: String) -> Int? {
+        let entries = entriesByFolder[folder] ?? []
+        if let position = entryPositions[path], entries.indices.contains(position), entries[position].path == path {
+            return position
+        }
+        let prefix = folder.isEmpty ? "" : folder + "/"
+        guard path.hasPrefix(prefix), let next = path.dropFirst(prefix.count).split(separator: "/").first,
+              path.dropFirst(prefix.count).contains("/") else { return nil }
+        let landing = prefix + next + "/index.html"
+        guard let position = entryPositions[landing], entries.indices.contains(position), entries[position].path == landing,
+              isCurrent(entries[position], at: path) else { return nil }
+        return position
     }
 
     func links(in folder: String, from path: String) -> [LinkView] {
@@ -257,11 +279,17 @@ struct ContextBuilder {
         let path = page.outputPath
         let metadata = page.metadata
         let due = metadata.lastReviewed.map { $0.value.adding(metadata.reviewInterval?.value ?? .standard) }
-        let siblings = page.isLandingPage ? [] : (entriesByFolder[ContentPaths.folder(of: path)] ?? []).filter { !$0.isFolder }
-        let index = siblings.firstIndex { $0.path == path }
-        func neighbour(_ offset: Int) -> LinkView? {
-            guard let index, siblings.indices.contains(index + offset) else { return nil }
-            return link(siblings[index + offset].title, to: siblings[index + offset].path, from: path)
+        let entries = page.isLandingPage ? [] : entriesByFolder[ContentPaths.folder(of: path)] ?? []
+        let index = entryPositions[path].flatMap { entries.indices.contains($0) && entries[$0].path == path ? $0 : nil }
+        /// The nearest page (not folder) before or after this one in its folder.
+        func neighbour(_ step: Int) -> LinkView? {
+            guard let index else { return nil }
+            var position = index + step
+            while entries.indices.contains(position) {
+                if !entries[position].isFolder { return link(entries[position].title, to: entries[position].path, from: path) }
+                position += step
+            }
+            return nil
         }
         let owner = metadata.owner.map { teamLink($0.value, from: path) }
         let strategy = metadata.strategy.flatMap { reference in

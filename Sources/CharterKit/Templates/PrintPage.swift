@@ -11,7 +11,7 @@ struct PrintPage {
     let options: MarkdownOptions
 
     static func isWritten(for content: RenderedContent) -> Bool {
-        let count = content.pages.filter { !$0.page.isGenerated }.count
+        let count = content.pages.lazy.filter { !$0.page.isGenerated }.count
         return count > 0 && count <= pageLimit
     }
 
@@ -36,7 +36,7 @@ struct PrintPage {
     }
 
     func context() -> PageContext? {
-        guard Self.isWritten(for: builder.content) else { return nil }
+        guard builder.hasPrintPage else { return nil }
         let pages = order()
         let anchors = Dictionary(pages.enumerated().map { ($1.page.outputPath, "page-\($0 + 1)") }, uniquingKeysWith: { first, _ in first })
         let sections = ParallelMap.map(Array(pages.enumerated())) { index, rendered -> PrintSection in
