@@ -19,18 +19,37 @@ struct Build: ParsableCommand {
     @Flag(help: "Write the site even when the content has errors.")
     var allowErrors = false
 
+    @Flag(help: "Build from scratch, without the build cache in .charter-cache/ (which is then removed).")
+    var noCache = false
+
+    @Option(help: "How many threads render pages (default: one per core). The site written is the same.")
+    var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+    }
+
     func run() throws {
         var builder = SiteBuilder(
             root: URL(fileURLWithPath: root, isDirectory: true),
             output: out.map { URL(fileURLWithPath: $0, isDirectory: true) })
         builder.allowErrors = allowErrors
+        builder.useCache = !noCache
+        if let jobs { builder.workers = jobs }
         if let today { builder.today = try CalendarDate.parse(option: today) }
+        let progress = ProgressLine.make()
+        if let progress {
+            builder.progress = { @Sendable update in progress.show(update) }
+        }
+        let start = Date()
         let result: BuildResult
         do {
             result = try builder.build()
         } catch {
+            progress?.clear()
             throw DiagnosticOutput.fail(error)
         }
+        progress?.clear()
         DiagnosticOutput.print(result)
         let hasErrors = result.diagnostics.containsErrors
         guard let written = result.outputDirectory else {
@@ -40,7 +59,12 @@ struct Build: ParsableCommand {
         if hasErrors {
             FileHandle.standardError.write(Data("charter: WARNING: the site was written despite errors (--allow-errors)\n".utf8))
         }
-        Swift.print("Wrote \(result.pageCount) pages to \(written.path)")
+        let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
+        if result.upToDate {
+            Swift.print("The site is up to date: nothing changed since the last build (\(result.pageCount) pages in \(written.path), \(seconds) s)")
+        } else {
+            Swift.print("Wrote \(result.pagesWritten) pages, reused \(result.pagesReused) from the cache, to \(written.path) in \(seconds) s")
+        }
         Swift.print("Open file://\(written.appending(path: "index.html").path) in a browser.")
         if hasErrors { throw Exit.contentErrors }
     }

@@ -19,7 +19,11 @@ public enum Suggestions {
     /// Levenshtein distance, counting adjacent transpositions as one edit. With a `limit`, the
     /// answer is only exact up to it: once every entry of a row passes it, `limit + 1` is returned.
     public static func editDistance(_ a: String, _ b: String, limit: Int = .max) -> Int {
-        let a = Array(a), b = Array(b)
+        editDistance(Array(a), Array(b), limit: limit)
+    }
+
+    /// The same distance over any arrays of comparable elements (characters, Unicode scalars).
+    static func editDistance<Element: Equatable>(_ a: [Element], _ b: [Element], limit: Int = .max) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previousPrevious = [Int](repeating: 0, count: b.count + 1)
@@ -38,5 +42,55 @@ public enum Suggestions {
             (previousPrevious, previous, current) = (previous, current, previousPrevious)
         }
         return previous[b.count]
+    }
+}
+
+/// The candidates of many suggestions, prepared once: lower-cased, as Unicode scalars, grouped
+/// by length (only lengths within the limit are compared) and by file name (a file whose
+/// folder moved keeps its name). A site with thousands of broken links asks thousands of times.
+struct SuggestionIndex: Sendable {
+    private let texts: [String]
+    private let scalars: [[Unicode.Scalar]]
+    private let byLength: [Int: [Int]]
+    private let byName: [String: [Int]]
+
+    init(_ candidates: [String]) {
+        texts = candidates
+        scalars = candidates.map { Array($0.lowercased().unicodeScalars) }
+        var byLength: [Int: [Int]] = [:]
+        var byName: [String: [Int]] = [:]
+        for (index, candidate) in candidates.enumerated() {
+            byLength[candidate.count, default: []].append(index)
+            byName[ContentPaths.fileName(of: candidate).lowercased(), default: []].append(index)
+        }
+        self.byLength = byLength
+        self.byName = byName
+    }
+
+    /// The candidate nearest to `word` within `Suggestions.closest`'s limit: the same answer.
+    func closest(to word: String) -> String? {
+        let count = word.count
+        let limit = max(1, min(3, count / 3))
+        let lowered = Array(word.lowercased().unicodeScalars)
+        var best: (index: Int, distance: Int)?
+        for length in max(0, count - limit)...(count + limit) {
+            for index in byLength[length] ?? [] {
+                let distance = Suggestions.editDistance(lowered, scalars[index], limit: limit)
+                guard distance <= limit else { continue }
+                if distance < (best?.distance ?? .max) || (distance == best?.distance && texts[index] < texts[best!.index]) {
+                    best = (index, distance)
+                }
+            }
+        }
+        return best.map { texts[$0.index] }
+    }
+
+    /// The candidate with the same file name as `path` in another folder, nearest by path.
+    func sameName(as path: String) -> String? {
+        guard let indices = byName[ContentPaths.fileName(of: path).lowercased()] else { return nil }
+        let lowered = Array(path.lowercased().unicodeScalars)
+        return indices.map { (index: $0, distance: Suggestions.editDistance(lowered, scalars[$0])) }
+            .min { $0.distance != $1.distance ? $0.distance < $1.distance : texts[$0.index] < texts[$1.index] }
+            .map { texts[$0.index] }
     }
 }

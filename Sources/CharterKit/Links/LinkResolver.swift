@@ -26,6 +26,7 @@ public struct LinkResolver: Sendable {
     private var contentPrefix: String
     /// Every content path, sorted once, for suggestions.
     private var candidates: [String] = []
+    private var suggestions = SuggestionIndex([])
 
     static let typedKinds = ["strategy", "team", "stage", "responsibility", "program", "playbook"]
 
@@ -48,10 +49,13 @@ public struct LinkResolver: Sendable {
         strategies = Dictionary(site.strategyModels.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         teams = Set(site.teamModels.map(\.id))
         candidates = outputs.keys.sorted() + assets.sorted()
+        suggestions = SuggestionIndex(candidates)
     }
 
     /// Resolves `url`, written in the file at `contentPath`, whose page is written at `outputPath`.
-    public func resolve(_ url: String, from contentPath: String, writtenTo outputPath: String) -> LinkResolution {
+    /// Without `suggesting`, a broken link gets no did-you-mean (for a second pass over links
+    /// already reported).
+    public func resolve(_ url: String, from contentPath: String, writtenTo outputPath: String, suggesting: Bool = true) -> LinkResolution {
         let (beforeFragment, fragment) = Self.splitFragment(url)
         if beforeFragment.isEmpty {
             return fragment == nil ? .external : .site(path: outputPath, fragment: fragment)
@@ -83,7 +87,7 @@ public struct LinkResolver: Sendable {
         if let landing = landingPages[resolved] { return .site(path: landing, fragment: fragment) }
         if resolved.isEmpty, let home = landingPages[""] { return .site(path: home, fragment: fragment) }
         if assets.contains(resolved) { return .site(path: resolved, fragment: fragment) }
-        let suggestion = closestPath(to: resolved).map { ContentPaths.relativeURL(from: contentPath, to: $0) }
+        let suggestion = suggesting ? closestPath(to: resolved).map { ContentPaths.relativeURL(from: contentPath, to: $0) } : nil
         return .broken(message: "no page or file '\(decoded)' (resolved to '\(resolved)')", suggestion: suggestion)
     }
 
@@ -132,10 +136,12 @@ public struct LinkResolver: Sendable {
         }
     }
 
-    /// The known content path most like `path`: by edit distance, else a file in the same
-    /// folder whose name contains the other's.
+    /// The known content path most like `path`: by edit distance, else the file of the same
+    /// name in another folder (a moved folder), else a file in the same folder whose name
+    /// contains the other's.
     private func closestPath(to path: String) -> String? {
-        if let near = Suggestions.closest(to: path, in: candidates) { return near }
+        if let near = suggestions.closest(to: path) { return near }
+        if let moved = suggestions.sameName(as: path) { return moved }
         let folder = ContentPaths.folder(of: path)
         let stem = ContentPaths.stem(of: path).lowercased()
         guard stem.count >= 3 else { return nil }

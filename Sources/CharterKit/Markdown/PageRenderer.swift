@@ -33,10 +33,13 @@ public struct RenderedContent: Sendable {
 /// resolving links through the link resolver and reporting the broken ones where they are written.
 public struct PageRenderer: Sendable {
     public var options: MarkdownOptions
+    /// How many threads render; the result does not depend on it.
+    public var workers: Int
 
     /// Creates the stage with the site's Markdown options.
-    public init(options: MarkdownOptions) {
+    public init(options: MarkdownOptions, workers: Int? = nil) {
         self.options = options
+        self.workers = workers ?? ProcessInfo.processInfo.activeProcessorCount
     }
 
     private enum Job: Sendable {
@@ -71,7 +74,7 @@ public struct PageRenderer: Sendable {
                 jobs.append(.text(mission, contentPath: contentPath, outputPath: SitePaths.team(team.id), prefix: "team-"))
             }
         }
-        let results = ParallelMap.map(jobs) { job -> Result<Output, MarkdownError> in
+        let results = ParallelMap.map(jobs, workers: workers) { job -> Result<Output, MarkdownError> in
             do throws(MarkdownError) {
                 switch job {
                 case .page(let page):

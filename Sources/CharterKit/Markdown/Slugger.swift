@@ -12,6 +12,12 @@ public struct Slugger: Sendable {
         self.fallback = fallback
     }
 
+    /// Marks `slug` as taken, so that no text is given it (a tag called "index" must not take
+    /// the tags page's own file name).
+    public mutating func reserve(_ slug: String) {
+        seen[slug] = seen[slug] ?? 0
+    }
+
     /// The slug for `text`, made unique among the slugs this slugger has returned.
     public mutating func slug(for text: String) -> String {
         var base = Self.slug(text)

@@ -13,9 +13,23 @@ public struct BuildResult: Sendable {
     /// The model the pipeline built, for commands that compare or export it.
     public var model: Site?
     /// How many HTML pages the site has.
-    public var pageCount: Int {
-        site?.files.filter { $0.path.hasSuffix(".html") }.count ?? 0
-    }
+    public var pageCount = 0
+    /// Every file of the site, by its path in it, sorted.
+    public var paths: [String] = []
+    /// How many pages were rendered again and written; the others were reused from the previous build.
+    public var pagesWritten = 0
+    /// How many pages were reused unchanged from the previous build (hard links to the same file).
+    public var pagesReused = 0
+    /// True when nothing had changed since the last build, so the site was left as it was.
+    public var upToDate = false
+}
+
+/// What a build is doing, for a progress line.
+public struct BuildProgress: Sendable {
+    /// "loading", "rendering", "writing".
+    public var stage: String
+    public var done: Int
+    public var total: Int
 }
 
 /// Runs Charter's pipeline:
@@ -32,6 +46,12 @@ public struct SiteBuilder: Sendable {
     public var output: URL?
     /// Write the site even when there are errors.
     public var allowErrors = false
+    /// Keep a build cache under the root and redo only what changed; off builds from scratch.
+    public var useCache = true
+    /// How many threads render; the site written does not depend on it.
+    public var workers = ProcessInfo.processInfo.activeProcessorCount
+    /// Told what the build is doing, from any thread; for a progress line on a terminal.
+    public var progress: (@Sendable (BuildProgress) -> Void)?
     /// The day review dates are checked against: SOURCE_DATE_EPOCH when set (the
     /// reproducible-builds convention), else the current day in UTC.
     public var today = SiteBuilder.defaultToday()
@@ -66,6 +86,7 @@ public struct SiteBuilder: Sendable {
     }
 
     private func run(writing: Bool) throws -> BuildResult {
+        progress?(BuildProgress(stage: "loading", done: 0, total: 0))
         var loader = ContentLoader()
         let outputFolder = OutputLocation.canonical(outputDirectory)
         let canonicalRoot = OutputLocation.canonical(root)
@@ -76,9 +97,19 @@ public struct SiteBuilder: Sendable {
         if writing {
             try OutputLocation.validate(output: outputFolder, root: content.root, contentDirectory: content.contentDirectory)
         }
-        var diagnostics = content.diagnostics
         let sources = Self.sources(of: content)
 
+        // Nothing changed since the last build: say so, and leave the site as it is.
+        let fingerprint = BuildFingerprint(content: content, today: today, allowErrors: allowErrors, output: outputFolder)
+        if writing && !useCache { BuildCache.remove(root: canonicalRoot, output: outputFolder) }
+        let cache = writing && useCache ? BuildCache.load(root: canonicalRoot, key: fingerprint.key, output: outputFolder) : nil
+        if let cache, cache.inputs == fingerprint.inputs {
+            return BuildResult(
+                diagnostics: cache.diagnostics, site: nil, outputDirectory: outputFolder, sources: sources, model: nil,
+                pageCount: cache.pageCount, paths: [], pagesWritten: 0, pagesReused: cache.pageCount, upToDate: true)
+        }
+
+        var diagnostics = content.diagnostics
         let (configuration, configurationDiagnostics) = SiteConfiguration.read(content.configuration)
         diagnostics += configurationDiagnostics
         let (templates, templateDiagnostics) = try TemplateSet.load(overrides: content.templates)
@@ -93,27 +124,58 @@ public struct SiteBuilder: Sendable {
         let links = LinkResolver(site: site)
 
         let markdownOptions = MarkdownOptions(allowRawHTML: configuration.unsafeHTML)
-        let markdown = try PageRenderer(options: markdownOptions).render(site, links: links)
+        progress?(BuildProgress(stage: "rendering Markdown", done: 0, total: site.pages.count))
+        let markdown = try PageRenderer(options: markdownOptions, workers: workers).render(site, links: links)
         diagnostics += markdown.diagnostics
 
         // The health page and the home page show the model's problems, so they are counted
         // with the site's severities applied before templates run.
         let known = configuration.applySeverities(to: diagnostics).sorted()
-        let (rendered, renderDiagnostics) = SiteRenderer(templates: templates)
-            .render(site, content: markdown, diagnostics: known, today: today, links: links, markdown: markdownOptions)
-        diagnostics += renderDiagnostics
+        // Pages stream into the next site's staging folder as they are finished, unless errors
+        // already mean it will not be written.
+        let staged = writing && (allowErrors || !known.containsErrors) ? try StagedSite(output: outputFolder) : nil
+        var renderer = SiteRenderer(templates: templates, workers: workers)
+        renderer.progress = progress
+        let rendering: SiteRendering
+        do {
+            rendering = try renderer.render(
+                site, content: markdown, diagnostics: known, today: today, links: links, markdown: markdownOptions,
+                to: staged.map { .staged($0, cache: cache) } ?? .memory)
+        } catch {
+            staged?.abandon()
+            throw error
+        }
+        diagnostics += rendering.diagnostics
         diagnostics = configuration.applySeverities(to: diagnostics)
         diagnostics.sort()
 
         var written: URL?
-        if writing, allowErrors || !diagnostics.containsErrors {
-            try SiteWriter().write(rendered, to: outputFolder)
-            written = outputFolder
+        if let staged {
+            if allowErrors || !diagnostics.containsErrors {
+                // The cache names the staging folder, which the swap makes the published site;
+                // it is saved first, so a build killed between the two leaves a cache that no
+                // longer matches the site, and the next build is a full one.
+                if useCache, let identity = staged.identity {
+                    BuildCache(
+                        key: fingerprint.key, inputs: fingerprint.inputs, site: identity, output: outputFolder.path,
+                        pages: rendering.pages, diagnostics: diagnostics, pageCount: rendering.pageCount
+                    ).save(root: canonicalRoot)
+                } else {
+                    BuildCache.remove(root: canonicalRoot, output: outputFolder)
+                }
+                try staged.commit()
+                written = outputFolder
+            } else {
+                staged.abandon()
+            }
         }
         // Titles taken from a page's first heading are only known once its Markdown is rendered.
         var model = site
         model.pages = markdown.pages.map(\.page)
-        return BuildResult(diagnostics: diagnostics, site: rendered, outputDirectory: written, sources: sources, model: model)
+        return BuildResult(
+            diagnostics: diagnostics, site: staged == nil ? RenderedSite(files: rendering.files) : nil, outputDirectory: written,
+            sources: sources, model: model, pageCount: rendering.pageCount, paths: rendering.paths,
+            pagesWritten: rendering.pageCount - rendering.reused, pagesReused: rendering.reused)
     }
 
     private static func sources(of content: LoadedContent) -> [String: SourceText] {

@@ -18,7 +18,7 @@ public struct Scaffold: Sendable {
     public func files() -> [String: Data] {
         var files: [String: String] = [
             "charter.yaml": Self.configuration,
-            ".gitignore": "_site/\n.build/\n",
+            ".gitignore": "_site/\n.charter-cache/\n.build/\n",
             "AUTHORING.md": Self.authoring,
             "content/index.md": Self.home,
             "content/strategies/customer-forum.yaml": Self.schemaLine("strategy", depth: 2) + Self.strategy,

@@ -74,6 +74,8 @@ struct ContextBuilder {
         }
         for key in backlinks.keys { backlinks[key]?.sort(by: Self.order) }
         var slugger = Slugger(fallback: "tag")
+        // tags/index.html is the page of all tags.
+        slugger.reserve("index")
         for rendered in content.pages {
             for tag in Set(rendered.page.tags) { taggedPages[tag, default: []].append(rendered) }
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The page that prints the whole playbook: every written page in reading order (the order
 /// of the navigation, folder by folder), each rendered again with its heading and footnote
 /// ids prefixed so that they stay unique, and with links to other included pages turned into
@@ -9,6 +11,8 @@ struct PrintPage {
     let builder: ContextBuilder
     let links: LinkResolver
     let options: MarkdownOptions
+    /// How many threads render the pages again.
+    var workers = ProcessInfo.processInfo.activeProcessorCount
 
     static func isWritten(for content: RenderedContent) -> Bool {
         let count = content.pages.lazy.filter { !$0.page.isGenerated }.count
@@ -39,7 +43,7 @@ struct PrintPage {
         guard builder.hasPrintPage else { return nil }
         let pages = order()
         let anchors = Dictionary(pages.enumerated().map { ($1.page.outputPath, "page-\($0 + 1)") }, uniquingKeysWith: { first, _ in first })
-        let sections = ParallelMap.map(Array(pages.enumerated())) { index, rendered -> PrintSection in
+        let sections = ParallelMap.map(Array(pages.enumerated()), workers: workers) { index, rendered -> PrintSection in
             let page = rendered.page
             let anchor = "page-\(index + 1)"
             var options = self.options
@@ -49,7 +53,8 @@ struct PrintPage {
             let html = (try? MarkdownRenderer(options: options).render(
                 page.body, path: page.sourcePath, lineOffset: page.bodyLineOffset,
                 rewriteLink: { link in
-                    switch links.resolve(link.url, from: page.contentPath, writtenTo: page.outputPath) {
+                    // Broken links were reported on the page itself: no second search for suggestions.
+                    switch links.resolve(link.url, from: page.contentPath, writtenTo: page.outputPath, suggesting: false) {
                     case .site(let path, let fragment):
                         if path == page.outputPath || anchors[path] != nil {
                             let target = anchors[path] ?? anchor

@@ -25,12 +25,38 @@ public struct RenderedSite: Sendable {
     public var files: [OutputFile]
 }
 
+/// Where finished pages go: kept in memory (for `check` and tests), or streamed into the
+/// staging folder of the next site, reusing the previous site's file where a page's template
+/// and context are exactly those the cache remembers.
+enum PageDestination {
+    case memory
+    case staged(StagedSite, cache: BuildCache?)
+}
+
+/// What applying the templates produced.
+struct SiteRendering {
+    /// Every file of the site, sorted by path, when rendered to memory; empty when streamed.
+    var files: [OutputFile] = []
+    /// Every file's path in the site, sorted.
+    var paths: [String] = []
+    var diagnostics: [Diagnostic] = []
+    /// The fingerprint and size of each HTML page, for the next build's cache.
+    var pages: [String: BuildCache.Page] = [:]
+    /// How many HTML pages the site has, and how many of them were reused from the previous site.
+    var pageCount = 0
+    var reused = 0
+}
+
 /// Applies the templates to every page, in parallel, gathers the site's files, and checks
 /// every link's `#fragment` against the ids the target page really has.
 struct SiteRenderer {
     var templates: TemplateSet
+    /// How many threads render pages; the output does not depend on it.
+    var workers = ProcessInfo.processInfo.activeProcessorCount
+    /// Told how many pages are done, from any thread.
+    var progress: (@Sendable (BuildProgress) -> Void)? = nil
 
-    private struct Job: Sendable {
+    struct Job: Sendable {
         var template: String
         var sourcePath: String
         /// The content file the page is made from; nil for pages Charter makes itself.
@@ -38,12 +64,28 @@ struct SiteRenderer {
         var make: @Sendable () -> PageContext
     }
 
-    func render(
-        _ site: Site, content: RenderedContent, diagnostics: [Diagnostic], today: CalendarDate,
-        links: LinkResolver, markdown: MarkdownOptions
-    ) -> (RenderedSite, [Diagnostic]) {
-        let builder = ContextBuilder(site: site, content: content, diagnostics: diagnostics, today: today)
-        var jobs: [Job] = content.pages.map { rendered in
+    /// A page with its context built, ready for its template.
+    struct PlannedPage: Sendable {
+        var job: Job
+        var context: PageContext
+        var path: String { context.page.path }
+    }
+
+    private struct Finished: Sendable {
+        var path: String
+        var data: Data?
+        var page: BuildCache.Page?
+        var ids: Set<String>?
+        var reused = false
+        var problem: Diagnostic?
+    }
+
+    func jobs(
+        _ builder: ContextBuilder, links: LinkResolver, markdown: MarkdownOptions
+    ) -> [Job] {
+        let site = builder.site
+        let workers = self.workers
+        var jobs: [Job] = builder.content.pages.map { rendered in
             Job(template: ContextBuilder.templateName(for: rendered.page), sourcePath: rendered.page.sourcePath,
                 source: rendered.page.isGenerated ? nil : rendered.page.sourcePath) {
                 builder.context(for: rendered)
@@ -71,62 +113,157 @@ struct SiteRenderer {
             jobs += builder.tagContexts().map { context in Job(template: "section", sourcePath: "") { context } }
         }
         jobs.append(Job(template: "404", sourcePath: "") { builder.notFoundContext() })
-        if let print = PrintPage(builder: builder, links: links, options: markdown).context() {
-            jobs.append(Job(template: "print", sourcePath: "") { print })
+        if builder.hasPrintPage {
+            jobs.append(Job(template: "print", sourcePath: "") {
+                PrintPage(builder: builder, links: links, options: markdown, workers: workers).context() ?? builder.notFoundContext()
+            })
+        }
+        return jobs
+    }
+
+    func render(
+        _ site: Site, content: RenderedContent, diagnostics: [Diagnostic], today: CalendarDate,
+        links: LinkResolver, markdown: MarkdownOptions, to destination: PageDestination = .memory
+    ) throws -> SiteRendering {
+        let builder = ContextBuilder(site: site, content: content, diagnostics: diagnostics, today: today)
+        let planned = ParallelMap.map(jobs(builder, links: links, markdown: markdown), workers: workers) { job in
+            PlannedPage(job: job, context: job.make())
         }
 
+        // Everything but the pages, known before any page is rendered.
+        var others: [(file: OutputFile, source: String?)] = site.assets.map {
+            (OutputFile(path: $0.contentPath, contents: .copy($0.fileURL)), $0.sourcePath)
+        }
+        others += templates.assets.map { (OutputFile(path: $0.key, contents: .data($0.value)), nil) }
+        others.append((OutputFile(path: SitePaths.robots, contents: .data(Data(robots(site).utf8))), nil))
+        others += SearchIndex().files(for: builder.searchEntries()).map { (OutputFile(path: $0.key, contents: .data(Data($0.value.utf8))), nil) }
+
+        // A content file on a path Charter writes itself loses it (CH004).
+        var claims = planned.map { (path: $0.path, source: $0.job.source) } + others.map { (path: $0.file.path, source: $0.source) }
+        let pageSitemapPaths = Set(planned.map(\.path))
+        if let sitemap = sitemap(site, pages: pageSitemapPaths) {
+            others.append((OutputFile(path: SitePaths.sitemap, contents: .data(Data(sitemap.utf8))), nil))
+            claims.append((path: SitePaths.sitemap, source: nil))
+        }
+        let (kept, collisions) = Self.resolveCollisions(claims)
+        let keptPages = planned.indices.filter { kept.contains($0) }.map { planned[$0] }
+        let keptOthers = others.indices.filter { kept.contains(planned.count + $0) }.map { others[$0].file }
+
+        if case .staged(let staged, _) = destination {
+            try staged.makeFolders(for: keptPages.map(\.path) + keptOthers.map(\.path))
+        }
+        let allLinks = content.pages.flatMap(\.links) + content.otherLinks
+        let anchorTargets = Set(allLinks.filter { !($0.fragment ?? "").isEmpty }.map(\.path))
         let templates = self.templates
-        let outputs = ParallelMap.map(jobs) { job -> (path: String, html: String?, source: String?, problem: Diagnostic?) in
-            let context = job.make()
-            guard let html = templates.render(context, with: job.template) else {
-                let missing = Diagnostic(
-                    .missingTemplate, "no template named '\(job.template)' to render '\(context.page.path)' with",
-                    at: SourceLocation(path: job.sourcePath.isEmpty ? "Templates" : job.sourcePath))
-                return (context.page.path, nil, job.source, missing)
+        let counter = progress.map { ProgressCounter(total: keptPages.count, report: $0) }
+        let finished = ParallelMap.map(keptPages, workers: workers) { planned -> Result<Finished, CharterError> in
+            defer { counter?.advance(by: 1) }
+            do {
+                return .success(try Self.finish(planned, templates: templates, destination: destination, needsIDs: anchorTargets.contains(planned.path)))
+            } catch let error as CharterError {
+                return .failure(error)
+            } catch {
+                return .failure(CharterError.unwritable(planned.path, "\(error)"))
             }
-            return (context.page.path, html, job.source, nil)
         }
-        var problems = outputs.compactMap(\.problem)
-        // Where a content page and a page of Charter's share a path, anchors are checked
-        // against Charter's page, the one that is written.
-        var pages: [String: String] = [:]
-        for output in outputs.sorted(by: { ($0.source == nil ? 0 : 1) < ($1.source == nil ? 0 : 1) }) {
-            if let html = output.html, pages[output.path] == nil { pages[output.path] = html }
-        }
-        problems += AnchorChecker(pages: pages).check(content.pages.flatMap(\.links) + content.otherLinks)
 
-        // Every file with the content file it comes from (nil for what Charter makes itself).
-        var claims: [(file: OutputFile, source: String?)] = outputs.compactMap { output in
-            output.html.map { (OutputFile(path: output.path, contents: .data(Data($0.utf8))), output.source) }
+        var result = SiteRendering()
+        var ids: [String: Set<String>] = [:]
+        var files: [OutputFile] = []
+        for outcome in finished {
+            let page: Finished
+            switch outcome {
+            case .success(let value): page = value
+            case .failure(let error): throw error
+            }
+            if let problem = page.problem {
+                result.diagnostics.append(problem)
+                continue
+            }
+            if let pageIDs = page.ids, ids[page.path] == nil { ids[page.path] = pageIDs }
+            if let data = page.data, case .memory = destination { files.append(OutputFile(path: page.path, contents: .data(data))) }
+            result.pages[page.path] = page.page
+            result.pageCount += 1
+            if page.reused { result.reused += 1 }
         }
-        claims += site.assets.map { (OutputFile(path: $0.contentPath, contents: .copy($0.fileURL)), $0.sourcePath) }
-        claims += templates.assets.map { (OutputFile(path: $0.key, contents: .data($0.value)), nil) }
-        claims.append((OutputFile(path: SitePaths.robots, contents: .data(Data(robots(site).utf8))), nil))
-        claims += SearchIndex().files(for: builder.searchEntries()).map { (OutputFile(path: $0.key, contents: .data(Data($0.value.utf8))), nil) }
-        if let sitemap = sitemap(site, pages: pages.keys) {
-            claims.append((OutputFile(path: SitePaths.sitemap, contents: .data(Data(sitemap.utf8))), nil))
+        switch destination {
+        case .memory:
+            files += keptOthers
+        case .staged(let staged, _):
+            for file in keptOthers {
+                switch file.contents {
+                case .data(let data): try staged.write(data, to: file.path)
+                case .copy(let source): try staged.copy(source, to: file.path)
+                }
+            }
         }
-        let (files, collisions) = Self.resolveCollisions(claims)
-        return (RenderedSite(files: files), problems + collisions)
+        result.diagnostics += AnchorChecker(ids: ids).check(allLinks) + collisions
+        result.files = files.sorted { $0.path < $1.path }
+        result.paths = (keptPages.map(\.path) + keptOthers.map(\.path)).sorted()
+        return result
+    }
+
+    /// Renders one page, or links the previous site's copy when its template and context are
+    /// exactly those the cache remembers; collects its ids when a link points into it.
+    private static func finish(
+        _ planned: PlannedPage, templates: TemplateSet, destination: PageDestination, needsIDs: Bool
+    ) throws -> Finished {
+        let path = planned.path
+        var fingerprint: String?
+        if case .staged(let staged, let cache) = destination {
+            var hasher = StableHasher()
+            hasher.combine(planned.job.template)
+            planned.context.fingerprint(into: &hasher)
+            let print = hasher.finalize()
+            fingerprint = print
+            if let old = cache?.pages[path], old.fingerprint == print, staged.reuse(path, size: old.size) {
+                var ids: Set<String>?
+                if needsIDs, let data = try? Data(contentsOf: staged.folder.appending(path: path)) {
+                    ids = AnchorChecker.ids(in: String(decoding: data, as: UTF8.self))
+                }
+                return Finished(path: path, page: old, ids: ids, reused: true)
+            }
+        }
+        guard let html = templates.render(planned.context, with: planned.job.template) else {
+            let missing = Diagnostic(
+                .missingTemplate, "no template named '\(planned.job.template)' to render '\(path)' with",
+                at: SourceLocation(path: planned.job.sourcePath.isEmpty ? "Templates" : planned.job.sourcePath))
+            return Finished(path: path, problem: missing)
+        }
+        let data = Data(html.utf8)
+        let ids = needsIDs ? AnchorChecker.ids(in: html) : nil
+        switch destination {
+        case .memory:
+            return Finished(path: path, data: data, ids: ids)
+        case .staged(let staged, _):
+            try staged.write(data, to: path)
+            return Finished(path: path, page: fingerprint.map { BuildCache.Page(fingerprint: $0, size: data.count) }, ids: ids)
+        }
     }
 
     /// A content file whose path Charter also writes (`content/health.md`, `content/404.md`,
     /// `content/stages/planning.md`, an asset `robots.txt`) would silently replace or be replaced
-    /// by it: each is CH004 at the content file, and Charter's own file is kept.
-    static func resolveCollisions(_ claims: [(file: OutputFile, source: String?)]) -> ([OutputFile], [Diagnostic]) {
-        let generated = Set(claims.filter { $0.source == nil }.map { $0.file.path.lowercased() })
-        var files: [OutputFile] = []
+    /// by it: each is CH004 at the content file, and Charter's own file is kept. Returns the
+    /// indices of the claims that are written.
+    static func resolveCollisions(_ claims: [(path: String, source: String?)]) -> (Set<Int>, [Diagnostic]) {
+        let generated = Set(claims.filter { $0.source == nil }.map { $0.path.lowercased() })
+        var kept: Set<Int> = []
+        var keptPaths: Set<String> = []
         var diagnostics: [Diagnostic] = []
-        for claim in claims {
-            if let source = claim.source, generated.contains(claim.file.path.lowercased()) {
+        for (index, claim) in claims.enumerated() {
+            // Two files on one path would be written in whatever order the threads finish:
+            // the first claim wins, so the site never depends on timing.
+            guard !keptPaths.contains(claim.path) else { continue }
+            if let source = claim.source, generated.contains(claim.path.lowercased()) {
                 diagnostics.append(Diagnostic(
-                    .duplicateOutputPath, "'\(source)' would be written to '\(claim.file.path)', which Charter writes itself",
+                    .duplicateOutputPath, "'\(source)' would be written to '\(claim.path)', which Charter writes itself",
                     at: SourceLocation(path: source), fixHint: "rename the file"))
             } else {
-                files.append(claim.file)
+                kept.insert(index)
+                keptPaths.insert(claim.path)
             }
         }
-        return (files.sorted { $0.path < $1.path }, diagnostics.sorted())
+        return (kept, diagnostics.sorted())
     }
 
     /// Internal sites ask every crawler to stay away; public ones point at their sitemap.
@@ -137,7 +274,7 @@ struct SiteRenderer {
     }
 
     /// A sitemap of every page but the 404 and print pages, when the site knows its address.
-    private func sitemap(_ site: Site, pages: Dictionary<String, String>.Keys) -> String? {
+    private func sitemap(_ site: Site, pages: Set<String>) -> String? {
         guard let base = site.configuration.baseURL else { return nil }
         // The 404 page is not a page to visit, and the print page repeats the others.
         let urls = pages.filter { $0 != SitePaths.notFound && $0 != SitePaths.print }.sorted().map { path in
@@ -154,14 +291,14 @@ struct SiteRenderer {
 
 /// Checks each link's `#fragment` against the ids that the rendered target page contains.
 struct AnchorChecker {
-    let pages: [String: String]
+    /// The ids of each page that a link with a fragment points into.
+    let ids: [String: Set<String>]
 
     func check(_ links: [SiteLink]) -> [Diagnostic] {
-        var ids: [String: Set<String>] = [:]
-        return links.compactMap { link in
-            guard let fragment = link.fragment, !fragment.isEmpty, let html = pages[link.path] else { return nil }
-            if ids[link.path] == nil { ids[link.path] = Self.ids(in: html) }
-            guard let known = ids[link.path], !known.contains(fragment) else { return nil }
+        links.compactMap { link in
+            guard let fragment = link.fragment, !fragment.isEmpty, let known = ids[link.path], !known.contains(fragment) else {
+                return nil
+            }
             let suggestion = Suggestions.closest(to: fragment, in: known.sorted())
             return Diagnostic(
                 .brokenAnchor, "broken anchor '#\(fragment)' in link '\(link.url)': the page has no such heading or id",

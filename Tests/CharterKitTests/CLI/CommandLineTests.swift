@@ -9,8 +9,22 @@ import Testing
         let result = try CharterProcess.run(["build", "--root", site.root.path, "--out", site.output.path], in: URL(fileURLWithPath: "/"))
         #expect(result.status == 0)
         let out = OutputLocation.canonical(site.output).path
-        #expect(result.stdout == "Wrote 4 pages to \(out)\nOpen file://\(out)/index.html in a browser.\n")
+        #expect(Self.withoutTime(result.stdout) == "Wrote 4 pages, reused 0 from the cache, to \(out) in _ s\nOpen file://\(out)/index.html in a browser.\n")
         #expect(result.stderr == "")
+
+        // Nothing changed: the second build says so and leaves the site alone.
+        let again = try CharterProcess.run(["build", "--root", site.root.path, "--out", site.output.path], in: URL(fileURLWithPath: "/"))
+        #expect(again.status == 0)
+        #expect(Self.withoutTime(again.stdout) == "The site is up to date: nothing changed since the last build (4 pages in \(out), _ s)\nOpen file://\(out)/index.html in a browser.\n")
+        try site.write("content/b.md", "# B\n")
+        let third = try CharterProcess.run(["build", "--root", site.root.path, "--out", site.output.path, "--jobs", "1"], in: URL(fileURLWithPath: "/"))
+        // b.html is new; the home page, a.html and the 404 page list it in their navigation.
+        #expect(Self.withoutTime(third.stdout) == "Wrote 5 pages, reused 0 from the cache, to \(out) in _ s\nOpen file://\(out)/index.html in a browser.\n")
+    }
+
+    /// The output with the build's duration, which varies, replaced by `_`.
+    static func withoutTime(_ text: String) -> String {
+        text.replacing(#/ \d+\.\d\d s/#, with: " _ s")
     }
 
     @Test("content errors print like a compiler, exit 1, and write nothing")

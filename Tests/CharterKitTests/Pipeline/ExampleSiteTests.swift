@@ -23,8 +23,8 @@ import Testing
         var builder = SiteBuilder(root: Self.repository, output: scratch.output)
         builder.today = Self.today
         let result = try builder.build()
-        let site = try #require(result.site)
-        let paths = Set(site.files.map(\.path))
+        let paths = Set(result.paths)
+        #expect(result.outputDirectory != nil)
         let content = try ContentLoader().load(root: Self.repository)
         let (framework, _) = FrameworkLoader().load(siteFiles: content.modelFiles)
         let model = ModelBuilder().build(content, configuration: SiteConfiguration(), framework: framework).site

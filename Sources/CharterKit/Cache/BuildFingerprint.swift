@@ -1,0 +1,82 @@
+import Foundation
+
+/// What a build is made from, hashed in two layers: `key`, everything that changes every
+/// page (Charter itself, the templates, the model, the configuration, the day, the options),
+/// and `inputs`, that plus every content file, so that equal inputs mean nothing changed.
+struct BuildFingerprint {
+    var key: String
+    var inputs: String
+
+    init(content: LoadedContent, today: CalendarDate, allowErrors: Bool, output: URL) {
+        var hasher = StableHasher()
+        hasher.combine("charter \(CharterRelease.version)")
+        // A rebuilt Charter of the same version may render differently: its binary counts too.
+        for part in Self.executableIdentity() { hasher.combine(part) }
+        hasher.combine(today.description)
+        hasher.combine(allowErrors)
+        hasher.combine(output.path)
+        hasher.combine(content.contentPrefix)
+        hasher.combine(content.configuration?.text ?? "")
+        for file in content.modelFiles.sorted(by: { $0.path < $1.path }) {
+            hasher.combine(file.path)
+            hasher.combine(file.text)
+        }
+        for (path, template) in content.templates.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(path)
+            template.data.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+        key = hasher.finalize()
+
+        for file in (content.markdown + content.data).sorted(by: { $0.source.path < $1.source.path }) {
+            hasher.combine(file.source.path)
+            hasher.combine(file.source.text)
+        }
+        // Assets are copied, not read: their size and modification time stand for their bytes.
+        for asset in content.assets.sorted(by: { $0.sourcePath < $1.sourcePath }) {
+            hasher.combine(asset.sourcePath)
+            let attributes = try? FileManager.default.attributesOfItem(atPath: asset.fileURL.path)
+            hasher.combine((attributes?[.size] as? NSNumber)?.intValue ?? -1)
+            hasher.combine(Int(((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0) * 1_000_000))
+        }
+        for diagnostic in content.diagnostics {
+            hasher.combine(diagnostic.location.description)
+            hasher.combine(diagnostic.message)
+        }
+        inputs = hasher.finalize()
+    }
+
+    /// The running executable's size and modification time.
+    private static func executableIdentity() -> [String] {
+        let path = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return [path] }
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return [path, String(size), String(modified)]
+    }
+}
+
+/// Counts finished pages from several threads and reports at most every 1% of the total.
+final class ProgressCounter: @unchecked Sendable {
+    // `done` and `reported` are guarded by the lock.
+    private let lock = NSLock()
+    private var done = 0
+    private var reported = 0
+    private let total: Int
+    private let report: @Sendable (BuildProgress) -> Void
+
+    init(total: Int, report: @escaping @Sendable (BuildProgress) -> Void) {
+        self.total = total
+        self.report = report
+    }
+
+    func advance(by count: Int) {
+        let snapshot: Int? = lock.withLock {
+            done += count
+            let step = max(1, total / 100)
+            guard done - reported >= step || done >= total else { return nil }
+            reported = done
+            return done
+        }
+        if let snapshot { report(BuildProgress(stage: "rendering pages", done: snapshot, total: total)) }
+    }
+}

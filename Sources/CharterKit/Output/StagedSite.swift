@@ -1,0 +1,181 @@
+public import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A new version of the site being written beside the old one, file by file as pages are
+/// finished, and swapped in whole by `commit()`. Until then readers see only the old site;
+/// `abandon()` (or a build that dies) leaves it untouched.
+///
+/// Files are written from several threads at once: each path is written once, and the
+/// folders are made beforehand with `makeFolders(for:)`.
+final class StagedSite: @unchecked Sendable {
+    // Only `folder`, `output` and `previous` are read from several threads; they never change.
+    let output: URL
+    let folder: URL
+    /// The site being replaced, when it exists: unchanged files are linked from it.
+    let previous: URL?
+
+    /// Starts a staging folder beside `output`, removing what interrupted builds left there.
+    init(output: URL) throws {
+        let output = OutputLocation.canonical(output)
+        let parent = output.deletingLastPathComponent()
+        let fileManager = FileManager.default
+        do {
+            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw CharterError.unwritable(parent.path, error.localizedDescription)
+        }
+        Self.removeLeftovers(next: output)
+        self.output = output
+        self.folder = parent.appending(path: ".\(output.lastPathComponent).charter-tmp-\(getpid())", directoryHint: .isDirectory)
+        self.previous = fileManager.fileExists(atPath: output.appending(path: OutputLocation.markerName).path) ? output : nil
+        try? fileManager.removeItem(at: folder)
+        do {
+            try fileManager.createDirectory(at: folder, withIntermediateDirectories: false)
+            try OutputLocation.markerContents.write(to: folder.appending(path: OutputLocation.markerName))
+        } catch {
+            throw CharterError.unwritable(output.path, error.localizedDescription)
+        }
+    }
+
+    /// The staging folder's device and inode: after the swap, the published site's identity.
+    var identity: FileIdentity? { FileIdentity(of: folder) }
+
+    /// Refuses any path that could leave the site's folder, whatever produced it.
+    static func checked(_ path: String) throws -> String {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard !path.hasPrefix("/"), !parts.contains(".."), !parts.contains(""), !parts.contains("."), !path.contains("\\") else {
+            throw CharterError.unwritable(path, "the path would leave the output folder")
+        }
+        return path
+    }
+
+    /// Makes every folder the given files need, before they are written in parallel.
+    func makeFolders(for paths: some Sequence<String>) throws {
+        var made: Set<String> = [""]
+        for path in paths {
+            let parent = ContentPaths.folder(of: try Self.checked(path))
+            guard made.insert(parent).inserted else { continue }
+            do {
+                try FileManager.default.createDirectory(at: folder.appending(path: parent), withIntermediateDirectories: true)
+            } catch {
+                throw CharterError.unwritable(parent, error.localizedDescription)
+            }
+        }
+    }
+
+    /// Writes a file made by the build.
+    func write(_ data: Data, to path: String) throws {
+        let destination = folder.appending(path: try Self.checked(path))
+        do {
+            try data.write(to: destination)
+        } catch {
+            throw CharterError.unwritable(destination.path, error.localizedDescription)
+        }
+    }
+
+    /// Copies a file as it is (an image, a PDF).
+    func copy(_ source: URL, to path: String) throws {
+        let destination = folder.appending(path: try Self.checked(path))
+        do {
+            try FileManager.default.copyItem(at: source, to: destination)
+        } catch {
+            throw CharterError.unwritable(destination.path, error.localizedDescription)
+        }
+    }
+
+    /// Hard-links the previous site's file at `path` into the new site, when it exists with
+    /// `size` bytes; false otherwise, and the caller writes the file instead. The old site's
+    /// file is never changed: both names point at the same unchanged bytes.
+    func reuse(_ path: String, size: Int) -> Bool {
+        guard let previous, let path = try? Self.checked(path) else { return false }
+        let source = previous.appending(path: path)
+        var status = stat()
+        guard stat(source.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == size else { return false }
+        return link(source.path, folder.appending(path: path).path) == 0
+    }
+
+    /// Swaps the new site in: readers see the old site or the new one, never a mix.
+    func commit() throws {
+        let fileManager = FileManager.default
+        guard fileManager.fileExists(atPath: output.path) else {
+            do {
+                try fileManager.moveItem(at: folder, to: output)
+            } catch {
+                abandon()
+                throw CharterError.unwritable(output.path, error.localizedDescription)
+            }
+            return
+        }
+        if Self.exchange(folder.path, output.path) {
+            try? fileManager.removeItem(at: folder)
+            return
+        }
+        // No atomic exchange here: move the old site aside, then the new one in.
+        let aside = output.deletingLastPathComponent()
+            .appending(path: ".\(output.lastPathComponent).charter-old-\(getpid())", directoryHint: .isDirectory)
+        do {
+            try fileManager.moveItem(at: output, to: aside)
+        } catch {
+            abandon()
+            throw CharterError.unwritable(output.path, error.localizedDescription)
+        }
+        do {
+            try fileManager.moveItem(at: folder, to: output)
+        } catch {
+            try? fileManager.moveItem(at: aside, to: output)
+            abandon()
+            throw CharterError.unwritable(output.path, error.localizedDescription)
+        }
+        try? fileManager.removeItem(at: aside)
+    }
+
+    /// Throws the new site away; the old one stays as it was.
+    func abandon() {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Removes temporary folders that earlier, interrupted builds left beside the output,
+    /// but only those that carry Charter's marker.
+    private static func removeLeftovers(next output: URL) {
+        let fileManager = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let prefixes = [".\(output.lastPathComponent).charter-tmp-", ".\(output.lastPathComponent).charter-old-"]
+        guard let names = try? fileManager.contentsOfDirectory(atPath: parent.path) else { return }
+        for name in names where prefixes.contains(where: name.hasPrefix) {
+            let folder = parent.appending(path: name, directoryHint: .isDirectory)
+            if fileManager.fileExists(atPath: folder.appending(path: OutputLocation.markerName).path) {
+                try? fileManager.removeItem(at: folder)
+            }
+        }
+    }
+
+    /// Swaps two paths atomically with Linux's renameat2; false where that is not available.
+    private static func exchange(_ first: String, _ second: String) -> Bool {
+        #if os(Linux)
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 1 << 1
+        return renameat2(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0
+        #else
+        return false
+        #endif
+    }
+}
+
+/// Which folder a path is: its device and inode, which a rename keeps.
+struct FileIdentity: Codable, Hashable, Sendable {
+    var device: UInt64
+    var inode: UInt64
+
+    init?(of url: URL) {
+        var status = stat()
+        guard stat(url.path, &status) == 0 else { return nil }
+        device = UInt64(status.st_dev)
+        inode = UInt64(status.st_ino)
+    }
+}
