@@ -2,15 +2,16 @@ import Foundation
 import Testing
 @testable import CharterKit
 
-/// A plain Markdown handbook (no front matter, no strategies) from the shared benchmark generator.
+/// A plain Markdown handbook (no front matter, no strategies) from the project's own benchmark
+/// corpus generator, scripts/bench/gen_corpus.py.
 @Suite struct HandbookTests {
-    static let generator = DefaultTemplatesTests.templatesFolder.deletingLastPathComponent().deletingLastPathComponent()
-        .appending(path: "shared/bench/gen_corpus.py")
+    static let generator = DefaultTemplatesTests.templatesFolder.deletingLastPathComponent()
+        .appending(path: "scripts/bench/gen_corpus.py")
 
     static func generate(pages: Int, seed: Int, into folder: URL) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", generator.path, "--n", "\(pages)", "--seed", "\(seed)", "--out", folder.path]
+        process.arguments = ["python3", generator.path, "--pages", "\(pages)", "--seed", "\(seed)", "--out", folder.path]
         process.standardOutput = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
@@ -51,7 +52,7 @@ import Testing
         #expect(crawl.broken.count == 2 * dangling.count, "\(crawl.broken)")
         #expect(crawl.broken.filter { $0.hasPrefix("print.html -> #page-") }.count == dangling.count)
         let home = try scratch.outputText("index.html")
-        #expect(home.contains("<li class=\"folder\"><a href=\"s001/index.html\">S001</a></li>"))
+        #expect(home.contains("<li class=\"folder\"><a href=\"s001/index.html\">Playbooks s001</a></li>"))
         let section = try scratch.outputText("s002/index.html")
         let listing = try #require(section.components(separatedBy: "<ul class=\"listing\">").last)
         #expect(listing.components(separatedBy: "<li><a href=\"p00").count == 101)
@@ -59,7 +60,7 @@ import Testing
         let sidebar = try #require(section.components(separatedBy: "<ul class=\"nav-section\">").last?.components(separatedBy: "</ul>").first)
         #expect(sidebar.components(separatedBy: "<li").count == 27)
         #expect(sidebar.contains("<a href=\"index.html\">All 100 entries</a>"))
-        let page = try scratch.outputText("s002/p00150.html")
-        #expect(page.contains("<li><a href=\"../index.html\">Home</a></li>\n<li><a href=\"index.html\">S002</a></li>"))
+        let page = try scratch.outputText("s002/p00250.html")
+        #expect(page.contains("<li><a href=\"../index.html\">Home</a></li>\n<li><a href=\"index.html\">Playbooks s002</a></li>"))
     }
 }
