@@ -87,9 +87,51 @@ public struct SearchIndex: Sendable {
         return always + frequent
     }
 
-    /// Lower-cased words of two letters or more; the same rule as the browser's query splitting.
+    /// Lower-cased words of two letters or more; the same rule as the browser's query splitting
+    /// (runs of Unicode letters and numbers). Works on Unicode scalars, with a fast path for
+    /// ASCII, rather than on `Character`s, whose grapheme breaking dominated the index's cost.
     static func words(_ text: String) -> [String] {
-        text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init).filter { $0.count >= 2 }
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        var length = 0
+        func flush() {
+            if length >= 2 { words.append(String(current)) }
+            current.removeAll(keepingCapacity: true)
+            length = 0
+        }
+        for scalar in text.lowercased().unicodeScalars {
+            if isWordScalar(scalar) {
+                current.append(scalar)
+                // Combining marks extend the letter before them, as one character.
+                if !isMark(scalar) { length += 1 }
+            } else if !current.isEmpty {
+                flush()
+            }
+        }
+        flush()
+        return words
+    }
+
+    private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39) || (value >= 0x41 && value <= 0x5A)
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark, .enclosingMark:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.value >= 0x300 else { return false }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
     }
 
     /// The shard a term lives in: its first letter or digit, or `_`.
@@ -134,20 +176,46 @@ public struct SearchIndex: Sendable {
     ]
 }
 
-/// Plain text of rendered HTML, for the search index.
+/// Plain text of rendered HTML, for the search index: tags become spaces and the five
+/// entities cmark-gfm writes are decoded, in one pass over the UTF-8 bytes.
 enum PlainText {
+    private static let entities: [(bytes: [UInt8], character: UInt8)] = [
+        (Array("&amp;".utf8), UInt8(ascii: "&")), (Array("&lt;".utf8), UInt8(ascii: "<")),
+        (Array("&gt;".utf8), UInt8(ascii: ">")), (Array("&quot;".utf8), UInt8(ascii: "\"")),
+        (Array("&#39;".utf8), UInt8(ascii: "'")),
+    ]
+
     static func of(html: String) -> String {
-        var out = ""
-        out.reserveCapacity(html.count / 2)
-        var inTag = false
-        for character in html {
-            if character == "<" { inTag = true; out.append(" "); continue }
-            if character == ">" { inTag = false; continue }
-            if !inTag { out.append(character) }
+        var html = html
+        return html.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count / 2)
+            var inTag = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "<") {
+                    inTag = true
+                    out.append(UInt8(ascii: " "))
+                } else if byte == UInt8(ascii: ">") {
+                    inTag = false
+                } else if !inTag {
+                    if byte == UInt8(ascii: "&"), let entity = entities.first(where: { matches($0.bytes, bytes, at: index) }) {
+                        out.append(entity.character)
+                        index += entity.bytes.count
+                        continue
+                    }
+                    out.append(byte)
+                }
+                index += 1
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        guard out.contains("&") else { return out }
-        return out.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&lt;", with: "<")
-            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"")
-            .replacingOccurrences(of: "&#39;", with: "'")
+    }
+
+    private static func matches(_ pattern: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        guard start + pattern.count <= bytes.count else { return false }
+        for offset in pattern.indices where bytes[start + offset] != pattern[offset] { return false }
+        return true
     }
 }

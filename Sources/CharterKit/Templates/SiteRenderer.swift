@@ -306,15 +306,27 @@ struct AnchorChecker {
         }
     }
 
-    /// Every `id="…"` in the HTML.
+    /// Every `id="…"` in the HTML, found in one pass over its UTF-8 bytes.
     static func ids(in html: String) -> Set<String> {
+        let marker = Array(" id=\"".utf8)
         var found: Set<String> = []
-        var rest = html[...]
-        while let range = rest.range(of: " id=\"") {
-            let start = range.upperBound
-            guard let end = rest[start...].firstIndex(of: "\"") else { break }
-            found.insert(String(rest[start..<end]).replacingOccurrences(of: "&amp;", with: "&"))
-            rest = rest[end...]
+        var html = html
+        html.withUTF8 { bytes in
+            var index = 0
+            let count = bytes.count
+            search: while index + marker.count <= count {
+                for offset in marker.indices where bytes[index + offset] != marker[offset] {
+                    index += 1
+                    continue search
+                }
+                let start = index + marker.count
+                var end = start
+                while end < count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                guard end < count else { break }
+                let id = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                found.insert(id.contains("&amp;") ? id.replacingOccurrences(of: "&amp;", with: "&") : id)
+                index = end
+            }
         }
         return found
     }
