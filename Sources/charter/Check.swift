@@ -53,7 +53,8 @@ struct Check: ParsableCommand {
     /// GitHub gives each step a file to append Markdown to; the complete list goes there.
     private func appendSummary(_ text: String, to path: String) {
         let url = URL(fileURLWithPath: path)
-        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+        // A file that cannot be created is reported below, when it cannot be opened either.
+        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
         guard let handle = try? FileHandle(forWritingTo: url) else {
             FileHandle.standardError.write(Data("charter: warning: cannot write the job summary to \(path)\n".utf8))
             return
