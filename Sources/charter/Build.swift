@@ -27,6 +27,7 @@ struct Build: ParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
+        _ = try today.map(CalendarDate.parse(option:))
     }
 
     func run() throws {

@@ -24,6 +24,10 @@ struct Check: ParsableCommand {
     @Flag(help: "Fail on warnings too.")
     var strict = false
 
+    func validate() throws {
+        _ = try today.map(CalendarDate.parse(option:))
+    }
+
     func run() throws {
         var builder = SiteBuilder(root: URL(fileURLWithPath: root, isDirectory: true))
         if let today { builder.today = try CalendarDate.parse(option: today) }

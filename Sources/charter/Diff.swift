@@ -31,6 +31,10 @@ struct Diff: ParsableCommand {
     @Option(help: "Judge review dates as of this day (YYYY-MM-DD).")
     var today: String?
 
+    func validate() throws {
+        _ = try today.map(CalendarDate.parse(option:))
+    }
+
     func run() throws {
         let rootURL = URL(fileURLWithPath: root, isDirectory: true)
         let day = try today.map(CalendarDate.parse(option:)) ?? SiteBuilder.defaultToday()

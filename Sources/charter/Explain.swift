@@ -11,6 +11,12 @@ struct Explain: ParsableCommand {
     @Flag(help: "Print the whole rule reference as Markdown (docs/rules.md).")
     var markdown = false
 
+    func validate() throws {
+        if let code, DiagnosticCode(rawValue: code) == nil {
+            throw ValidationError("'\(code)' is not a diagnostic code; run 'charter explain' for the list")
+        }
+    }
+
     func run() throws {
         if markdown {
             print(RuleReference.markdown(), terminator: "")
@@ -22,9 +28,7 @@ struct Explain: ParsableCommand {
             }
             return
         }
-        guard let known = DiagnosticCode(rawValue: code) else {
-            throw ValidationError("'\(code)' is not a diagnostic code; run 'charter explain' for the list")
-        }
+        guard let known = DiagnosticCode(rawValue: code) else { return }   // refused by validate()
         print("""
             \(known.rawValue) (\(known.name)): \(known.summary)
             Default severity: \(known.defaultSeverity.rawValue). Group: \(known.group).
