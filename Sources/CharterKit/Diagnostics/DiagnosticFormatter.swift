@@ -39,12 +39,13 @@ public struct DiagnosticFormatter: Sendable {
         return out.joined(separator: "\n") + "\n"
     }
 
-    /// "2 errors, 1 warning" style totals.
+    /// "2 errors, 1 warning" style totals, with ", 3 notes" when there are notes.
     public static func summary(of diagnostics: [Diagnostic]) -> String {
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-        return [
+        let notes = diagnostics.count(of: .note)
+        return ([
             plural(diagnostics.count(of: .error), "error"),
             plural(diagnostics.count(of: .warning), "warning"),
-        ].joined(separator: ", ")
+        ] + (notes > 0 ? [plural(notes, "note")] : [])).joined(separator: ", ")
     }
 }

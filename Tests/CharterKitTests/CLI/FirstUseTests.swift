@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import CharterKit
 
-/// What a new user meets first: the version and wrong usage.
+/// What a new user meets first: the version, wrong usage and the count under the diagnostics.
 @Suite struct FirstUseTests {
     @Test("--version prints the release")
     func version() throws {
@@ -53,5 +53,29 @@ import Testing
         #expect(lines.count == 3)
         #expect(lines.dropFirst().first?.hasPrefix("Usage: charter build [--root <root>] [--out <out>] [--today <today>] [--allow-errors]") == true)
         #expect(lines.last == "  See 'charter build --help' for more information.")
+    }
+
+    @Test("the count under the diagnostics includes notes, in the singular for one")
+    func summaryCountsNotes() throws {
+        let site = try TemporarySite([
+            "charter.yaml": "severity:\n  CH005: note\n",
+            "content/index.md": "# A\n", "content/README.md": "# B\n",
+        ])
+        let one = try CharterProcess.run(["check", "--root", site.root.path])
+        #expect(one.status == 0)
+        #expect(one.stdout == "")
+        #expect(one.stderr == """
+            content/README.md:1:1: note: this folder has both index.md and README.md; index.md is its landing page [CH005]
+            content/index.md:1:1: note: the landing page
+                help: merge the two files or rename one
+            0 errors, 0 warnings, 1 note
+
+            """)
+        try site.write("content/a/index.md", "# C\n")
+        try site.write("content/a/README.md", "# D\n")
+        let two = try CharterProcess.run(["check", "--root", site.root.path])
+        #expect(two.stderr.hasSuffix("[CH005]\ncontent/a/index.md:1:1: note: the landing page\n    help: merge the two files or rename one\n0 errors, 0 warnings, 2 notes\n"))
+        try site.write("charter.yaml", "severity:\n  CH005: warning\n")
+        #expect(try CharterProcess.run(["check", "--root", site.root.path]).stderr.hasSuffix("\n0 errors, 2 warnings\n"))
     }
 }
