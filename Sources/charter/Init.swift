@@ -26,6 +26,15 @@ struct Init: ParsableCommand {
             throw DiagnosticOutput.fail(error)
         }
         print("Wrote \(written.count) files to \(OutputLocation.canonical(folder).path).")
-        print("Next: charter check --root \(directory), then charter build --root \(directory).")
+        let enter = directory == "." ? "" : "cd \(Self.shellQuoted(directory)) && "
+        print("Next: \(enter)charter check, then charter build.")
+    }
+
+    /// `word` as a shell reads it back: as it is when it is plainly safe, else in single quotes.
+    static func shellQuoted(_ word: String) -> String {
+        let plain = !word.isEmpty && word.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_./+,:@%".unicodeScalars.contains($0)
+        }
+        return plain ? word : "'" + word.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
     }
 }

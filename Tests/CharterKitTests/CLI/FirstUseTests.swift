@@ -2,7 +2,8 @@ import Foundation
 import Testing
 @testable import CharterKit
 
-/// What a new user meets first: the version, wrong usage and the count under the diagnostics.
+/// What a new user meets first: the version, wrong usage, the count under the diagnostics,
+/// and the commands `init` says to run next.
 @Suite struct FirstUseTests {
     @Test("--version prints the release")
     func version() throws {
@@ -77,5 +78,51 @@ import Testing
         #expect(two.stderr.hasSuffix("[CH005]\ncontent/a/index.md:1:1: note: the landing page\n    help: merge the two files or rename one\n0 errors, 0 warnings, 2 notes\n"))
         try site.write("charter.yaml", "severity:\n  CH005: warning\n")
         #expect(try CharterProcess.run(["check", "--root", site.root.path]).stderr.hasSuffix("\n0 errors, 2 warnings\n"))
+    }
+
+    @Test("init says what to run next, and it works exactly as printed, in a shell with charter on the PATH", arguments: [
+        ("playbook", "cd playbook && "), ("our playbook", "cd 'our playbook' && "), ("it's", #"cd 'it'\''s' && "#),
+    ])
+    func initNext(name: String, enter: String) throws {
+        let scratch = try TemporarySite()
+        let result = try CharterProcess.run(["init", name], in: scratch.folder)
+        #expect(result.status == 0)
+        let next = try #require(result.stdout.split(separator: "\n").last)
+        #expect(next == "Next: \(enter)charter check, then charter build.")
+        let printed = next.dropFirst("Next: ".count).replacing(", then ", with: " && ").dropLast()
+        let shell = try Self.shell("\(printed) && pwd", in: scratch.folder)
+        #expect(shell.status == 0, "\(shell.stderr)")
+        #expect(shell.stdout.hasSuffix("/\(name)\n"))
+        #expect(FileManager.default.fileExists(atPath: scratch.folder.appending(path: "\(name)/_site/index.html").path))
+    }
+
+    @Test("init in the current folder says to run check there")
+    func initHere() throws {
+        let scratch = try TemporarySite()
+        let result = try CharterProcess.run(["init"], in: scratch.folder)
+        #expect(result.status == 0)
+        #expect(result.stdout.hasSuffix(".\nNext: charter check, then charter build.\n"))
+        #expect(try CharterProcess.run(["check", "--strict"], in: scratch.folder).status == 0)
+    }
+
+    /// Runs a command line in `sh`, with the built `charter` first on the PATH.
+    static func shell(_ command: String, in directory: URL) throws -> CharterProcess.Output {
+        let binary = try #require(CharterProcess.executable, "build the charter product before the tests")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["PATH"] = binary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        process.environment = environment
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return .init(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
     }
 }
