@@ -3,6 +3,8 @@
 # (axe-core in headless Chromium), behaviour in a real browser over nginx under a sub-path
 # and from file://, a link crawl (linkchecker), and screenshots.
 # Usage: scripts/quality.sh [path/to/charter]   (installs what it needs from Debian and PyPI)
+# The last run's screenshots are kept in .quality/screenshots/ (git-ignored), or in
+# $CHARTER_SCREENSHOTS when that is set.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 charter=$(realpath "${1:-.build/debug/charter}")
@@ -25,11 +27,11 @@ fi
 work=$(mktemp -d)
 chmod 755 "$work"   # nginx workers run as an unprivileged user
 site="$work/site"
-screenshots="${CHARTER_SCREENSHOTS:-$work/screenshots}"
+screenshots="${CHARTER_SCREENSHOTS:-$PWD/.quality/screenshots}"
 port=$((20000 + RANDOM % 20000))
 cleanup() {
     [ -f "$work/nginx/nginx.pid" ] && kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null || true
-    [ -n "${CHARTER_SCREENSHOTS:-}" ] || [ -n "${KEEP_SCREENSHOTS:-}" ] || rm -rf "$work"
+    rm -rf "$work"
 }
 trap cleanup EXIT
 "$charter" build --root . --out "$site" --today 2026-11-23 >/dev/null 2>&1
@@ -51,9 +53,13 @@ echo "== Link crawl (linkchecker)"
 linkchecker --no-status --no-warnings -o text "http://127.0.0.1:$port/playbook/"
 echo "  no broken links"
 
+# This run's screenshots replace the previous run's (a folder given in CHARTER_SCREENSHOTS is left as it is).
+[ -n "${CHARTER_SCREENSHOTS:-}" ] || rm -rf "$screenshots"
+status=0
 python3 scripts/quality.py \
     --http "http://127.0.0.1:$port/playbook/" --file "file://$site/" \
     --strategy storm-ready --team community-hub --playbook playbooks/engagement/risk-escalation.html \
     --search-word pile --search-title "Escalating a community risk" \
-    --screenshots "$screenshots"
-echo "Screenshots: $screenshots"
+    --screenshots "$screenshots" || status=$?
+[ ! -d "$screenshots" ] || echo "Screenshots of this run: $(realpath "$screenshots")"
+exit "$status"
