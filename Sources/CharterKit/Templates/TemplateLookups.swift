@@ -6,7 +6,13 @@ public import Mustache
 // `templateNames` lists each type's fields in declaration order; a test compares them
 // with the stored properties, so a field added to a view and not here fails the tests.
 
-extension PageContext: MustacheParent, StableHashable {
+/// A view whose fields templates can read by name.
+protocol TemplateFields {
+    /// The names `child(named:)` answers, in declaration order.
+    static var templateNames: [String] { get }
+}
+
+extension PageContext: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["site", "page", "navigation", "section", "sectionTitle", "breadcrumbs", "children", "root", "playbook", "strategy", "team", "stage", "responsibility", "matrix", "maturity", "listing", "health", "home", "print"]
 
     public func child(named name: String) -> Any? {
@@ -57,7 +63,7 @@ extension PageContext: MustacheParent, StableHashable {
     }
 }
 
-extension PrintSection: MustacheParent, StableHashable {
+extension PrintSection: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["anchor", "title", "path", "content"]
 
     public func child(named name: String) -> Any? {
@@ -78,7 +84,7 @@ extension PrintSection: MustacheParent, StableHashable {
     }
 }
 
-extension SiteView: MustacheParent, StableHashable {
+extension SiteView: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["title", "description", "language", "homeURL", "stylesheetURL", "searchScriptURL", "isPublic", "sections", "printURL"]
 
     public func child(named name: String) -> Any? {
@@ -109,7 +115,7 @@ extension SiteView: MustacheParent, StableHashable {
     }
 }
 
-extension PageView: MustacheParent, StableHashable {
+extension PageView: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["title", "documentTitle", "titleID", "showTitle", "description", "kind", "content", "toc", "hasTOC", "tags", "params", "sourcePath", "path"]
 
     public func child(named name: String) -> Any? {
@@ -148,7 +154,7 @@ extension PageView: MustacheParent, StableHashable {
     }
 }
 
-extension LinkView: MustacheParent, StableHashable {
+extension LinkView: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["title", "url", "isCurrent", "isFolder", "detail"]
 
     public func child(named name: String) -> Any? {
@@ -171,7 +177,7 @@ extension LinkView: MustacheParent, StableHashable {
     }
 }
 
-extension TOCEntry: MustacheParent, StableHashable {
+extension TOCEntry: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["level", "text", "url"]
 
     public func child(named name: String) -> Any? {
@@ -190,7 +196,7 @@ extension TOCEntry: MustacheParent, StableHashable {
     }
 }
 
-extension PlaybookView: MustacheParent, StableHashable {
+extension PlaybookView: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["owner", "strategy", "stage", "responsibilities", "status", "lastReviewed", "reviewDue", "isStale", "hasMetadata", "referencedBy", "previous", "next"]
 
     public func child(named name: String) -> Any? {
@@ -227,7 +233,7 @@ extension PlaybookView: MustacheParent, StableHashable {
     }
 }
 
-extension StrategyView: MustacheParent, StableHashable {
+extension StrategyView: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["id", "status", "owner", "sponsor", "focusAreas", "objectives", "assessment", "coCreators", "goal", "mission", "customerBenefits", "companyBenefits", "methods", "resources", "programs", "communicationInternal", "communicationExternal", "presences", "supportContent", "currentStage", "targetStage", "ladder", "gaps", "matrix", "risks", "narrative", "playbooks", "health", "isHealthy"]
 
     public func child(named name: String) -> Any? {
@@ -298,7 +304,7 @@ extension StrategyView: MustacheParent, StableHashable {
     }
 }
 
-extension StrategyView.Objective: MustacheParent, StableHashable {
+extension StrategyView.Objective: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["id", "text"]
 
     public func child(named name: String) -> Any? {
@@ -315,7 +321,7 @@ extension StrategyView.Objective: MustacheParent, StableHashable {
     }
 }
 
-extension StrategyView.Assessment: MustacheParent, StableHashable {
+extension StrategyView.Assessment: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["brand", "sentiment", "needs", "frustrations", "excitements", "partners", "competition", "sources"]
 
     public func child(named name: String) -> Any? {
@@ -344,7 +350,7 @@ extension StrategyView.Assessment: MustacheParent, StableHashable {
     }
 }
 
-extension StrategyView.CoCreator: MustacheParent, StableHashable {
+extension StrategyView.CoCreator: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["name", "kind"]
 
     public func child(named name: String) -> Any? {
@@ -361,7 +367,7 @@ extension StrategyView.CoCreator: MustacheParent, StableHashable {
     }
 }
 
-extension StrategyView.Report: MustacheParent, StableHashable {
+extension StrategyView.Report: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["success", "measure", "target", "tool"]
 
     public func child(named name: String) -> Any? {
@@ -382,7 +388,7 @@ extension StrategyView.Report: MustacheParent, StableHashable {
     }
 }
 
-extension StrategyView.Program: MustacheParent, StableHashable {
+extension StrategyView.Program: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["anchor", "title", "kind", "owner", "method", "community", "description"]
 
     public func child(named name: String) -> Any? {
@@ -409,7 +415,7 @@ extension StrategyView.Program: MustacheParent, StableHashable {
     }
 }
 
-extension StrategyView.Method: MustacheParent, StableHashable {
+extension StrategyView.Method: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["id", "title", "description", "objectives", "programs", "playbooks", "reports", "resources"]
 
     public func child(named name: String) -> Any? {
@@ -438,7 +444,7 @@ extension StrategyView.Method: MustacheParent, StableHashable {
     }
 }
 
-extension StrategyView.Resource: MustacheParent, StableHashable {
+extension StrategyView.Resource: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["id", "kind", "description", "amount", "methods"]
 
     public func child(named name: String) -> Any? {
@@ -461,7 +467,7 @@ extension StrategyView.Resource: MustacheParent, StableHashable {
     }
 }
 
-extension StrategyView.Risk: MustacheParent, StableHashable {
+extension StrategyView.Risk: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["title", "owner", "mitigation", "escalation"]
 
     public func child(named name: String) -> Any? {
@@ -482,7 +488,7 @@ extension StrategyView.Risk: MustacheParent, StableHashable {
     }
 }
 
-extension StrategyView.Presence: MustacheParent, StableHashable {
+extension StrategyView.Presence: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["name", "channel", "url"]
 
     public func child(named name: String) -> Any? {
@@ -501,7 +507,7 @@ extension StrategyView.Presence: MustacheParent, StableHashable {
     }
 }
 
-extension StrategyView.Gap: MustacheParent, StableHashable {
+extension StrategyView.Gap: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["stage", "unmet"]
 
     public func child(named name: String) -> Any? {
@@ -518,7 +524,7 @@ extension StrategyView.Gap: MustacheParent, StableHashable {
     }
 }
 
-extension StrategyView.Check: MustacheParent, StableHashable {
+extension StrategyView.Check: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["name", "ok", "detail"]
 
     public func child(named name: String) -> Any? {
@@ -537,7 +543,7 @@ extension StrategyView.Check: MustacheParent, StableHashable {
     }
 }
 
-extension LadderView: MustacheParent, StableHashable {
+extension LadderView: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["steps"]
 
     public func child(named name: String) -> Any? {
@@ -552,7 +558,7 @@ extension LadderView: MustacheParent, StableHashable {
     }
 }
 
-extension LadderView.Criterion: MustacheParent, StableHashable {
+extension LadderView.Criterion: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["summary", "met"]
 
     public func child(named name: String) -> Any? {
@@ -569,7 +575,7 @@ extension LadderView.Criterion: MustacheParent, StableHashable {
     }
 }
 
-extension LadderView.Step: MustacheParent, StableHashable {
+extension LadderView.Step: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["stage", "state", "isCurrent", "isTarget", "criteria", "evidence"]
 
     public func child(named name: String) -> Any? {
@@ -594,7 +600,7 @@ extension LadderView.Step: MustacheParent, StableHashable {
     }
 }
 
-extension MatrixView: MustacheParent, StableHashable {
+extension MatrixView: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["columns", "rows"]
 
     public func child(named name: String) -> Any? {
@@ -611,7 +617,7 @@ extension MatrixView: MustacheParent, StableHashable {
     }
 }
 
-extension MatrixView.Cell: MustacheParent, StableHashable {
+extension MatrixView.Cell: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["text", "style", "title"]
 
     public func child(named name: String) -> Any? {
@@ -630,7 +636,7 @@ extension MatrixView.Cell: MustacheParent, StableHashable {
     }
 }
 
-extension MatrixView.Row: MustacheParent, StableHashable {
+extension MatrixView.Row: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["responsibility", "cells", "isGap", "note"]
 
     public func child(named name: String) -> Any? {
@@ -651,7 +657,7 @@ extension MatrixView.Row: MustacheParent, StableHashable {
     }
 }
 
-extension MatrixView.Column: MustacheParent, StableHashable {
+extension MatrixView.Column: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["team", "accountable", "responsible", "isOverloaded"]
 
     public func child(named name: String) -> Any? {
@@ -672,7 +678,7 @@ extension MatrixView.Column: MustacheParent, StableHashable {
     }
 }
 
-extension TeamView: MustacheParent, StableHashable {
+extension TeamView: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["id", "kind", "mission", "lead", "members", "contact", "reviewHandle", "roles", "strategies", "ownedStrategies", "playbooks", "accountableCount", "responsibleCount"]
 
     public func child(named name: String) -> Any? {
@@ -711,7 +717,7 @@ extension TeamView: MustacheParent, StableHashable {
     }
 }
 
-extension TeamView.Role: MustacheParent, StableHashable {
+extension TeamView.Role: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["strategy", "responsibility", "letter"]
 
     public func child(named name: String) -> Any? {
@@ -730,7 +736,7 @@ extension TeamView.Role: MustacheParent, StableHashable {
     }
 }
 
-extension TeamView.Member: MustacheParent, StableHashable {
+extension TeamView.Member: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["name", "role", "separator"]
 
     public func child(named name: String) -> Any? {
@@ -749,7 +755,7 @@ extension TeamView.Member: MustacheParent, StableHashable {
     }
 }
 
-extension StageView: MustacheParent, StableHashable {
+extension StageView: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["number", "summary", "description", "criteria", "current", "targeting", "playbooks", "previous", "next"]
 
     public func child(named name: String) -> Any? {
@@ -780,7 +786,7 @@ extension StageView: MustacheParent, StableHashable {
     }
 }
 
-extension ResponsibilityView: MustacheParent, StableHashable {
+extension ResponsibilityView: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["summary", "assignments", "playbooks", "isUncovered"]
 
     public func child(named name: String) -> Any? {
@@ -801,7 +807,7 @@ extension ResponsibilityView: MustacheParent, StableHashable {
     }
 }
 
-extension ResponsibilityView.Assignment: MustacheParent, StableHashable {
+extension ResponsibilityView.Assignment: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["strategy", "accountable", "responsible", "consulted", "informed"]
 
     public func child(named name: String) -> Any? {
@@ -824,7 +830,7 @@ extension ResponsibilityView.Assignment: MustacheParent, StableHashable {
     }
 }
 
-extension MaturityOverviewView: MustacheParent, StableHashable {
+extension MaturityOverviewView: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["columns"]
 
     public func child(named name: String) -> Any? {
@@ -839,7 +845,7 @@ extension MaturityOverviewView: MustacheParent, StableHashable {
     }
 }
 
-extension MaturityOverviewView.Marker: MustacheParent, StableHashable {
+extension MaturityOverviewView.Marker: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["strategy", "target"]
 
     public func child(named name: String) -> Any? {
@@ -856,7 +862,7 @@ extension MaturityOverviewView.Marker: MustacheParent, StableHashable {
     }
 }
 
-extension MaturityOverviewView.Column: MustacheParent, StableHashable {
+extension MaturityOverviewView.Column: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["stage", "summary", "strategies", "targets"]
 
     public func child(named name: String) -> Any? {
@@ -877,7 +883,7 @@ extension MaturityOverviewView.Column: MustacheParent, StableHashable {
     }
 }
 
-extension ListingView: MustacheParent, StableHashable {
+extension ListingView: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["sections"]
 
     public func child(named name: String) -> Any? {
@@ -892,7 +898,7 @@ extension ListingView: MustacheParent, StableHashable {
     }
 }
 
-extension ListingView.Section: MustacheParent, StableHashable {
+extension ListingView.Section: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["anchor", "title", "summary", "items"]
 
     public func child(named name: String) -> Any? {
@@ -913,7 +919,7 @@ extension ListingView.Section: MustacheParent, StableHashable {
     }
 }
 
-extension HealthView: MustacheParent, StableHashable {
+extension HealthView: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["groups", "isClean"]
 
     public func child(named name: String) -> Any? {
@@ -930,7 +936,7 @@ extension HealthView: MustacheParent, StableHashable {
     }
 }
 
-extension HealthView.Item: MustacheParent, StableHashable {
+extension HealthView.Item: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["severity", "code", "message", "location"]
 
     public func child(named name: String) -> Any? {
@@ -951,7 +957,7 @@ extension HealthView.Item: MustacheParent, StableHashable {
     }
 }
 
-extension HealthView.Group: MustacheParent, StableHashable {
+extension HealthView.Group: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["title", "link", "items"]
 
     public func child(named name: String) -> Any? {
@@ -970,7 +976,7 @@ extension HealthView.Group: MustacheParent, StableHashable {
     }
 }
 
-extension HomeView: MustacheParent, StableHashable {
+extension HomeView: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["strategies", "hasStrategies", "errors", "warnings", "stalePages", "hasProblems", "healthURL", "relations"]
 
     public func child(named name: String) -> Any? {
@@ -999,7 +1005,7 @@ extension HomeView: MustacheParent, StableHashable {
     }
 }
 
-extension HomeView.Row: MustacheParent, StableHashable {
+extension HomeView.Row: MustacheParent, StableHashable, TemplateFields {
     static let templateNames = ["strategy", "focusAreas", "current", "target", "owner", "health", "isHealthy"]
 
     public func child(named name: String) -> Any? {

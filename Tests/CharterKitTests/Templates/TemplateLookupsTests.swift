@@ -1,0 +1,114 @@
+import Foundation
+import Mustache
+import Testing
+@testable import CharterKit
+
+/// Templates read views through `child(named:)` and the cache fingerprints them field by field;
+/// both are written out per type. These tests walk every page context of the example site and
+/// compare each view's answers with its stored properties, so a field added to a view but not to
+/// its lookup fails here instead of rendering as nothing.
+@Suite struct TemplateLookupsTests {
+    /// Every page context of the example site, built as `build` builds them.
+    static func exampleContexts() throws -> [PageContext] {
+        let content = try ContentLoader().load(root: ExampleSiteTests.repository)
+        let (configuration, _) = SiteConfiguration.read(content.configuration)
+        let (framework, _) = FrameworkLoader().load(siteFiles: content.modelFiles)
+        let (site, _) = ModelBuilder().build(content, configuration: configuration, framework: framework)
+        let links = LinkResolver(site: site)
+        let options = MarkdownOptions(allowRawHTML: configuration.unsafeHTML)
+        let markdown = try PageRenderer(options: options).render(site, links: links)
+        // The example's maturity gaps fill the health page's groups and items.
+        let diagnostics = SiteValidator().validate(ValidationContext(site: site, today: ExampleSiteTests.today)).sorted()
+        let builder = ContextBuilder(site: site, content: markdown, diagnostics: diagnostics, today: ExampleSiteTests.today)
+        let (templates, _) = try TemplateSet.load(overrides: [:])
+        return SiteRenderer(templates: templates).jobs(builder, links: links, markdown: options).map { $0.make() }
+    }
+
+    @Test("each view's lookup names are its stored properties, and answer with their values")
+    func lookupsMatchProperties() throws {
+        var visited: Set<String> = []
+        var problems: [String] = []
+        func walk(_ value: Any, at path: String) {
+            let mirror = Mirror(reflecting: value)
+            switch mirror.displayStyle {
+            case .optional:
+                if let wrapped = mirror.children.first?.value { walk(wrapped, at: path) }
+                return
+            case .collection:
+                for (index, element) in mirror.children.enumerated() { walk(element.value, at: "\(path)[\(index)]") }
+                return
+            default:
+                break
+            }
+            guard let fields = value as? any TemplateFields, let parent = value as? any MustacheParent else { return }
+            let type = String(reflecting: Swift.type(of: value))
+            visited.insert(type)
+            let labels = mirror.children.compactMap(\.label)
+            if labels != Swift.type(of: fields).templateNames {
+                problems.append("\(type): properties \(labels) but lookups \(Swift.type(of: fields).templateNames)")
+            }
+            for child in mirror.children {
+                guard let label = child.label else { continue }
+                let answer = parent.child(named: label)
+                let isNil = Mirror(reflecting: child.value).displayStyle == .optional && Mirror(reflecting: child.value).children.isEmpty
+                if isNil != (answer == nil) {
+                    problems.append("\(path).\(label): property is \(isNil ? "nil" : "set") but the lookup says \(answer == nil ? "nil" : "set")")
+                }
+                let stored = Self.unwrapped(child.value)
+                if let answer, let stored, stored is String || stored is Int || stored is Bool,
+                   String(describing: answer) != String(describing: stored) {
+                    problems.append("\(path).\(label): the lookup answers another field's value")
+                }
+                walk(child.value, at: "\(path).\(label)")
+            }
+        }
+        for context in try Self.exampleContexts() { walk(context, at: context.page.path) }
+        #expect(problems == [])
+        // The example shows every kind of view: all 42 types were checked.
+        #expect(visited.count == 42, "\(visited.sorted())")
+    }
+
+    /// The value inside an optional, or the value itself.
+    static func unwrapped(_ value: Any) -> Any? {
+        let mirror = Mirror(reflecting: value)
+        guard mirror.displayStyle == .optional else { return value }
+        return mirror.children.first?.value
+    }
+
+    @Test("a context's fingerprint changes with any field a template can read, and only then")
+    func fingerprints() throws {
+        let contexts = try Self.exampleContexts()
+        func print(_ context: PageContext) -> String {
+            var hasher = StableHasher()
+            context.fingerprint(into: &hasher)
+            return hasher.finalize()
+        }
+        let prints = contexts.map(print)
+        // Every page of the site is different, and so is its fingerprint.
+        #expect(Set(prints).count == contexts.count)
+        // The same context, built again, has the same fingerprint.
+        #expect(try Self.exampleContexts().map(print) == prints)
+        var changed = try #require(contexts.first { $0.strategy != nil })
+        let before = print(changed)
+        changed.strategy?.ladder.steps[0].criteria[0].met.toggle()
+        #expect(print(changed) != before)
+        changed.strategy?.ladder.steps[0].criteria[0].met.toggle()
+        #expect(print(changed) == before)
+        changed.page.params["x-extra"] = ["nested": [1, 2]] as [String: any Sendable]
+        #expect(print(changed) != before)
+    }
+
+    @Test("the stable hasher tells apart the same bytes split differently, and never varies between runs")
+    func stableHasher() {
+        var first = StableHasher()
+        first.combine("ab")
+        first.combine("c")
+        var second = StableHasher()
+        second.combine("a")
+        second.combine("bc")
+        #expect(first.finalize() != second.finalize())
+        // A fixed value: Swift's own Hasher is seeded per process, this one must not be.
+        // Pinned: a cache written by one run must be readable by the next.
+        #expect(StableHasher.hash(Array("charter".utf8)) == "82edcbbfea09161614dce4c6af28c71d")
+    }
+}
