@@ -86,20 +86,37 @@ public struct ContentLoader: Sendable {
 
         var skip = excludedPaths
         if !hasContentFolder { skip.formUnion(["Templates", "model", "charter.yaml", "_site"]) }
-        for relative in try walk(contentDirectory, skipping: skip) {
+        // Text files are read and decoded on every core; the results keep the walk's order.
+        enum Found: Sendable {
+            case markdown(ContentFile?, [Diagnostic])
+            case data(ContentFile?, [Diagnostic])
+            case asset(Asset)
+        }
+        let loader = self
+        let found = ParallelMap.map(try walk(contentDirectory, skipping: skip)) { relative -> Found in
             let url = contentDirectory.appending(path: relative)
             let sourcePath = hasContentFolder ? "content/\(relative)" : relative
             let lowercased = relative.lowercased()
+            var diagnostics: [Diagnostic] = []
             if lowercased.hasSuffix(".md") || lowercased.hasSuffix(".markdown") {
-                if let text = readText(url, sourcePath: sourcePath, diagnostics: &content.diagnostics) {
-                    content.markdown.append(ContentFile(contentPath: relative, source: text))
-                }
+                let text = loader.readText(url, sourcePath: sourcePath, diagnostics: &diagnostics)
+                return .markdown(text.map { ContentFile(contentPath: relative, source: $0) }, diagnostics)
             } else if Self.isDataFile(relative) {
-                if let text = readText(url, sourcePath: sourcePath, diagnostics: &content.diagnostics) {
-                    content.data.append(ContentFile(contentPath: relative, source: text))
-                }
-            } else {
-                content.assets.append(Asset(contentPath: relative, sourcePath: sourcePath, fileURL: url))
+                let text = loader.readText(url, sourcePath: sourcePath, diagnostics: &diagnostics)
+                return .data(text.map { ContentFile(contentPath: relative, source: $0) }, diagnostics)
+            }
+            return .asset(Asset(contentPath: relative, sourcePath: sourcePath, fileURL: url))
+        }
+        for item in found {
+            switch item {
+            case .markdown(let file, let diagnostics):
+                content.diagnostics += diagnostics
+                if let file { content.markdown.append(file) }
+            case .data(let file, let diagnostics):
+                content.diagnostics += diagnostics
+                if let file { content.data.append(file) }
+            case .asset(let asset):
+                content.assets.append(asset)
             }
         }
         return content

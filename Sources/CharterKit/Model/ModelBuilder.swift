@@ -27,8 +27,11 @@ public struct ModelBuilder: Sendable {
 
         let landingFolders = Set(content.markdown.filter { ContentPaths.stem(of: $0.contentPath).lowercased() == "index" }
             .map { ContentPaths.folder(of: $0.contentPath) })
-        for file in content.markdown {
-            var (page, pageDiagnostics) = readPage(file, configuration: configuration)
+        // Front matter is parsed on every core; pages are then taken in order.
+        let builder = self
+        let read = ParallelMap.map(content.markdown) { builder.readPage($0, configuration: configuration) }
+        for (file, (readPage, pageDiagnostics)) in zip(content.markdown, read) {
+            var page = readPage
             diagnostics += pageDiagnostics
             let stem = ContentPaths.stem(of: file.contentPath)
             let folder = ContentPaths.folder(of: file.contentPath)

@@ -1,16 +1,17 @@
+import Foundation
+
 extension ContextBuilder {
     /// What the search box can find: every written page, strategy, team, stage and responsibility.
-    func searchEntries() -> [SearchIndex.Entry] {
-        var entries: [SearchIndex.Entry] = []
-        for rendered in content.pages where !rendered.page.isGenerated {
+    func searchEntries(workers: Int = ProcessInfo.processInfo.activeProcessorCount) -> [SearchIndex.Entry] {
+        var entries = ParallelMap.map(content.pages.filter { !$0.page.isGenerated }, workers: workers) { rendered in
             let page = rendered.page
             let body = PlainText.of(html: rendered.markdown.html)
             let headings = rendered.markdown.headings.map(\.text).joined(separator: " ")
-            entries.append(SearchIndex.Entry(
+            return SearchIndex.Entry(
                 title: page.title, path: page.outputPath, kind: "playbook",
                 summary: page.description ?? body,
                 keywords: page.tags + [page.metadata.strategy?.value, page.metadata.owner?.value].compactMap { $0 },
-                text: [page.title, headings, headings, body].joined(separator: " ")))
+                text: [page.title, headings, headings, body].joined(separator: " "))
         }
         for strategy in site.strategyModels {
             var text = [strategy.displayName, strategy.goal?.value, strategy.mission?.value].compactMap { $0 }

@@ -42,11 +42,16 @@ public struct SearchIndex: Sendable {
     /// Creates an index builder.
     public init() {}
 
+    /// How many threads find the terms of entries; the index does not depend on it.
+    public var workers = ProcessInfo.processInfo.activeProcessorCount
+
     /// The index files by their path in the site.
     public func files(for entries: [Entry]) -> [String: String] {
+        let index = self
+        let termsByEntry = ParallelMap.map(entries, workers: workers) { index.terms(of: $0) }
         var postings: [String: [Int]] = [:]
-        for (number, entry) in entries.enumerated() {
-            for term in terms(of: entry) { postings[term, default: []].append(number) }
+        for (number, terms) in termsByEntry.enumerated() {
+            for term in terms { postings[term, default: []].append(number) }
         }
         var shards: [String: [(String, [Int])]] = [:]
         for (term, numbers) in postings { shards[Self.shard(of: term), default: []].append((term, numbers)) }

@@ -136,7 +136,9 @@ struct SiteRenderer {
         }
         others += templates.assets.map { (OutputFile(path: $0.key, contents: .data($0.value)), nil) }
         others.append((OutputFile(path: SitePaths.robots, contents: .data(Data(robots(site).utf8))), nil))
-        others += SearchIndex().files(for: builder.searchEntries()).map { (OutputFile(path: $0.key, contents: .data(Data($0.value.utf8))), nil) }
+        var search = SearchIndex()
+        search.workers = workers
+        others += search.files(for: builder.searchEntries(workers: workers)).map { (OutputFile(path: $0.key, contents: .data(Data($0.value.utf8))), nil) }
 
         // A content file on a path Charter writes itself loses it (CH004).
         var claims = planned.map { (path: $0.path, source: $0.job.source) } + others.map { (path: $0.file.path, source: $0.source) }
