@@ -96,6 +96,8 @@ public struct SearchIndex: Sendable {
     /// (runs of Unicode letters and numbers). Works on Unicode scalars, with a fast path for
     /// ASCII, rather than on `Character`s, whose grapheme breaking dominated the index's cost.
     static func words(_ text: String) -> [String] {
+        var text = text
+        if let ascii = text.withUTF8({ asciiWords($0) }) { return ascii }
         var words: [String] = []
         var current = String.UnicodeScalarView()
         var length = 0
@@ -114,6 +116,27 @@ public struct SearchIndex: Sendable {
             }
         }
         flush()
+        return words
+    }
+
+    /// The same words for ASCII text, straight from its bytes; nil when the text is not ASCII.
+    private static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        var words: [String] = []
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                word.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                word.append(byte + 32)
+            default:
+                if word.count >= 2 { words.append(String(decoding: word, as: UTF8.self)) }
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        if word.count >= 2 { words.append(String(decoding: word, as: UTF8.self)) }
         return words
     }
 
@@ -145,9 +168,28 @@ public struct SearchIndex: Sendable {
         return String(first)
     }
 
+    /// The text with its white space folded to single spaces, cut after whole words to at most
+    /// `length` characters with an ellipsis. Reads only as far into the text as it needs: a
+    /// summary is often a whole page's body.
     static func cut(_ text: String, to length: Int) -> String {
-        let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        guard flat.count > length else { return flat }
+        var flat = ""
+        var count = 0
+        var pendingSpace = false
+        for character in text {
+            if character.isWhitespace {
+                pendingSpace = count > 0
+                continue
+            }
+            if pendingSpace {
+                flat.append(" ")
+                count += 1
+                pendingSpace = false
+            }
+            flat.append(character)
+            count += 1
+            if count > length { break }
+        }
+        guard count > length else { return flat }
         return String(flat.prefix(length)).split(separator: " ").dropLast().joined(separator: " ") + "…"
     }
 

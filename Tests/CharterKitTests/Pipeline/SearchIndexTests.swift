@@ -44,4 +44,25 @@ import Testing
         #expect(files.contains("search/pages.js"))
         #expect(try site.outputText("search/pages.js").contains("[\"Customer community\",\"strategies/community.html\",\"strategy\","))
     }
+
+    @Test("words are runs of letters and numbers, lower-cased, two characters or more, in ASCII and beyond", arguments: [
+        ("Plain ASCII text, with 42 numbers and a B2B x", ["plain", "ascii", "text", "with", "42", "numbers", "and", "b2b"]),
+        ("Café naïve, ÉTÉ 2026 — résumé!", ["café", "naïve", "été", "2026", "résumé"]),
+        ("Cafe\u{301} and e\u{301}e", ["café", "and", "ée"]),
+        ("", []),
+    ])
+    func words(text: String, expected: [String]) {
+        #expect(SearchIndex.words(text) == expected)
+    }
+
+    @Test("summaries fold white space and are cut after whole words", arguments: [
+        ("  one   two\nthree  ", 100, "one two three"),
+        ("alpha beta gamma", 12, "alpha beta…"),
+        ("alpha beta", 10, "alpha beta"),
+        ("alpha  beta", 10, "alpha beta"),
+        ("alpha beta!", 10, "alpha…"),
+    ])
+    func cut(text: String, length: Int, expected: String) {
+        #expect(SearchIndex.cut(text, to: length) == expected)
+    }
 }
