@@ -9,7 +9,7 @@ let swiftSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "Charter",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "charter", targets: ["charter"]),
         .library(name: "CharterKit", targets: ["CharterKit"]),
@@ -18,6 +18,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // Already in Hummingbird's graph; named here because `serve` uses them directly.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         // The only C boundary: Debian's libcmark-gfm and its extensions library.
@@ -48,17 +54,32 @@ let package = Package(
             swiftSettings: swiftSettings,
             plugins: ["EmbedTemplatesPlugin"]
         ),
+        // `charter serve`: the live preview's server, watcher and rebuild loop. A target of its
+        // own so that the CharterKit library does not carry an HTTP server.
+        .target(
+            name: "CharterServe",
+            dependencies: [
+                "CharterKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "charter",
             dependencies: [
                 "CharterKit",
+                "CharterServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "CharterKitTests",
-            dependencies: ["CharterKit"],
+            dependencies: ["CharterKit", "CharterServe"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
