@@ -1,0 +1,88 @@
+public import CharterKit
+public import Foundation
+
+/// The state of the live preview after its last build: served at `/_charter/status` and sent to
+/// every open page as a `status` event.
+public struct PreviewStatus: Sendable, Encodable {
+    public enum State: String, Sendable, Encodable {
+        /// The last build succeeded (maybe with warnings); the site served is the content on disk.
+        case ok
+        /// The content has errors: nothing was written, the last good site is still served.
+        case errors
+        /// The build could not run (a file could not be read or written).
+        case failed
+    }
+
+    public struct Summary: Sendable, Encodable {
+        public var errors: Int
+        public var warnings: Int
+        public var notes: Int
+    }
+
+    public struct Place: Sendable, Encodable {
+        public var path: String
+        public var line: Int
+        public var column: Int
+    }
+
+    public struct Note: Sendable, Encodable {
+        public var message: String
+        public var location: Place?
+    }
+
+    /// One diagnostic, in the fields `charter check --format json` uses.
+    public struct Item: Sendable, Encodable {
+        public var code: String
+        public var severity: String
+        public var message: String
+        public var location: Place
+        public var notes: [Note]
+        public var fix: String?
+    }
+
+    /// The version of the site being served: it changes whenever a build changes the site.
+    public var build: Int
+    /// The number of the last build attempt, successful or not.
+    public var attempt: Int
+    public var state: State
+    /// A heading for the error overlay.
+    public var title: String
+    /// One sentence on what happened.
+    public var message: String
+    public var summary: Summary
+    /// Every diagnostic of the last build, errors first.
+    public var diagnostics: [Item]
+
+    public init(build: Int, attempt: Int, state: State, title: String, message: String, diagnostics: [Diagnostic]) {
+        self.build = build
+        self.attempt = attempt
+        self.state = state
+        self.title = title
+        self.message = message
+        summary = Summary(
+            errors: diagnostics.count(of: .error), warnings: diagnostics.count(of: .warning), notes: diagnostics.count(of: .note))
+        func place(_ location: SourceLocation) -> Place { Place(path: location.path, line: location.line, column: location.column) }
+        let sorted = diagnostics.sorted()
+        let ordered = sorted.filter { $0.severity == .error } + sorted.filter { $0.severity == .warning }
+            + sorted.filter { $0.severity == .note }
+        self.diagnostics = ordered.map { diagnostic in
+            Item(
+                code: diagnostic.code.rawValue, severity: diagnostic.severity.rawValue, message: diagnostic.message,
+                location: place(diagnostic.location),
+                notes: diagnostic.notes.map { Note(message: $0.message, location: $0.location.map(place)) },
+                fix: diagnostic.fixHint)
+        }
+    }
+
+    /// The status of a preview that has not built yet.
+    static func starting(build: Int) -> PreviewStatus {
+        PreviewStatus(build: build, attempt: build, state: .ok, title: "Building", message: "The first build is running.", diagnostics: [])
+    }
+
+    /// The document, on one line (it is also an event's data).
+    public var json: Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)) ?? Data("{}".utf8)
+    }
+}
