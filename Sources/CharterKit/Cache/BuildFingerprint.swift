@@ -46,7 +46,7 @@ struct BuildFingerprint {
     }
 
     /// The running executable's size and modification time.
-    private static func executableIdentity() -> [String] {
+    static func executableIdentity() -> [String] {
         let path = Bundle.main.executablePath ?? CommandLine.arguments.first ?? ""
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return [path] }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0

@@ -45,7 +45,7 @@ public struct MarkdownOptions: Sendable, Hashable {
 }
 
 /// A heading of a rendered document, for tables of contents and anchor checks.
-public struct Heading: Sendable, Hashable {
+public struct Heading: Sendable, Hashable, Codable {
     public var level: Int
     public var text: String
     /// The `id` given to the heading, or nil when heading ids are off.
@@ -55,7 +55,7 @@ public struct Heading: Sendable, Hashable {
 }
 
 /// A link or image destination found in a document, with its position in the source file.
-public struct MarkdownLink: Sendable, Hashable {
+public struct MarkdownLink: Sendable, Hashable, Codable {
     // Mutable so that text embedded in YAML can move positions to its place in the file.
     public var url: String
     public var isImage: Bool
@@ -63,7 +63,7 @@ public struct MarkdownLink: Sendable, Hashable {
 }
 
 /// The result of rendering one Markdown document.
-public struct RenderedMarkdown: Sendable, Hashable {
+public struct RenderedMarkdown: Sendable, Hashable, Codable {
     public var html: String
     public var headings: [Heading]
     public var links: [MarkdownLink]

@@ -35,6 +35,8 @@ public struct PageRenderer: Sendable {
     public var options: MarkdownOptions
     /// How many threads render; the result does not depend on it.
     public var workers: Int
+    /// Pages rendered by earlier builds, reused when their text and links are unchanged.
+    var cache: MarkdownCache?
 
     /// Creates the stage with the site's Markdown options.
     public init(options: MarkdownOptions, workers: Int? = nil) {
@@ -52,6 +54,8 @@ public struct PageRenderer: Sendable {
         var markdown: RenderedMarkdown
         var links: [SiteLink]
         var diagnostics: [Diagnostic]
+        /// The cache entry the page was read from or written to.
+        var cacheKey: String?
     }
 
     /// Renders everything Markdown in the site.
@@ -79,7 +83,7 @@ public struct PageRenderer: Sendable {
                 switch job {
                 case .page(let page):
                     guard !page.isGenerated else {
-                        return .success(Output(markdown: RenderedMarkdown(html: "", headings: [], links: [], diagnostics: []), links: [], diagnostics: []))
+                        return .success(Output(markdown: RenderedMarkdown(html: "", headings: [], links: [], diagnostics: []), links: [], diagnostics: [], cacheKey: nil))
                     }
                     return .success(try renderPage(page, writtenTo: page.outputPath, resolver: resolver))
                 case .narrative(_, let page, let outputPath):
@@ -92,6 +96,13 @@ public struct PageRenderer: Sendable {
             }
         }
         var content = RenderedContent(pages: [], narratives: [:], texts: [:], otherLinks: [], diagnostics: [])
+        if let cache {
+            let used = results.compactMap { result -> String? in
+                if case .success(let output) = result { return output.cacheKey }
+                return nil
+            }
+            cache.prune(keeping: Set(used))
+        }
         for (job, result) in zip(jobs, results) {
             let output: Output
             switch result {
@@ -123,19 +134,42 @@ public struct PageRenderer: Sendable {
     private func renderPage(
         _ page: Page, writtenTo outputPath: String, resolver: LinkResolver, extractTitle: Bool = true, footnotePrefix: String = ""
     ) throws(MarkdownError) -> Output {
+        let key = cache?.key(for: page, writtenTo: outputPath, extractTitle: extractTitle, footnotePrefix: footnotePrefix)
+        if let cache, let key, let entry = cache.load(key), entry.hrefs.count == entry.markdown.links.count {
+            // The stored HTML holds the addresses its links had then: it is good only if every
+            // link still resolves to the same one. Broken links are reported afresh either way.
+            var collector = LinkCollector(resolver: resolver, contentPath: page.contentPath, outputPath: outputPath)
+            let hrefs = entry.markdown.links.map { collector.rewrite($0) }
+            if hrefs == entry.hrefs {
+                return Output(markdown: entry.markdown, links: collector.links, diagnostics: collector.diagnostics, cacheKey: key)
+            }
+        }
         var options = self.options
         options.extractLeadingTitle = extractTitle
         options.footnotePrefix = footnotePrefix
         var collector = LinkCollector(resolver: resolver, contentPath: page.contentPath, outputPath: outputPath)
+        var hrefs: [String?] = []
         var rendered = try MarkdownRenderer(options: options).render(
-            page.body, path: page.sourcePath, lineOffset: page.bodyLineOffset, rewriteLink: { collector.rewrite($0) })
+            page.body, path: page.sourcePath, lineOffset: page.bodyLineOffset,
+            rewriteLink: { link in
+                let href = collector.rewrite(link)
+                hrefs.append(href)
+                return href
+            })
         if extractTitle, page.titleSource == .frontMatter, let extracted = rendered.extractedTitle, extracted.text != page.title {
             options.extractLeadingTitle = false
             collector = LinkCollector(resolver: resolver, contentPath: page.contentPath, outputPath: outputPath)
+            hrefs = []
             rendered = try MarkdownRenderer(options: options).render(
-                page.body, path: page.sourcePath, lineOffset: page.bodyLineOffset, rewriteLink: { collector.rewrite($0) })
+                page.body, path: page.sourcePath, lineOffset: page.bodyLineOffset,
+                rewriteLink: { link in
+                    let href = collector.rewrite(link)
+                    hrefs.append(href)
+                    return href
+                })
         }
-        return Output(markdown: rendered, links: collector.links, diagnostics: collector.diagnostics)
+        if let cache, let key { cache.store(MarkdownCache.Entry(markdown: rendered, hrefs: hrefs), as: key) }
+        return Output(markdown: rendered, links: collector.links, diagnostics: collector.diagnostics, cacheKey: key)
     }
 
     /// Renders a YAML text value. Positions are exact for a value on one line; for a value

@@ -125,7 +125,12 @@ public struct SiteBuilder: Sendable {
 
         let markdownOptions = MarkdownOptions(allowRawHTML: configuration.unsafeHTML)
         progress?(BuildProgress(stage: "rendering Markdown", done: 0, total: site.pages.count))
-        let markdown = try PageRenderer(options: markdownOptions, workers: workers).render(site, links: links)
+        var pageRenderer = PageRenderer(options: markdownOptions, workers: workers)
+        let markdownCache = MarkdownCache(root: canonicalRoot, options: markdownOptions)
+        if writing {
+            if useCache { pageRenderer.cache = markdownCache } else { try? FileManager.default.removeItem(at: markdownCache.folder) }
+        }
+        let markdown = try pageRenderer.render(site, links: links)
         diagnostics += markdown.diagnostics
 
         // The health page and the home page show the model's problems, so they are counted

@@ -37,7 +37,10 @@ import Testing
             let cached = try builder().build()
             let clean = site.folder.appending(path: "clean", directoryHint: .isDirectory)
             try? FileManager.default.removeItem(at: clean)
-            _ = try builder(output: clean, cache: false).build()
+            let fresh = try builder(output: clean, cache: false).build()
+            // The same problems, at the same places, whether pages came from the cache or not.
+            #expect(located(cached.diagnostics) == located(fresh.diagnostics), comment, sourceLocation: sourceLocation)
+            #expect(cached.diagnostics.map(\.message) == fresh.diagnostics.map(\.message), comment, sourceLocation: sourceLocation)
             let built = try TemporarySite.snapshot(of: site.output)
             let expected = try TemporarySite.snapshot(of: clean)
             #expect(built.keys.sorted() == expected.keys.sorted(), comment, sourceLocation: sourceLocation)
@@ -225,6 +228,21 @@ import Testing
             let result = try workspace.buildAndCompare("seed \(seed), step \(step)")
             #expect(result.outputDirectory != nil)
         }
+    }
+
+    @Test("a page whose link target moved is rendered again from its Markdown, with the broken link reported")
+    func linkTargetMoved() throws {
+        let workspace = try Workspace()
+        workspace.allowErrors = true
+        _ = try workspace.builder().build()
+        // risk-escalation.md links to community-engagement.md; that page moves away.
+        try workspace.move("content/playbooks/engagement/community-engagement.md", to: "content/playbooks/presence/community-engagement.md")
+        let moved = try workspace.buildAndCompare("moved")
+        #expect(moved.diagnostics.contains { $0.code == .brokenLink && $0.location.path == Self.playbook })
+        // And back: the stored rendering of the original text is good again.
+        try workspace.move("content/playbooks/presence/community-engagement.md", to: "content/playbooks/engagement/community-engagement.md")
+        let back = try workspace.buildAndCompare("moved back")
+        #expect(!back.diagnostics.contains { $0.code == .brokenLink })
     }
 
     @Test("a cache that is damaged, or describes another site, is ignored and the build is complete")
