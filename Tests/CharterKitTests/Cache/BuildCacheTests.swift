@@ -269,6 +269,40 @@ import Testing
         #expect(result.pagesWritten == 2)
     }
 
+    @Test("a build killed at any moment leaves the old site or the new one, complete, and a cache the next build can use")
+    func killedBuilds() throws {
+        let workspace = try Workspace()
+        let binary = try #require(CharterProcess.executable, "build the charter product before the tests")
+        let arguments = ["build", "--root", workspace.root.path, "--out", workspace.site.output.path, "--today", "2026-11-23"]
+        #expect(try CharterProcess.run(arguments).status == 0)
+        var published = try TemporarySite.snapshot(of: workspace.site.output)
+        let clean = workspace.site.folder.appending(path: "clean", directoryHint: .isDirectory)
+        // Kills spread over the whole build: loading, rendering, writing, the swap.
+        for (round, delay) in [0.0, 0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.9].enumerated() {
+            try workspace.edit(Self.playbook) { $0 + "\nKill round \(round).\n" }
+            try? FileManager.default.removeItem(at: clean)
+            _ = try workspace.builder(output: clean, cache: false).build()
+            let expected = try TemporarySite.snapshot(of: clean)
+
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = arguments
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+
+            let after = try TemporarySite.snapshot(of: workspace.site.output)
+            #expect(after == published || after == expected, "round \(round): the site is neither the old one nor the new one")
+            // The next build recovers, whatever the kill left in the cache.
+            #expect(try CharterProcess.run(arguments).status == 0)
+            published = try TemporarySite.snapshot(of: workspace.site.output)
+            #expect(published == expected, "round \(round): the build after the kill differs from a clean build")
+        }
+    }
+
     @Test("--no-cache removes the cache and builds everything")
     func noCache() throws {
         let workspace = try Workspace()
