@@ -31,7 +31,9 @@ import Testing
         }
 
         /// Changes a file that is watched and waits for it: whatever was reported before then and
-        /// is not in `allowed` was reported wrongly.
+        /// is not in `allowed` was reported wrongly. Events arrive in order, so everything written
+        /// before the sentinel has been seen by then; `allowed` holds the files changed earlier,
+        /// which may be reported twice (at a write's first byte and at its close).
         func expectOnly(_ allowed: Set<String>, sourceLocation: SourceLocation = #_sourceLocation) throws {
             try site.write("content/sentinel.md", "# Sentinel \(UUID())\n")
             #expect(eventually { reported.current.contains("content/sentinel.md") }, sourceLocation: sourceLocation)
@@ -82,7 +84,7 @@ import Testing
         try watched.site.write("content/.index.md.tmp", "# Home, saved atomically\n")
         try watched.move("content/.index.md.tmp", "content/index.md")
         watched.expectReported("content/index.md")
-        try watched.expectOnly([])
+        try watched.expectOnly(["content/index.md"])
     }
 
     @Test("folders made, filled, renamed and removed after the start are followed", arguments: backends)
@@ -136,7 +138,9 @@ import Testing
         try watched.site.write(".charter-cache/serve-site/index.html", "<p>served</p>")
         try watched.site.write("index.md", "# Home, edited\n")
         #expect(eventually { watched.reported.current.contains("index.md") })
-        #expect(watched.reported.current == ["index.md"], "reported: \(watched.reported.current.sorted())")
+        // Events arrive in order: once index.md is reported, the writes before it have been seen.
+        // (guides/a.md may come again: a write can be reported at its first byte and at its close.)
+        #expect(watched.reported.current.subtracting(["index.md", "guides/a.md"]).isEmpty, "reported: \(watched.reported.current.sorted())")
     }
 
     @Test("inotify is used on Linux")
