@@ -9,7 +9,7 @@ import Foundation
 /// published site is still the very folder that build swapped in (`site`).
 struct BuildCache: Codable, Sendable {
     /// The format of this file; a different one is ignored.
-    static let format = 1
+    static let format = 2
     /// The folder under the root, hidden so that the loader passes over it.
     static let folderName = ".charter-cache"
 
@@ -17,6 +17,8 @@ struct BuildCache: Codable, Sendable {
         /// The fingerprint of the template and the whole context the page was rendered from.
         var fingerprint: String
         var size: Int
+        /// The page's ids, when a link pointed into it: the anchor check needs no rescan.
+        var ids: [String]?
     }
 
     var format = BuildCache.format

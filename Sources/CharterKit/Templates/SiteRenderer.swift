@@ -220,10 +220,18 @@ struct SiteRenderer {
             fingerprint = print
             if let old = cache?.pages[path], old.fingerprint == print, staged.reuse(path, size: old.size) {
                 var ids: Set<String>?
-                if needsIDs, let data = try? Data(contentsOf: staged.folder.appending(path: path)) {
-                    ids = AnchorChecker.ids(in: String(decoding: data, as: UTF8.self))
+                var page = old
+                if needsIDs {
+                    // The ids are those of the same template and context: remembered when the
+                    // page was a link target before, read from the linked file otherwise.
+                    if let known = old.ids {
+                        ids = Set(known)
+                    } else if let data = try? Data(contentsOf: staged.folder.appending(path: path)) {
+                        ids = AnchorChecker.ids(in: String(decoding: data, as: UTF8.self))
+                        page.ids = ids?.sorted()
+                    }
                 }
-                return Finished(path: path, page: old, ids: ids, reused: true)
+                return Finished(path: path, page: page, ids: ids, reused: true)
             }
         }
         guard let html = templates.render(planned.context, with: planned.job.template) else {
@@ -239,7 +247,8 @@ struct SiteRenderer {
             return Finished(path: path, data: data, ids: ids)
         case .staged(let staged, _):
             try staged.write(data, to: path)
-            return Finished(path: path, page: fingerprint.map { BuildCache.Page(fingerprint: $0, size: data.count) }, ids: ids)
+            return Finished(
+                path: path, page: fingerprint.map { BuildCache.Page(fingerprint: $0, size: data.count, ids: ids?.sorted()) }, ids: ids)
         }
     }
 

@@ -245,6 +245,25 @@ import Testing
         #expect(!back.diagnostics.contains { $0.code == .brokenLink })
     }
 
+    @Test("a link into an unchanged page is checked against that page's ids, remembered or reread")
+    func anchorsIntoReusedPages() throws {
+        let workspace = try Workspace()
+        workspace.allowErrors = true
+        _ = try workspace.builder().build()
+        try workspace.edit(Self.playbook) {
+            $0.replacingOccurrences(of: "community-engagement.md#the-monthly-review)", with: "community-engagement.md#the-monthly-reviews)")
+        }
+        let broken = try workspace.buildAndCompare("anchor broken")
+        #expect(broken.diagnostics.filter { $0.code == .brokenAnchor }.map(\.location.path) == [Self.playbook])
+        // community-engagement.html was not rendered again: its ids came from the cache.
+        #expect(broken.pagesReused > 0)
+        try workspace.edit(Self.playbook) {
+            $0.replacingOccurrences(of: "#the-monthly-reviews)", with: "#the-monthly-review)")
+        }
+        let fixed = try workspace.buildAndCompare("anchor fixed")
+        #expect(!fixed.diagnostics.contains { $0.code == .brokenAnchor })
+    }
+
     @Test("a cache that is damaged, or describes another site, is ignored and the build is complete")
     func damagedCache() throws {
         let workspace = try Workspace()
