@@ -12,7 +12,7 @@ struct Charter: ParsableCommand {
             a refused output folder, a missing site folder), 74 the disk could not be read or written.
             """,
         version: CharterRelease.version,
-        subcommands: [Build.self, Check.self, Diff.self, Explain.self, Render.self, Init.self, Codeowners.self, Schema.self])
+        subcommands: [Build.self, Check.self, Serve.self, Diff.self, Explain.self, Render.self, Init.self, Codeowners.self, Schema.self])
 }
 
 /// Exit codes shared by every command.
