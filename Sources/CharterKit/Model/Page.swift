@@ -108,13 +108,31 @@ public enum ContentPaths {
 
     /// A relative URL from the page at `from` to the file at `to`, both site paths.
     public static func relativeURL(from: String, to: String) -> String {
-        let fromFolder = folder(of: from).split(separator: "/")
-        let target = to.split(separator: "/", omittingEmptySubsequences: false)
-        var common = 0
-        while common < fromFolder.count, common < target.count - 1, fromFolder[common] == target[common] { common += 1 }
-        let ups = Array(repeating: "..", count: fromFolder.count - common)
-        let rest = target[common...].map(String.init)
-        return (ups + rest).joined(separator: "/")
+        // Every page's navigation asks this dozens of times, so it works on the UTF-8 bytes:
+        // skip the folders both paths share, climb out of the rest of `from`'s folder, then
+        // descend into `to`.
+        let slash = UInt8(ascii: "/")
+        let source = Array(from.utf8)
+        let target = Array(to.utf8)
+        let folderEnd = source.lastIndex(of: slash) ?? 0
+        var sourceIndex = 0
+        var targetIndex = 0
+        while sourceIndex < folderEnd {
+            let sourceNext = source[sourceIndex..<folderEnd].firstIndex(of: slash) ?? folderEnd
+            guard let targetNext = target[targetIndex...].firstIndex(of: slash),
+                  source[sourceIndex..<sourceNext].elementsEqual(target[targetIndex..<targetNext]) else { break }
+            sourceIndex = sourceNext + 1
+            targetIndex = targetNext + 1
+        }
+        var ups = 0
+        if sourceIndex < folderEnd {
+            ups = 1 + source[sourceIndex..<folderEnd].lazy.filter { $0 == slash }.count
+        }
+        var result: [UInt8] = []
+        result.reserveCapacity(ups * 3 + target.count - targetIndex)
+        for _ in 0..<ups { result += [UInt8(ascii: "."), UInt8(ascii: "."), slash] }
+        result += target[targetIndex...]
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// The prefix that leads from the page at `path` back to the site's top ("" or "../../").

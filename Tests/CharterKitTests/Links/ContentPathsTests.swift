@@ -8,6 +8,13 @@ import Testing
         ("guides/a.html", "guides/b.html", "b.html"),
         ("guides/deep/a.html", "teams/hub.html", "../../teams/hub.html"),
         ("a.html", "a.html", "a.html"),
+        ("a/b/c.html", "a/b/d/e.html", "d/e.html"),
+        ("a/b/c.html", "a/x.html", "../x.html"),
+        ("ab/c.html", "a/c.html", "../a/c.html"),
+        ("a/b/c.html", "a/b", "../b"),
+        ("a/b.html", "a/", ""),
+        ("a/b/c.html", "index.html", "../../index.html"),
+        ("teams/hub.html", "teams/hub.html", "hub.html"),
     ])
     func relativeURL(from: String, to: String, expected: String) {
         #expect(ContentPaths.relativeURL(from: from, to: to) == expected)
