@@ -87,6 +87,8 @@ public struct Framework: Sendable, Hashable {
     }
 
     static func matches(_ entry: FrameworkEntry, _ name: String) -> Bool {
+        // Most lookups name the ID exactly: answer those without normalising every candidate.
+        if entry.id == name { return true }
         let key = normalise(name)
         return normalise(entry.id) == key || normalise(entry.name) == key || entry.aliases.contains { normalise($0) == key }
     }

@@ -94,7 +94,7 @@ public struct LinkResolver: Sendable {
     /// A relative URL for a resolved site path, as seen from the page at `outputPath`.
     public static func href(to path: String, fragment: String?, from outputPath: String) -> String {
         let relative = path == outputPath && fragment != nil ? "" : ContentPaths.relativeURL(from: outputPath, to: path)
-        let encoded = relative.addingPercentEncoding(withAllowedCharacters: pathCharacters) ?? relative
+        let encoded = Self.percentEncoded(relative)
         return encoded + (fragment.map { "#\($0)" } ?? "")
     }
 
@@ -179,9 +179,38 @@ public struct LinkResolver: Sendable {
         return scheme.lowercased()
     }
 
-    private static let pathCharacters: CharacterSet = {
-        var set = CharacterSet.urlPathAllowed
-        set.remove(charactersIn: ";?#")
-        return set
-    }()
+    /// The path with every byte outside RFC 3986's path characters (less `;`, `?` and `#`)
+    /// percent-encoded; hrefs are made for every link of every page, so ASCII paths that need
+    /// nothing are returned as they are, without a trip through Foundation.
+    static func percentEncoded(_ path: String) -> String {
+        var path = path
+        return path.withUTF8 { bytes -> String in
+            guard bytes.contains(where: { !isPathByte($0) }) else { return String(decoding: bytes, as: UTF8.self) }
+            let hex = Array("0123456789ABCDEF".utf8)
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count * 3)
+            for byte in bytes {
+                if isPathByte(byte) {
+                    out.append(byte)
+                } else {
+                    out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    private static func isPathByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "!"), UInt8(ascii: "$"),
+             UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"),
+             UInt8(ascii: ","), UInt8(ascii: "="), UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "/"):
+            return true
+        default:
+            return false
+        }
+    }
+
 }

@@ -37,4 +37,15 @@ import Testing
     func outputPaths(source: String, output: String) {
         #expect(ModelBuilder.outputPath(forMarkdown: source) == output)
     }
+
+    @Test("hrefs percent-encode what a URL path may not hold, and leave the rest", arguments: [
+        ("guides/a-b_c.html", "guides/a-b_c.html"),
+        ("a b/ü.html", "a%20b/%C3%BC.html"),
+        ("50%.html", "50%25.html"),
+        ("x;y?z#.html", "x%3By%3Fz%23.html"),
+        ("~!$&'()*+,=:@.html", "~!$&'()*+,=:@.html"),
+    ])
+    func percentEncoded(path: String, expected: String) {
+        #expect(LinkResolver.percentEncoded(path) == expected)
+    }
 }
