@@ -52,6 +52,7 @@ struct Render: ParsableCommand {
             options.extensions = chosen
             options.footnotes = wantsFootnotes
             options.headingIDs = false
+            options.labelTaskItems = false
         } else if !extensions.isEmpty {
             options.extensions = chosen
         }

@@ -20,6 +20,9 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// Takes a level-1 heading that opens the document out of the HTML, so a template can
     /// place the title itself; the heading is still listed and reserves its id.
     public var extractLeadingTitle: Bool
+    /// Names each task-list checkbox after its item's text (`aria-label`), which cmark-gfm
+    /// leaves nameless; off for output that must match cmark-gfm's byte for byte.
+    public var labelTaskItems = true
 
     /// Creates options; the defaults are the site's: every GFM extension, footnotes, safe mode, heading ids.
     public init(
@@ -126,8 +129,9 @@ public struct MarkdownRenderer: Sendable {
                 at: location(line: $0.line, byteColumn: $0.byteColumn),
                 fixHint: "use Markdown instead, or set 'unsafe_html: true' in charter.yaml if every author is trusted")
         }
+        let html = Self.prefixFootnoteIDs(output.html, with: options.footnotePrefix)
         return RenderedMarkdown(
-            html: Self.prefixFootnoteIDs(output.html, with: options.footnotePrefix),
+            html: options.labelTaskItems ? Self.labelTaskCheckboxes(html) : html,
             headings: headings,
             links: links,
             diagnostics: diagnostics,
@@ -144,6 +148,49 @@ public struct MarkdownRenderer: Sendable {
             .replacingOccurrences(of: "href=\"#fn-", with: "href=\"#fn-\(prefix)")
             .replacingOccurrences(of: "id=\"fnref-", with: "id=\"fnref-\(prefix)")
             .replacingOccurrences(of: "href=\"#fnref-", with: "href=\"#fnref-\(prefix)")
+    }
+}
+
+extension MarkdownRenderer {
+    /// Gives every task-list checkbox cmark-gfm writes (`<input type="checkbox" disabled="" />`)
+    /// an accessible name: its item's text up to a nested list or the item's end, tags left
+    /// out. The text is already escaped by cmark-gfm; quotes are escaped again to be sure.
+    static func labelTaskCheckboxes(_ html: String) -> String {
+        let marker = "<input type=\"checkbox\""
+        guard html.contains(marker) else { return html }
+        var out = ""
+        var rest = html[...]
+        while let start = rest.range(of: marker) {
+            guard let close = rest[start.upperBound...].range(of: " />") else { break }
+            out += rest[..<close.lowerBound]
+            // The item's text: until the item ends, a nested list starts or the first paragraph ends.
+            var label = ""
+            var inTag = false
+            var tag = ""
+            scan: for character in rest[close.upperBound...] {
+                if inTag {
+                    if character == ">" {
+                        inTag = false
+                        let name = tag.lowercased()
+                        for stop in ["/li", "ul", "ol", "/p", "li", "input", "/ul", "/ol"]
+                        where name == stop || name.hasPrefix(stop + " ") { break scan }
+                        label.append(" ")
+                    } else {
+                        tag.append(character)
+                    }
+                } else if character == "<" {
+                    inTag = true
+                    tag = ""
+                } else {
+                    label.append(character)
+                }
+            }
+            let words = label.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                .replacingOccurrences(of: "\"", with: "&quot;")
+            out += " aria-label=\"\(words.isEmpty ? "task" : words)\" />"
+            rest = rest[close.upperBound...]
+        }
+        return out + rest
     }
 }
 

@@ -39,8 +39,8 @@ import Testing
             </tbody>
             </table>
             <ul>
-            <li><input type="checkbox" checked="" disabled="" /> done</li>
-            <li><input type="checkbox" disabled="" /> open</li>
+            <li><input type="checkbox" checked="" disabled="" aria-label="done" /> done</li>
+            <li><input type="checkbox" disabled="" aria-label="open" /> open</li>
             </ul>
             <p><del>old</del> <a href="http://www.example.org">www.example.org</a></p>
             <p>Claim<sup class="footnote-ref"><a href="#fn-src" id="fnref-src" data-footnote-ref>1</a></sup>.</p>
@@ -53,6 +53,20 @@ import Testing
             </section>
 
             """)
+    }
+
+    @Test("each task-list checkbox is named after its item's text, up to a nested list; not with --cmark")
+    func taskCheckboxNames() throws {
+        let markdown = "- [ ] call *the* \"duty\" officer & log it\n- [x] done\n  - [ ] nested\n\n1. [ ] loose\n\n2. [x] two\n"
+        let html = try renderer.render(markdown).html
+        #expect(html.contains("<input type=\"checkbox\" disabled=\"\" aria-label=\"call the &quot;duty&quot; officer &amp; log it\" /> call"))
+        #expect(html.contains("<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"done\" /> done\n<ul>"))
+        #expect(html.contains("aria-label=\"nested\""))
+        #expect(html.contains("aria-label=\"loose\""))
+        #expect(html.components(separatedBy: "aria-label=").count == 6)
+        var cmark = MarkdownOptions()
+        cmark.labelTaskItems = false
+        #expect(!(try MarkdownRenderer(options: cmark).render(markdown).html.contains("aria-label")))
     }
 
     @Test("headings get GitHub ids, unique within the document, and are listed")
