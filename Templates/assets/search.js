@@ -1,5 +1,6 @@
 // Charter's search box. The index is plain <script> files (so it works from file:// and
-// under any path) and is loaded only when the box is first used.
+// under any path) and is loaded only when the box is first used: the page table, then one
+// term shard per word typed, then the text of the results shown, for their excerpts.
 (function () {
   "use strict";
   var form = document.querySelector("form.search");
@@ -11,17 +12,29 @@
   var requested = {};
   var active = -1;
   var timer = null;
+  var shown = 0;
+  var LIMIT = 20;
   form.hidden = false;
 
-  function load(name, done) {
+  function loaded(name) {
     var data = window.charterSearch;
-    if (name === "pages" ? data && data.pages : data && data.terms[name.slice(6)]) { done(); return; }
+    if (!data) return false;
+    if (name === "pages") return !!data.pages;
+    if (name.lastIndexOf("text-", 0) === 0) return !!(data.text && data.text[name.slice(5)]);
+    return !!data.terms[name.slice(6)];
+  }
+
+  function load(name, done) {
+    if (loaded(name)) { done(); return; }
     if (requested[name]) { requested[name].push(done); return; }
     requested[name] = [done];
     var script = document.createElement("script");
     script.src = root + "search/" + name + ".js";
-    script.onload = function () { requested[name].forEach(function (f) { f(); }); };
-    script.onerror = function () { requested[name].forEach(function (f) { f(); }); };
+    script.onload = script.onerror = function () {
+      var waiting = requested[name];
+      delete requested[name];
+      waiting.forEach(function (f) { f(); });
+    };
     document.head.appendChild(script);
   }
 
@@ -34,15 +47,20 @@
     return /[a-z0-9]/.test(c) ? c : "_";
   }
 
+  // The entries a word finds, each with its weight: a term in the title, a heading or a keyword
+  // (its gap ends in "*") counts more than one in the body; the whole word more than a prefix.
   function postings(word) {
     var terms = (window.charterSearch.terms || {})[shard(word)] || {};
     var found = {};
     Object.keys(terms).forEach(function (term) {
       if (term.lastIndexOf(word, 0) !== 0) return;
+      var exact = term === word;
       var number = 0;
       terms[term].split(",").forEach(function (gap) {
         number += parseInt(gap, 36);
-        found[number] = Math.max(found[number] || 0, term === word ? 2 : 1);
+        var strong = gap.charAt(gap.length - 1) === "*";
+        var weight = strong ? (exact ? 10 : 7) : (exact ? 2 : 1);
+        found[number] = Math.max(found[number] || 0, weight);
       });
     });
     return found;
@@ -54,6 +72,7 @@
     var pending = 1 + wanted.length;
     function ready() {
       if (--pending > 0) return;
+      if (input.value !== query) return;
       var pages = window.charterSearch.pages || [];
       var score = null;
       wanted.forEach(function (word) {
@@ -66,39 +85,87 @@
       });
       var results = Object.keys(score || {}).map(function (n) {
         var page = pages[n];
-        var title = page[0].toLowerCase();
-        var bonus = wanted.filter(function (w) { return title.indexOf(w) >= 0; }).length * 5;
-        if (page[2] !== "playbook") bonus += 1;
-        return { page: page, score: score[n] + bonus };
+        var inTitle = wanted.filter(function (w) { return find(page[0], w, 0) >= 0; }).length;
+        var bonus = inTitle * 5 + (page[2] !== "playbook" ? 1 : 0);
+        return { number: +n, page: page, score: score[n] + bonus };
       });
       results.sort(function (a, b) { return b.score - a.score || (a.page[0] < b.page[0] ? -1 : 1); });
-      show(results.slice(0, 20), query);
+      show(results.slice(0, LIMIT), query, results.length);
     }
     load("pages", ready);
     wanted.forEach(function (word) { load("terms-" + shard(word), ready); });
   }
 
-  function highlight(element, text, wanted) {
+  function isWordCharacter(c) { return /[\p{L}\p{N}]/u.test(c); }
+
+  // Where a word of the text starts with `word`, from `from` on; -1 when nowhere.
+  function find(text, word, from) {
     var lower = text.toLowerCase();
+    var at = lower.indexOf(word, from);
+    while (at >= 0) {
+      if (at === 0 || !isWordCharacter(lower.charAt(at - 1))) return at;
+      at = lower.indexOf(word, at + 1);
+    }
+    return -1;
+  }
+
+  // A short piece of the text around the first word found, cut at spaces; null when none is there.
+  function excerpt(text, wanted) {
+    var first = -1;
+    wanted.forEach(function (w) {
+      var at = find(text, w, 0);
+      if (at >= 0 && (first < 0 || at < first)) first = at;
+    });
+    if (first < 0) return null;
+    var start = Math.max(0, first - 40), end = Math.min(text.length, first + 100);
+    if (start > 0) { var space = text.indexOf(" ", start); start = space >= 0 && space < first ? space + 1 : start; }
+    if (end < text.length) { var last = text.lastIndexOf(" ", end); end = last > first ? last : end; }
+    return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "");
+  }
+
+  // Appends the text to the element with every word that starts with a wanted word marked.
+  function highlight(element, text, wanted) {
     var position = 0;
     while (position < text.length) {
-      var next = -1, length = 0;
+      var next = -1;
       wanted.forEach(function (w) {
-        var at = lower.indexOf(w, position);
-        if (at >= 0 && (next < 0 || at < next)) { next = at; length = w.length; }
+        var at = find(text, w, position);
+        if (at >= 0 && (next < 0 || at < next)) next = at;
       });
       if (next < 0) { element.appendChild(document.createTextNode(text.slice(position))); break; }
+      var end = next;
+      while (end < text.length && isWordCharacter(text.charAt(end))) end++;
       if (next > position) element.appendChild(document.createTextNode(text.slice(position, next)));
       var mark = document.createElement("mark");
-      mark.textContent = text.slice(next, next + length);
+      mark.textContent = text.slice(next, end);
       element.appendChild(mark);
-      position = next + length;
+      position = end;
     }
   }
 
-  function show(results, query) {
+  // Replaces each result's summary with an excerpt of its text, once that text has loaded.
+  function excerpts(results, wanted, generation) {
+    var chunk = window.charterSearch.textChunk || 0;
+    if (!chunk) return;
+    results.forEach(function (result, index) {
+      var file = Math.floor(result.number / chunk);
+      load("text-" + file, function () {
+        if (generation !== shown) return;
+        var texts = (window.charterSearch.text || {})[file];
+        var text = texts && texts[result.number % chunk];
+        var piece = text && excerpt(text, wanted);
+        var summary = document.getElementById("search-result-" + index + "-text");
+        if (!piece || !summary) return;
+        summary.textContent = "";
+        highlight(summary, piece, wanted);
+      });
+    });
+  }
+
+  function show(results, query, total) {
     list.textContent = "";
     active = -1;
+    shown += 1;
     input.removeAttribute("aria-activedescendant");
     var wanted = words(query);
     results.forEach(function (result, index) {
@@ -114,6 +181,7 @@
       kind.textContent = result.page[2];
       var summary = document.createElement("span");
       summary.className = "search-summary";
+      summary.id = item.id + "-text";
       highlight(summary, result.page[3], wanted);
       link.appendChild(kind);
       item.appendChild(link);
@@ -121,9 +189,10 @@
       item.addEventListener("mousedown", function (event) { event.preventDefault(); window.location.href = link.href; });
       list.appendChild(item);
     });
+    excerpts(results, wanted, shown);
     list.hidden = !query.trim();
     input.setAttribute("aria-expanded", list.hidden ? "false" : "true");
-    status.textContent = !query.trim() ? "" : results.length ? results.length + (results.length === 20 ? "+" : "") + " results" : "No results";
+    status.textContent = !query.trim() ? "" : results.length ? (total > results.length ? results.length + " of " + total : results.length) + " results" : "No results";
   }
 
   function move(step) {

@@ -6,35 +6,41 @@ extension ContextBuilder {
         var entries = ParallelMap.map(content.pages.filter { !$0.page.isGenerated }, workers: workers) { rendered in
             let page = rendered.page
             let body = PlainText.of(html: rendered.markdown.html)
-            let headings = rendered.markdown.headings.map(\.text).joined(separator: " ")
+            let headingTexts = rendered.markdown.headings.map(\.text)
+            let headings = headingTexts.joined(separator: " ")
             return SearchIndex.Entry(
                 title: page.title, path: page.outputPath, kind: "playbook",
                 summary: page.description ?? body,
                 keywords: page.tags + [page.metadata.strategy?.value, page.metadata.owner?.value].compactMap { $0 },
-                text: [page.title, headings, headings, body].joined(separator: " "))
+                text: [page.title, headings, headings, body].joined(separator: " "),
+                headings: headingTexts, body: body)
         }
         for strategy in site.strategyModels {
             var text = [strategy.displayName, strategy.goal?.value, strategy.mission?.value].compactMap { $0 }
             text += strategy.methods.compactMap { $0.title?.value } + strategy.programs.compactMap { $0.title?.value }
             text += (strategy.benefits?.customer ?? []).map(\.value) + (strategy.benefits?.company ?? []).map(\.value)
             if let narrative = content.narratives[strategy.id] { text.append(PlainText.of(html: narrative.html)) }
+            let methods = strategy.methods.compactMap { $0.title?.value } + strategy.programs.compactMap { $0.title?.value }
             entries.append(SearchIndex.Entry(
                 title: strategy.displayName, path: SitePaths.strategy(strategy.id), kind: "strategy",
-                summary: strategy.goal?.value ?? "", keywords: [strategy.id], text: text.joined(separator: " ")))
+                summary: strategy.goal?.value ?? "", keywords: [strategy.id], text: text.joined(separator: " "),
+                headings: methods, body: text.dropFirst().joined(separator: " ")))
         }
         for team in site.teamModels {
             let text = [team.displayName, team.mission?.value, team.lead?.value].compactMap { $0 }
                 + team.members.compactMap { $0.name } + team.members.compactMap { $0.role }
             entries.append(SearchIndex.Entry(
                 title: team.displayName, path: SitePaths.team(team.id), kind: "team",
-                summary: team.mission?.value ?? "", keywords: [team.id], text: text.joined(separator: " ")))
+                summary: team.mission?.value ?? "", keywords: [team.id], text: text.joined(separator: " "),
+                body: text.dropFirst().joined(separator: " ")))
         }
         if hasModelPages {
             for stage in site.framework.stages {
                 entries.append(SearchIndex.Entry(
                     title: stage.name, path: SitePaths.stage(stage.id), kind: "stage", summary: stage.entry.summary,
                     keywords: [stage.id] + stage.entry.aliases,
-                    text: ([stage.entry.summary, stage.entry.description ?? ""] + stage.criteria.map(\.summary)).joined(separator: " ")))
+                    text: ([stage.entry.summary, stage.entry.description ?? ""] + stage.criteria.map(\.summary)).joined(separator: " "),
+                    body: ([stage.entry.description ?? ""] + stage.criteria.map(\.summary)).joined(separator: " ")))
             }
             for responsibility in site.framework.responsibilities {
                 entries.append(SearchIndex.Entry(

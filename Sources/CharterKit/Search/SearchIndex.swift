@@ -6,7 +6,11 @@ import Foundation
 ///
 /// `search/pages.js` lists every entry (title, URL from the site's top, kind, summary).
 /// `search/terms-X.js` holds, for the terms starting with X, the entries they occur in, as
-/// base-36 gaps between entry numbers, so that a query loads only the shards its words need.
+/// base-36 gaps between entry numbers, so that a query loads only the shards its words need;
+/// a gap ends in `*` when the term is in the entry's title, a heading or a keyword, which
+/// ranks it above entries that only mention it. `search/text-N.js` holds the plain text of
+/// entries `N × textChunk ..< (N + 1) × textChunk`, from which the box cuts an excerpt around
+/// the words found; it loads only for the results shown.
 public struct SearchIndex: Sendable {
     /// One thing that can be found.
     public struct Entry: Sendable {
@@ -20,24 +24,38 @@ public struct SearchIndex: Sendable {
         public var keywords: [String]
         /// The searchable text (titles and headings count twice).
         public var text: String
+        /// The entry's headings: their words rank like the title's.
+        public var headings: [String]
+        /// The text excerpts are cut from: a page's body; empty to show the summary instead.
+        public var body: String
 
-        public init(title: String, path: String, kind: String, summary: String, keywords: [String] = [], text: String) {
+        public init(title: String, path: String, kind: String, summary: String, keywords: [String] = [], text: String,
+                    headings: [String] = [], body: String = "") {
             self.title = title
             self.path = path
             self.kind = kind
             self.summary = summary
             self.keywords = keywords
             self.text = text
+            self.headings = headings
+            self.body = body
         }
     }
 
     /// At most this many distinct terms are indexed per entry (every word of the title and
-    /// keywords, then the most frequent others), as a guard against giant pages. Typical pages
-    /// have far fewer, so every word of them can be searched; the index of the 10,000-page
-    /// benchmark corpus is 4.0 MB in all, of which a query loads the page table and one shard per word.
+    /// keywords, then of the headings, then the most frequent others), as a guard against giant
+    /// pages. Typical pages have far fewer, so every word of them can be searched. For the
+    /// 10,000-page benchmark corpus (`gen_corpus.py --pages 10000 --seed 42`) the page table is
+    /// 1.8 MB and the term shards 3.9 MB (at most 0.4 MB each), of which a query loads the page
+    /// table and one shard per word; the texts for excerpts are 21 MB in 1,263 files of at most
+    /// 20 KB, of which a query loads those of the results it shows (20 at most).
     public var termsPerEntry = 400
     /// Summaries are cut to this many characters.
     public var summaryLength = 110
+    /// How many entries' texts share one `search/text-N.js` file: a result loads its neighbours' too.
+    public var textChunk = 8
+    /// Each entry's text for excerpts is cut to this many characters, as a guard against giant pages.
+    public var textLength = 20_000
 
     /// Creates an index builder.
     public init() {}
@@ -50,8 +68,10 @@ public struct SearchIndex: Sendable {
         let index = self
         let termsByEntry = ParallelMap.map(entries, workers: workers) { index.terms(of: $0) }
         var postings: [String: [Int]] = [:]
+        var strong: [String: Set<Int>] = [:]
         for (number, terms) in termsByEntry.enumerated() {
             for term in terms { postings[term, default: []].append(number) }
+            for term in Self.strongTerms(of: entries[number]) { strong[term, default: []].insert(number) }
         }
         var shards: [String: [(String, [Int])]] = [:]
         for (term, numbers) in postings { shards[Self.shard(of: term), default: []].append((term, numbers)) }
@@ -60,33 +80,52 @@ public struct SearchIndex: Sendable {
         let rows = entries.map { entry in
             "[\(Self.quote(entry.title)),\(Self.quote(entry.path)),\(Self.quote(entry.kind)),\(Self.quote(Self.cut(entry.summary, to: summaryLength)))]"
         }
-        files["search/pages.js"] = "window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.pages=[\n"
+        files["search/pages.js"] = "window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.textChunk=\(max(1, textChunk));"
+            + "window.charterSearch.pages=[\n"
             + rows.joined(separator: ",\n") + "\n];\n"
         for (shard, terms) in shards {
             let body = terms.sorted { $0.0 < $1.0 }.map { term, numbers in
                 var previous = 0
+                let marked = strong[term] ?? []
                 let gaps = numbers.map { number -> String in
                     defer { previous = number }
-                    return String(number - previous, radix: 36)
+                    return String(number - previous, radix: 36) + (marked.contains(number) ? "*" : "")
                 }
                 return "\(Self.quote(term)):\"\(gaps.joined(separator: ","))\""
             }
             files["search/terms-\(shard).js"] = "window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms[\"\(shard)\"]={\n"
                 + body.joined(separator: ",\n") + "\n};\n"
         }
+        let length = textLength
+        let texts = ParallelMap.map(entries, workers: workers) { Self.quote(Self.cut($0.body, to: length)) }
+        for start in stride(from: 0, to: texts.count, by: max(1, textChunk)) {
+            let chunk = start / max(1, textChunk)
+            files["search/text-\(chunk).js"] = "window.charterSearch=window.charterSearch||{terms:{}};(window.charterSearch.text=window.charterSearch.text||{})[\(chunk)]=[\n"
+                + texts[start..<min(texts.count, start + max(1, textChunk))].joined(separator: ",\n") + "\n];\n"
+        }
         return files
     }
 
-    /// The distinct terms of an entry: all of its title and keywords, then its most frequent other words.
+    /// The terms that rank an entry first: the words of its title, headings and keywords.
+    static func strongTerms(of entry: Entry) -> Set<String> {
+        Set(words(entry.title) + entry.headings.flatMap(words) + entry.keywords.flatMap(words) + entry.keywords.map { $0.lowercased() })
+    }
+
+    /// The distinct terms of an entry: all of its title, headings and keywords, then its most frequent other words.
     func terms(of entry: Entry) -> [String] {
         var always: [String] = []
+        var seen: Set<String> = []
         for word in Self.words(entry.title) + entry.keywords.flatMap(Self.words) + entry.keywords.map({ $0.lowercased() })
-        where !always.contains(word) {
+        where seen.insert(word).inserted {
+            always.append(word)
+        }
+        // Headings' words too, within the limit.
+        for word in entry.headings.flatMap(Self.words) where always.count < termsPerEntry && seen.insert(word).inserted {
             always.append(word)
         }
         var counts: [String: Int] = [:]
         for word in Self.words(entry.text) where !Self.stopWords.contains(word) { counts[word, default: 0] += 1 }
-        let frequent = counts.filter { !always.contains($0.key) }
+        let frequent = counts.filter { !seen.contains($0.key) }
             .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .prefix(max(0, termsPerEntry - always.count)).map(\.key)
         return always + frequent

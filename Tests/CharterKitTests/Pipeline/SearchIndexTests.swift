@@ -11,18 +11,42 @@ import Testing
         ]
         let files = SearchIndex().files(for: entries)
         #expect(files["search/pages.js"] == """
-            window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.pages=[
+            window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.textChunk=8;window.charterSearch.pages=[
             ["Risk escalation","a.html","playbook","When to call"],
             ["Storm week","s.html","strategy","Ready"]
             ];
 
             """)
         let r = files["search/terms-r.js"] ?? ""
-        #expect(r.contains("\"risk\":\"0,1\""))
+        // "risk" is in the first entry's title: its gap is marked to rank it first.
+        #expect(r.contains("\"risk\":\"0*,1\""))
         let s = files["search/terms-s.js"] ?? ""
-        #expect(s.contains("\"storm\":\"1\"") && s.contains("\"storm-ready\":\"1\"") && s.contains("\"ready\"") == false)
+        #expect(s.contains("\"storm\":\"1*\"") && s.contains("\"storm-ready\":\"1*\"") && s.contains("\"ready\"") == false)
         #expect(files["search/terms-p.js"]?.contains("\"pile\":\"0\"") == true)
         #expect(files["search/terms-o.js"] == nil, "'on' is a stop word")
+    }
+
+    @Test("heading words rank like the title's; bodies are written in chunks for excerpts")
+    func headingsAndTexts() {
+        var index = SearchIndex()
+        index.textChunk = 2
+        let entries = (0..<3).map { number in
+            SearchIndex.Entry(title: "Page \(number)", path: "\(number).html", kind: "playbook", summary: "",
+                              text: "When to escalate, then call", headings: number == 1 ? ["When to escalate"] : [],
+                              body: "Body  \(number)\nwith </script> in it")
+        }
+        let files = index.files(for: entries)
+        #expect(files["search/terms-e.js"]?.contains("\"escalate\":\"0,1*,1\"") == true)
+        #expect(files["search/pages.js"]?.contains("window.charterSearch.textChunk=2;") == true)
+        #expect(files["search/text-0.js"] == """
+            window.charterSearch=window.charterSearch||{terms:{}};(window.charterSearch.text=window.charterSearch.text||{})[0]=[
+            "Body 0 with <\\/script> in it",
+            "Body 1 with <\\/script> in it"
+            ];
+
+            """)
+        #expect(files["search/text-1.js"]?.contains("[1]=[\n\"Body 2 with") == true)
+        #expect(files["search/text-2.js"] == nil)
     }
 
     @Test("strings are safe inside a script element")

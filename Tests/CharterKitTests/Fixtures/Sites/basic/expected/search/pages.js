@@ -1,4 +1,4 @@
-window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.pages=[
+window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.textChunk=8;window.charterSearch.pages=[
 ["Escalating a risk","guides/escalation.html","playbook","Back to the plan ."],
 ["Listening plan","guides/listening-plan.html","playbook","How we hear customers before we plan."],
 ["Fixture Playbook","index.html","playbook","Start with the listening plan ."],

@@ -10,10 +10,10 @@ window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms
 "ana":"5",
 "analysts":"5",
 "answer":"3",
-"answers":"3",
+"answers":"3*",
 "any":"1,2",
 "area":"b",
-"ask":"3",
+"ask":"3*",
 "assessment":"1,6",
 "assigned":"a",
 "avoidable":"3"

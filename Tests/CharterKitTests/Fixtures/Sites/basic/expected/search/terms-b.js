@@ -2,8 +2,8 @@ window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms
 "back":"0",
 "been":"3",
 "before":"1",
-"best":"e",
-"best-practice":"e",
+"best":"e*",
+"best-practice":"e*",
 "beyond":"a",
 "build":"9",
 "business":"7,4,1"

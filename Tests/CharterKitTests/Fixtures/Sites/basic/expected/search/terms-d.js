@@ -2,8 +2,8 @@ window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms
 "decides":"f",
 "decision":"d",
 "decisions":"6",
-"direction":"f",
+"direction":"f*",
 "disputes":"l",
-"dissemination":"j",
+"dissemination":"j*",
 "does":"8"
 };

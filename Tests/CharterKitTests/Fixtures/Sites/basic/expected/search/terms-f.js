@@ -4,8 +4,8 @@ window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms
 "fewer":"3",
 "findings":"j",
 "first":"7,3",
-"fixture":"2",
+"fixture":"2*",
 "focus":"7",
-"formalised":"a",
-"formalized":"a"
+"formalised":"a*",
+"formalized":"a*"
 };

@@ -6,5 +6,5 @@ window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms
 "holding":"b",
 "hour":"3",
 "how":"c",
-"hub":"5,6"
+"hub":"5*,6"
 };

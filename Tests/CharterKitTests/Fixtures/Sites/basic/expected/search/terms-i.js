@@ -1,8 +1,8 @@
 window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["i"]={
 "information":"8",
 "inside":"a",
-"insight":"1,5,d",
-"insight-dissemination":"j",
+"insight":"1*,5*,d*",
+"insight-dissemination":"j*",
 "integrates":"h",
 "internal":"a",
 "involved":"9",

@@ -1,8 +1,8 @@
 window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["l"]={
 "lead":"6",
-"leadership":"i",
+"leadership":"i*",
 "least":"7,1",
 "left":"c",
-"listening":"1,1,5",
+"listening":"1*,1,5",
 "listens":"7"
 };

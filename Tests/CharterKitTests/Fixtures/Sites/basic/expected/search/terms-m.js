@@ -4,7 +4,7 @@ window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms
 "market":"7",
 "matrix":"b",
 "matters":"3",
-"member":"3",
+"member":"3*",
 "method":"c",
 "moderator":"5"
 };
