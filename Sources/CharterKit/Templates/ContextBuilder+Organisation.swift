@@ -9,7 +9,7 @@ extension ContextBuilder {
                     link($0.name, to: SitePaths.focusAreas, from: path, fragment: $0.id)
                 },
                 current: strategy.maturity?.current.flatMap { stageLink($0.value, from: path) },
-                target: strategy.maturity?.target.flatMap { stageLink($0.value, from: path) },
+                target: aheadTarget(of: strategy).flatMap { stageLink($0, from: path) },
                 owner: strategy.owner.map { teamLink($0.value, from: path) },
                 health: health,
                 isHealthy: health.allSatisfy(\.ok))
@@ -20,7 +20,44 @@ extension ContextBuilder {
         return HomeView(
             strategies: rows, hasStrategies: !rows.isEmpty, errors: errors, warnings: warnings, stalePages: stale,
             hasProblems: errors + warnings > 0, healthURL: ContentPaths.relativeURL(from: path, to: SitePaths.health),
-            relations: RelationDiagram(builder: self).svg(from: path))
+            matrixURL: ContentPaths.relativeURL(from: path, to: SitePaths.matrix),
+            involvement: involvement(from: path))
+    }
+
+    /// Which teams take part in which strategy, with the letters they hold there, for the home page.
+    func involvement(from path: String) -> HomeView.Involvement? {
+        let strategies = site.strategyModels
+        let teams = site.teamModels.filter { team in
+            strategies.contains { strategy in strategy.assignments.contains { $0.allTeams.contains(team.id) } }
+        }
+        guard !strategies.isEmpty, !teams.isEmpty else { return nil }
+        let rows = teams.map { team in
+            HomeView.TeamRow(team: teamLink(team.id, from: path), cells: strategies.map { strategy in
+                // The responsibilities for which the team holds each letter in this strategy.
+                var held: [String: [LinkView]] = [:]
+                for assignment in strategy.assignments {
+                    guard let responsibility = responsibilityLink(assignment.responsibility.value, from: path) else { continue }
+                    let letter: String? = if assignment.accountable.contains(where: { $0.value == team.id }) { "A" }
+                        else if assignment.responsible.contains(where: { $0.value == team.id }) { "R" }
+                        else if assignment.consulted.contains(where: { $0.value == team.id }) { "C" }
+                        else if assignment.informed.contains(where: { $0.value == team.id }) { "I" }
+                        else { nil }
+                    if let letter { held[letter, default: []].append(responsibility) }
+                }
+                let roles = ["A", "R", "C", "I"].compactMap { letter -> MatrixView.Role? in
+                    guard let links = held[letter] else { return nil }
+                    return MatrixView.Role(letter: letter, name: Self.roleNames[letter] ?? letter,
+                                           mark: links.count == 1 ? letter : "\(letter)×\(links.count)", sources: links)
+                }
+                let detail = roles.map { role in "\(role.name) for \(role.sources.map(\.title).joined(separator: ", "))" }
+                return MatrixView.Cell(
+                    text: roles.map(\.mark).joined(separator: " "),
+                    style: roles.first.map { "letter-\($0.letter.lowercased())" } ?? "empty",
+                    title: roles.isEmpty ? nil : "\(team.displayName) in \(strategy.displayName): \(detail.joined(separator: "; "))",
+                    roles: roles, hasDetail: !roles.isEmpty)
+            })
+        }
+        return HomeView.Involvement(strategies: strategies.map { strategyLink($0.id, from: path) }, rows: rows)
     }
 
     func stagesContext() -> PageContext {
@@ -192,48 +229,6 @@ extension ContextBuilder {
         var page = pageView(title: "Page not found", kind: "404", path: SitePaths.notFound)
         page.description = "There is no page at this address."
         return frame(page)
-    }
-}
-
-/// A small SVG of which teams take part in which strategies, for the home page.
-struct RelationDiagram {
-    let builder: ContextBuilder
-
-    func svg(from path: String) -> String? {
-        let strategies = builder.site.strategyModels
-        let teams = builder.site.teamModels.filter { team in
-            strategies.contains { strategy in strategy.assignments.contains { $0.allTeams.contains(team.id) } }
-        }
-        guard !strategies.isEmpty, !teams.isEmpty else { return nil }
-        let rowHeight = 34, width = 640, left = 12, right = width - 12
-        let height = max(strategies.count, teams.count) * rowHeight + 16
-        func y(_ index: Int, of count: Int) -> Int {
-            let offset = (height - count * rowHeight) / 2
-            return offset + index * rowHeight + rowHeight / 2
-        }
-        var lines: [String] = []
-        for (s, strategy) in strategies.enumerated() {
-            for (t, team) in teams.enumerated() {
-                let letters = strategy.assignments.filter { $0.allTeams.contains(team.id) }
-                guard !letters.isEmpty else { continue }
-                let accountable = strategy.assignments.contains { $0.accountable.contains { $0.value == team.id } }
-                lines.append("<line x1=\"250\" y1=\"\(y(s, of: strategies.count))\" x2=\"390\" y2=\"\(y(t, of: teams.count))\" class=\"\(accountable ? "edge edge-a" : "edge")\" stroke-width=\"\(min(6, letters.count))\"/>")
-            }
-        }
-        func label(_ text: String, url: String, x: Int, y: Int, anchor: String) -> String {
-            "<a href=\"\(HTMLText.escape(url))\"><text x=\"\(x)\" y=\"\(y + 5)\" text-anchor=\"\(anchor)\">\(HTMLText.escape(text))</text></a>"
-        }
-        let strategyLabels = strategies.enumerated().map { index, strategy in
-            label(strategy.displayName, url: builder.strategyLink(strategy.id, from: path).url, x: left + 230, y: y(index, of: strategies.count), anchor: "end")
-        }
-        let teamLabels = teams.enumerated().map { index, team in
-            label(team.displayName, url: builder.teamLink(team.id, from: path).url, x: right - 238, y: y(index, of: teams.count), anchor: "start")
-        }
-        return """
-            <svg class="relations" viewBox="0 0 \(width) \(height)" aria-labelledby="relations-title">\
-            <title id="relations-title">Teams taking part in each strategy</title>\
-            \(lines.joined())\(strategyLabels.joined())\(teamLabels.joined())</svg>
-            """
     }
 }
 

@@ -40,7 +40,9 @@ extension ContextBuilder {
                     StrategyView.Report(success: html(report.success), measure: report.measure?.value,
                                         target: report.target?.value, tool: report.tool?.value)
                 },
-                resources: strategy.resources.filter { $0.methods.contains { $0.value == method.id.value } }.map(\.id.value))
+                resources: strategy.resources.filter { $0.methods.contains { $0.value == method.id.value } }.map { resource in
+                    LinkView(title: ModelBuilder.title(fromFileName: resource.id.value), url: "#" + Self.resourceAnchor(resource.id.value))
+                })
         }
         let assessment = strategy.assessment.map { assessment in
             StrategyView.Assessment(
@@ -68,7 +70,9 @@ extension ContextBuilder {
             companyBenefits: (strategy.benefits?.company ?? []).compactMap { html($0) },
             methods: methods,
             resources: strategy.resources.map { resource in
-                .init(id: resource.id.value, kind: resource.kind?.value.rawValue, description: html(resource.description),
+                .init(id: resource.id.value, title: ModelBuilder.title(fromFileName: resource.id.value),
+                      anchor: Self.resourceAnchor(resource.id.value),
+                      kind: resource.kind?.value.rawValue, description: html(resource.description),
                       amount: resource.amount?.value, methods: resource.methods.map(\.value))
             },
             programs: strategy.programs.map(programView),
@@ -77,9 +81,10 @@ extension ContextBuilder {
             presences: strategy.presences.map { .init(name: $0.name.value, channel: $0.channel, url: $0.url) },
             supportContent: playbookLinks(strategy.supportContent),
             currentStage: strategy.maturity?.current.flatMap { stageLink($0.value, from: path) },
-            targetStage: strategy.maturity?.target.flatMap { stageLink($0.value, from: path) },
+            targetStage: aheadTarget(of: strategy).flatMap { stageLink($0, from: path) },
             ladder: ladder(for: strategy, from: path, playbookLinks: playbookLinks),
             gaps: gaps,
+            gapHeadline: gapHeadline(gaps.reduce(0) { $0 + $1.unmet.count }, to: strategy.maturity?.target.flatMap { framework.stage($0.value) }?.name),
             matrix: matrix(for: [strategy], from: path),
             risks: strategy.risks.map { risk in
                 .init(title: risk.title?.value ?? "Risk", owner: risk.owner.map { teamLink($0.value, from: path) },
@@ -91,13 +96,35 @@ extension ContextBuilder {
             isHealthy: health.allSatisfy(\.ok))
         var page = pageView(title: strategy.displayName, kind: "strategy", path: path,
                             description: strategy.goal?.value, sourcePath: strategy.sourcePath)
-        page.toc = [("canvas", "Strategy canvas"), ("assessment", "Assessment"), ("methods", "Methods and programs"),
-                    ("maturity", "Maturity"), ("responsibilities", "Responsibilities"), ("risks", "Risks")]
-            .map { TOCEntry(level: 2, text: $0.1, url: "#\($0.0)") }
+        // In the order of the page: the summary, then why, then what and how, then who and what could go wrong.
+        var sections = [("canvas", "Canvas"), ("methods", "Methods"), ("maturity", "Maturity"),
+                        ("responsibilities", "Responsibilities"), ("risks", "Risks"), ("assessment", "Assessment")]
+        if view.narrative != nil { sections.insert(("narrative", "Why"), at: 0) }
+        if !view.playbooks.isEmpty { sections.append(("playbooks", "Playbooks")) }
+        page.toc = sections.map { TOCEntry(level: 2, text: $0.1, url: "#\($0.0)") }
         page.hasTOC = true
         var context = frame(page)
         context.strategy = view
         return context
+    }
+
+    static func resourceAnchor(_ id: String) -> String { "resource-" + id }
+
+    /// The strategy's target stage, unless it is already there: "Formalised → Formalised" says nothing.
+    func aheadTarget(of strategy: Strategy) -> String? {
+        guard let target = strategy.maturity?.target?.value else { return nil }
+        let framework = site.framework
+        if let current = strategy.maturity?.current?.value, let stage = framework.stage(target),
+           framework.stage(current)?.id == stage.id {
+            return nil
+        }
+        return target
+    }
+
+    /// "2 criteria to meet to reach Strategic", or nil when there is no gap.
+    func gapHeadline(_ unmet: Int, to target: String?) -> String? {
+        guard unmet > 0, let target else { return nil }
+        return "\(unmet) \(unmet == 1 ? "criterion" : "criteria") to meet to reach \(target)"
     }
 
     /// The three reasons strategies fail, checked for one strategy.
@@ -136,7 +163,8 @@ extension ContextBuilder {
     /// The matrix of one strategy, or of several added up (the organisation's).
     func matrix(for strategies: [Strategy], from path: String) -> MatrixView {
         let framework = site.framework
-        var letters: [String: [String: [String]]] = [:]
+        // For each responsibility and team, each letter held and the strategy that gives it.
+        var letters: [String: [String: [(letter: String, strategy: String)]]] = [:]
         var teamOrder: [String] = []
         for strategy in strategies {
             for assignment in strategy.assignments {
@@ -149,20 +177,20 @@ extension ContextBuilder {
                         if !teamOrder.contains(team.value) { teamOrder.append(team.value) }
                         // The Accountable team listed as Responsible too shows as A.
                         if letter == "R", assignment.accountable.contains(where: { $0.value == team.value }) { continue }
-                        letters[id, default: [:]][team.value, default: []].append(letter)
+                        letters[id, default: [:]][team.value, default: []].append((letter, strategy.id))
                     }
                 }
             }
         }
-        guard !letters.isEmpty else { return MatrixView(columns: [], rows: []) }
+        guard !letters.isEmpty else { return MatrixView(columns: [], rows: [], spansStrategies: strategies.count > 1) }
         let teams = strategies.count > 1 ? site.teamModels.map(\.id).filter(teamOrder.contains) + teamOrder.filter { id in
             !site.teamModels.contains { $0.id == id }
         } : teamOrder
         let rowsCount = framework.responsibilities.filter { letters[$0.id] != nil }.count
         let columns = teams.map { team -> MatrixView.Column in
-            let all = framework.responsibilities.flatMap { letters[$0.id]?[team] ?? [] }
+            let all = framework.responsibilities.flatMap { letters[$0.id]?[team] ?? [] }.map(\.letter)
             let accountable = all.filter { $0 == "A" }.count
-            let rowsAccountable = framework.responsibilities.filter { letters[$0.id]?[team]?.contains("A") == true }.count
+            let rowsAccountable = framework.responsibilities.filter { letters[$0.id]?[team]?.contains { $0.letter == "A" } == true }.count
             return .init(team: teamLink(team, from: path), accountable: accountable, responsible: all.filter { $0 == "R" }.count,
                          isOverloaded: rowsCount >= 3 && rowsAccountable * 2 > rowsCount)
         }
@@ -171,26 +199,33 @@ extension ContextBuilder {
             if row.isEmpty && strategies.count == 1 { return nil }
             let cells = teams.map { team -> MatrixView.Cell in
                 let held = row[team] ?? []
-                let counts = ["A", "R", "C", "I"].compactMap { letter -> String? in
-                    let count = held.filter { $0 == letter }.count
-                    return count == 0 ? nil : (count == 1 || strategies.count == 1 ? letter : "\(letter)×\(count)")
+                let roles = ["A", "R", "C", "I"].compactMap { letter -> MatrixView.Role? in
+                    let from = held.filter { $0.letter == letter }.map(\.strategy)
+                    guard !from.isEmpty else { return nil }
+                    return MatrixView.Role(
+                        letter: letter, name: Self.roleNames[letter] ?? letter,
+                        mark: from.count == 1 || strategies.count == 1 ? letter : "\(letter)×\(from.count)",
+                        sources: from.map { link(titles[SitePaths.strategy($0)] ?? $0, to: SitePaths.strategy($0), from: path, fragment: "responsibilities") })
                 }
+                let marks = roles.map(\.mark)
                 let name = site.teamModels.first { $0.id == team }?.displayName ?? team
-                return .init(text: counts.joined(separator: " "),
-                             style: held.isEmpty ? "empty" : "letter-\((held.sorted { Self.rank($0) < Self.rank($1) }.first ?? "").lowercased())",
-                             title: held.isEmpty ? nil : "\(name): \(counts.joined(separator: ", ")) for \(responsibility.name)")
+                return .init(text: marks.joined(separator: " "),
+                             style: roles.first.map { "letter-\($0.letter.lowercased())" } ?? "empty",
+                             title: held.isEmpty ? nil : "\(name): \(marks.joined(separator: ", ")) for \(responsibility.name)",
+                             roles: roles,
+                             hasDetail: strategies.count > 1 && !held.isEmpty)
             }
-            let covered = row.values.contains { $0.contains("A") || $0.contains("R") }
+            let covered = row.values.contains { $0.contains { $0.letter == "A" || $0.letter == "R" } }
                 || strategies.contains { strategy in
                     strategy.assignment(for: responsibility.id, in: framework).map { !$0.accountable.isEmpty || !$0.responsible.isEmpty } ?? false
                 }
             return .init(responsibility: link(responsibility.name, to: SitePaths.responsibility(responsibility.id), from: path),
                          cells: cells, isGap: !covered, note: covered ? nil : "nobody owns this")
         }
-        return MatrixView(columns: columns, rows: rows)
+        return MatrixView(columns: columns, rows: rows, spansStrategies: strategies.count > 1)
     }
 
-    private static func rank(_ letter: String) -> Int { ["A": 0, "R": 1, "C": 2, "I": 3][letter] ?? 4 }
+    static let roleNames = ["A": "Accountable", "R": "Responsible", "C": "Consulted", "I": "Informed"]
 
     func context(for team: Team) -> PageContext {
         let path = SitePaths.team(team.id)

@@ -148,7 +148,11 @@ struct ContextBuilder {
         let path = page.path
         var sections: [LinkView] = []
         if hasModelPages {
-            sections = [
+            // The content's own top-level folders first (the playbooks), then the model's overviews.
+            let folders = (entriesByFolder[""] ?? []).filter { entry in
+                entry.isFolder && entry.path != "strategies/index.html" && entry.path != "teams/index.html"
+            }.prefix(Self.headerFolderLimit)
+            sections = folders.map { link($0.title, to: $0.path, from: path) } + [
                 link("Strategies", to: "strategies/index.html", from: path),
                 link("Teams", to: "teams/index.html", from: path),
                 link("Maturity", to: SitePaths.stages, from: path),
@@ -178,6 +182,9 @@ struct ContextBuilder {
             sectionTitle: folder.isEmpty ? nil : landingTitles[folder] ?? ModelBuilder.title(fromFileName: ContentPaths.fileName(of: folder)),
             breadcrumbs: breadcrumbs(for: path), children: children, root: ContentPaths.rootPrefix(of: path))
     }
+
+    /// How many of the content's top-level folders the header links to, beside the overviews.
+    static let headerFolderLimit = 3
 
     /// How many links of one folder the sidebar shows; the rest are one click away on the folder's page.
     static let navigationLimit = 25

@@ -40,10 +40,15 @@ public struct StrategyView: Sendable {
         public var programs: [Program]
         public var playbooks: [LinkView]
         public var reports: [Report]
-        public var resources: [String]
+        /// Links to the resources it uses, in the canvas, titled from their ids.
+        public var resources: [LinkView]
     }
     public struct Resource: Sendable {
         public var id: String
+        /// A title made from the id: "campaign-budget" is "Campaign budget".
+        public var title: String
+        /// The id of its item in the canvas, for links from the methods.
+        public var anchor: String
         public var kind: String?
         public var description: String?
         public var amount: String?
@@ -79,9 +84,13 @@ public struct StrategyView: Sendable {
     public var presences: [Presence]
     public var supportContent: [LinkView]
     public var currentStage: LinkView?
+    /// The stage it is heading for; nil when it is there already.
     public var targetStage: LinkView?
     public var ladder: LadderView
     public var gaps: [Gap]
+    /// One line on the way to the target stage, such as "2 criteria to meet to reach Strategic";
+    /// nil without a target, or at it.
+    public var gapHeadline: String?
     public var matrix: MatrixView
     public var risks: [Risk]
     public var narrative: String?
@@ -107,13 +116,29 @@ public struct LadderView: Sendable {
 
 /// A responsibility matrix: responsibilities down, teams across, one letter per cell.
 public struct MatrixView: Sendable {
+    /// One letter a team holds for a responsibility, and the strategies that give it.
+    public struct Role: Sendable {
+        /// "A", "R", "C" or "I".
+        public var letter: String
+        /// "Accountable", "Responsible", "Consulted" or "Informed".
+        public var name: String
+        /// The letter as the cell shows it: "A", or "A×4" when four strategies give it.
+        public var mark: String
+        /// What gives the letter: the strategies, in the organisation's matrix; the
+        /// responsibilities, in the home page's table of teams and strategies.
+        public var sources: [LinkView]
+    }
     public struct Cell: Sendable {
-        /// "A", "R", "C", "I", several letters across strategies, or "" when empty.
+        /// "A", "R", "C", "I", several letters across strategies ("A×4 R"), or "" when empty.
         public var text: String
         /// Class names for colour: "letter-a", "letter-r", …
         public var style: String
         /// A tooltip naming the team, letters and responsibility; nil for an empty cell.
         public var title: String?
+        /// The letters held, strongest first.
+        public var roles: [Role]
+        /// True when the cell is not empty and can name its roles' sources, in a `<details>`.
+        public var hasDetail: Bool
     }
     public struct Row: Sendable {
         public var responsibility: LinkView
@@ -130,6 +155,8 @@ public struct MatrixView: Sendable {
     }
     public var columns: [Column]
     public var rows: [Row]
+    /// True for the organisation's matrix, which adds up every strategy: a mark such as "A×4" counts strategies.
+    public var spansStrategies: Bool
     public var isEmpty: Bool { rows.isEmpty }
 }
 
@@ -251,6 +278,19 @@ public struct HomeView: Sendable {
     public var stalePages: Int
     public var hasProblems: Bool
     public var healthURL: String
-    /// An inline SVG showing which teams work on which strategies.
-    public var relations: String?
+    /// A relative URL of the organisation's responsibility matrix.
+    public var matrixURL: String
+    /// Which teams work on which strategies: teams down, strategies across; nil without either.
+    public var involvement: Involvement?
+
+    /// A team's row: in each strategy, its letters ("A×2 R" is Accountable for two
+    /// responsibilities and Responsible for one).
+    public struct TeamRow: Sendable {
+        public var team: LinkView
+        public var cells: [MatrixView.Cell]
+    }
+    public struct Involvement: Sendable {
+        public var strategies: [LinkView]
+        public var rows: [TeamRow]
+    }
 }

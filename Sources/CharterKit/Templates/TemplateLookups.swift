@@ -237,7 +237,7 @@ extension PlaybookView: MustacheParent, StableHashable, TemplateFields {
 }
 
 extension StrategyView: MustacheParent, StableHashable, TemplateFields {
-    static let templateNames = ["id", "status", "owner", "sponsor", "focusAreas", "objectives", "assessment", "coCreators", "goal", "mission", "customerBenefits", "companyBenefits", "methods", "resources", "programs", "communicationInternal", "communicationExternal", "presences", "supportContent", "currentStage", "targetStage", "ladder", "gaps", "matrix", "risks", "narrative", "playbooks", "health", "isHealthy"]
+    static let templateNames = ["id", "status", "owner", "sponsor", "focusAreas", "objectives", "assessment", "coCreators", "goal", "mission", "customerBenefits", "companyBenefits", "methods", "resources", "programs", "communicationInternal", "communicationExternal", "presences", "supportContent", "currentStage", "targetStage", "ladder", "gaps", "gapHeadline", "matrix", "risks", "narrative", "playbooks", "health", "isHealthy"]
 
     public func child(named name: String) -> Any? {
         switch name {
@@ -264,6 +264,7 @@ extension StrategyView: MustacheParent, StableHashable, TemplateFields {
         case "targetStage": self.targetStage
         case "ladder": self.ladder
         case "gaps": self.gaps
+        case "gapHeadline": self.gapHeadline
         case "matrix": self.matrix
         case "risks": self.risks
         case "narrative": self.narrative
@@ -298,6 +299,7 @@ extension StrategyView: MustacheParent, StableHashable, TemplateFields {
         self.targetStage.fingerprint(into: &hasher)
         self.ladder.fingerprint(into: &hasher)
         self.gaps.fingerprint(into: &hasher)
+        self.gapHeadline.fingerprint(into: &hasher)
         self.matrix.fingerprint(into: &hasher)
         self.risks.fingerprint(into: &hasher)
         self.narrative.fingerprint(into: &hasher)
@@ -448,11 +450,13 @@ extension StrategyView.Method: MustacheParent, StableHashable, TemplateFields {
 }
 
 extension StrategyView.Resource: MustacheParent, StableHashable, TemplateFields {
-    static let templateNames = ["id", "kind", "description", "amount", "methods"]
+    static let templateNames = ["id", "title", "anchor", "kind", "description", "amount", "methods"]
 
     public func child(named name: String) -> Any? {
         switch name {
         case "id": self.id
+        case "title": self.title
+        case "anchor": self.anchor
         case "kind": self.kind
         case "description": self.description
         case "amount": self.amount
@@ -463,6 +467,8 @@ extension StrategyView.Resource: MustacheParent, StableHashable, TemplateFields 
 
     func fingerprint(into hasher: inout StableHasher) {
         self.id.fingerprint(into: &hasher)
+        self.title.fingerprint(into: &hasher)
+        self.anchor.fingerprint(into: &hasher)
         self.kind.fingerprint(into: &hasher)
         self.description.fingerprint(into: &hasher)
         self.amount.fingerprint(into: &hasher)
@@ -604,12 +610,13 @@ extension LadderView.Step: MustacheParent, StableHashable, TemplateFields {
 }
 
 extension MatrixView: MustacheParent, StableHashable, TemplateFields {
-    static let templateNames = ["columns", "rows"]
+    static let templateNames = ["columns", "rows", "spansStrategies"]
 
     public func child(named name: String) -> Any? {
         switch name {
         case "columns": self.columns
         case "rows": self.rows
+        case "spansStrategies": self.spansStrategies
         default: nil
         }
     }
@@ -617,17 +624,41 @@ extension MatrixView: MustacheParent, StableHashable, TemplateFields {
     func fingerprint(into hasher: inout StableHasher) {
         self.columns.fingerprint(into: &hasher)
         self.rows.fingerprint(into: &hasher)
+        self.spansStrategies.fingerprint(into: &hasher)
+    }
+}
+
+extension MatrixView.Role: MustacheParent, StableHashable, TemplateFields {
+    static let templateNames = ["letter", "name", "mark", "sources"]
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "letter": self.letter
+        case "name": self.name
+        case "mark": self.mark
+        case "sources": self.sources
+        default: nil
+        }
+    }
+
+    func fingerprint(into hasher: inout StableHasher) {
+        self.letter.fingerprint(into: &hasher)
+        self.name.fingerprint(into: &hasher)
+        self.mark.fingerprint(into: &hasher)
+        self.sources.fingerprint(into: &hasher)
     }
 }
 
 extension MatrixView.Cell: MustacheParent, StableHashable, TemplateFields {
-    static let templateNames = ["text", "style", "title"]
+    static let templateNames = ["text", "style", "title", "roles", "hasDetail"]
 
     public func child(named name: String) -> Any? {
         switch name {
         case "text": self.text
         case "style": self.style
         case "title": self.title
+        case "roles": self.roles
+        case "hasDetail": self.hasDetail
         default: nil
         }
     }
@@ -636,6 +667,8 @@ extension MatrixView.Cell: MustacheParent, StableHashable, TemplateFields {
         self.text.fingerprint(into: &hasher)
         self.style.fingerprint(into: &hasher)
         self.title.fingerprint(into: &hasher)
+        self.roles.fingerprint(into: &hasher)
+        self.hasDetail.fingerprint(into: &hasher)
     }
 }
 
@@ -980,7 +1013,7 @@ extension HealthView.Group: MustacheParent, StableHashable, TemplateFields {
 }
 
 extension HomeView: MustacheParent, StableHashable, TemplateFields {
-    static let templateNames = ["strategies", "hasStrategies", "errors", "warnings", "stalePages", "hasProblems", "healthURL", "relations"]
+    static let templateNames = ["strategies", "hasStrategies", "errors", "warnings", "stalePages", "hasProblems", "healthURL", "matrixURL", "involvement"]
 
     public func child(named name: String) -> Any? {
         switch name {
@@ -991,7 +1024,8 @@ extension HomeView: MustacheParent, StableHashable, TemplateFields {
         case "stalePages": self.stalePages
         case "hasProblems": self.hasProblems
         case "healthURL": self.healthURL
-        case "relations": self.relations
+        case "matrixURL": self.matrixURL
+        case "involvement": self.involvement
         default: nil
         }
     }
@@ -1004,7 +1038,8 @@ extension HomeView: MustacheParent, StableHashable, TemplateFields {
         self.stalePages.fingerprint(into: &hasher)
         self.hasProblems.fingerprint(into: &hasher)
         self.healthURL.fingerprint(into: &hasher)
-        self.relations.fingerprint(into: &hasher)
+        self.matrixURL.fingerprint(into: &hasher)
+        self.involvement.fingerprint(into: &hasher)
     }
 }
 
@@ -1032,5 +1067,39 @@ extension HomeView.Row: MustacheParent, StableHashable, TemplateFields {
         self.owner.fingerprint(into: &hasher)
         self.health.fingerprint(into: &hasher)
         self.isHealthy.fingerprint(into: &hasher)
+    }
+}
+
+extension HomeView.TeamRow: MustacheParent, StableHashable, TemplateFields {
+    static let templateNames = ["team", "cells"]
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "team": self.team
+        case "cells": self.cells
+        default: nil
+        }
+    }
+
+    func fingerprint(into hasher: inout StableHasher) {
+        self.team.fingerprint(into: &hasher)
+        self.cells.fingerprint(into: &hasher)
+    }
+}
+
+extension HomeView.Involvement: MustacheParent, StableHashable, TemplateFields {
+    static let templateNames = ["strategies", "rows"]
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "strategies": self.strategies
+        case "rows": self.rows
+        default: nil
+        }
+    }
+
+    func fingerprint(into hasher: inout StableHasher) {
+        self.strategies.fingerprint(into: &hasher)
+        self.rows.fingerprint(into: &hasher)
     }
 }

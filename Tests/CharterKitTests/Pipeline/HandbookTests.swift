@@ -54,7 +54,7 @@ import Testing
         let home = try scratch.outputText("index.html")
         #expect(home.contains("<li class=\"folder\"><a href=\"s001/index.html\">Playbooks s001</a></li>"))
         let section = try scratch.outputText("s002/index.html")
-        let listing = try #require(section.components(separatedBy: "<ul class=\"listing\">").last)
+        let listing = try #require(section.components(separatedBy: "<ul class=\"listing\">").last?.components(separatedBy: "</ul>").first)
         #expect(listing.components(separatedBy: "<li><a href=\"p00").count == 101)
         // The sidebar shows 25 of the folder's 100 pages and a link to the full listing.
         let sidebar = try #require(section.components(separatedBy: "<ul class=\"nav-section\">").last?.components(separatedBy: "</ul>").first)
