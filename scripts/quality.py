@@ -1,14 +1,23 @@
 #!/usr/bin/env python3
 """Browser checks on a built Charter site, run by scripts/quality.sh.
 
-Accessibility: axe-core (WCAG 2.1 A and AA) on key pages, light and dark, in headless Chromium.
+Accessibility: axe-core (WCAG 2.1 A and AA) on every page of the site, light and dark, in
+headless Chromium.
+Layout: home, a strategy, the matrix, a team and every playbook with a table, on an emulated
+phone (390 px wide) and a desktop (1280 px): no page is wider than the screen, and every table
+too wide for it scrolls inside itself; the search box shows an excerpt of a page's body around
+a word found only there, on the phone too.
 Behaviour: open the home page, follow a cross-link to a strategy, search for a playbook by a
-word from its body and open the result; over HTTP under a sub-path, then from file://.
+word from its body, see the word in the result's excerpt and open the result with the
+keyboard; over HTTP under a sub-path, then from file://.
 Screenshots of key pages at phone and desktop widths, light and dark.
 """
 import argparse
+import base64
 import os
+import re
 import sys
+import urllib.parse
 
 import selenium_axe_python
 from selenium import webdriver
@@ -25,16 +34,20 @@ PAGES = {
     "strategy": "strategies/{strategy}.html",
     "team": "teams/{team}.html",
     "matrix": "responsibilities/index.html",
+    "responsibility": "responsibilities/governance.html",
     "stage": "stages/engagement.html",
     "playbook": "{playbook}",
 }
+# A phone is emulated: a headless window cannot be narrower than 500 px.
+PHONE = (390, 844)
+DESKTOP = (1280, 800)
 
 
-def browser(width, height, dark=False):
+def browser(dark=False):
     options = Options()
     options.binary_location = "/usr/bin/chromium"
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                     f"--window-size={width},{height}", "--hide-scrollbars", "--force-device-scale-factor=1"):
+                     "--window-size=1280,900", "--hide-scrollbars", "--force-device-scale-factor=1"):
         options.add_argument(argument)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.set_page_load_timeout(30)
@@ -44,31 +57,120 @@ def browser(width, height, dark=False):
     return driver
 
 
+def viewport(driver, size):
+    width, height = size
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 500})
+
+
+def site_pages(folder):
+    """Every HTML page of the built site, as paths from its top."""
+    pages = []
+    for directory, _, files in os.walk(folder):
+        for name in files:
+            if name.endswith(".html"):
+                pages.append(os.path.relpath(os.path.join(directory, name), folder))
+    return sorted(pages)
+
+
+def playbooks_with_tables(folder):
+    """The Markdown pages whose body has a table."""
+    found = []
+    for path in site_pages(folder):
+        html = open(os.path.join(folder, path), encoding="utf-8").read()
+        if re.search(r'<body class="kind-(page|section)"', html) and "<table" in html.split('<main id="main">', 1)[-1]:
+            found.append(path)
+    return found
+
+
 def accessibility(base, pages):
     failures = 0
     for dark in (False, True):
-        driver = browser(1366, 900, dark)
+        mode = "dark" if dark else "light"
+        driver = browser(dark)
+        viewport(driver, DESKTOP)
+        clean = 0
         try:
-            for name, path in pages.items():
+            for path in pages:
                 driver.get(base + path)
                 driver.execute_script(AXE)
                 result = driver.execute_async_script(
                     "const done = arguments[arguments.length - 1];"
                     "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
                     ".then(done, e => done({violations: [{id: 'axe-error', help: String(e), nodes: []}]}));")
-                mode = "dark" if dark else "light"
                 for violation in result["violations"]:
                     failures += 1
                     targets = [", ".join(node["target"]) for node in violation["nodes"][:3]]
-                    print(f"  axe {mode} {name}: {violation['id']}: {violation['help']} {targets}")
-                print(f"  axe {mode} {name}: {len(result['violations'])} violations")
+                    print(f"  axe {mode} {path}: {violation['impact'] if 'impact' in violation else ''} "
+                          f"{violation['id']}: {violation['help']} {targets}")
+                clean += not result["violations"]
         finally:
             driver.quit()
+        print(f"  axe {mode}: {clean} of {len(pages)} pages without a violation")
     return failures
 
 
+OVERFLOW = """
+const page = [document.documentElement.scrollWidth, innerWidth];
+// Tables and scroll areas wider than their box must scroll, so that every column can be reached.
+const stuck = Array.from(document.querySelectorAll('main table, main .scroll-x'))
+  .filter(t => t.scrollWidth > t.clientWidth + 1 && !['auto', 'scroll'].includes(getComputedStyle(t).overflowX)
+               && !t.closest('.scroll-x:not(table)') )
+  .map(t => t.className || t.tagName);
+const wide = Array.from(document.querySelectorAll('main *'))
+  .filter(e => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest('.scroll-x, table, pre'))
+  .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''));
+return [page, stuck, wide];
+"""
+
+
+def layout(base, pages):
+    """No page is wider than a phone's or a desktop's screen; wide tables scroll inside themselves."""
+    failures = 0
+    driver = browser()
+    try:
+        for name, size in (("phone", PHONE), ("desktop", DESKTOP)):
+            viewport(driver, size)
+            fits = 0
+            for path in pages:
+                driver.get(base + path)
+                (width, inner), stuck, wide = driver.execute_script(OVERFLOW)
+                if width > inner or stuck:
+                    failures += 1
+                    print(f"  FAILED {name} {size[0]} px {path}: the page is {width} px wide for a {inner} px screen"
+                          f"{'; too wide: ' + ', '.join(wide) if wide else ''}"
+                          f"{'; tables that do not scroll: ' + ', '.join(stuck) if stuck else ''}")
+                else:
+                    fits += 1
+            print(f"  {name} ({size[0]} px): {fits} of {len(pages)} pages fit the screen")
+    finally:
+        driver.quit()
+    return failures
+
+
+def search_excerpt(driver, wait, word, expected):
+    """Types the word into the search box; returns the excerpt shown under the expected title."""
+    box = wait.until(wait_for.element_to_be_clickable((By.ID, "search-input")))
+    box.click()
+    box.send_keys(Keys.CONTROL, "a")
+    box.send_keys(Keys.DELETE)
+    box.send_keys(word)
+    read = ("return Array.from(document.querySelectorAll('#search-results [role=option]')).map(o => ["
+            "o.querySelector('a').innerText.split('\\n')[0], o.querySelector('.search-summary').innerText, "
+            "Array.from(o.querySelectorAll('.search-summary mark')).map(m => m.textContent)])")
+
+    def excerpt(d):
+        for title, text, marks in d.execute_script(read):
+            if title.upper().startswith(expected.upper()) and word.lower() in text.lower() \
+                    and any(mark.lower().startswith(word.lower()) for mark in marks):
+                return text
+        return False
+    return box, wait.until(excerpt)
+
+
 def behaviour(base, strategy, word, expected):
-    driver = browser(1366, 900)
+    driver = browser()
+    viewport(driver, DESKTOP)
     wait = WebDriverWait(driver, 10)
     try:
         driver.get(base + "index.html")
@@ -83,16 +185,13 @@ def behaviour(base, strategy, word, expected):
         box.send_keys(prefix)
         mark = wait.until(wait_for.presence_of_element_located((By.CSS_SELECTOR, "#search-results [role=option] mark")))
         print(f"  searched '{prefix}': the first result highlights '{mark.text}'")
-        box.send_keys(Keys.CONTROL, "a")
-        box.send_keys(Keys.DELETE)
-        wait.until(lambda d: not d.find_elements(By.CSS_SELECTOR, "#search-results [role=option]"))
-        box.send_keys(word)
-        read = ("return Array.from(document.querySelectorAll('#search-results [role=option] a'))"
-                ".map(a => a.firstChild ? a.childNodes[0].textContent + (a.childNodes.length > 2 ? a.childNodes[1].textContent : '') : '')")
-        wait.until(lambda d: any(title.startswith(expected) for title in d.execute_script(read)))
+        # A word found only in the playbook's body, typed in part and then whole: the result
+        # shows the words around it, marked.
+        for typed in (word[:max(4, len(word) - 3)], word):
+            box, text = search_excerpt(driver, wait, typed, expected)
+            print(f"  searched '{typed}': '{expected}' shows the excerpt '{text}'")
         titles = [title.strip() for title in driver.execute_script(
             "return Array.from(document.querySelectorAll('#search-results [role=option] a')).map(a => a.innerText.split('\\n')[0])")]
-        print(f"  searched '{word}': {titles[:5]}")
         index = next(i for i, title in enumerate(titles) if title.upper().startswith(expected.upper()))
         for _ in range(index + 1):
             box.send_keys(Keys.ARROW_DOWN)
@@ -107,18 +206,43 @@ def behaviour(base, strategy, word, expected):
         driver.quit()
 
 
+def phone_search(base, word, expected):
+    """On a phone the results fit the screen and show the excerpt too."""
+    driver = browser()
+    viewport(driver, PHONE)
+    wait = WebDriverWait(driver, 10)
+    try:
+        driver.get(base + "index.html")
+        _, text = search_excerpt(driver, wait, word, expected)
+        right, inner, width = driver.execute_script(
+            "return [document.getElementById('search-results').getBoundingClientRect().right, innerWidth,"
+            " document.documentElement.scrollWidth]")
+        if right > inner + 1 or width > inner:
+            print(f"  FAILED: on a {inner} px phone the search results reach {right:.0f} px")
+            return 1
+        print(f"  on a {inner} px phone, '{word}' shows '{text}' within the screen")
+        return 0
+    except Exception as error:
+        print(f"  FAILED on a phone at {driver.current_url}: {type(error).__name__}: {error}")
+        return 1
+    finally:
+        driver.quit()
+
+
 def screenshots(base, pages, folder):
     os.makedirs(folder, exist_ok=True)
-    for width, height, device in ((390, 844, "phone"), (1366, 900, "desktop")):
+    for device, size in (("phone", PHONE), ("desktop", DESKTOP)):
         for dark in (False, True):
-            driver = browser(width, height, dark)
+            driver = browser(dark)
             try:
                 for name, path in pages.items():
+                    viewport(driver, size)
                     driver.get(base + path)
                     full = driver.execute_script("return document.documentElement.scrollHeight")
-                    driver.set_window_size(width, min(max(full, height), 4000))
-                    driver.save_screenshot(os.path.join(folder, f"{name}-{device}-{'dark' if dark else 'light'}.png"))
-                    driver.set_window_size(width, height)
+                    viewport(driver, (size[0], min(max(full, size[1]), 6000)))
+                    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png"})
+                    with open(os.path.join(folder, f"{name}-{device}-{'dark' if dark else 'light'}.png"), "wb") as file:
+                        file.write(base64.b64decode(shot["data"]))
             finally:
                 driver.quit()
 
@@ -130,14 +254,21 @@ def main():
     parser.add_argument("--strategy", required=True)
     parser.add_argument("--team", required=True)
     parser.add_argument("--playbook", required=True)
-    parser.add_argument("--search-word", required=True)
-    parser.add_argument("--search-title", required=True)
+    parser.add_argument("--search-word", required=True, help="a word found only in the body of one playbook")
+    parser.add_argument("--search-title", required=True, help="that playbook's title")
     parser.add_argument("--screenshots", required=True)
     args = parser.parse_args()
     pages = {name: path.format(strategy=args.strategy, team=args.team, playbook=args.playbook) for name, path in PAGES.items()}
+    folder = urllib.parse.unquote(urllib.parse.urlparse(args.file).path)
+    every = site_pages(folder)
+    tables = playbooks_with_tables(folder)
+    shaped = [pages["home"], pages["strategy"], pages["matrix"], pages["team"]] + [p for p in tables if p not in pages.values()]
 
-    print("== Accessibility (axe-core, WCAG 2.1 AA)")
-    failures = accessibility(args.http, pages)
+    print(f"== Accessibility (axe-core, WCAG 2.1 AA) on all {len(every)} pages")
+    failures = accessibility(args.http, every)
+    print(f"== Layout at {PHONE[0]} and {DESKTOP[0]} px: home, strategy, matrix, team and {len(tables)} playbooks with tables")
+    failures += layout(args.http, shaped)
+    failures += phone_search(args.http, args.search_word, args.search_title)
     print("== Behaviour over HTTP under a sub-path")
     failures += behaviour(args.http, args.strategy, args.search_word, args.search_title)
     print("== Behaviour from file://")

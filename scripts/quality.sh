@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Quality gates on the built example site: HTML validity (W3C Nu checker), accessibility
-# (axe-core in headless Chromium), behaviour in a real browser over nginx under a sub-path
+# (axe-core in headless Chromium, every page, light and dark), layout on an emulated phone and
+# a desktop, behaviour in a real browser over nginx under a sub-path
 # and from file://, a link crawl (linkchecker), and screenshots.
 # Usage: scripts/quality.sh [path/to/charter]   (installs what it needs from Debian and PyPI)
 # The last run's screenshots are kept in .quality/screenshots/ (git-ignored), or in
@@ -59,7 +60,7 @@ status=0
 python3 scripts/quality.py \
     --http "http://127.0.0.1:$port/playbook/" --file "file://$site/" \
     --strategy storm-ready --team community-hub --playbook playbooks/engagement/risk-escalation.html \
-    --search-word pile --search-title "Escalating a community risk" \
+    --search-word discrimination --search-title "Escalating a community risk" \
     --screenshots "$screenshots" || status=$?
 [ ! -d "$screenshots" ] || echo "Screenshots of this run: $(realpath "$screenshots")"
 exit "$status"
