@@ -145,28 +145,24 @@ public struct PageRenderer: Sendable {
             }
         }
         var options = self.options
-        options.extractLeadingTitle = extractTitle
         options.footnotePrefix = footnotePrefix
-        var collector = LinkCollector(resolver: resolver, contentPath: page.contentPath, outputPath: outputPath)
-        var hrefs: [String?] = []
-        var rendered = try MarkdownRenderer(options: options).render(
-            page.body, path: page.sourcePath, lineOffset: page.bodyLineOffset,
-            rewriteLink: { link in
-                let href = collector.rewrite(link)
-                hrefs.append(href)
-                return href
-            })
-        if extractTitle, page.titleSource == .frontMatter, let extracted = rendered.extractedTitle, extracted.text != page.title {
-            options.extractLeadingTitle = false
-            collector = LinkCollector(resolver: resolver, contentPath: page.contentPath, outputPath: outputPath)
-            hrefs = []
-            rendered = try MarkdownRenderer(options: options).render(
+        // One rendering, with the answer to each link kept for the cache.
+        func render(extractingTitle: Bool) throws(MarkdownError) -> (RenderedMarkdown, LinkCollector, [String?]) {
+            options.extractLeadingTitle = extractingTitle
+            var collector = LinkCollector(resolver: resolver, contentPath: page.contentPath, outputPath: outputPath)
+            var hrefs: [String?] = []
+            let rendered = try MarkdownRenderer(options: options).render(
                 page.body, path: page.sourcePath, lineOffset: page.bodyLineOffset,
                 rewriteLink: { link in
                     let href = collector.rewrite(link)
                     hrefs.append(href)
                     return href
                 })
+            return (rendered, collector, hrefs)
+        }
+        var (rendered, collector, hrefs) = try render(extractingTitle: extractTitle)
+        if extractTitle, page.titleSource == .frontMatter, let extracted = rendered.extractedTitle, extracted.text != page.title {
+            (rendered, collector, hrefs) = try render(extractingTitle: false)
         }
         if let cache, let key { cache.store(MarkdownCache.Entry(markdown: rendered, hrefs: hrefs), as: key) }
         return Output(markdown: rendered, links: collector.links, diagnostics: collector.diagnostics, cacheKey: key)
