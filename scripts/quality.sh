@@ -63,4 +63,10 @@ python3 scripts/quality.py \
     --search-word discrimination --search-title "Escalating a community risk" \
     --screenshots "$screenshots" || status=$?
 [ ! -d "$screenshots" ] || echo "Screenshots of this run: $(realpath "$screenshots")"
+
+echo "== Live preview in a real browser (charter serve on a copy of the example)"
+mkdir -p "$work/serve"
+cp -R content charter.yaml Templates "$work/serve/"
+[ ! -d model ] || cp -R model "$work/serve/"
+python3 scripts/serve-check.py "$charter" "$work/serve" || status=$?
 exit "$status"
