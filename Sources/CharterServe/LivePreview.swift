@@ -20,7 +20,7 @@ public final class LivePreview: @unchecked Sendable {
         /// How many threads render; one per core when nil.
         public var workers: Int?
         /// How long the files must stay quiet before a rebuild starts.
-        public var debounce: Duration = .milliseconds(75)
+        public var debounce: Duration = .milliseconds(30)
         /// A rebuild starts at the latest this long after the first change, even if changes go on.
         public var maximumDelay: Duration = .seconds(1)
         /// The watcher's preferred backend.
@@ -54,6 +54,8 @@ public final class LivePreview: @unchecked Sendable {
         public var change: Change
         public var seconds: Double
         public var status: PreviewStatus
+        /// True when only the edited pages were made again, false when the whole pipeline ran.
+        public var incremental = false
     }
 
     public let options: Options
@@ -77,8 +79,10 @@ public final class LivePreview: @unchecked Sendable {
     private var changesReceived = 0
     private var changesBuilt = 0
 
-    // Only touched by whichever thread builds (never two at once): the site as last seen.
+    // Only touched by whichever thread builds (never two at once): the site as last seen, and
+    // what the last build kept in memory for the next one.
     private var files: [String: FileState] = [:]
+    private let session = BuildSession()
     private var hashes: [String: UInt64] = [:]
 
     private var watcher: SiteWatcher?
@@ -152,6 +156,7 @@ public final class LivePreview: @unchecked Sendable {
         }
         if loopThread != nil { loopFinished.wait() }
         loopThread = nil
+        session.flush()
         events.close()
     }
 
@@ -207,6 +212,9 @@ public final class LivePreview: @unchecked Sendable {
         var builder = SiteBuilder(root: options.root, output: site)
         builder.today = options.today ?? SiteBuilder.defaultToday()
         if let workers = options.workers { builder.workers = workers }
+        builder.session = session
+        // An edit to the text of playbooks redoes only those pages; the watcher's "" means "look at everything".
+        builder.changed = trigger.isEmpty || trigger.contains("") ? nil : Set(trigger)
         let start = ContinuousClock.now
         var result: BuildResult?
         var failure: String?
@@ -262,7 +270,8 @@ public final class LivePreview: @unchecked Sendable {
         events.publish("status", data: status.json)
 
         let report = Report(
-            trigger: trigger, result: result, failure: failure, failureIsUsage: usage, change: change, seconds: seconds, status: status)
+            trigger: trigger, result: result, failure: failure, failureIsUsage: usage, change: change, seconds: seconds, status: status,
+            incremental: session.lastBuildWasIncremental)
         onBuild?(report)
         return report
     }

@@ -128,6 +128,24 @@ public struct PageRenderer: Sendable {
         return content
     }
 
+    /// Renders one playbook page on its own, as `render` renders each page of a site: its
+    /// Markdown, its links, and the problems found, with its title taken from its first heading
+    /// when neither the front matter nor anything else gave one.
+    func render(page: Page, links resolver: LinkResolver) throws -> (RenderedPage, [Diagnostic]) {
+        let output: Output
+        do {
+            output = try renderPage(page, writtenTo: page.outputPath, resolver: resolver)
+        } catch {
+            throw CharterError.markdown(error)
+        }
+        var page = page
+        if page.titleSource == .fileName, let heading = output.markdown.firstTitle, !heading.isEmpty {
+            page.title = heading
+            page.titleSource = .firstHeading
+        }
+        return (RenderedPage(page: page, markdown: output.markdown, links: output.links), output.diagnostics + output.markdown.diagnostics)
+    }
+
     /// Renders one page. A level-1 heading that opens the body becomes the page's title
     /// (taken out of the body so the template places it), unless the front matter names
     /// a different title, in which case the heading stays where it is.

@@ -55,6 +55,11 @@ public struct SiteBuilder: Sendable {
     /// The day review dates are checked against: SOURCE_DATE_EPOCH when set (the
     /// reproducible-builds convention), else the current day in UTC.
     public var today = SiteBuilder.defaultToday()
+    /// What earlier builds of this site in this process kept in memory (the live preview): with
+    /// `changed`, an edit to the text of playbook pages redoes only those pages.
+    public var session: BuildSession?
+    /// The files changed since the session's last build, relative to the root; nil when unknown.
+    public var changed: Set<String>?
 
     /// SOURCE_DATE_EPOCH's day when the variable holds a number of seconds, else today.
     public static func defaultToday(environment: [String: String] = ProcessInfo.processInfo.environment) -> CalendarDate {
@@ -86,6 +91,13 @@ public struct SiteBuilder: Sendable {
     }
 
     private func run(writing: Bool) throws -> BuildResult {
+        if writing, useCache, let session, let state = session.state, let changed {
+            if let result = try incrementalBuild(state, changed: changed, session: session) {
+                session.record(incremental: true)
+                return result
+            }
+        }
+        session?.record(incremental: false)
         progress?(BuildProgress(stage: "loading", done: 0, total: 0))
         var loader = ContentLoader()
         let outputFolder = OutputLocation.canonical(outputDirectory)
@@ -102,8 +114,17 @@ public struct SiteBuilder: Sendable {
         // Nothing changed since the last build: say so, and leave the site as it is.
         let fingerprint = BuildFingerprint(content: content, today: today, allowErrors: allowErrors, output: outputFolder)
         if writing && !useCache { BuildCache.remove(root: canonicalRoot, output: outputFolder) }
-        let cache = writing && useCache ? BuildCache.load(root: canonicalRoot, key: fingerprint.key, output: outputFolder) : nil
+        var cache = writing && useCache ? BuildCache.load(root: canonicalRoot, key: fingerprint.key, output: outputFolder) : nil
+        // A session that changed the site after the cache file was written holds the cache that
+        // describes it (it has no inputs' fingerprint: it never says "nothing changed").
+        if writing && useCache, let pending = session?.pendingCache {
+            session?.pendingCache = nil
+            cache = pending.key == fingerprint.key && pending.output == outputFolder.path && FileIdentity(of: outputFolder) == pending.site
+                ? pending : nil
+        }
         if let cache, cache.inputs == fingerprint.inputs {
+            // The site is as the session knew it; only the files' times may have moved.
+            if var state = session?.state { state.stamps = FileStamp.stamps(of: content); session?.state = state }
             return BuildResult(
                 diagnostics: cache.diagnostics, site: nil, outputDirectory: outputFolder, sources: sources, model: nil,
                 pageCount: cache.pageCount, paths: [], pagesWritten: 0, pagesReused: cache.pageCount, upToDate: true)
@@ -141,6 +162,7 @@ public struct SiteBuilder: Sendable {
         let staged = writing && (allowErrors || !known.containsErrors) ? try StagedSite(output: outputFolder) : nil
         var renderer = SiteRenderer(templates: templates, workers: workers)
         renderer.progress = progress
+        renderer.searchMemo = session?.searchMemo
         let rendering: SiteRendering
         do {
             rendering = try renderer.render(
@@ -155,21 +177,33 @@ public struct SiteBuilder: Sendable {
         diagnostics.sort()
 
         var written: URL?
+        session?.state = nil
+        var nextState: SessionState?
         if let staged {
             if allowErrors || !diagnostics.containsErrors {
                 // The cache names the staging folder, which the swap makes the published site;
                 // it is saved first, so a build killed between the two leaves a cache that no
                 // longer matches the site, and the next build is a full one.
                 if useCache, let identity = staged.identity {
-                    BuildCache(
+                    let saved = BuildCache(
                         key: fingerprint.key, inputs: fingerprint.inputs, site: identity, output: outputFolder.path,
-                        pages: rendering.pages, diagnostics: diagnostics, pageCount: rendering.pageCount
-                    ).save(root: canonicalRoot)
+                        pages: rendering.pages, diagnostics: diagnostics, pageCount: rendering.pageCount)
+                    saved.save(root: canonicalRoot)
+                    if session != nil {
+                        nextState = SessionState(
+                            root: canonicalRoot, output: outputFolder, today: today, allowErrors: allowErrors, content: content,
+                            stamps: FileStamp.stamps(of: content), templates: templates, site: site, links: links,
+                            markdownOptions: markdownOptions, markdown: markdown, known: known, diagnostics: diagnostics,
+                            anchorDiagnostics: rendering.anchorDiagnostics, pageDiagnostics: SessionState.pageDiagnostics(markdown),
+                            ids: rendering.ids, cache: saved, searchFiles: rendering.searchFiles,
+                            pageCount: rendering.pageCount, paths: rendering.paths)
+                    }
                 } else {
                     BuildCache.remove(root: canonicalRoot, output: outputFolder)
                 }
                 try staged.commit()
                 written = outputFolder
+                session?.state = nextState
             } else {
                 staged.abandon()
             }
@@ -183,7 +217,7 @@ public struct SiteBuilder: Sendable {
             pagesWritten: rendering.pageCount - rendering.reused, pagesReused: rendering.reused)
     }
 
-    private static func sources(of content: LoadedContent) -> [String: SourceText] {
+    static func sources(of content: LoadedContent) -> [String: SourceText] {
         var sources: [String: SourceText] = [:]
         for file in content.markdown + content.data { sources[file.source.path] = file.source }
         for file in content.modelFiles { sources[file.path] = file }

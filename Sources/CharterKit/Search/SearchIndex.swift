@@ -62,11 +62,18 @@ public struct SearchIndex: Sendable {
 
     /// How many threads find the terms of entries; the index does not depend on it.
     public var workers = ProcessInfo.processInfo.activeProcessorCount
+    /// Terms of entries seen by earlier builds in this process (the live preview), by their text.
+    var memo: SearchTermsMemo?
 
     /// The index files by their path in the site.
     public func files(for entries: [Entry]) -> [String: String] {
         let index = self
-        let termsByEntry = ParallelMap.map(entries, workers: workers) { index.terms(of: $0) }
+        let termsByEntry: [[String]]
+        if let memo {
+            termsByEntry = memo.terms(of: entries, limit: termsPerEntry, workers: workers) { index.terms(of: $0) }
+        } else {
+            termsByEntry = ParallelMap.map(entries, workers: workers) { index.terms(of: $0) }
+        }
         var postings: [String: [Int]] = [:]
         var strong: [String: Set<Int>] = [:]
         for (number, terms) in termsByEntry.enumerated() {
@@ -303,5 +310,41 @@ enum PlainText {
         guard start + pattern.count <= bytes.count else { return false }
         for offset in pattern.indices where bytes[start + offset] != pattern[offset] { return false }
         return true
+    }
+}
+
+/// The terms of each search entry a build found, kept for the next build in the same process:
+/// an entry whose words are unchanged has the same terms. Only the last build's entries are kept.
+final class SearchTermsMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var known: [String: [String]] = [:]
+
+    func terms(
+        of entries: [SearchIndex.Entry], limit: Int, workers: Int, compute: @escaping @Sendable (SearchIndex.Entry) -> [String]
+    ) -> [[String]] {
+        let keys = entries.map { entry -> String in
+            var hasher = StableHasher()
+            hasher.combine(limit)
+            hasher.combine(entry.title)
+            hasher.combine(entry.keywords.count)
+            for keyword in entry.keywords { hasher.combine(keyword) }
+            hasher.combine(entry.headings.count)
+            for heading in entry.headings { hasher.combine(heading) }
+            hasher.combine(entry.text)
+            return hasher.finalize()
+        }
+        let previous = lock.withLock { known }
+        let missing = entries.indices.filter { previous[keys[$0]] == nil }
+        let found = ParallelMap.map(missing, workers: workers) { compute(entries[$0]) }
+        var next: [String: [String]] = [:]
+        next.reserveCapacity(entries.count)
+        for (index, terms) in zip(missing, found) { next[keys[index]] = terms }
+        let result = entries.indices.map { index -> [String] in
+            let terms = next[keys[index]] ?? previous[keys[index]] ?? []
+            next[keys[index]] = terms
+            return terms
+        }
+        lock.withLock { known = next }
+        return result
     }
 }

@@ -45,6 +45,12 @@ struct SiteRendering {
     /// How many HTML pages the site has, and how many of them were reused from the previous site.
     var pageCount = 0
     var reused = 0
+    /// The ids of each page that a link with a fragment points into.
+    var ids: [String: Set<String>] = [:]
+    /// The anchor check's findings, apart from the other problems above.
+    var anchorDiagnostics: [Diagnostic] = []
+    /// The search index's files, by path.
+    var searchFiles: [String: String] = [:]
 }
 
 /// Applies the templates to every page, in parallel, gathers the site's files, and checks
@@ -55,6 +61,8 @@ struct SiteRenderer {
     var workers = ProcessInfo.processInfo.activeProcessorCount
     /// Told how many pages are done, from any thread.
     var progress: (@Sendable (BuildProgress) -> Void)? = nil
+    /// Search terms of entries seen before, kept by a build session.
+    var searchMemo: SearchTermsMemo? = nil
 
     struct Job: Sendable {
         var template: String
@@ -136,9 +144,8 @@ struct SiteRenderer {
         }
         others += templates.assets.map { (OutputFile(path: $0.key, contents: .data($0.value)), nil) }
         others.append((OutputFile(path: SitePaths.robots, contents: .data(Data(robots(site).utf8))), nil))
-        var search = SearchIndex()
-        search.workers = workers
-        others += search.files(for: builder.searchEntries(workers: workers)).map { (OutputFile(path: $0.key, contents: .data(Data($0.value.utf8))), nil) }
+        let searchFiles = searchIndex().files(for: builder.searchEntries(workers: workers))
+        others += searchFiles.map { (OutputFile(path: $0.key, contents: .data(Data($0.value.utf8))), nil) }
 
         // A content file on a path Charter writes itself loses it (CH004).
         var claims = planned.map { (path: $0.path, source: $0.job.source) } + others.map { (path: $0.file.path, source: $0.source) }
@@ -199,7 +206,10 @@ struct SiteRenderer {
                 }
             }
         }
-        result.diagnostics += AnchorChecker(ids: ids).check(allLinks) + collisions
+        result.anchorDiagnostics = AnchorChecker(ids: ids).check(allLinks)
+        result.diagnostics += result.anchorDiagnostics + collisions
+        result.ids = ids
+        result.searchFiles = searchFiles
         result.files = files.sorted { $0.path < $1.path }
         result.paths = (keptPages.map(\.path) + keptOthers.map(\.path)).sorted()
         return result
@@ -213,10 +223,7 @@ struct SiteRenderer {
         let path = planned.path
         var fingerprint: String?
         if case .staged(let staged, let cache) = destination {
-            var hasher = StableHasher()
-            hasher.combine(planned.job.template)
-            planned.context.fingerprint(into: &hasher)
-            let print = hasher.finalize()
+            let print = Self.fingerprint(of: planned)
             fingerprint = print
             if let old = cache?.pages[path], old.fingerprint == print, staged.reuse(path, size: old.size) {
                 var ids: Set<String>?
@@ -250,6 +257,22 @@ struct SiteRenderer {
             return Finished(
                 path: path, page: fingerprint.map { BuildCache.Page(fingerprint: $0, size: data.count, ids: ids?.sorted()) }, ids: ids)
         }
+    }
+
+    /// The fingerprint of a page's template and whole context: equal means the same HTML.
+    static func fingerprint(of planned: PlannedPage) -> String {
+        var hasher = StableHasher()
+        hasher.combine(planned.job.template)
+        planned.context.fingerprint(into: &hasher)
+        return hasher.finalize()
+    }
+
+    /// The search index builder, with the session's memory of terms when there is one.
+    func searchIndex() -> SearchIndex {
+        var search = SearchIndex()
+        search.workers = workers
+        search.memo = searchMemo
+        return search
     }
 
     /// A content file whose path Charter also writes (`content/health.md`, `content/404.md`,

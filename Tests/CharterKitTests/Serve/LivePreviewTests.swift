@@ -101,7 +101,7 @@ import Testing
     }
 
     enum Edit: CaseIterable {
-        case changePlaybook, addPlaybook, deletePlaybook, renamePlaybook, changeStrategy, changeTemplate, changeStylesheet
+        case changePlaybook, restorePlaybook, addPlaybook, deletePlaybook, renamePlaybook, changeStrategy, changeTemplate, changeStylesheet
     }
 
     static let words = ["harbour", "signal", "ledger", "compass", "tide", "beacon", "anchor", "current", "keel", "mast"]
@@ -117,6 +117,8 @@ import Testing
         let footer = try String(contentsOf: DefaultTemplatesTests.templatesFolder.appending(path: "partials/footer.mustache"), encoding: .utf8)
         let stylesheet = try String(contentsOf: DefaultTemplatesTests.templatesFolder.appending(path: "assets/charter.css"), encoding: .utf8)
         var log: [String] = []
+        // Putting a page back as it was must give back its first rendering, not one remembered since.
+        let escalation = try session.read("content/guides/escalation.md")
 
         for round in 1...6 {
             let count = Int.random(in: 1...4, using: &random)
@@ -131,6 +133,8 @@ import Testing
                 case .changePlaybook:
                     let path = (["content/guides/escalation.md", "content/guides/listening-plan.md"] + added).randomElement(using: &random)!
                     try session.write(path, try session.read(path) + "\nA paragraph about the \(word).\n", atomically: atomically)
+                case .restorePlaybook:
+                    try session.write("content/guides/escalation.md", escalation, atomically: atomically)
                 case .addPlaybook:
                     let folder = Bool.random(using: &random) ? "content/guides" : "content/more-\(counter % 3)"
                     let path = "\(folder)/\(word).md"

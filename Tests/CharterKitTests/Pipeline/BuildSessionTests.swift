@@ -1,0 +1,206 @@
+import Foundation
+import Testing
+@testable import CharterKit
+
+/// Builds that keep what they learnt in memory (the live preview): an edit to the text of a
+/// playbook rewrites only the files that differ, every other edit runs the whole pipeline, and
+/// the site is byte for byte what a fresh build writes, whichever way it went.
+@Suite struct BuildSessionTests {
+    static let escalation = "content/guides/escalation.md"
+    static let plan = "content/guides/listening-plan.md"
+
+    /// A copy of the `basic` fixture, built through one session into `out`.
+    final class Bench {
+        let site: TemporarySite
+        let session = BuildSession()
+
+        init() throws {
+            site = try TemporarySite()
+            try FileManager.default.copyItem(at: FixtureSite.basic, to: site.root)
+            try? FileManager.default.removeItem(at: site.root.appending(path: ".charter-cache"))
+        }
+
+        func builder(session: BuildSession?) -> SiteBuilder {
+            var builder = SiteBuilder(root: site.root, output: site.output)
+            builder.today = FixtureSite.today
+            builder.workers = 2
+            builder.session = session
+            return builder
+        }
+
+        @discardableResult
+        func build(changed: Set<String>?) throws -> BuildResult {
+            var builder = builder(session: session)
+            builder.changed = changed
+            return try builder.build()
+        }
+
+        /// The files as they are now, built from scratch into a folder of their own.
+        func fresh() throws -> [String: Data] {
+            let folder = site.folder.appending(path: "fresh-\(UUID().uuidString)", directoryHint: .isDirectory)
+            defer { try? FileManager.default.removeItem(at: folder) }
+            var builder = SiteBuilder(root: site.root, output: folder)
+            builder.today = FixtureSite.today
+            builder.useCache = false
+            let result = try builder.build()
+            #expect(result.outputDirectory != nil, "\(result.diagnostics)")
+            return try TemporarySite.snapshot(of: folder)
+        }
+
+        func served() throws -> [String: Data] { try TemporarySite.snapshot(of: site.output) }
+
+        /// Each file of the site with the identity of the file on disk.
+        func stamps() throws -> [String: FileStamp] {
+            try served().keys.reduce(into: [:]) { $0[$1] = FileStamp(path: site.output.appending(path: $1).path) }
+        }
+
+        func read(_ path: String) throws -> String { try String(contentsOf: site.root.appending(path: path), encoding: .utf8) }
+        func write(_ path: String, _ text: String) throws { try site.write(path, text) }
+    }
+
+    static func differing(_ left: [String: Data], _ right: [String: Data]) -> [String] {
+        Set(left.keys).union(right.keys).filter { left[$0] != right[$0] }.sorted()
+    }
+
+    @Test("an edit to a playbook's text rewrites that page, the print page and the search files that differ, and nothing else")
+    func textEdit() throws {
+        let bench = try Bench()
+        let first = try bench.build(changed: nil)
+        #expect(first.outputDirectory != nil)
+        #expect(!bench.session.lastBuildWasIncremental)
+        let before = try bench.served()
+        let stampsBefore = try bench.stamps()
+
+        try bench.write(Self.escalation, try bench.read(Self.escalation) + "\nCall the duty lead about the harbourmaster.\n")
+        let result = try bench.build(changed: [Self.escalation])
+        #expect(bench.session.lastBuildWasIncremental)
+        #expect(result.outputDirectory != nil)
+        #expect(result.diagnostics == first.diagnostics)
+        #expect(result.pagesWritten == 2)
+        #expect(result.pagesReused == first.pageCount - 2)
+
+        let after = try bench.served()
+        #expect(after == (try bench.fresh()))
+        let stampsAfter = try bench.stamps()
+        let rewritten = stampsAfter.keys.filter { stampsAfter[$0] != stampsBefore[$0] }.sorted()
+        let changed = Self.differing(before, after)
+        // Exactly the files whose bytes differ were replaced: the page, the print page and
+        // the search files holding the new words.
+        #expect(rewritten == changed)
+        #expect(changed.contains("guides/escalation.html"))
+        #expect(changed.contains("print.html"))
+        #expect(changed.contains("search/terms-h.js"), "'harbourmaster' is a new term")
+        #expect(changed.filter { $0.hasSuffix(".html") } == ["guides/escalation.html", "print.html"])
+    }
+
+    enum Edit: String, CaseIterable {
+        case newHeading, newSentenceInFrontMatterPage, titleFromHeading, newLinkTarget, frontMatter, brokenLink
+    }
+
+    @Test("edits other pages can see run the whole pipeline; the others do not; the site is the fresh build's", arguments: Edit.allCases)
+    func edits(edit: Edit) throws {
+        let bench = try Bench()
+        try bench.build(changed: nil)
+        var expectIncremental = false
+        var expectWritten = true
+        switch edit {
+        case .newHeading:
+            try bench.write(Self.escalation, try bench.read(Self.escalation) + "\n## Out of hours\n\nPhone the duty lead.\n")
+            expectIncremental = true
+        case .newSentenceInFrontMatterPage:
+            try bench.write(Self.plan, try bench.read(Self.plan).replacingOccurrences(
+                of: "Listening comes before any objective", with: "Listening, always, comes before any objective"))
+            expectIncremental = true
+        case .titleFromHeading:
+            // The page's title is its first heading: navigation on every page shows it.
+            try bench.write(Self.escalation, try bench.read(Self.escalation).replacingOccurrences(of: "# Escalating a risk", with: "# Escalating a concern"))
+        case .newLinkTarget:
+            // The escalation page now lists the plan among the pages that link to it.
+            try bench.write(Self.plan, try bench.read(Self.plan) + "\nWhen it goes wrong, [escalate](escalation.md).\n")
+        case .frontMatter:
+            try bench.write(Self.plan, try bench.read(Self.plan).replacingOccurrences(of: "weight: 1", with: "weight: 5"))
+        case .brokenLink:
+            try bench.write(Self.escalation, try bench.read(Self.escalation) + "\nSee [the runbook](runbook.md).\n")
+            expectWritten = false
+        }
+        let before = try bench.served()
+        let changed = [.newSentenceInFrontMatterPage, .frontMatter, .newLinkTarget].contains(edit) ? Self.plan : Self.escalation
+        let result = try bench.build(changed: [changed])
+        #expect(bench.session.lastBuildWasIncremental == expectIncremental)
+        if expectWritten {
+            #expect(result.outputDirectory != nil)
+            #expect(try bench.served() == (try bench.fresh()))
+        } else {
+            #expect(result.outputDirectory == nil)
+            #expect(result.diagnostics.map { "\($0.code.rawValue) \($0.location)" } == ["CH301 content/guides/escalation.md:5:5"])
+            #expect(try bench.served() == before, "the last good site stays")
+        }
+    }
+
+    @Test("a file changed behind the session's back runs the whole pipeline")
+    func untoldChange() throws {
+        let bench = try Bench()
+        try bench.build(changed: nil)
+        try bench.write(Self.escalation, try bench.read(Self.escalation) + "\nA paragraph.\n")
+        try bench.write(Self.plan, try bench.read(Self.plan) + "\nAnother paragraph, not announced.\n")
+        try bench.build(changed: [Self.escalation])
+        #expect(!bench.session.lastBuildWasIncremental)
+        #expect(try bench.served() == (try bench.fresh()))
+    }
+
+    @Test("after an incremental edit, a full rebuild reuses the pages it wrote, and undoing the edit restores the page")
+    func pendingCache() throws {
+        let bench = try Bench()
+        let first = try bench.build(changed: nil)
+        let original = try bench.read(Self.escalation)
+        let originalSite = try bench.served()
+
+        try bench.write(Self.escalation, original + "\nA paragraph about tides.\n")
+        try bench.build(changed: [Self.escalation])
+        #expect(bench.session.lastBuildWasIncremental)
+
+        // A strategy's mission shows on many pages, but not on the playbooks.
+        let strategy = "content/strategies/community.yaml"
+        let yaml = try bench.read(strategy)
+        try bench.write(strategy, yaml.replacingOccurrences(of: #"(?m)^mission: .*$"#, with: "mission: Answers from those who have been there.",
+                                                          options: .regularExpression))
+        let full = try bench.build(changed: [strategy])
+        #expect(!bench.session.lastBuildWasIncremental)
+        #expect(full.pagesReused > 0, "the cache the incremental build left in memory was used")
+        #expect(full.pagesReused < first.pageCount)
+        #expect(try bench.served() == (try bench.fresh()))
+
+        try bench.write(strategy, yaml)
+        try bench.write(Self.escalation, original)
+        try bench.build(changed: [strategy])
+        #expect(try bench.served() == (try bench.fresh()))
+        #expect(try bench.served() == originalSite)
+    }
+
+    @Test("flushing the session leaves a cache file that a new process trusts; without it the next build starts over")
+    func flush() throws {
+        let bench = try Bench()
+        try bench.build(changed: nil)
+        try bench.write(Self.escalation, try bench.read(Self.escalation) + "\nA paragraph.\n")
+        try bench.build(changed: [Self.escalation])
+        #expect(bench.session.lastBuildWasIncremental)
+
+        // The cache file on disk described the site before the edit: it is gone.
+        let unflushed = try bench.builder(session: nil).build()
+        #expect(!unflushed.upToDate)
+        #expect(unflushed.pagesReused == 0)
+
+        try bench.write(Self.escalation, try bench.read(Self.escalation) + "\nA second paragraph.\n")
+        let session = BuildSession()
+        var builder = bench.builder(session: session)
+        try builder.build()
+        builder.changed = [Self.escalation]
+        try bench.write(Self.escalation, try bench.read(Self.escalation) + "\nA third paragraph.\n")
+        try builder.build()
+        #expect(session.lastBuildWasIncremental)
+        session.flush()
+        let next = try bench.builder(session: nil).build()
+        #expect(next.upToDate)
+        #expect(try bench.served() == (try bench.fresh()))
+    }
+}
