@@ -16,7 +16,8 @@ public final class BuildSession: @unchecked Sendable {
     private var storedState: SessionState?
     private var storedPendingCache: BuildCache?
     private var incremental = false
-    let searchMemo = SearchTermsMemo()
+    let searchMemo = SearchIndexMemo()
+    let printMemo = PrintSectionMemo()
 
     public init() {}
 
@@ -189,6 +190,8 @@ extension SiteBuilder {
         let sources = Set(changed)
         var siteRenderer = SiteRenderer(templates: state.templates, workers: workers)
         siteRenderer.searchMemo = session.searchMemo
+        siteRenderer.printMemo = session.printMemo
+        session.printMemo.allowReuse(except: sources)
         let builder = ContextBuilder(site: site, content: markdown, diagnostics: state.known, today: today)
         let jobs = siteRenderer.jobs(builder, links: state.links, markdown: state.markdownOptions)
             .filter { job in job.source.map(sources.contains) ?? (job.template == "print") }

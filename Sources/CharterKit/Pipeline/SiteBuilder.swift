@@ -122,7 +122,8 @@ public struct SiteBuilder: Sendable {
             cache = pending.key == fingerprint.key && pending.output == outputFolder.path && FileIdentity(of: outputFolder) == pending.site
                 ? pending : nil
         }
-        if let cache, cache.inputs == fingerprint.inputs {
+        // A session with nothing in memory goes on, to learn the site (the cache makes that cheap).
+        if let cache, cache.inputs == fingerprint.inputs, session == nil || session?.state != nil {
             // The site is as the session knew it; only the files' times may have moved.
             if var state = session?.state { state.stamps = FileStamp.stamps(of: content); session?.state = state }
             return BuildResult(
@@ -163,6 +164,8 @@ public struct SiteBuilder: Sendable {
         var renderer = SiteRenderer(templates: templates, workers: workers)
         renderer.progress = progress
         renderer.searchMemo = session?.searchMemo
+        renderer.printMemo = session?.printMemo
+        session?.printMemo.forbidReuse()
         let rendering: SiteRendering
         do {
             rendering = try renderer.render(

@@ -63,54 +63,53 @@ public struct SearchIndex: Sendable {
     /// How many threads find the terms of entries; the index does not depend on it.
     public var workers = ProcessInfo.processInfo.activeProcessorCount
     /// Terms of entries seen by earlier builds in this process (the live preview), by their text.
-    var memo: SearchTermsMemo?
+    var memo: SearchIndexMemo?
 
     /// The index files by their path in the site.
     public func files(for entries: [Entry]) -> [String: String] {
-        let index = self
-        let termsByEntry: [[String]]
-        if let memo {
-            termsByEntry = memo.terms(of: entries, limit: termsPerEntry, workers: workers) { index.terms(of: $0) }
-        } else {
-            termsByEntry = ParallelMap.map(entries, workers: workers) { index.terms(of: $0) }
-        }
-        var postings: [String: [Int]] = [:]
-        var strong: [String: Set<Int>] = [:]
-        for (number, terms) in termsByEntry.enumerated() {
-            for term in terms { postings[term, default: []].append(number) }
-            for term in Self.strongTerms(of: entries[number]) { strong[term, default: []].insert(number) }
-        }
-        var shards: [String: [(String, [Int])]] = [:]
-        for (term, numbers) in postings { shards[Self.shard(of: term), default: []].append((term, numbers)) }
+        if let memo { return memo.files(for: entries, index: self) }
+        return SearchIndexParts(entries: entries, index: self).files()
+    }
 
-        var files: [String: String] = [:]
-        let rows = entries.map { entry in
-            "[\(Self.quote(entry.title)),\(Self.quote(entry.path)),\(Self.quote(entry.kind)),\(Self.quote(Self.cut(entry.summary, to: summaryLength)))]"
-        }
-        files["search/pages.js"] = "window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.textChunk=\(max(1, textChunk));"
-            + "window.charterSearch.pages=[\n"
-            + rows.joined(separator: ",\n") + "\n];\n"
-        for (shard, terms) in shards {
-            let body = terms.sorted { $0.0 < $1.0 }.map { term, numbers in
-                var previous = 0
-                let marked = strong[term] ?? []
-                let gaps = numbers.map { number -> String in
-                    defer { previous = number }
-                    return String(number - previous, radix: 36) + (marked.contains(number) ? "*" : "")
-                }
-                return "\(Self.quote(term)):\"\(gaps.joined(separator: ","))\""
+    /// What every setting that shapes the files adds to an entry's key.
+    var settingsKey: String {
+        "\(termsPerEntry) \(summaryLength) \(textChunk) \(textLength)"
+    }
+
+    /// A row of `pages.js`.
+    func row(_ entry: Entry) -> String {
+        "[\(Self.quote(entry.title)),\(Self.quote(entry.path)),\(Self.quote(entry.kind)),\(Self.quote(Self.cut(entry.summary, to: summaryLength)))]"
+    }
+
+    /// An entry's text for excerpts, as it appears in a `text-N.js` file.
+    func excerptText(_ entry: Entry) -> String {
+        Self.quote(Self.cut(entry.body, to: textLength))
+    }
+
+    func pagesFile(rows: [String]) -> String {
+        "window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.textChunk=\(max(1, textChunk));"
+            + "window.charterSearch.pages=[\n" + rows.joined(separator: ",\n") + "\n];\n"
+    }
+
+    /// One shard of terms: each term with the gaps between the numbers of the entries it is
+    /// in, in base 36, starred where the term is in the entry's title, headings or keywords.
+    func shardFile(_ shard: String, terms: [String], postings: [String: [Int]], strong: [String: Set<Int>]) -> String {
+        let body = terms.sorted().map { term in
+            var previous = 0
+            let marked = strong[term] ?? []
+            let gaps = (postings[term] ?? []).map { number -> String in
+                defer { previous = number }
+                return String(number - previous, radix: 36) + (marked.contains(number) ? "*" : "")
             }
-            files["search/terms-\(shard).js"] = "window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms[\"\(shard)\"]={\n"
-                + body.joined(separator: ",\n") + "\n};\n"
+            return "\(Self.quote(term)):\"\(gaps.joined(separator: ","))\""
         }
-        let length = textLength
-        let texts = ParallelMap.map(entries, workers: workers) { Self.quote(Self.cut($0.body, to: length)) }
-        for start in stride(from: 0, to: texts.count, by: max(1, textChunk)) {
-            let chunk = start / max(1, textChunk)
-            files["search/text-\(chunk).js"] = "window.charterSearch=window.charterSearch||{terms:{}};(window.charterSearch.text=window.charterSearch.text||{})[\(chunk)]=[\n"
-                + texts[start..<min(texts.count, start + max(1, textChunk))].joined(separator: ",\n") + "\n];\n"
-        }
-        return files
+        return "window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms[\"\(shard)\"]={\n"
+            + body.joined(separator: ",\n") + "\n};\n"
+    }
+
+    func chunkFile(_ chunk: Int, texts: ArraySlice<String>) -> String {
+        "window.charterSearch=window.charterSearch||{terms:{}};(window.charterSearch.text=window.charterSearch.text||{})[\(chunk)]=[\n"
+            + texts.joined(separator: ",\n") + "\n];\n"
     }
 
     /// The terms that rank an entry first: the words of its title, headings and keywords.
@@ -313,38 +312,147 @@ enum PlainText {
     }
 }
 
-/// The terms of each search entry a build found, kept for the next build in the same process:
-/// an entry whose words are unchanged has the same terms. Only the last build's entries are kept.
-final class SearchTermsMemo: @unchecked Sendable {
-    private let lock = NSLock()
-    private var known: [String: [String]] = [:]
+/// Everything the search files are made of, entry by entry, so that a build that changed a few
+/// entries remakes only the files those entries are in.
+struct SearchIndexParts: Sendable {
+    var settings: String
+    var keys: [String] = []
+    var terms: [[String]] = []
+    var strongTerms: [Set<String>] = []
+    var rows: [String] = []
+    var texts: [String] = []
+    var postings: [String: [Int]] = [:]
+    var strong: [String: Set<Int>] = [:]
+    var shardTerms: [String: Set<String>] = [:]
+    var shardFiles: [String: String] = [:]
+    var chunkFiles: [Int: String] = [:]
+    var pagesFile = ""
 
-    func terms(
-        of entries: [SearchIndex.Entry], limit: Int, workers: Int, compute: @escaping @Sendable (SearchIndex.Entry) -> [String]
-    ) -> [[String]] {
-        let keys = entries.map { entry -> String in
+    /// The parts of every entry, made from scratch.
+    init(entries: [SearchIndex.Entry], index: SearchIndex, keys: [String] = []) {
+        settings = index.settingsKey
+        self.keys = keys
+        let made = ParallelMap.map(entries, workers: index.workers) { entry in
+            (index.terms(of: entry), SearchIndex.strongTerms(of: entry), index.row(entry), index.excerptText(entry))
+        }
+        terms = made.map(\.0)
+        strongTerms = made.map(\.1)
+        rows = made.map(\.2)
+        texts = made.map(\.3)
+        for (number, entryTerms) in terms.enumerated() {
+            for term in entryTerms { postings[term, default: []].append(number) }
+            for term in strongTerms[number] { strong[term, default: []].insert(number) }
+        }
+        for term in postings.keys { shardTerms[SearchIndex.shard(of: term), default: []].insert(term) }
+        for (shard, shardTerms) in shardTerms {
+            shardFiles[shard] = index.shardFile(shard, terms: Array(shardTerms), postings: postings, strong: strong)
+        }
+        let chunk = max(1, index.textChunk)
+        for start in stride(from: 0, to: texts.count, by: chunk) {
+            chunkFiles[start / chunk] = index.chunkFile(start / chunk, texts: texts[start..<min(texts.count, start + chunk)])
+        }
+        pagesFile = index.pagesFile(rows: rows)
+    }
+
+    /// Remakes the parts of the entries at `changed` (same number of entries, same settings),
+    /// and only the files they are in.
+    mutating func update(_ changed: [Int], entries: [SearchIndex.Entry], keys: [String], index: SearchIndex) {
+        self.keys = keys
+        let made = ParallelMap.map(changed, workers: index.workers) { number in
+            (index.terms(of: entries[number]), SearchIndex.strongTerms(of: entries[number]), index.row(entries[number]),
+             index.excerptText(entries[number]))
+        }
+        var shards: Set<String> = []
+        var chunks: Set<Int> = []
+        for (number, parts) in zip(changed, made) {
+            let oldTerms = Set(terms[number]), newTerms = Set(parts.0)
+            for term in oldTerms.subtracting(newTerms) {
+                postings[term]?.removeAll { $0 == number }
+                let shard = SearchIndex.shard(of: term)
+                if postings[term]?.isEmpty == true {
+                    postings[term] = nil
+                    shardTerms[shard]?.remove(term)
+                }
+                shards.insert(shard)
+            }
+            for term in newTerms.subtracting(oldTerms) {
+                var numbers = postings[term] ?? []
+                let position = numbers.firstIndex { $0 > number } ?? numbers.count
+                numbers.insert(number, at: position)
+                postings[term] = numbers
+                let shard = SearchIndex.shard(of: term)
+                shardTerms[shard, default: []].insert(term)
+                shards.insert(shard)
+            }
+            for term in strongTerms[number].symmetricDifference(parts.1) {
+                if parts.1.contains(term) {
+                    strong[term, default: []].insert(number)
+                } else {
+                    strong[term]?.remove(number)
+                    if strong[term]?.isEmpty == true { strong[term] = nil }
+                }
+                shards.insert(SearchIndex.shard(of: term))
+            }
+            terms[number] = parts.0
+            strongTerms[number] = parts.1
+            if rows[number] != parts.2 { rows[number] = parts.2; pagesFile = "" }
+            if texts[number] != parts.3 { texts[number] = parts.3; chunks.insert(number / max(1, index.textChunk)) }
+        }
+        for shard in shards {
+            if let terms = shardTerms[shard], !terms.isEmpty {
+                shardFiles[shard] = index.shardFile(shard, terms: Array(terms), postings: postings, strong: strong)
+            } else {
+                shardTerms[shard] = nil
+                shardFiles[shard] = nil
+            }
+        }
+        let chunk = max(1, index.textChunk)
+        for number in chunks {
+            chunkFiles[number] = index.chunkFile(number, texts: texts[number * chunk..<min(texts.count, number * chunk + chunk)])
+        }
+        if pagesFile.isEmpty { pagesFile = index.pagesFile(rows: rows) }
+    }
+
+    func files() -> [String: String] {
+        var files: [String: String] = ["search/pages.js": pagesFile]
+        for (shard, text) in shardFiles { files["search/terms-\(shard).js"] = text }
+        for (chunk, text) in chunkFiles { files["search/text-\(chunk).js"] = text }
+        return files
+    }
+}
+
+/// The last build's search index, entry by entry, kept for the next build in the same process:
+/// entries whose every field is unchanged keep their parts, and only the files the others are
+/// in are made again.
+final class SearchIndexMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: SearchIndexParts?
+
+    func files(for entries: [SearchIndex.Entry], index: SearchIndex) -> [String: String] {
+        let settings = index.settingsKey
+        let keys = ParallelMap.map(entries, workers: index.workers) { entry -> String in
             var hasher = StableHasher()
-            hasher.combine(limit)
-            hasher.combine(entry.title)
+            for field in [entry.title, entry.path, entry.kind, entry.summary, entry.text, entry.body] { hasher.combine(field) }
             hasher.combine(entry.keywords.count)
             for keyword in entry.keywords { hasher.combine(keyword) }
             hasher.combine(entry.headings.count)
             for heading in entry.headings { hasher.combine(heading) }
-            hasher.combine(entry.text)
             return hasher.finalize()
         }
-        let previous = lock.withLock { known }
-        let missing = entries.indices.filter { previous[keys[$0]] == nil }
-        let found = ParallelMap.map(missing, workers: workers) { compute(entries[$0]) }
-        var next: [String: [String]] = [:]
-        next.reserveCapacity(entries.count)
-        for (index, terms) in zip(missing, found) { next[keys[index]] = terms }
-        let result = entries.indices.map { index -> [String] in
-            let terms = next[keys[index]] ?? previous[keys[index]] ?? []
-            next[keys[index]] = terms
-            return terms
+        var parts = lock.withLock { last }
+        if var previous = parts, previous.settings == settings, previous.keys.count == keys.count {
+            let changed = keys.indices.filter { keys[$0] != previous.keys[$0] }
+            if changed.count <= max(8, keys.count / 4) {
+                previous.update(changed, entries: entries, keys: keys, index: index)
+                parts = previous
+            } else {
+                parts = nil
+            }
+        } else {
+            parts = nil
         }
-        lock.withLock { known = next }
-        return result
+        let result = parts ?? SearchIndexParts(entries: entries, index: index, keys: keys)
+        lock.withLock { last = result }
+        return result.files()
     }
 }

@@ -13,6 +13,8 @@ struct PrintPage {
     let options: MarkdownOptions
     /// How many threads render the pages again.
     var workers = ProcessInfo.processInfo.activeProcessorCount
+    /// The sections of the last print page a build session made, to reuse for unchanged pages.
+    var memo: PrintSectionMemo? = nil
 
     static func isWritten(for content: RenderedContent) -> Bool {
         let count = content.pages.lazy.filter { !$0.page.isGenerated }.count
@@ -43,9 +45,14 @@ struct PrintPage {
         guard builder.hasPrintPage else { return nil }
         let pages = order()
         let anchors = Dictionary(pages.enumerated().map { ($1.page.outputPath, "page-\($0 + 1)") }, uniquingKeysWith: { first, _ in first })
+        let previous = memo?.reusable()
         let sections = ParallelMap.map(Array(pages.enumerated()), workers: workers) { index, rendered -> PrintSection in
             let page = rendered.page
             let anchor = "page-\(index + 1)"
+            if let previous, previous.sections.indices.contains(index), previous.sections[index].path == page.outputPath,
+               previous.sections[index].anchor == anchor, !previous.changed.contains(page.sourcePath) {
+                return previous.sections[index]
+            }
             var options = self.options
             options.extractLeadingTitle = true
             options.headingIDPrefix = anchor + "-"
@@ -67,6 +74,7 @@ struct PrintPage {
                 }).html) ?? ""
             return PrintSection(anchor: anchor, title: page.title, path: page.outputPath, content: html)
         }
+        memo?.store(sections)
         var view = builder.pageView(title: "The whole playbook", kind: "print", path: SitePaths.print,
                                     description: "Every page of the playbook in reading order, for printing.")
         view.toc = sections.map { TOCEntry(level: 2, text: $0.title, url: "#\($0.anchor)") }
@@ -74,5 +82,36 @@ struct PrintPage {
         var context = builder.frame(view)
         context.print = sections
         return context
+    }
+}
+
+/// The print page's sections from the last build of a session. A build that changed only the
+/// text of some playbooks, with every page's place, title and links as before, reuses the
+/// sections of the others; any other build makes them all and keeps them for the next.
+final class PrintSectionMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var sections: [PrintSection] = []
+    private var changed: Set<String>?
+
+    /// Lets the next print page reuse the sections of every page but these (by source path).
+    func allowReuse(except changed: Set<String>) {
+        lock.withLock { self.changed = changed }
+    }
+
+    /// The sections to reuse and the pages that changed, once; nil unless a build allowed it.
+    func reusable() -> (sections: [PrintSection], changed: Set<String>)? {
+        lock.withLock {
+            defer { changed = nil }
+            return changed.map { (sections, $0) }
+        }
+    }
+
+    /// The next print page makes every section afresh.
+    func forbidReuse() {
+        lock.withLock { changed = nil }
+    }
+
+    func store(_ sections: [PrintSection]) {
+        lock.withLock { self.sections = sections }
     }
 }

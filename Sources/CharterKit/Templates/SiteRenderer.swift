@@ -62,7 +62,9 @@ struct SiteRenderer {
     /// Told how many pages are done, from any thread.
     var progress: (@Sendable (BuildProgress) -> Void)? = nil
     /// Search terms of entries seen before, kept by a build session.
-    var searchMemo: SearchTermsMemo? = nil
+    var searchMemo: SearchIndexMemo? = nil
+    /// The print page's sections from the session's last build.
+    var printMemo: PrintSectionMemo? = nil
 
     struct Job: Sendable {
         var template: String
@@ -93,6 +95,7 @@ struct SiteRenderer {
     ) -> [Job] {
         let site = builder.site
         let workers = self.workers
+        let printMemo = self.printMemo
         var jobs: [Job] = builder.content.pages.map { rendered in
             Job(template: ContextBuilder.templateName(for: rendered.page), sourcePath: rendered.page.sourcePath,
                 source: rendered.page.isGenerated ? nil : rendered.page.sourcePath) {
@@ -123,7 +126,8 @@ struct SiteRenderer {
         jobs.append(Job(template: "404", sourcePath: "") { builder.notFoundContext() })
         if builder.hasPrintPage {
             jobs.append(Job(template: "print", sourcePath: "") {
-                PrintPage(builder: builder, links: links, options: markdown, workers: workers).context() ?? builder.notFoundContext()
+                PrintPage(builder: builder, links: links, options: markdown, workers: workers, memo: printMemo).context()
+                    ?? builder.notFoundContext()
             })
         }
         return jobs

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import CharterKit
+
+/// The live preview remakes only the search files that changed entries are in: after any
+/// sequence of edits the files are exactly those made from scratch.
+@Suite struct SearchIndexMemoTests {
+    static let words = ["harbour", "signal", "ledger", "compass", "tide", "beacon", "anchor", "current", "keel", "mast",
+                        "zephyr", "quay", "jetty", "buoy", "wharf", "ébène", "naïve", "1st", "x"]
+
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        mutating func sentence(_ count: Int) -> String {
+            (0..<count).map { _ in SearchIndexMemoTests.words[next(SearchIndexMemoTests.words.count)] }.joined(separator: " ")
+        }
+        mutating func entry(_ number: Int) -> SearchIndex.Entry {
+            let body = sentence(5 + next(40))
+            return SearchIndex.Entry(
+                title: sentence(1 + next(3)), path: "p\(number).html", kind: "playbook", summary: sentence(next(6)),
+                keywords: next(3) == 0 ? [sentence(1)] : [], text: sentence(3) + " " + body,
+                headings: (0..<next(3)).map { _ in sentence(2) }, body: body)
+        }
+    }
+
+    @Test("after random edits to a few entries at a time, the memo's files equal files made from scratch", arguments: [UInt64(3), 99])
+    func randomEdits(seed: UInt64) {
+        var random = Generator(state: seed)
+        var index = SearchIndex()
+        index.textChunk = 4
+        index.termsPerEntry = 12
+        var entries = (0..<30).map { random.entry($0) }
+        let memo = SearchIndexMemo()
+        var memoIndex = index
+        memoIndex.memo = memo
+        #expect(memoIndex.files(for: entries) == index.files(for: entries))
+        for round in 1...60 {
+            for _ in 0..<(1 + random.next(3)) {
+                let number = random.next(entries.count)
+                switch random.next(4) {
+                case 0: entries[number] = random.entry(number)
+                case 1: entries[number].title = random.sentence(2)
+                case 2:
+                    entries[number].body = random.sentence(10)
+                    entries[number].text = entries[number].title + " " + entries[number].body
+                default: entries[number].headings = [random.sentence(2)]
+                }
+            }
+            let expected = index.files(for: entries)
+            let found = memoIndex.files(for: entries)
+            let differing = Set(expected.keys).union(found.keys).filter { expected[$0] != found[$0] }.sorted()
+            #expect(differing.isEmpty, "seed \(seed), round \(round): \(differing)")
+        }
+        // A different number of entries starts again from scratch.
+        entries.append(random.entry(30))
+        #expect(memoIndex.files(for: entries) == index.files(for: entries))
+    }
+}
