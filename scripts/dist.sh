@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Builds the self-contained Linux binary and its release tarball:
+#   dist/charter-VERSION-linux-x86_64.tar.gz  (charter, LICENSE, README.md)
+#   dist/charter-VERSION-linux-x86_64.tar.gz.sha256
+# The Swift runtime and cmark-gfm are linked statically; the script fails when `ldd` shows any
+# shared library beyond the C library's. It builds the committed HEAD (not the working tree),
+# from a copy in .build-dist/, so that the commit `charter --version` names is the one built.
+# With --tag vX.Y.Z (the release workflow passes the pushed tag), it fails unless the tag
+# names the version the sources declare.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repository=$PWD
+tag=""
+case "${1:-}" in
+    "") ;;
+    --tag) tag=${2:?--tag needs a tag, such as v0.1.0} ;;
+    *) echo "usage: dist.sh [--tag vX.Y.Z]" >&2; exit 64 ;;
+esac
+
+arch=$(uname -m)
+if [ "$(uname -s)" != Linux ] || [ "$arch" != x86_64 ]; then
+    echo "error: dist.sh builds the linux-x86_64 binary and must run on it (this is $(uname -s) $arch)" >&2
+    exit 1
+fi
+bash scripts/install-dependencies.sh
+commit=$(git rev-parse HEAD)
+if [ -n "$(git status --porcelain --untracked-files=no)" ]; then
+    echo "note: the working tree has uncommitted changes; dist.sh builds the commit ${commit:0:12} without them"
+fi
+
+version=$(git show HEAD:Sources/CharterKit/Pipeline/CharterRelease.swift \
+    | sed -n 's/^ *public static let version = "\(.*\)"$/\1/p')
+[ -n "$version" ] || { echo "error: no version in Sources/CharterKit/Pipeline/CharterRelease.swift" >&2; exit 1; }
+if [ -n "$tag" ] && [ "$tag" != "v$version" ]; then
+    echo "error: the tag $tag does not name the version the sources declare, $version (tag v$version)" >&2
+    exit 1
+fi
+
+# A copy of the commit, with the commit's hash written into the one file that holds it.
+work=$repository/.build-dist
+rm -rf "$work/source"
+mkdir -p "$work/source"
+git archive --format=tar HEAD | tar -x -C "$work/source"
+# The dependency versions the development build resolved, when there is one (not in git).
+if [ -f Package.resolved ]; then cp Package.resolved "$work/source/Package.resolved"; fi
+cat > "$work/source/Sources/CharterKit/Pipeline/CharterBuildCommit.swift" <<EOF
+// Written by scripts/dist.sh for the release build of this commit.
+extension CharterRelease {
+    static let buildCommit: String? = "${commit:0:12}"
+}
+EOF
+
+# cmark-gfm's static archives, alone in a folder searched before the system's, so that the
+# modulemap's `-lcmark-gfm` and `-lcmark-gfm-extensions` find them instead of the .so files.
+# The normal development build is untouched: it links the shared libraries as before.
+libdir=$(pkg-config --variable=libdir libcmark-gfm)
+mkdir -p "$work/static-libs"
+for library in libcmark-gfm.a libcmark-gfm-extensions.a; do
+    if [ ! -f "$libdir/$library" ]; then
+        echo "error: $libdir/$library is missing (Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev ship it)" >&2
+        exit 1
+    fi
+    ln -sf "$libdir/$library" "$work/static-libs/$library"
+done
+
+echo "== Building charter ${commit:0:12} in release mode, statically linked"
+swift build --package-path "$work/source" --scratch-path "$work/build" \
+    -c release --product charter \
+    --static-swift-stdlib \
+    -Xlinker -L"$work/static-libs" \
+    -Xswiftc -Xclang-linker -Xswiftc -static-libstdc++ \
+    -Xswiftc -Xclang-linker -Xswiftc -static-libgcc
+binary=$work/build/release/charter
+
+# Only the C library's shared objects may remain: the kernel's vDSO, the loader, libc and the
+# pieces glibc ships beside it (libm, libpthread, libdl, librt, libutil).
+echo "== Shared libraries the binary needs"
+ldd "$binary"
+unexpected=$(ldd "$binary" | awk '{print $1}' \
+    | grep -Ev '^(linux-vdso\.so\.1|/lib64/ld-linux-x86-64\.so\.2|lib(c|m|pthread|dl|rt|util)\.so\.[0-9]+)$' || true)
+if [ -n "$unexpected" ]; then
+    echo "error: the binary needs shared libraries beyond the C library's:" >&2
+    echo "$unexpected" >&2
+    exit 1
+fi
+
+# The binary must run and name the commit it was built from.
+version_line=$("$binary" --version)
+echo "$version_line"
+case "$version_line" in
+    "charter $version (commit ${commit:0:12}, cmark-gfm "*) ;;
+    *) echo "error: --version does not name the version and commit ${commit:0:12}: $version_line" >&2; exit 1 ;;
+esac
+
+# The tarball: one folder, same bytes for the same commit (sorted names, the commit's time,
+# no owner names, gzip without a timestamp).
+name=charter-$version-linux-$arch
+stage=$work/stage/$name
+rm -rf "$work/stage"
+mkdir -p "$stage" dist
+strip -o "$stage/charter" "$binary"
+chmod 755 "$stage/charter"
+cp LICENSE "$stage/LICENSE"
+cat > "$stage/README.md" <<EOF
+# Charter $version for Linux x86_64
+
+Built from commit $commit. A single self-contained binary: the Swift runtime and cmark-gfm
+are linked in, and it needs only the C library (glibc 2.36 or later, as in Debian 12 and
+Ubuntu 24.04).
+
+Install it somewhere on your PATH:
+
+    install -m 755 charter /usr/local/bin/charter
+    charter --version
+
+Start a playbook with \`charter init playbook\`, then \`charter check --root playbook\`
+and \`charter build --root playbook\`. The documentation is at
+https://github.com/charter-playbooks/charter (docs/commands.md lists every command).
+EOF
+epoch=$(git log -1 --format=%ct "$commit")
+tar --sort=name --mtime="@$epoch" --owner=0 --group=0 --numeric-owner \
+    -C "$work/stage" -cf - "$name" | gzip -9 -n > "dist/$name.tar.gz"
+(cd dist && sha256sum "$name.tar.gz" > "$name.tar.gz.sha256")
+
+echo "== Wrote dist/$name.tar.gz ($(stat -c %s "dist/$name.tar.gz") bytes; the binary is $(stat -c %s "$stage/charter") bytes)"
+cat "dist/$name.tar.gz.sha256"
