@@ -114,6 +114,17 @@ import Yams
         #expect(publish == [#"gh release create "$GITHUB_REF_NAME" dist/* --repo "$GITHUB_REPOSITORY" --verify-tag --title "Charter $GITHUB_REF_NAME" --generate-notes"#])
     }
 
+    @Test("the README installs and uses the current release, and its workflow is valid YAML that uses the action")
+    func readmeInstall() throws {
+        let readme = try String(contentsOf: Self.repository.appending(path: "README.md"), encoding: .utf8)
+        #expect(readme.contains("\nv=\(CharterRelease.version) f=charter-$v-linux-x86_64.tar.gz; curl -fsSL --remote-name-all https://github.com/\(CharterRelease.repository)/releases/download/v$v/$f{,.sha256} && sha256sum -c $f.sha256 && "))
+        let section = try #require(readme.components(separatedBy: "### In a GitHub workflow").last)
+        let yaml = try #require(section.components(separatedBy: "```yaml\n").dropFirst().first?.components(separatedBy: "```").first)
+        let steps = try Self.steps(of: (Self.parse(yaml)["jobs"] as? [String: Any])?["playbook"])
+        #expect(steps.map { $0["uses"] as? String } == ["actions/checkout@v4", Self.action, Self.action])
+        #expect(steps.last?["with"] as? [String: String] == ["command": "diff", "fail-on": "breaking"])
+    }
+
     @Test("the scaffold's README says how to host the site on GitHub Pages, nginx and any static server")
     func scaffoldHosting() throws {
         let files = Scaffold(today: CalendarDate(year: 2026, month: 1, day: 31)).files()
