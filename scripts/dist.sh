@@ -50,17 +50,19 @@ extension CharterRelease {
 }
 EOF
 
-# cmark-gfm's static archives, alone in a folder searched before the system's, so that the
-# modulemap's `-lcmark-gfm` and `-lcmark-gfm-extensions` find them instead of the .so files.
-# The normal development build is untouched: it links the shared libraries as before.
+# Static archives alone in a folder the linker searches before the system's, so that
+# `-lcmark-gfm`, `-lcmark-gfm-extensions` (the modulemap's) and `-lstdc++` (the Swift
+# runtime's) find them instead of the shared libraries. The development build is untouched.
 libdir=$(pkg-config --variable=libdir libcmark-gfm)
+libstdcxx=$(find /usr/lib/gcc/x86_64-linux-gnu -name libstdc++.a 2>/dev/null | sort -V | tail -n 1)
+rm -rf "$work/static-libs"
 mkdir -p "$work/static-libs"
-for library in libcmark-gfm.a libcmark-gfm-extensions.a; do
-    if [ ! -f "$libdir/$library" ]; then
-        echo "error: $libdir/$library is missing (Debian's libcmark-gfm-dev and libcmark-gfm-extensions-dev ship it)" >&2
+for archive in "$libdir/libcmark-gfm.a" "$libdir/libcmark-gfm-extensions.a" "$libstdcxx"; do
+    if [ ! -f "$archive" ]; then
+        echo "error: ${archive:-libstdc++.a} is missing (Debian's libcmark-gfm-dev, libcmark-gfm-extensions-dev and libstdc++-12-dev ship the archives)" >&2
         exit 1
     fi
-    ln -sf "$libdir/$library" "$work/static-libs/$library"
+    ln -s "$archive" "$work/static-libs/$(basename "$archive")"
 done
 
 echo "== Building charter ${commit:0:12} in release mode, statically linked"
@@ -68,7 +70,6 @@ swift build --package-path "$work/source" --scratch-path "$work/build" \
     -c release --product charter \
     --static-swift-stdlib \
     -Xlinker -L"$work/static-libs" \
-    -Xswiftc -Xclang-linker -Xswiftc -static-libstdc++ \
     -Xswiftc -Xclang-linker -Xswiftc -static-libgcc
 binary=$work/build/release/charter
 
