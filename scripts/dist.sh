@@ -73,17 +73,7 @@ swift build --package-path "$work/source" --scratch-path "$work/build" \
     -Xswiftc -Xclang-linker -Xswiftc -static-libgcc
 binary=$work/build/release/charter
 
-# Only the C library's shared objects may remain: the kernel's vDSO, the loader, libc and the
-# pieces glibc ships beside it (libm, libpthread, libdl, librt, libutil).
-echo "== Shared libraries the binary needs"
-ldd "$binary"
-unexpected=$(ldd "$binary" | awk '{print $1}' \
-    | grep -Ev '^(linux-vdso\.so\.1|/lib64/ld-linux-x86-64\.so\.2|lib(c|m|pthread|dl|rt|util)\.so\.[0-9]+)$' || true)
-if [ -n "$unexpected" ]; then
-    echo "error: the binary needs shared libraries beyond the C library's:" >&2
-    echo "$unexpected" >&2
-    exit 1
-fi
+bash scripts/check-static.sh "$binary"
 
 # The binary must run and name the commit it was built from.
 version_line=$("$binary" --version)

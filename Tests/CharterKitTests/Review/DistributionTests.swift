@@ -85,12 +85,13 @@ import Yams
         #expect(steps[1]["run"] as? String == #"bash "$GITHUB_ACTION_PATH/scripts/github-action.sh" run"#)
 
         // Every input reaches the script, as the INPUT_ variable it reads, and nothing else does.
-        let passed = steps.flatMap { ($0["env"] as? [String: String] ?? [:]).filter { $0.key.hasPrefix("INPUT_") } }
+        let passed = steps.flatMap { ($0["env"] as? [String: String] ?? [:]).filter { $0.key.hasPrefix("INPUT_") }.map { ($0.key, $0.value) } }
+        #expect(passed.count == inputs.count)
         #expect(Dictionary(passed, uniquingKeysWith: { first, _ in first }) == Dictionary(uniqueKeysWithValues: inputs.keys.map {
             ("INPUT_" + $0.uppercased().replacingOccurrences(of: "-", with: "_"), "${{ inputs.\($0) }}")
         }))
         let script = try String(contentsOf: Self.repository.appending(path: "scripts/github-action.sh"), encoding: .utf8)
-        for name in passed.map(\.key) {
+        for (name, _) in passed {
             #expect(script.contains("${\(name)"), "scripts/github-action.sh does not read \(name)")
         }
     }
@@ -129,7 +130,9 @@ import Yams
     func scaffoldHosting() throws {
         let files = Scaffold(today: CalendarDate(year: 2026, month: 1, day: 31)).files()
         let readme = try #require(files["README.md"].flatMap { String(data: $0, encoding: .utf8) })
-        let hosting = try #require(readme.components(separatedBy: "\n## Hosting\n").last)
+        let parts = readme.components(separatedBy: "\n## Hosting\n")
+        #expect(parts.count == 2)
+        let hosting = try #require(parts.last)
         #expect(hosting.contains("DEPLOY_TO_GITHUB_PAGES"))
         #expect(hosting.contains("server {\n"))
         #expect(hosting.contains("    root /srv/playbook;\n"))
