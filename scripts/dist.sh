@@ -65,8 +65,19 @@ for archive in "$libdir/libcmark-gfm.a" "$libdir/libcmark-gfm-extensions.a" "$li
     ln -s "$archive" "$work/static-libs/$(basename "$archive")"
 done
 
+# SwiftPM puts the system-library target's pkg-config `-L` first on the link line, so the
+# package's pkg-config file is replaced, for this build only, by one naming the same folder.
+mkdir -p "$work/pkgconfig"
+cat > "$work/pkgconfig/libcmark-gfm.pc" <<EOF
+Name: libcmark-gfm
+Description: cmark-gfm's static archives, for scripts/dist.sh
+Version: $(pkg-config --modversion libcmark-gfm)
+Libs: -L$work/static-libs -lcmark-gfm -lcmark-gfm-extensions
+Cflags: -I$(pkg-config --variable=includedir libcmark-gfm)
+EOF
+
 echo "== Building charter ${commit:0:12} in release mode, statically linked"
-swift build --package-path "$work/source" --scratch-path "$work/build" \
+PKG_CONFIG_PATH=$work/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH} swift build --package-path "$work/source" --scratch-path "$work/build" \
     -c release --product charter \
     --static-swift-stdlib \
     -Xlinker -L"$work/static-libs" \
