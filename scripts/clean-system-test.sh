@@ -11,13 +11,14 @@
 # $CHARTER_CLEAN_SYSTEM_CACHE (default /var/cache/charter-clean-system); each run works in a
 # fresh copy of it, so the cached system stays clean. Delete the folder to start over.
 set -euo pipefail
+if [ -n "${1:-}" ]; then tarball=$(realpath "$1"); fi
 cd "$(dirname "$0")/.."
 
 if [ "$(id -u)" -ne 0 ]; then
     echo "error: clean-system-test.sh needs root for debootstrap and chroot" >&2
     exit 1
 fi
-tarball=${1:-$(ls -t dist/charter-*-linux-x86_64.tar.gz 2>/dev/null | head -n 1)}
+tarball=${tarball:-$(ls -t dist/charter-*-linux-x86_64.tar.gz 2>/dev/null | head -n 1)}
 if [ -z "$tarball" ] || [ ! -f "$tarball" ]; then
     echo "error: no tarball; run scripts/dist.sh (make dist) first, or name one" >&2
     exit 1
