@@ -28,7 +28,9 @@ import Yams
 
     @Test("init's workflow checks with annotations, diffs pull requests into the summary, and builds, all through the action")
     func initWorkflowUsesTheAction() throws {
-        let workflow = try Self.parse(#require(String(data: #require(Scaffold(today: CalendarDate(year: 2026, month: 1, day: 31)).files()[".github/workflows/charter.yml"]), encoding: .utf8)))
+        let files = Scaffold(today: CalendarDate(year: 2026, month: 1, day: 31)).files()
+        let text = try #require(files[".github/workflows/charter.yml"].flatMap { String(data: $0, encoding: .utf8) })
+        let workflow = try Self.parse(text)
         let triggers = try #require(workflow["on"] as? [String: Any])
         #expect(triggers.keys.sorted() == ["pull_request", "push"])
         #expect((triggers["push"] as? [String: Any])?["branches"] as? [String] == ["main"])
