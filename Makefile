@@ -1,5 +1,5 @@
 # Conveniences over the scripts; the README's two commands do not need make.
-.PHONY: site test bench spec quality
+.PHONY: site test bench spec quality dist clean-system-test
 
 site:
 	bash scripts/build-example.sh
@@ -15,3 +15,9 @@ spec:
 
 quality:
 	bash scripts/quality.sh
+
+dist:
+	bash scripts/dist.sh
+
+clean-system-test: dist
+	bash scripts/clean-system-test.sh

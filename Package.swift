@@ -79,7 +79,12 @@ let package = Package(
         ),
         .testTarget(
             name: "CharterKitTests",
-            dependencies: ["CharterKit", "CharterServe"],
+            dependencies: [
+                "CharterKit",
+                "CharterServe",
+                // The GitHub workflows and action.yml are parsed as YAML in the distribution tests.
+                .product(name: "Yams", package: "Yams"),
+            ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

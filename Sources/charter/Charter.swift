@@ -11,7 +11,7 @@ struct Charter: ParsableCommand {
             Exit codes: 0 success, 1 the content has errors, 64 wrong usage (bad options, \
             a refused output folder, a missing site folder), 74 the disk could not be read or written.
             """,
-        version: CharterRelease.version,
+        version: CharterRelease.versionLine,
         subcommands: [Build.self, Check.self, Serve.self, Diff.self, Explain.self, Render.self, Init.self, Codeowners.self, Schema.self])
 }
 

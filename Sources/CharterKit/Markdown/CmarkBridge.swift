@@ -40,6 +40,10 @@ enum CmarkBridge {
     /// other's documents. Feeding, tree edits and rendering are safe in parallel.
     private static let finishLock = NSLock()
 
+    /// The version of the cmark-gfm library linked into this binary, as the library reports it
+    /// at run time (not the header Charter was compiled against).
+    static var libraryVersion: String { String(cString: cmark_version_string()) }
+
     /// Registering the core extensions mutates a global registry: do it exactly once.
     private static let registered: Bool = {
         cmark_gfm_core_extensions_ensure_registered()

@@ -20,6 +20,7 @@ public struct Scaffold: Sendable {
             "charter.yaml": Self.configuration,
             ".gitignore": "_site/\n.charter-cache/\n.build/\n",
             "AUTHORING.md": Self.authoring,
+            "README.md": Self.readme,
             "content/index.md": Self.home,
             "content/strategies/customer-forum.yaml": Self.schemaLine("strategy", depth: 2) + Self.strategy,
             "content/strategies/customer-forum.md": Self.narrative,
@@ -305,47 +306,108 @@ public struct Scaffold: Sendable {
 
         """
 
+    /// The GitHub Action step that installs this very release of Charter and runs it.
+    static let action = "\(CharterRelease.repository)@v\(CharterRelease.version)"
+
     static let workflow = """
-        # Checks the playbook on every pull request, shows what changed in the strategies,
-        # and builds the site. Set the repository variable CHARTER_REPOSITORY to the git URL
-        # Charter is installed from.
+        # Checks the playbook on every pull request (problems show up on the changed lines),
+        # puts the strategy changes in the job summary, and builds the site. Charter is the
+        # released binary, downloaded and checksum-verified by its action: no Swift needed.
+        #
+        # To publish the site to GitHub Pages from the main branch: in the repository's
+        # settings, choose "GitHub Actions" as the Pages source, and add the repository
+        # variable DEPLOY_TO_GITHUB_PAGES with the value true.
         name: Playbook
         on:
           pull_request:
           push:
             branches: [main]
 
+        permissions:
+          contents: read
+
         jobs:
           playbook:
             runs-on: ubuntu-latest
-            container: swift:6.0-bookworm
             steps:
               - uses: actions/checkout@v4
                 with:
                   fetch-depth: 0
-              - name: Install Charter
-                env:
-                  CHARTER_REPOSITORY: ${{ vars.CHARTER_REPOSITORY }}
-                run: |
-                  apt-get update -qq
-                  apt-get install -y -qq libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config git
-                  git config --global --add safe.directory "$GITHUB_WORKSPACE"
-                  git clone --depth 1 "$CHARTER_REPOSITORY" /tmp/charter
-                  swift build -c release --package-path /tmp/charter --product charter
-                  install -m 755 /tmp/charter/.build/release/charter /usr/local/bin/charter
               - name: Check
-                run: charter check --format github --strict
+                uses: \(action)
+                with:
+                  command: check
               - name: Strategy changes
                 if: github.event_name == 'pull_request'
-                run: charter diff "origin/${{ github.base_ref }}" --format markdown >> "$GITHUB_STEP_SUMMARY"
+                uses: \(action)
+                with:
+                  command: diff
               - name: CODEOWNERS is up to date
                 run: charter codeowners --check
               - name: Build
-                run: charter build --out _site
-              - uses: actions/upload-artifact@v4
+                uses: \(action)
                 with:
-                  name: site
+                  command: build
+              - uses: actions/upload-pages-artifact@v3
+                with:
                   path: _site
+
+          deploy:
+            needs: playbook
+            if: github.event_name == 'push' && github.ref == 'refs/heads/main' && vars.DEPLOY_TO_GITHUB_PAGES == 'true'
+            runs-on: ubuntu-latest
+            permissions:
+              pages: write
+              id-token: write
+            environment:
+              name: github-pages
+              url: ${{ steps.deployment.outputs.page_url }}
+            steps:
+              - id: deployment
+                uses: actions/deploy-pages@v4
+
+        """
+
+    static let readme = """
+        # Playbook
+
+        Our strategies, the teams behind them and the playbooks that carry them out, built into a
+        website by [Charter](https://github.com/\(CharterRelease.repository)).
+        [AUTHORING.md](AUTHORING.md) says how to add and change pages.
+
+        ```sh
+        charter check    # every problem, with its file, line and column
+        charter build    # the site, in _site/
+        charter serve    # a live preview at http://127.0.0.1:8000
+        ```
+
+        Every pull request is checked by `.github/workflows/charter.yml`.
+
+        ## Hosting
+
+        `charter build` writes plain files into `_site/`: HTML, CSS and JavaScript, with no
+        server-side code. Any web server that serves a folder can host it.
+
+        - **GitHub Pages**: the workflow publishes `_site/` from the main branch once the
+          repository variable `DEPLOY_TO_GITHUB_PAGES` is `true` and the Pages source in the
+          repository's settings is "GitHub Actions".
+        - **nginx**: copy `_site/` to the server (for example `rsync -a --delete _site/ server:/srv/playbook/`)
+          and point a server block at it:
+
+          ```nginx
+          server {
+              listen 80;
+              server_name playbook.example.org;
+              root /srv/playbook;
+              index index.html;
+              try_files $uri $uri/ =404;
+              error_page 404 /404.html;
+          }
+          ```
+
+        - **Anywhere else** (Apache, Caddy, an S3 bucket, a file share): upload the contents of
+          `_site/` as they are. Links between pages are relative, so the site also works from a
+          subfolder.
 
         """
 
