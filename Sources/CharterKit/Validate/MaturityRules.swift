@@ -40,3 +40,18 @@ struct MaturityGapRule: StrategyRule {
         }
     }
 }
+
+/// CH260: the stage the evidence supports, next to the stage the strategy claims, when they differ.
+struct SupportedStageRule: StrategyRule {
+    static let code = DiagnosticCode.supportedStage
+
+    func check(_ strategy: Strategy, in context: ValidationContext) -> [Diagnostic] {
+        guard let current = strategy.maturity?.current, let claimed = context.framework.stageIndex(current.value) else { return [] }
+        let supported = CriterionEvaluator(context: context).supportedStage(for: strategy)
+        guard supported != claimed else { return [] }
+        let stages = context.framework.stages
+        let evidence = supported.map { "the evidence supports \(stages[$0].name)" } ?? "the evidence supports no stage yet"
+        let direction = (supported ?? -1) < claimed ? "claims" : "claims only"
+        return [problem("strategy '\(strategy.id)' \(direction) \(stages[claimed].name); \(evidence)", at: current.location)]
+    }
+}
