@@ -144,8 +144,10 @@ import Testing
             .write("model/stages.yaml", model),
             .replace("  governance: {accountable: executive, responsible: [hub]}\n", with: "  governance: {responsible: [hub]}\n"),
         ]
-        #expect(try FixtureSite.check(edits) == ["CH221 error \(Self.strategy):62:12", "CH230 error \(Self.strategy):67:3",
-                                                 "CH260 note \(Self.strategy):62:12"])
+        #expect(try FixtureSite.check(edits) == ["CH221 error \(Self.strategy):62:12", "CH260 note \(Self.strategy):62:12",
+                                                 "CH230 error \(Self.strategy):67:3"])
+        #expect(try Self.messages(edits).first
+            == "strategy 'community' stands at Formalised but lacks a team Accountable for Governance (our convention) (a Formalised criterion)")
     }
 
     @Test("Engagement: a community program the market runs alone does not count")
@@ -169,9 +171,10 @@ import Testing
             .replace("community: lifestyle", with: "community: shared need"),
         ]) == [])
         #expect(try FixtureSite.check([.replace("    kind: co-created\n", with: "    kind: [co-created, creativ]\n")])
-            == ["CH111 error \(Self.strategy):53:25"])
+            == ["CH111 error \(Self.strategy):53:24"])
+        // No kind at all is missing, and the program no longer shows the organisation taking part.
         #expect(try FixtureSite.check([.replace("    kind: co-created\n", with: "    kind: []\n")])
-            == ["CH110 error \(Self.strategy):51:5"])
+            == ["CH110 error \(Self.strategy):51:5", "CH221 error \(Self.strategy):62:12", "CH260 note \(Self.strategy):62:12"])
     }
 
     // MARK: CH234
@@ -237,7 +240,7 @@ import Testing
         #expect(try FixtureSite.check([.replace("competition: Two rivals run forums; neither moderates them well.", with: aspects)]) == [])
         #expect(try FixtureSite.check([.replace("competition: Two rivals run forums; neither moderates them well.",
                                                 with: "competition:\n    brnad: Better known than us.")])
-            == ["CH108 error \(Self.strategy):18:5", "CH210 error \(Self.strategy):10:3"])
+            == ["CH210 error \(Self.strategy):10:3", "CH108 error \(Self.strategy):18:5"])
     }
 }
 
@@ -249,6 +252,74 @@ extension FrameworkRuleTests {
             .replace("frustrations: [Repeating the same story to several agents]",
                      with: "frustrations:\n      - {id: waiting, text: Repeating the same story to several agents}"),
         ])
-        #expect(found == ["CH251 error \(Self.strategy):16:13"])
+        #expect(found == ["CH251 error \(Self.strategy):16:14"])
+    }
+}
+
+/// The strategy page puts the assessment first and shows what the framework asks a reviewer to see.
+@Suite struct FrameworkPageTests {
+    static func page(_ edits: [FixtureSite.Edit], today: CalendarDate = FixtureSite.today) throws -> String {
+        let site = try FixtureSite.make(edits)
+        var builder = SiteBuilder(root: site.root)
+        builder.today = today
+        let result = try builder.build()
+        #expect(!result.diagnostics.containsErrors)
+        return try String(contentsOf: builder.outputDirectory.appending(path: "strategies/community.html"), encoding: .utf8)
+    }
+
+    static let traced: [FixtureSite.Edit] = [
+        .replace("assessment:\n", with: "assessment:\n  assessed_on: 2025-10-31\n"),
+        .replace("needs: [Quick answers about cover]", with: "needs:\n      - {id: quick-answers, text: Quick answers about cover}"),
+        .replace("    objectives: [fewer-calls]\n", with: "    objectives: [fewer-calls]\n    answers: [quick-answers]\n"),
+        .replace("competition: Two rivals run forums; neither moderates them well.",
+                 with: "competition:\n    brand: Better known than us.\n    partners: Brokers are not welcome there."),
+        .replace("    kind: co-created\n", with: "    kind: [co-created, creative]\n"),
+    ]
+
+    @Test("the assessment comes before the canvas, in the page and in its table of contents")
+    func assessmentFirst() throws {
+        let html = try Self.page([])
+        let assessment = try #require(html.range(of: "<h2 id=\"assessment\">"))
+        let canvas = try #require(html.range(of: "<h2 id=\"canvas\">"))
+        #expect(assessment.lowerBound < canvas.lowerBound)
+        let tocAssessment = try #require(html.range(of: "<a href=\"#assessment\">Assessment</a>"))
+        let tocCanvas = try #require(html.range(of: "<a href=\"#canvas\">Canvas</a>"))
+        #expect(tocAssessment.lowerBound < tocCanvas.lowerBound)
+    }
+
+    @Test("each finding lists the methods that answer it, each method the findings it answers")
+    func findingTrace() throws {
+        let html = try Self.page(Self.traced)
+        #expect(html.contains("<li id=\"finding-quick-answers\">Quick answers about cover<div class=\"links-line\"><span class=\"label\">Answered by:</span> <ul class=\"inline-list\"><li><a href=\"#method-peer-answers\">Peer answers</a></li></ul></div></li>"))
+        #expect(html.contains("<span class=\"label\">Answers:</span> <ul class=\"inline-list\"><li><a href=\"#finding-quick-answers\">Quick answers about cover</a></li></ul>"))
+        #expect(html.contains("<h3>Their brand</h3><div class=\"prose\">Better known than us.</div>"))
+        #expect(html.contains("<h3>Their partners</h3><div class=\"prose\">Brokers are not welcome there.</div>"))
+        #expect(!html.contains("<h3>Their customers</h3>"))
+        #expect(html.contains("<a class=\"badge\" href=\"../program-kinds/index.html#co-created\">Co-created</a> <a class=\"badge\" href=\"../program-kinds/index.html#creative\">Creative</a> <span class=\"badge\">community: lifestyle</span>"))
+    }
+
+    @Test("a stale assessment shows its date and the re-assess notice; a fresh one only its date")
+    func staleNotice() throws {
+        let stale = try Self.page(Self.traced)
+        #expect(stale.contains("<p class=\"detail\">Assessed on <time datetime=\"2025-10-31\">2025-10-31</time></p>"))
+        #expect(stale.contains("<p class=\"callout callout-warning\" role=\"note\">Made more than 12 months ago: re-assess before changing objectives.</p>"))
+        let fresh = try Self.page(Self.traced, today: CalendarDate(year: 2026, month: 10, day: 31))
+        #expect(fresh.contains("Assessed on <time datetime=\"2025-10-31\">"))
+        #expect(!fresh.contains("re-assess before changing objectives"))
+    }
+
+    @Test("the stage the evidence supports sits beside the claim, marked when the claim is higher")
+    func supportedStage() throws {
+        #expect(try Self.page([]).contains(
+            "<p class=\"detail supported-stage\">Evidence supports: <a href=\"../stages/formalised.html\">Formalised</a></p>"))
+        // Without cadences the claim (Formalised) is above the evidence (Engagement): an error, so build with errors allowed.
+        let site = try FixtureSite.make([.replace("  external: Quarterly update to members\n", with: "")])
+        var builder = SiteBuilder(root: site.root)
+        builder.today = FixtureSite.today
+        builder.allowErrors = true
+        _ = try builder.build()
+        let html = try String(contentsOf: builder.outputDirectory.appending(path: "strategies/community.html"), encoding: .utf8)
+        #expect(html.contains(
+            "<p class=\"detail supported-stage warn\">Evidence supports: <a href=\"../stages/engagement.html\">Engagement</a>, below the stage claimed</p>"))
     }
 }
