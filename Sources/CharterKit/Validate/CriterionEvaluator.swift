@@ -55,8 +55,9 @@ public struct CriterionEvaluator: Sendable {
 
     /// Whether the organisation takes part in a program: any of its kinds other than the
     /// framework's market-run kind, where the market runs it and the organisation does nothing.
+    /// A program without a kind is already reported (CH110) and not held against the stage.
     public func takesPart(in program: Strategy.Program) -> Bool {
-        program.kinds.contains { context.framework.programKind($0.value)?.id != Self.marketRunKind }
+        program.kinds.isEmpty || program.kinds.contains { context.framework.programKind($0.value)?.id != Self.marketRunKind }
     }
 
     /// The ID of the program kind the organisation takes no part in.
