@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CharterKit
 
@@ -321,5 +322,46 @@ extension FrameworkRuleTests {
         let html = try String(contentsOf: builder.outputDirectory.appending(path: "strategies/community.html"), encoding: .utf8)
         #expect(html.contains(
             "<p class=\"detail supported-stage warn\">Evidence supports: <a href=\"../stages/engagement.html\">Engagement</a>, below the stage claimed</p>"))
+    }
+}
+
+/// The JSON Schemas know the new fields: they accept them written well and reject a misspelling.
+@Suite struct FrameworkSchemaTests {
+    @Test("findings with IDs, answers, competition aspects, several kinds, shared need and team function")
+    func newFields() throws {
+        let scratch = try TemporarySite()
+        let schemas = scratch.folder.appending(path: "schemas")
+        try FileManager.default.createDirectory(at: schemas, withIntermediateDirectories: true)
+        for (name, text) in SchemaGenerator(framework: FrameworkLoader().load().0).files() {
+            try Data(text.utf8).write(to: schemas.appending(path: name))
+        }
+        let strategy = """
+            title: T
+            owner: hub
+            assessment:
+              assessed_on: 2026-01-31
+              customers:
+                needs: [{id: quick, text: Quick answers}, Plain words]
+              competition: {brand: Known, customers: Loyal, partners: Few}
+            methods:
+              - {id: peer, answers: [quick]}
+            programs:
+              - {id: p, kind: [co-created, creative], owner: hub, method: peer, community: shared need}
+            """
+        let variants = [
+            ("good.yaml", strategy),
+            ("aspect.yaml", strategy.replacingOccurrences(of: "partners: Few", with: "partnrs: Few")),
+            ("finding.yaml", strategy.replacingOccurrences(of: "{id: quick, text: Quick answers}", with: "{id: quick}")),
+            ("anchor.yaml", strategy.replacingOccurrences(of: "shared need", with: "shared hobby")),
+            ("date.yaml", strategy.replacingOccurrences(of: "2026-01-31", with: "last spring")),
+        ]
+        for (name, text) in variants { try scratch.write(name, text) }
+        try scratch.write("team.yaml", "name: Claims\nkind: function team\nfunction: claims\n")
+        let results = try SchemaValidator.check(
+            schemas: schemas,
+            documents: variants.map { ("strategy", scratch.root.appending(path: $0.0).path) }
+                + [("team", scratch.root.appending(path: "team.yaml").path)])
+        // A misspelt aspect and a finding without text match neither the text nor the mapping form of their anyOf.
+        #expect(results == ["valid", "invalid: anyOf", "invalid: anyOf", "invalid: enum", "invalid: pattern", "valid"])
     }
 }
