@@ -22,8 +22,9 @@ struct CumulativeCriteriaRule: StrategyRule {
         let claimed = context.framework.stages[index].name
         return context.framework.stages[...index].flatMap { stage in
             stage.criteria.filter { !evaluator.meets(strategy, $0) }.map { criterion in
-                problem("strategy '\(strategy.id)' stands at \(claimed) but lacks \(criterion.summary) (a \(stage.name) criterion)",
-                        at: current.location)
+                let article = stage.name.first.map { "AEIOU".contains($0.uppercased()) } == true ? "an" : "a"
+                return problem("strategy '\(strategy.id)' stands at \(claimed) but lacks \(criterion.summary) (\(article) \(stage.name) criterion)",
+                               at: current.location)
             }
         }
     }

@@ -156,7 +156,7 @@ import Testing
         let edits: [Edit] = [.replace("    kind: co-created\n    owner: hub", with: "    kind: market-run\n    owner: hub")]
         #expect(try FixtureSite.check(edits) == ["CH221 error \(Self.strategy):62:12", "CH260 note \(Self.strategy):62:12"])
         #expect(try Self.messages(edits) == [
-            "strategy 'community' stands at Formalised but lacks a community program the organisation takes part in (not only market-run) (a Engagement criterion)",
+            "strategy 'community' stands at Formalised but lacks a community program the organisation takes part in (not only market-run) (an Engagement criterion)",
             "strategy 'community' claims Formalised; the evidence supports Presence",
         ])
         // Run by the market and co-created with it: the organisation takes part.
