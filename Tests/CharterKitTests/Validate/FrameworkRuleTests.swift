@@ -365,3 +365,16 @@ extension FrameworkRuleTests {
         #expect(results == ["valid", "invalid: anyOf", "invalid: anyOf", "invalid: enum", "invalid: pattern", "valid"])
     }
 }
+
+extension FrameworkRuleTests {
+    @Test("the example's Storm-ready streets assessment is fresh on 2026-11-23 and stale from 2026-11-25")
+    func exampleStaleAssessment() throws {
+        func warnings(on day: CalendarDate) throws -> [String] {
+            var builder = SiteBuilder(root: ExampleSiteTests.repository)
+            builder.today = day
+            return located(try builder.check().diagnostics.filter { $0.severity != .note })
+        }
+        #expect(try warnings(on: CalendarDate(year: 2026, month: 11, day: 23)) == [])
+        #expect(try warnings(on: CalendarDate(year: 2026, month: 11, day: 25)) == ["CH261 warning content/strategies/storm-ready.yaml:21:16"])
+    }
+}
