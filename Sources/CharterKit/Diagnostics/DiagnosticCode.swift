@@ -148,19 +148,19 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     // MARK: Responsibility matrix (CH23x)
     public static let noAccountable = DiagnosticCode(
         "CH230", "NoAccountable", .error, "Responsibility matrix (CH23x)", "a responsibility has no Accountable team",
-        "Every responsibility in a strategy's matrix needs exactly one Accountable team: the one that answers for it.")
+        "Every responsibility in a strategy's matrix needs exactly one Accountable team: the one that answers for it. This is a convention of responsibility (RACI) matrices that keeps a matrix readable, not a rule of the framework.")
     public static let severalAccountable = DiagnosticCode(
         "CH231", "SeveralAccountable", .error, "Responsibility matrix (CH23x)", "a responsibility has more than one Accountable team",
-        "When several teams are Accountable, none is. Keep one as Accountable and make the others Responsible or Consulted.")
+        "When several teams are Accountable, none is. Keep one as Accountable and make the others Responsible or Consulted. This is a convention of responsibility (RACI) matrices that keeps a matrix readable, not a rule of the framework.")
     public static let noResponsible = DiagnosticCode(
         "CH232", "NoResponsible", .error, "Responsibility matrix (CH23x)", "a responsibility has no Responsible team",
-        "Somebody must do the work. Name at least one Responsible team; listing the Accountable team under `responsible` as well says that it does the work itself.")
+        "Somebody must do the work. Name at least one Responsible team; listing the Accountable team under `responsible` as well says that it does the work itself. This is a convention of responsibility (RACI) matrices that keeps a matrix readable, not a rule of the framework.")
     public static let severalLetters = DiagnosticCode(
         "CH233", "SeveralLetters", .error, "Responsibility matrix (CH23x)", "a team holds two letters for one responsibility",
-        "Each cell of the matrix holds one letter: a team is Accountable, Responsible, Consulted or Informed for a responsibility, not two of these. The only exception is the Accountable team listed as Responsible too, which says it does the work itself.")
+        "Each cell of the matrix holds one letter: a team is Accountable, Responsible, Consulted or Informed for a responsibility, not two of these. The only exception is the Accountable team listed as Responsible too, which says it does the work itself. This is a convention of responsibility (RACI) matrices that keeps a matrix readable, not a rule of the framework.")
     public static let accountableOverload = DiagnosticCode(
-        "CH234", "AccountableOverload", .warning, "Responsibility matrix (CH23x)", "a team is Accountable for more than half of a strategy's responsibilities",
-        "One team answering for most of a strategy is a bottleneck and a single point of failure. Share the accountability out.")
+        "CH234", "AccountableOverload", .warning, "Responsibility matrix (CH23x)", "a team other than a coordination hub or committee is Accountable for more than half of a strategy's responsibilities",
+        "A function team answering for most of a strategy is a bottleneck and a single point of failure: share the accountability out. The framework's own pattern is a dedicated team, drawn from across the business, that coordinates and holds the nine responsibilities, so a team whose `kind` is `coordination-hub` or `committee` may be Accountable for all of them without this warning. This is Charter's convention, not a rule of the framework.")
     public static let responsibilityUncovered = DiagnosticCode(
         "CH235", "ResponsibilityUncovered", .warning, "Responsibility matrix (CH23x)", "no strategy gives a responsibility to any team",
         "Across the whole organisation, a responsibility of the model has no Accountable or Responsible team in any strategy. Someone should own it.")
@@ -182,10 +182,21 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         "References are by ID (the file name without extension for teams and strategies, the `id` field inside a strategy) or, for playbooks, by the path of the Markdown file. The message suggests the closest existing name.")
     public static let duplicateID = DiagnosticCode(
         "CH251", "DuplicateID", .error, "Integrity (CH25x)", "two things share one ID",
-        "IDs must be unique: across strategy files, across team files, and within a strategy for its objectives, methods, resources and programs.")
+        "IDs must be unique: across strategy files, across team files, and within a strategy for its objectives, methods, resources, programs and assessment findings.")
     public static let stalePage = DiagnosticCode(
         "CH252", "StalePage", .warning, "Integrity (CH25x)", "a page is past its review date",
         "The page's `last_reviewed` date plus its `review_interval` (12 months unless set) lies in the past. Review the page and update the date.")
+
+    // MARK: The framework's stages and assessment (CH26x)
+    public static let supportedStage = DiagnosticCode(
+        "CH260", "SupportedStage", .note, "Framework (CH26x)", "the stage the evidence supports differs from the stage claimed",
+        "A strategy's `maturity.current` is its own claim. Charter also works out the highest stage whose criteria, and those of every stage before it, the strategy meets, and reports both when they differ, so that a reviewer sees how honest the self-assessment is. A claim above the evidence is also an error (CH221) for each criterion it lacks; a claim below it means the strategy could say more of itself.")
+    public static let staleAssessment = DiagnosticCode(
+        "CH261", "StaleAssessment", .warning, "Framework (CH26x)", "the assessment is older than the site allows",
+        "The assessment comes first, and objectives rest on it. Its `assessed_on` date plus the site's `assessment_max_age` (12 months unless charter.yaml says otherwise) lies in the past, so the market may have moved on: re-assess before changing objectives, then update `assessed_on`. Like every warning, it fails `charter check --strict`.")
+    public static let unknownFinding = DiagnosticCode(
+        "CH262", "UnknownFinding", .error, "Framework (CH26x)", "a method answers an assessment finding that does not exist",
+        "A method's `answers` list names the IDs of customer needs, frustrations or excitements in the strategy's assessment. The ID given is not one of them; give the finding an `id` (`{id: slow-claims, text: ...}`) or correct the reference.")
 
     // MARK: Links (CH30x)
     public static let brokenLink = DiagnosticCode(
@@ -218,7 +229,7 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         .unmetStageCriterion, .maturityGap, .noAccountable, .severalAccountable,
         .noResponsible, .severalLetters, .accountableOverload, .responsibilityUncovered,
         .noDefinedStrategy, .noGovernance, .noFunding, .unknownReference,
-        .duplicateID, .stalePage, .brokenLink, .brokenAnchor, .templateSyntax, .missingTemplate,
+        .duplicateID, .stalePage, .supportedStage, .staleAssessment, .unknownFinding, .brokenLink, .brokenAnchor, .templateSyntax, .missingTemplate,
         .rawHTMLDropped,
     ]
 }

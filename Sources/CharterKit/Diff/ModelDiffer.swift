@@ -139,6 +139,11 @@ public struct ModelDiffer: Sendable {
         return changes
     }
 
+    /// A program's kinds as one value, `co-created, creative`, or nil without any.
+    private static func kinds(_ program: Strategy.Program) -> String? {
+        program.kinds.isEmpty ? nil : program.kinds.map(\.value).joined(separator: ", ")
+    }
+
     private func programChanges(_ old: Strategy, _ new: Strategy, subject: String) -> [ModelChange] {
         var changes: [ModelChange] = []
         let before = Dictionary(old.programs.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
@@ -151,7 +156,7 @@ public struct ModelDiffer: Sendable {
         }
         for id in before.keys.sorted() {
             guard let from = before[id], let to = after[id] else { continue }
-            for (name, a, b) in [("owner", from.owner?.value, to.owner?.value), ("kind", from.kind?.value, to.kind?.value),
+            for (name, a, b) in [("owner", from.owner?.value, to.owner?.value), ("kind", Self.kinds(from), Self.kinds(to)),
                                  ("method", from.method?.value, to.method?.value)] where a != b {
                 changes.append(ModelChange(.info, subject, "program-changed", "the \(name) of program '\(id)' changed", before: a, after: b))
             }

@@ -34,7 +34,7 @@ enum DefaultFramework {
               transparently, involves its staff, and manages the risks that come with it.
             criteria:
               - check: community-program
-                summary: a community or conversation program
+                summary: a community program the organisation takes part in (not only market-run)
               - check: responsible-team
                 responsibility: conversation-shaping
                 summary: a team Responsible for Conversation Shaping (staff involved)
@@ -45,17 +45,11 @@ enum DefaultFramework {
             aliases: [formalized]
             summary: Communication is sustained, inside the organisation and outside it.
             description: >-
-              Governance, training and a steady cadence of internal and external
-              communication keep the effort going beyond its first champions.
+              A steady cadence of communication, inside the organisation and with customers
+              and partners, keeps the effort going beyond its first champions.
             criteria:
-              - check: accountable-team
-                responsibility: governance
-                summary: a team Accountable for Governance
-              - check: assigned-team
-                responsibility: training
-                summary: Training assigned to a team
               - check: communication-cadence
-                summary: an internal and an external communication cadence in reporting
+                summary: an internal and an external communication cadence
           - id: strategic
             name: Strategic
             summary: Rolled into every area of the business, with executives engaged.
@@ -63,12 +57,13 @@ enum DefaultFramework {
               The strategy reaches every part of the business; executives take an active
               part and a coordination committee steers the work.
             criteria:
-              - check: executive-sponsor
-                summary: an executive sponsor
-              - check: coordination-team
-                summary: a coordination committee or hub in the responsibility matrix
+              - check: business-reach
+                minimum: 3
+                summary: teams from at least three areas of the business Accountable or Responsible
               - check: executives-engaged
-                summary: an executive team holding a role in the responsibility matrix
+                summary: an executive team Accountable or Responsible in the responsibility matrix
+              - check: coordination-team
+                summary: a coordination committee or hub Accountable or Responsible in the responsibility matrix
           - id: converged
             name: Converged
             summary: One business strategy process; no separate social strategy remains.

@@ -25,6 +25,15 @@ public struct Criterion: Sendable, Hashable {
     public var responsibility: String?
     /// What the criterion asks for, in words ("an executive sponsor").
     public var summary: String
+    /// For checks that count something (`business-reach`), how many are needed.
+    public var minimum: Int?
+
+    public init(check: CriterionCheck, responsibility: String? = nil, summary: String, minimum: Int? = nil) {
+        self.check = check
+        self.responsibility = responsibility
+        self.summary = summary
+        self.minimum = minimum
+    }
 }
 
 /// The checks a stage's criteria can use. Sites choose and combine them in `model/stages.yaml`.
@@ -42,6 +51,7 @@ public enum CriterionCheck: String, Sendable, Hashable, CaseIterable {
     case executiveSponsor = "executive-sponsor"
     case coordinationTeam = "coordination-team"
     case executivesEngaged = "executives-engaged"
+    case businessReach = "business-reach"
     case methodsServeObjectives = "methods-serve-objectives"
     case noStandaloneSocialObjective = "no-standalone-social-objective"
 
@@ -49,6 +59,12 @@ public enum CriterionCheck: String, Sendable, Hashable, CaseIterable {
     public var takesResponsibility: Bool {
         [.responsibleTeam, .accountableTeam, .assignedTeam].contains(self)
     }
+
+    /// Whether the check reads a `minimum:` parameter.
+    public var takesMinimum: Bool { self == .businessReach }
+
+    /// The `minimum:` used when a criterion of a counting check gives none.
+    public static let defaultBusinessReach = 3
 }
 
 /// The active framework: the built-in SMACAD elements, maturity stages, responsibilities,

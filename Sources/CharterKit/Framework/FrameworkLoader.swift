@@ -126,7 +126,7 @@ public struct FrameworkLoader: Sendable {
             fields.diagnostics.append(Diagnostic(.wrongType, "a criterion must be a mapping, found \(node.typeDescription)", at: node.location))
             return nil
         }
-        var check: CriterionCheck?, responsibility: String?, summary: String?
+        var check: CriterionCheck?, responsibility: String?, summary: String?, minimum: Int?
         for entry in entries where !entry.key.hasPrefix("x-") {
             switch entry.key {
             case "check":
@@ -140,14 +140,20 @@ public struct FrameworkLoader: Sendable {
                 }
             case "responsibility": responsibility = fields.string(entry)
             case "summary": summary = fields.string(entry)
-            default: fields.unknownKey(entry, known: ["check", "responsibility", "summary"], in: "a criterion", severity: .error)
+            case "minimum":
+                minimum = fields.int(entry)
+                if let value = minimum, value < 1 {
+                    fields.diagnostics.append(Diagnostic(.unknownValue, "'minimum' must be 1 or more, found \(value)", at: entry.value.location))
+                    minimum = nil
+                }
+            default: fields.unknownKey(entry, known: ["check", "responsibility", "summary", "minimum"], in: "a criterion", severity: .error)
             }
         }
         guard let check else {
             if !entries.contains(where: { $0.key == "check" }) { fields.missing("check", in: "a criterion", at: node.location) }
             return nil
         }
-        return Criterion(check: check, responsibility: responsibility, summary: summary ?? check.rawValue)
+        return Criterion(check: check, responsibility: responsibility, summary: summary ?? check.rawValue, minimum: minimum)
     }
 
     private func validateCriteria(of framework: Framework, diagnostics: inout [Diagnostic]) {

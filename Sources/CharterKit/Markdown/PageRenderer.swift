@@ -309,7 +309,8 @@ extension Strategy {
     /// The text fields written in Markdown: rendered on the strategy's page, their links checked.
     var markdownFields: [Located<String>] {
         var fields: [Located<String>?] = [goal, mission, assessment?.brand, assessment?.customerSentiment, assessment?.partners,
-                                          assessment?.competition]
+                                          assessment?.competition?.summary, assessment?.competition?.brand,
+                                          assessment?.competition?.customers, assessment?.competition?.partners]
         fields += objectives.map(\.text)
         fields += (benefits?.customer ?? []).map(Optional.some) + (benefits?.company ?? []).map(Optional.some)
         fields += methods.map(\.description) + resources.map(\.description) + reporting.map(\.success)

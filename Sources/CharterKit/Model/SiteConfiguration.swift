@@ -14,9 +14,11 @@ public struct SiteConfiguration: Sendable, Hashable {
     public var isPublic = false
     /// Severities changed by code; nil turns a code off.
     public var severities: [DiagnosticCode: Severity?] = [:]
+    /// How old an assessment may grow before objectives are changed on it (CH261).
+    public var assessmentMaxAge = ReviewInterval.standard
 
     /// The keys `charter.yaml` understands.
-    public static let knownKeys = ["title", "description", "language", "unsafe_html", "base_url", "public", "severity"]
+    public static let knownKeys = ["title", "description", "language", "unsafe_html", "base_url", "public", "severity", "assessment_max_age"]
 
     /// Creates the default configuration.
     public init() {}
@@ -43,6 +45,15 @@ public struct SiteConfiguration: Sendable, Hashable {
             case "base_url": configuration.baseURL = fields.string(entry)
             case "public": configuration.isPublic = fields.bool(entry) ?? false
             case "severity": configuration.severities = readSeverities(entry, &fields)
+            case "assessment_max_age":
+                guard let text = fields.string(entry) else { continue }
+                if let interval = ReviewInterval(text) {
+                    configuration.assessmentMaxAge = interval
+                } else {
+                    fields.diagnostics.append(Diagnostic(
+                        .invalidDate, "'\(text)' is not an interval", at: entry.value.location,
+                        fixHint: "write a number and a unit, such as '12 months' or '2 years'"))
+                }
             default: fields.unknownKey(entry, known: knownKeys, in: "charter.yaml", severity: .warning)
             }
         }

@@ -14,23 +14,53 @@ public struct Strategy: Sendable, Hashable {
         public var isStandaloneSocial: Bool
     }
 
+    /// A customer need, frustration or excitement found by the assessment. Methods name the
+    /// findings they answer by ID.
+    public struct Finding: Sendable, Hashable {
+        public enum Kind: String, Sendable, Hashable, CaseIterable { case need, frustration, excitement }
+        public var kind: Kind
+        public var id: Located<String>?
+        public var text: Located<String>
+    }
+
+    /// The competition, seen in the same aspects as the organisation itself.
+    public struct Competition: Sendable, Hashable {
+        public var location: SourceLocation
+        /// A summary, or the whole description when no aspect is written out.
+        public var summary: Located<String>?
+        public var brand: Located<String>?
+        public var customers: Located<String>?
+        public var partners: Located<String>?
+
+        /// Whether anything is said about the competition.
+        public var isEmpty: Bool { summary == nil && brand == nil && customers == nil && partners == nil }
+    }
+
     /// What the strategy learnt before setting objectives.
     public struct Assessment: Sendable, Hashable {
         public var location: SourceLocation
+        /// The day the assessment was made; an old one is re-done before objectives change.
+        public var assessedOn: Located<CalendarDate>?
         public var brand: Located<String>?
         public var customerSentiment: Located<String>?
-        public var customerNeeds: [Located<String>]
-        public var customerFrustrations: [Located<String>]
-        public var customerExcitements: [Located<String>]
+        public var needs: [Finding]
+        public var frustrations: [Finding]
+        public var excitements: [Finding]
         public var partners: Located<String>?
-        public var competition: Located<String>?
+        public var competition: Competition?
         /// Where the listening happened: surveys, forums, call notes.
         public var sources: [Located<String>]
 
         /// Whether customers are covered: a sentiment and at least one need, frustration or excitement.
         public var coversCustomers: Bool {
-            customerSentiment != nil && !(customerNeeds.isEmpty && customerFrustrations.isEmpty && customerExcitements.isEmpty)
+            customerSentiment != nil && !findings.isEmpty
         }
+
+        /// Needs, frustrations and excitements, in that order.
+        public var findings: [Finding] { needs + frustrations + excitements }
+
+        /// The finding with an ID.
+        public func finding(_ id: String) -> Finding? { findings.first { $0.id?.value == id } }
     }
 
     /// A market representative the strategy was made with.
@@ -52,6 +82,8 @@ public struct Strategy: Sendable, Hashable {
         public var title: Located<String>?
         public var description: Located<String>?
         public var objectives: [Located<String>]
+        /// The assessment findings (by ID) the method answers.
+        public var answers: [Located<String>]
         /// Playbooks that carry the method out, as written (paths or `playbook:` references).
         public var playbooks: [Located<String>]
     }
@@ -86,10 +118,14 @@ public struct Strategy: Sendable, Hashable {
     /// A program that executes a method.
     public struct Program: Sendable, Hashable {
         /// What a community program is anchored in.
-        public enum Anchor: String, Sendable, Hashable, CaseIterable { case passion, lifestyle, cause }
+        public enum Anchor: String, Sendable, Hashable, CaseIterable {
+            case passion, lifestyle, cause
+            case sharedNeed = "shared-need"
+        }
         public var id: Located<String>
         public var title: Located<String>?
-        public var kind: Located<String>?
+        /// The program's kinds; the framework's kinds are examples, and a program may be several.
+        public var kinds: [Located<String>]
         public var owner: Located<String>?
         public var method: Located<String>?
         public var community: Located<Anchor>?
@@ -169,6 +205,12 @@ public struct Strategy: Sendable, Hashable {
     public var risks: [Risk]
     /// Every text value of the file with its position, for placeholder checks.
     public var texts: [Located<String>]
+
+    /// The IDs of the teams Accountable or Responsible for any responsibility, in matrix order.
+    public var teamsAccountableOrResponsible: [String] {
+        var seen: Set<String> = []
+        return assignments.flatMap { $0.accountable + $0.responsible }.map(\.value).filter { seen.insert($0).inserted }
+    }
 
     /// The strategy's display name, or its ID.
     public var displayName: String { title?.value ?? id }

@@ -70,23 +70,65 @@ struct StrategyReader {
     }
 
     private func assessment(_ node: YAMLNode, _ fields: inout FieldReader) -> Strategy.Assessment? {
-        let keys = ["brand", "customers", "partners", "competition", "sources"]
+        let keys = ["assessed_on", "brand", "customers", "partners", "competition", "sources"]
         guard let map = MappingReader(node, what: "the assessment", known: keys, fields: &fields) else { return nil }
         var customers: MappingReader?
         if let node = map.value("customers") {
             customers = MappingReader(node, what: "the customer assessment",
                                       known: ["sentiment", "needs", "frustrations", "excitements"], fields: &fields)
         }
+        var assessedOn: Located<CalendarDate>?
+        if let text = map.text("assessed_on", &fields) {
+            if let date = CalendarDate(text.value) {
+                assessedOn = Located(date, at: text.location)
+            } else {
+                fields.diagnostics.append(Diagnostic(.invalidDate, "'\(text.value)' is not a date written as YYYY-MM-DD", at: text.location))
+            }
+        }
+        func findings(_ key: String, _ kind: Strategy.Finding.Kind) -> [Strategy.Finding] {
+            (customers?.list(key, &fields) ?? []).compactMap { finding($0, kind, &fields) }
+        }
         return Strategy.Assessment(
             location: map.location,
+            assessedOn: assessedOn,
             brand: map.text("brand", &fields),
             customerSentiment: customers?.text("sentiment", &fields),
-            customerNeeds: customers?.texts("needs", &fields) ?? [],
-            customerFrustrations: customers?.texts("frustrations", &fields) ?? [],
-            customerExcitements: customers?.texts("excitements", &fields) ?? [],
+            needs: findings("needs", .need),
+            frustrations: findings("frustrations", .frustration),
+            excitements: findings("excitements", .excitement),
             partners: map.text("partners", &fields),
-            competition: map.text("competition", &fields),
+            competition: map.value("competition").flatMap { competition($0, &fields) },
             sources: map.texts("sources", &fields))
+    }
+
+    /// A finding: plain text, or `{id, text}` when a method refers to it.
+    private func finding(_ node: YAMLNode, _ kind: Strategy.Finding.Kind, _ fields: inout FieldReader) -> Strategy.Finding? {
+        if let text = node.scalarText, node.entries == nil, node.typeDescription != "nothing" {
+            return Strategy.Finding(kind: kind, id: nil, text: Located(text, at: node.location))
+        }
+        guard let map = MappingReader(node, what: "a \(kind.rawValue)", known: ["id", "text"], fields: &fields) else { return nil }
+        let id = map.text("id", &fields)
+        if id == nil { fields.missing("id", in: "a \(kind.rawValue)", at: map.location) }
+        guard let text = map.text("text", &fields) else {
+            fields.missing("text", in: "a \(kind.rawValue)", at: map.location)
+            return nil
+        }
+        return Strategy.Finding(kind: kind, id: id, text: text)
+    }
+
+    /// The competition: one text, or the aspects brand, customers and partners (and a summary).
+    private func competition(_ node: YAMLNode, _ fields: inout FieldReader) -> Strategy.Competition? {
+        if let text = node.scalarText, node.entries == nil {
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty else { return nil }
+            return Strategy.Competition(location: node.location, summary: Located(trimmed, at: node.location))
+        }
+        guard let map = MappingReader(node, what: "the competition", known: ["summary", "brand", "customers", "partners"], fields: &fields)
+        else { return nil }
+        let competition = Strategy.Competition(
+            location: map.location, summary: map.text("summary", &fields), brand: map.text("brand", &fields),
+            customers: map.text("customers", &fields), partners: map.text("partners", &fields))
+        return competition.isEmpty ? nil : competition
     }
 
     private func coCreator(_ node: YAMLNode, _ fields: inout FieldReader) -> Strategy.CoCreator? {
@@ -105,12 +147,13 @@ struct StrategyReader {
     }
 
     private func method(_ node: YAMLNode, _ fields: inout FieldReader) -> Strategy.Method? {
-        let keys = ["id", "title", "description", "objectives", "playbooks"]
+        let keys = ["id", "title", "description", "objectives", "answers", "playbooks"]
         guard let map = MappingReader(node, what: "a method", known: keys, fields: &fields),
               let id = id(map, "a method", &fields) else { return nil }
         return Strategy.Method(
             id: id, title: map.text("title", &fields), description: map.text("description", &fields),
-            objectives: map.texts("objectives", &fields), playbooks: map.texts("playbooks", &fields))
+            objectives: map.texts("objectives", &fields), answers: map.texts("answers", &fields),
+            playbooks: map.texts("playbooks", &fields))
     }
 
     private func resource(_ node: YAMLNode, _ fields: inout FieldReader) -> Strategy.Resource? {
@@ -142,14 +185,15 @@ struct StrategyReader {
         let keys = ["id", "title", "kind", "owner", "method", "community", "description"]
         guard let map = MappingReader(node, what: "a program", known: keys, fields: &fields),
               let id = id(map, "a program", &fields) else { return nil }
-        let kind = map.text("kind", &fields)
-        if kind == nil { fields.missing("kind", in: "program '\(id.value)'", at: map.location) }
+        // One kind, or a list of them: the framework's kinds are examples, and programs mix them.
+        let kinds = map.texts("kind", &fields)
+        if kinds.isEmpty { fields.missing("kind", in: "program '\(id.value)'", at: map.location) }
         let owner = map.text("owner", &fields)
         if owner == nil { fields.missing("owner", in: "program '\(id.value)'", at: map.location) }
         let method = map.text("method", &fields)
         if method == nil { fields.missing("method", in: "program '\(id.value)'", at: map.location) }
         return Strategy.Program(
-            id: id, title: map.text("title", &fields), kind: kind, owner: owner, method: method,
+            id: id, title: map.text("title", &fields), kinds: kinds, owner: owner, method: method,
             community: map.choice("community", Strategy.Program.Anchor.self, &fields),
             description: map.text("description", &fields))
     }

@@ -11,6 +11,10 @@ public struct Team: Sendable, Hashable {
 
         /// Whether the team coordinates work across the organisation.
         public var coordinates: Bool { self == .coordinationHub || self == .committee || self == .executiveCommittee }
+
+        /// Whether the team is the framework's dedicated coordinating team: a hub or a committee,
+        /// drawn from across the business, which may hold every responsibility of a strategy.
+        public var isCoordinationBody: Bool { self == .coordinationHub || self == .committee }
     }
 
     /// A member or role of the team.
@@ -25,6 +29,9 @@ public struct Team: Sendable, Hashable {
     public var name: Located<String>?
     public var mission: Located<String>?
     public var kind: Located<Kind>?
+    /// The area of the business the team belongs to (`customer service`, `marketing`), which
+    /// the Strategic stage counts to see how far a strategy reaches.
+    public var function: Located<String>?
     public var lead: Located<String>?
     public var members: [Member]
     public var contact: Located<String>?

@@ -1,6 +1,6 @@
 /// Reads a team file into a `Team`, reporting format problems at their positions.
 struct TeamReader {
-    static let keys = ["name", "mission", "kind", "lead", "members", "contact", "review_handle"]
+    static let keys = ["name", "mission", "kind", "function", "lead", "members", "contact", "review_handle"]
 
     func read(_ document: DataDocument) -> (Team?, [Diagnostic]) {
         var fields = FieldReader(diagnostics: [])
@@ -27,6 +27,7 @@ struct TeamReader {
             name: name,
             mission: map.text("mission", &fields),
             kind: map.choice("kind", Team.Kind.self, &fields),
+            function: map.text("function", &fields),
             lead: map.text("lead", &fields),
             members: members,
             contact: map.text("contact", &fields),

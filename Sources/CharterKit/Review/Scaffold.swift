@@ -22,7 +22,7 @@ public struct Scaffold: Sendable {
             "AUTHORING.md": Self.authoring,
             "README.md": Self.readme,
             "content/index.md": Self.home,
-            "content/strategies/customer-forum.yaml": Self.schemaLine("strategy", depth: 2) + Self.strategy,
+            "content/strategies/customer-forum.yaml": Self.schemaLine("strategy", depth: 2) + reviewed(Self.strategy),
             "content/strategies/customer-forum.md": Self.narrative,
             "content/teams/community-team.yaml": Self.schemaLine("team", depth: 2) + Self.communityTeam,
             "content/teams/leadership-team.yaml": Self.schemaLine("team", depth: 2) + Self.leadershipTeam,
@@ -116,14 +116,20 @@ public struct Scaffold: Sendable {
           - id: faster-answers
             text: Answer most everyday product questions within a day, at any hour.
         assessment:
+          assessed_on: LAST_REVIEWED
           brand: Customers trust our products but say our help is hard to find.
           customers:
             sentiment: Warm towards the product, impatient with the help pages.
-            needs: [Quick answers to everyday questions]
-            frustrations: [Waiting on hold for simple questions]
+            needs:
+              - {id: quick-answers, text: Quick answers to everyday questions}
+            frustrations:
+              - {id: on-hold, text: Waiting on hold for simple questions}
             excitements: [Tips from people who use the product every day]
           partners: Resellers answer many questions before we hear of them.
-          competition: One rival runs a forum that customers praise.
+          competition:
+            brand: One rival is known for its helpful forum.
+            customers: Its customers praise the forum but say answers are slow at weekends.
+            partners: Its resellers send their customers to the forum first.
           sources: [Support call notes, Reseller interviews, Public reviews]
         co_creators:
           - name: Five long-standing customers
@@ -140,6 +146,7 @@ public struct Scaffold: Sendable {
             title: Peer support forum
             description: A moderated forum where customers ask and answer questions.
             objectives: [faster-answers]
+            answers: [quick-answers, on-hold]
             playbooks: [../playbooks/launching-the-forum.md]
         resources:
           - id: moderators
@@ -219,6 +226,7 @@ public struct Scaffold: Sendable {
     static let supportTeam = """
         name: Support team
         kind: function team
+        function: customer support
         mission: Help customers get the most out of our products.
         lead: Head of support
         contact: support@example.org

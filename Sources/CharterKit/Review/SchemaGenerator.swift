@@ -52,6 +52,7 @@ public struct SchemaGenerator: Sendable {
 
     /// Text as Charter reads it: a string, or a number written without quotes (`target: 300`).
     private static let text: JSON = .object([("type", .array([.string("string"), .string("number")])), ("minLength", .number(1))])
+    private static let date: JSON = .object([("type", .string("string")), ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}"))])
     private static func ref(_ name: String) -> JSON { .object([("$ref", .string("#/$defs/\(name)"))]) }
     private static func list(_ item: JSON) -> JSON { .object([("type", .string("array")), ("items", item)]) }
     /// A value written either alone or as a list.
@@ -103,22 +104,36 @@ public struct SchemaGenerator: Sendable {
             ("consulted", Self.oneOrMany(team)), ("informed", Self.oneOrMany(team)),
         ])
         let responsibilityNames = Self.choices(framework.responsibilities)
+        // A finding is plain text, or has an ID that methods' `answers` name.
+        let finding: JSON = .object([("anyOf", .array([Self.text, Self.mapping([("id", Self.text), ("text", Self.text)], required: ["id", "text"])]))])
+        var anchors: [String] = []
+        for anchor in Strategy.Program.Anchor.allCases {
+            for variant in [anchor.rawValue, anchor.rawValue.replacingOccurrences(of: "-", with: " ")] where !anchors.contains(variant) {
+                anchors.append(variant)
+            }
+        }
         let body = Self.mapping([
             ("title", Self.text), ("owner", team), ("status", Self.fixed(Strategy.Status.allCases.map(\.rawValue))),
             ("focus_areas", Self.oneOrMany(Self.choices(framework.focusAreas))), ("sponsor", Self.text),
             ("objectives", Self.list(Self.mapping([("id", Self.text), ("text", Self.text), ("social", .object([("type", .string("boolean"))]))],
                                                   required: ["id"]))),
             ("assessment", Self.mapping([
+                ("assessed_on", Self.date),
                 ("brand", Self.text),
-                ("customers", Self.mapping([("sentiment", Self.text), ("needs", Self.oneOrMany(Self.text)),
-                                            ("frustrations", Self.oneOrMany(Self.text)), ("excitements", Self.oneOrMany(Self.text))])),
-                ("partners", Self.text), ("competition", Self.text), ("sources", Self.oneOrMany(Self.text)),
+                ("customers", Self.mapping([("sentiment", Self.text), ("needs", Self.list(finding)),
+                                            ("frustrations", Self.list(finding)), ("excitements", Self.list(finding))])),
+                ("partners", Self.text),
+                ("competition", .object([("anyOf", .array([Self.text, Self.mapping([
+                    ("summary", Self.text), ("brand", Self.text), ("customers", Self.text), ("partners", Self.text),
+                ])]))])),
+                ("sources", Self.oneOrMany(Self.text)),
             ])),
             ("co_creators", Self.list(.object([("anyOf", .array([Self.text, Self.mapping([("name", Self.text), ("kind", Self.text)], required: ["name"])]))]))),
             ("goal", Self.text), ("mission", Self.text),
             ("benefits", Self.mapping([("customer", Self.oneOrMany(Self.text)), ("company", Self.oneOrMany(Self.text))])),
             ("methods", Self.list(Self.mapping([("id", Self.text), ("title", Self.text), ("description", Self.text),
-                                                ("objectives", Self.oneOrMany(Self.text)), ("playbooks", Self.oneOrMany(Self.text))],
+                                                ("objectives", Self.oneOrMany(Self.text)), ("answers", Self.oneOrMany(Self.text)),
+                                                ("playbooks", Self.oneOrMany(Self.text))],
                                                required: ["id"]))),
             ("resources", Self.list(Self.mapping([("id", Self.text), ("kind", Self.fixed(Strategy.Resource.Kind.allCases.map(\.rawValue))),
                                                   ("description", Self.text), ("amount", Self.text), ("methods", Self.oneOrMany(Self.text))],
@@ -126,9 +141,9 @@ public struct SchemaGenerator: Sendable {
             ("reporting", Self.list(Self.mapping([("method", Self.text), ("success", Self.text), ("measure", Self.text),
                                                   ("target", Self.text), ("tool", Self.text)]))),
             ("communication", Self.mapping([("internal", Self.text), ("external", Self.text)])),
-            ("programs", Self.list(Self.mapping([("id", Self.text), ("title", Self.text), ("kind", Self.choices(framework.programKinds)),
+            ("programs", Self.list(Self.mapping([("id", Self.text), ("title", Self.text), ("kind", Self.oneOrMany(Self.choices(framework.programKinds))),
                                                  ("owner", team), ("method", Self.text),
-                                                 ("community", Self.fixed(Strategy.Program.Anchor.allCases.map(\.rawValue))),
+                                                 ("community", Self.fixed(anchors)),
                                                  ("description", Self.text)],
                                                 required: ["id", "kind", "owner", "method"]))),
             ("presence", Self.list(.object([("anyOf", .array([Self.text, Self.mapping([("name", Self.text), ("channel", Self.text), ("url", Self.text)], required: ["name"])]))]))),
@@ -155,7 +170,7 @@ public struct SchemaGenerator: Sendable {
         }
         let member: JSON = .object([("anyOf", .array([Self.text, Self.mapping([("name", Self.text), ("role", Self.text)])]))])
         let body = Self.mapping([
-            ("name", Self.text), ("mission", Self.text), ("kind", Self.fixed(kinds)),
+            ("name", Self.text), ("mission", Self.text), ("kind", Self.fixed(kinds)), ("function", Self.text),
             ("lead", Self.text), ("members", Self.list(member)), ("contact", Self.text), ("review_handle", Self.text),
         ], required: ["name"], description: "A Charter team: content/teams/ID.yaml")
         return document("team.schema.json", "Charter team", body, defs: [])
@@ -170,7 +185,7 @@ public struct SchemaGenerator: Sendable {
                 ("tags", Self.oneOrMany(Self.text)), ("strategy", Self.text), ("stage", Self.choices(framework.stages.map(\.entry))),
                 ("owner", Self.text), ("responsibilities", Self.oneOrMany(Self.choices(framework.responsibilities))),
                 ("status", Self.fixed(PlaybookMetadata.Status.allCases.map(\.rawValue))),
-                ("last_reviewed", .object([("type", .string("string")), ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}"))])),
+                ("last_reviewed", Self.date),
                 ("review_interval", .object([("type", .string("string")),
                                              ("pattern", .string("^[1-9][0-9]* (day|week|month|year)s?$"))])),
             ])),

@@ -160,7 +160,7 @@ extension ContextBuilder {
             ListingView.Section(
                 anchor: kind.id, title: kind.name, summary: kind.summary,
                 items: site.strategyModels.flatMap { strategy in
-                    strategy.programs.filter { framework.programKind($0.kind?.value ?? "")?.id == kind.id }.map { program in
+                    strategy.programs.filter { $0.kinds.contains { framework.programKind($0.value)?.id == kind.id } }.map { program in
                         link(program.title?.value ?? program.id.value, to: SitePaths.strategy(strategy.id), from: path,
                              fragment: SitePaths.programAnchor(program.id.value), detail: strategy.displayName)
                     }

@@ -7,11 +7,11 @@ extension ContextBuilder {
             return link(entry?.name ?? name.value, to: SitePaths.focusAreas, from: path, fragment: entry?.id)
         }
         func programView(_ program: Strategy.Program) -> StrategyView.Program {
-            let kind = program.kind.flatMap { framework.programKind($0.value) }
+            let kinds = program.kinds.compactMap { framework.programKind($0.value) }
             return StrategyView.Program(
                 anchor: SitePaths.programAnchor(program.id.value),
                 title: program.title?.value ?? program.id.value,
-                kind: kind.map { link($0.name, to: SitePaths.programKinds, from: path, fragment: $0.id) },
+                kinds: kinds.map { link($0.name, to: SitePaths.programKinds, from: path, fragment: $0.id) },
                 owner: program.owner.map { teamLink($0.value, from: path) },
                 method: program.method?.value,
                 community: program.community?.value.rawValue,
@@ -34,6 +34,11 @@ extension ContextBuilder {
                 title: method.title?.value ?? method.id.value,
                 description: html(method.description),
                 objectives: method.objectives.map(\.value),
+                answers: method.answers.compactMap { reference in
+                    strategy.assessment?.finding(reference.value).map { finding in
+                        LinkView(title: finding.text.value, url: "#" + Self.findingAnchor(reference.value))
+                    }
+                },
                 programs: strategy.programs.filter { $0.method?.value == method.id.value }.map(programView),
                 playbooks: playbookLinks(method.playbooks),
                 reports: strategy.reporting.filter { $0.method?.value == method.id.value }.map { report in
@@ -45,12 +50,31 @@ extension ContextBuilder {
                 })
         }
         let assessment = strategy.assessment.map { assessment in
-            StrategyView.Assessment(
+            func findings(_ list: [Strategy.Finding]) -> [StrategyView.Finding] {
+                list.map { finding in
+                    let answeredBy = finding.id.map { id in
+                        strategy.methods.filter { $0.answers.contains { $0.value == id.value } }.map { method in
+                            LinkView(title: method.title?.value ?? method.id.value, url: "#method-" + method.id.value)
+                        }
+                    } ?? []
+                    return StrategyView.Finding(anchor: finding.id.map { Self.findingAnchor($0.value) }, text: finding.text.value,
+                                                kind: finding.kind.rawValue, answeredBy: answeredBy)
+                }
+            }
+            let competition = assessment.competition
+            return StrategyView.Assessment(
+                assessedOn: assessment.assessedOn?.value.description,
+                staleNote: evaluator.assessmentIsStale(assessment)
+                    ? "Made more than \(evaluator.context.site.configuration.assessmentMaxAge) ago: re-assess before changing objectives." : nil,
                 brand: html(assessment.brand), sentiment: html(assessment.customerSentiment),
-                needs: assessment.customerNeeds.map(\.value), frustrations: assessment.customerFrustrations.map(\.value),
-                excitements: assessment.customerExcitements.map(\.value), partners: html(assessment.partners),
-                competition: html(assessment.competition), sources: assessment.sources.map(\.value))
+                needs: findings(assessment.needs), frustrations: findings(assessment.frustrations),
+                excitements: findings(assessment.excitements), partners: html(assessment.partners),
+                competition: html(competition?.summary), competitionBrand: html(competition?.brand),
+                competitionCustomers: html(competition?.customers), competitionPartners: html(competition?.partners),
+                sources: assessment.sources.map(\.value))
         }
+        let claimed = strategy.maturity?.current.flatMap { framework.stageIndex($0.value) }
+        let supported = evaluator.supportedStage(for: strategy)
         let gaps = evaluator.gaps(for: strategy).map { gap in
             StrategyView.Gap(stage: link(gap.stage.name, to: SitePaths.stage(gap.stage.id), from: path), unmet: gap.unmet.map(\.summary))
         }
@@ -81,6 +105,8 @@ extension ContextBuilder {
             presences: strategy.presences.map { .init(name: $0.name.value, channel: $0.channel, url: $0.url) },
             supportContent: playbookLinks(strategy.supportContent),
             currentStage: strategy.maturity?.current.flatMap { stageLink($0.value, from: path) },
+            supportedStage: supported.map { link(framework.stages[$0].name, to: SitePaths.stage(framework.stages[$0].id), from: path) },
+            claimsMoreThanSupported: claimed.map { $0 > (supported ?? -1) } ?? false,
             targetStage: aheadTarget(of: strategy).flatMap { stageLink($0, from: path) },
             ladder: ladder(for: strategy, from: path, playbookLinks: playbookLinks),
             gaps: gaps,
@@ -97,8 +123,9 @@ extension ContextBuilder {
         var page = pageView(title: strategy.displayName, kind: "strategy", path: path,
                             description: strategy.goal?.value, sourcePath: strategy.sourcePath)
         // In the order of the page: the summary, then why, then what and how, then who and what could go wrong.
-        var sections = [("canvas", "Canvas"), ("methods", "Methods"), ("maturity", "Maturity"),
-                        ("responsibilities", "Responsibilities"), ("risks", "Risks"), ("assessment", "Assessment")]
+        // The assessment comes before the canvas: the framework sets objectives only after it.
+        var sections = [("assessment", "Assessment"), ("canvas", "Canvas"), ("methods", "Methods"), ("maturity", "Maturity"),
+                        ("responsibilities", "Responsibilities"), ("risks", "Risks")]
         if view.narrative != nil { sections.insert(("narrative", "Why"), at: 0) }
         if !view.playbooks.isEmpty { sections.append(("playbooks", "Playbooks")) }
         page.toc = sections.map { TOCEntry(level: 2, text: $0.1, url: "#\($0.0)") }
@@ -109,6 +136,9 @@ extension ContextBuilder {
     }
 
     static func resourceAnchor(_ id: String) -> String { "resource-" + id }
+
+    /// The id of an assessment finding's list item, which methods that answer it link to.
+    static func findingAnchor(_ id: String) -> String { "finding-" + id }
 
     /// The strategy's target stage, unless it is already there: "Formalised → Formalised" says nothing.
     func aheadTarget(of strategy: Strategy) -> String? {
@@ -191,8 +221,10 @@ extension ContextBuilder {
             let all = framework.responsibilities.flatMap { letters[$0.id]?[team] ?? [] }.map(\.letter)
             let accountable = all.filter { $0 == "A" }.count
             let rowsAccountable = framework.responsibilities.filter { letters[$0.id]?[team]?.contains { $0.letter == "A" } == true }.count
+            // The same test as CH234: a coordination hub or committee may hold every responsibility.
+            let coordinates = site.teamModels.first { $0.id == team }?.kind?.value.isCoordinationBody == true
             return .init(team: teamLink(team, from: path), accountable: accountable, responsible: all.filter { $0 == "R" }.count,
-                         isOverloaded: rowsCount >= 3 && rowsAccountable * 2 > rowsCount)
+                         isOverloaded: !coordinates && rowsCount >= 3 && rowsAccountable * 2 > rowsCount)
         }
         let rows = framework.responsibilities.compactMap { responsibility -> MatrixView.Row? in
             let row = letters[responsibility.id] ?? [:]

@@ -6,14 +6,30 @@
 /// A strategy's page.
 public struct StrategyView: Sendable {
     public struct Objective: Sendable { public var id: String; public var text: String? }
+    /// A need, frustration or excitement, with the methods that answer it.
+    public struct Finding: Sendable {
+        /// The id of its list item, for links from methods; nil for a finding without an ID.
+        public var anchor: String?
+        public var text: String
+        /// "need", "frustration" or "excitement".
+        public var kind: String
+        public var answeredBy: [LinkView]
+    }
     public struct Assessment: Sendable {
+        /// The day it was made, as YYYY-MM-DD.
+        public var assessedOn: String?
+        /// "re-assess before changing objectives": set when the assessment is older than the site allows.
+        public var staleNote: String?
         public var brand: String?
         public var sentiment: String?
-        public var needs: [String]
-        public var frustrations: [String]
-        public var excitements: [String]
+        public var needs: [Finding]
+        public var frustrations: [Finding]
+        public var excitements: [Finding]
         public var partners: String?
         public var competition: String?
+        public var competitionBrand: String?
+        public var competitionCustomers: String?
+        public var competitionPartners: String?
         public var sources: [String]
     }
     public struct CoCreator: Sendable { public var name: String; public var kind: String? }
@@ -26,7 +42,7 @@ public struct StrategyView: Sendable {
     public struct Program: Sendable {
         public var anchor: String
         public var title: String
-        public var kind: LinkView?
+        public var kinds: [LinkView]
         public var owner: LinkView?
         public var method: String?
         public var community: String?
@@ -37,6 +53,8 @@ public struct StrategyView: Sendable {
         public var title: String
         public var description: String?
         public var objectives: [String]
+        /// The assessment findings it answers, linked to their items in the assessment.
+        public var answers: [LinkView]
         public var programs: [Program]
         public var playbooks: [LinkView]
         public var reports: [Report]
@@ -84,6 +102,10 @@ public struct StrategyView: Sendable {
     public var presences: [Presence]
     public var supportContent: [LinkView]
     public var currentStage: LinkView?
+    /// The highest stage whose criteria, and all before, the strategy meets; nil below the first.
+    public var supportedStage: LinkView?
+    /// Whether the stage claimed is above the one the evidence supports.
+    public var claimsMoreThanSupported: Bool
     /// The stage it is heading for; nil when it is there already.
     public var targetStage: LinkView?
     public var ladder: LadderView

@@ -237,7 +237,7 @@ extension PlaybookView: MustacheParent, StableHashable, TemplateFields {
 }
 
 extension StrategyView: MustacheParent, StableHashable, TemplateFields {
-    static let templateNames = ["id", "status", "owner", "sponsor", "focusAreas", "objectives", "assessment", "coCreators", "goal", "mission", "customerBenefits", "companyBenefits", "methods", "resources", "programs", "communicationInternal", "communicationExternal", "presences", "supportContent", "currentStage", "targetStage", "ladder", "gaps", "gapHeadline", "matrix", "risks", "narrative", "playbooks", "health", "isHealthy"]
+    static let templateNames = ["id", "status", "owner", "sponsor", "focusAreas", "objectives", "assessment", "coCreators", "goal", "mission", "customerBenefits", "companyBenefits", "methods", "resources", "programs", "communicationInternal", "communicationExternal", "presences", "supportContent", "currentStage", "supportedStage", "claimsMoreThanSupported", "targetStage", "ladder", "gaps", "gapHeadline", "matrix", "risks", "narrative", "playbooks", "health", "isHealthy"]
 
     public func child(named name: String) -> Any? {
         switch name {
@@ -261,6 +261,8 @@ extension StrategyView: MustacheParent, StableHashable, TemplateFields {
         case "presences": self.presences
         case "supportContent": self.supportContent
         case "currentStage": self.currentStage
+        case "supportedStage": self.supportedStage
+        case "claimsMoreThanSupported": self.claimsMoreThanSupported
         case "targetStage": self.targetStage
         case "ladder": self.ladder
         case "gaps": self.gaps
@@ -296,6 +298,8 @@ extension StrategyView: MustacheParent, StableHashable, TemplateFields {
         self.presences.fingerprint(into: &hasher)
         self.supportContent.fingerprint(into: &hasher)
         self.currentStage.fingerprint(into: &hasher)
+        self.supportedStage.fingerprint(into: &hasher)
+        self.claimsMoreThanSupported.fingerprint(into: &hasher)
         self.targetStage.fingerprint(into: &hasher)
         self.ladder.fingerprint(into: &hasher)
         self.gaps.fingerprint(into: &hasher)
@@ -326,11 +330,34 @@ extension StrategyView.Objective: MustacheParent, StableHashable, TemplateFields
     }
 }
 
-extension StrategyView.Assessment: MustacheParent, StableHashable, TemplateFields {
-    static let templateNames = ["brand", "sentiment", "needs", "frustrations", "excitements", "partners", "competition", "sources"]
+extension StrategyView.Finding: MustacheParent, StableHashable, TemplateFields {
+    static let templateNames = ["anchor", "text", "kind", "answeredBy"]
 
     public func child(named name: String) -> Any? {
         switch name {
+        case "anchor": self.anchor
+        case "text": self.text
+        case "kind": self.kind
+        case "answeredBy": self.answeredBy
+        default: nil
+        }
+    }
+
+    func fingerprint(into hasher: inout StableHasher) {
+        self.anchor.fingerprint(into: &hasher)
+        self.text.fingerprint(into: &hasher)
+        self.kind.fingerprint(into: &hasher)
+        self.answeredBy.fingerprint(into: &hasher)
+    }
+}
+
+extension StrategyView.Assessment: MustacheParent, StableHashable, TemplateFields {
+    static let templateNames = ["assessedOn", "staleNote", "brand", "sentiment", "needs", "frustrations", "excitements", "partners", "competition", "competitionBrand", "competitionCustomers", "competitionPartners", "sources"]
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "assessedOn": self.assessedOn
+        case "staleNote": self.staleNote
         case "brand": self.brand
         case "sentiment": self.sentiment
         case "needs": self.needs
@@ -338,12 +365,17 @@ extension StrategyView.Assessment: MustacheParent, StableHashable, TemplateField
         case "excitements": self.excitements
         case "partners": self.partners
         case "competition": self.competition
+        case "competitionBrand": self.competitionBrand
+        case "competitionCustomers": self.competitionCustomers
+        case "competitionPartners": self.competitionPartners
         case "sources": self.sources
         default: nil
         }
     }
 
     func fingerprint(into hasher: inout StableHasher) {
+        self.assessedOn.fingerprint(into: &hasher)
+        self.staleNote.fingerprint(into: &hasher)
         self.brand.fingerprint(into: &hasher)
         self.sentiment.fingerprint(into: &hasher)
         self.needs.fingerprint(into: &hasher)
@@ -351,6 +383,9 @@ extension StrategyView.Assessment: MustacheParent, StableHashable, TemplateField
         self.excitements.fingerprint(into: &hasher)
         self.partners.fingerprint(into: &hasher)
         self.competition.fingerprint(into: &hasher)
+        self.competitionBrand.fingerprint(into: &hasher)
+        self.competitionCustomers.fingerprint(into: &hasher)
+        self.competitionPartners.fingerprint(into: &hasher)
         self.sources.fingerprint(into: &hasher)
     }
 }
@@ -394,13 +429,13 @@ extension StrategyView.Report: MustacheParent, StableHashable, TemplateFields {
 }
 
 extension StrategyView.Program: MustacheParent, StableHashable, TemplateFields {
-    static let templateNames = ["anchor", "title", "kind", "owner", "method", "community", "description"]
+    static let templateNames = ["anchor", "title", "kinds", "owner", "method", "community", "description"]
 
     public func child(named name: String) -> Any? {
         switch name {
         case "anchor": self.anchor
         case "title": self.title
-        case "kind": self.kind
+        case "kinds": self.kinds
         case "owner": self.owner
         case "method": self.method
         case "community": self.community
@@ -412,7 +447,7 @@ extension StrategyView.Program: MustacheParent, StableHashable, TemplateFields {
     func fingerprint(into hasher: inout StableHasher) {
         self.anchor.fingerprint(into: &hasher)
         self.title.fingerprint(into: &hasher)
-        self.kind.fingerprint(into: &hasher)
+        self.kinds.fingerprint(into: &hasher)
         self.owner.fingerprint(into: &hasher)
         self.method.fingerprint(into: &hasher)
         self.community.fingerprint(into: &hasher)
@@ -421,7 +456,7 @@ extension StrategyView.Program: MustacheParent, StableHashable, TemplateFields {
 }
 
 extension StrategyView.Method: MustacheParent, StableHashable, TemplateFields {
-    static let templateNames = ["id", "title", "description", "objectives", "programs", "playbooks", "reports", "resources"]
+    static let templateNames = ["id", "title", "description", "objectives", "answers", "programs", "playbooks", "reports", "resources"]
 
     public func child(named name: String) -> Any? {
         switch name {
@@ -429,6 +464,7 @@ extension StrategyView.Method: MustacheParent, StableHashable, TemplateFields {
         case "title": self.title
         case "description": self.description
         case "objectives": self.objectives
+        case "answers": self.answers
         case "programs": self.programs
         case "playbooks": self.playbooks
         case "reports": self.reports
@@ -442,6 +478,7 @@ extension StrategyView.Method: MustacheParent, StableHashable, TemplateFields {
         self.title.fingerprint(into: &hasher)
         self.description.fingerprint(into: &hasher)
         self.objectives.fingerprint(into: &hasher)
+        self.answers.fingerprint(into: &hasher)
         self.programs.fingerprint(into: &hasher)
         self.playbooks.fingerprint(into: &hasher)
         self.reports.fingerprint(into: &hasher)

@@ -13,8 +13,8 @@ public struct CriterionEvaluator: Sendable {
         func assignment(_ responsibility: String?) -> Strategy.Assignment? {
             responsibility.flatMap { strategy.assignment(for: $0, in: context.framework) }
         }
-        func teamsInMatrix() -> [Team] {
-            strategy.assignments.flatMap(\.allTeams).compactMap { context.teams[$0] }
+        func teamsHoldingRoles() -> [Team] {
+            strategy.teamsAccountableOrResponsible.compactMap { context.teams[$0] }
         }
         switch criterion.check {
         case .assessmentWithSources:
@@ -26,7 +26,7 @@ public struct CriterionEvaluator: Sendable {
         case .hasSupportContent:
             return !strategy.supportContent.isEmpty
         case .communityProgram:
-            return strategy.programs.contains { $0.community != nil }
+            return strategy.programs.contains { $0.community != nil && takesPart(in: $0) }
         case .responsibleTeam:
             return !(assignment(criterion.responsibility)?.responsible.isEmpty ?? true)
         case .accountableTeam:
@@ -41,9 +41,11 @@ public struct CriterionEvaluator: Sendable {
         case .executiveSponsor:
             return strategy.sponsor != nil
         case .coordinationTeam:
-            return teamsInMatrix().contains { $0.kind?.value.coordinates == true }
+            return teamsHoldingRoles().contains { $0.kind?.value.isCoordinationBody == true }
         case .executivesEngaged:
-            return teamsInMatrix().contains { $0.kind?.value == .executiveCommittee }
+            return teamsHoldingRoles().contains { $0.kind?.value == .executiveCommittee }
+        case .businessReach:
+            return businessAreas(of: strategy).count >= (criterion.minimum ?? CriterionCheck.defaultBusinessReach)
         case .methodsServeObjectives:
             return !strategy.methods.isEmpty && strategy.methods.allSatisfy { !$0.objectives.isEmpty }
         case .noStandaloneSocialObjective:
@@ -51,11 +53,54 @@ public struct CriterionEvaluator: Sendable {
         }
     }
 
+    /// Whether the organisation takes part in a program: any of its kinds other than the
+    /// framework's market-run kind, where the market runs it and the organisation does nothing.
+    /// A program without a kind is already reported (CH110) and not held against the stage.
+    public func takesPart(in program: Strategy.Program) -> Bool {
+        program.kinds.isEmpty || program.kinds.contains { context.framework.programKind($0.value)?.id != Self.marketRunKind }
+    }
+
+    /// The ID of the program kind the organisation takes no part in.
+    public static let marketRunKind = "market-run"
+
+    /// The areas of the business whose teams hold an Accountable or Responsible role in the
+    /// strategy: a team's `function`, or for a function team without one, the team itself.
+    /// Coordination hubs, committees and executives are drawn from across the business, so
+    /// they stand for no single area unless their file names a function.
+    public func businessAreas(of strategy: Strategy) -> Set<String> {
+        var areas: Set<String> = []
+        for team in strategy.teamsAccountableOrResponsible.compactMap({ context.teams[$0] }) {
+            if let function = team.function?.value {
+                areas.insert(Framework.normalise(function))
+            } else if team.kind?.value == .functionTeam {
+                areas.insert("team:" + team.id)
+            }
+        }
+        return areas
+    }
+
+    /// The highest stage whose criteria, and those of every stage before it, the strategy
+    /// meets; nil when it does not meet the first stage's.
+    public func supportedStage(for strategy: Strategy) -> Int? {
+        var supported: Int?
+        for (index, stage) in context.framework.stages.enumerated() {
+            guard stage.criteria.allSatisfy({ meets(strategy, $0) }) else { break }
+            supported = index
+        }
+        return supported
+    }
+
+    /// Whether an assessment is older than the site's `assessment_max_age`, as of the context's day.
+    public func assessmentIsStale(_ assessment: Strategy.Assessment) -> Bool {
+        guard let made = assessment.assessedOn?.value else { return false }
+        return made.adding(context.site.configuration.assessmentMaxAge) < context.today
+    }
+
     /// Whether someone governs the strategy: a team Accountable for Governance, or a
-    /// coordination team in its matrix. Lacking both is the second reason strategies fail.
+    /// coordinating team in its matrix. Lacking both is the second reason strategies fail.
     public func isGoverned(_ strategy: Strategy) -> Bool {
         meets(strategy, Criterion(check: .accountableTeam, responsibility: "governance", summary: ""))
-            || meets(strategy, Criterion(check: .coordinationTeam, responsibility: nil, summary: ""))
+            || strategy.assignments.flatMap(\.allTeams).contains { context.teams[$0]?.kind?.value.coordinates == true }
     }
 
     /// The unmet criteria of every stage above the current one up to the target, in order.

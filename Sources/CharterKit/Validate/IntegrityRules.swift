@@ -94,7 +94,7 @@ struct FrameworkValueRule: StrategyRule {
             fields.unknownValue(area, for: "focus_area", allowed: context.framework.focusAreas.map(\.id))
         }
         for program in strategy.programs {
-            if let kind = program.kind, context.framework.programKind(kind.value) == nil {
+            for kind in program.kinds where context.framework.programKind(kind.value) == nil {
                 fields.unknownValue(kind, for: "program_kind", allowed: context.framework.programKinds.map(\.id))
             }
         }
@@ -112,6 +112,7 @@ struct DuplicateIDRule: StrategyRule {
             ("method", strategy.methods.map(\.id)),
             ("resource", strategy.resources.map(\.id)),
             ("program", strategy.programs.map(\.id)),
+            ("finding", strategy.assessment?.findings.compactMap(\.id) ?? []),
             ("responsibility", strategy.assignments.map(\.responsibility).map { reference in
                 Located(context.framework.responsibility(reference.value)?.id ?? reference.value, at: reference.location)
             }),

@@ -63,7 +63,8 @@ struct OneLetterPerCellRule: StrategyRule {
     }
 }
 
-/// CH234: no team is Accountable for more than half of a matrix of three or more rows.
+/// CH234: no team is Accountable for more than half of a matrix of three or more rows, except a
+/// coordination hub or committee: the framework's dedicated team may hold every responsibility.
 struct AccountableOverloadRule: StrategyRule {
     static let code = DiagnosticCode.accountableOverload
 
@@ -76,7 +77,9 @@ struct AccountableOverloadRule: StrategyRule {
                 counts[team, default: []].append(assignment.accountable.first { $0.value == team }!)
             }
         }
-        return counts.filter { $0.value.count * 2 > rows }.sorted { $0.key < $1.key }.map { team, places in
+        return counts.filter { team, places in
+            places.count * 2 > rows && context.teams[team]?.kind?.value.isCoordinationBody != true
+        }.sorted { $0.key < $1.key }.map { team, places in
             problem("team '\(team)' is Accountable for \(places.count) of \(rows) responsibilities", at: places[0].location,
                     fixHint: "share the accountability with other teams")
         }

@@ -22,8 +22,9 @@ struct CumulativeCriteriaRule: StrategyRule {
         let claimed = context.framework.stages[index].name
         return context.framework.stages[...index].flatMap { stage in
             stage.criteria.filter { !evaluator.meets(strategy, $0) }.map { criterion in
-                problem("strategy '\(strategy.id)' stands at \(claimed) but lacks \(criterion.summary) (a \(stage.name) criterion)",
-                        at: current.location)
+                let article = stage.name.first.map { "AEIOU".contains($0.uppercased()) } == true ? "an" : "a"
+                return problem("strategy '\(strategy.id)' stands at \(claimed) but lacks \(criterion.summary) (\(article) \(stage.name) criterion)",
+                               at: current.location)
             }
         }
     }
@@ -38,5 +39,20 @@ struct MaturityGapRule: StrategyRule {
         return CriterionEvaluator(context: context).gaps(for: strategy).map { gap in
             problem("to reach \(gap.stage.name): \(gap.unmet.map(\.summary).joined(separator: "; "))", at: target.location)
         }
+    }
+}
+
+/// CH260: the stage the evidence supports, next to the stage the strategy claims, when they differ.
+struct SupportedStageRule: StrategyRule {
+    static let code = DiagnosticCode.supportedStage
+
+    func check(_ strategy: Strategy, in context: ValidationContext) -> [Diagnostic] {
+        guard let current = strategy.maturity?.current, let claimed = context.framework.stageIndex(current.value) else { return [] }
+        let supported = CriterionEvaluator(context: context).supportedStage(for: strategy)
+        guard supported != claimed else { return [] }
+        let stages = context.framework.stages
+        let evidence = supported.map { "the evidence supports \(stages[$0].name)" } ?? "the evidence supports no stage yet"
+        let direction = (supported ?? -1) < claimed ? "claims" : "claims only"
+        return [problem("strategy '\(strategy.id)' \(direction) \(stages[claimed].name); \(evidence)", at: current.location)]
     }
 }

@@ -34,6 +34,7 @@ public struct SiteValidator: Sendable {
         UncoveredResponsibilityRule(),
         DefinedStrategyHealthRule(), GovernanceHealthRule(), FundingHealthRule(),
         ReferenceRule(), FrameworkValueRule(), DuplicateIDRule(), StalePageRule(),
+        SupportedStageRule(), StaleAssessmentRule(), MethodFindingRule(),
     ]
 
     /// Creates a validator.

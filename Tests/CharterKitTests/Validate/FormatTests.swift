@@ -55,11 +55,11 @@ import Testing
         #expect(located(result.diagnostics) == [
             "CH111 error \(Self.strategy):3:9", "CH111 error \(Self.strategy):4:15",
             "CH111 error \(Self.strategy):53:11", "CH111 error \(Self.strategy):56:16",
-            "CH221 error \(Self.strategy):62:12",
+            "CH221 error \(Self.strategy):62:12", "CH260 note \(Self.strategy):62:12",
             "CH111 error content/teams/insight.yaml:2:7",
         ])
         #expect(result.diagnostics.map(\.fixHint) == [
-            nil, "did you mean 'customer'?", "did you mean 'co-created'?", nil, nil, "did you mean 'function-team'?",
+            nil, "did you mean 'customer'?", "did you mean 'co-created'?", nil, nil, nil, "did you mean 'function-team'?",
         ])
     }
 
@@ -91,7 +91,7 @@ import Testing
         // Without a goal, the Planning criterion "a goal tied to an objective" fails too.
         #expect(wrongType == [
             "CH201 error \(Self.strategy):1:1", "CH240 warning \(Self.strategy):1:1", "CH105 error \(Self.strategy):23:3",
-            "CH221 error \(Self.strategy):63:12",
+            "CH221 error \(Self.strategy):63:12", "CH260 note \(Self.strategy):63:12",
         ])
         let duplicate = try FixtureSite.check([.replace("sponsor: Chief", with: "title: Again\nsponsor: Chief")])
         #expect(duplicate == ["CH106 error \(Self.strategy):5:1"])

@@ -1,5 +1,5 @@
 window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["a"]={
-"accountable":"a",
+"accountable":"b",
 "accounts":"8",
 "across":"e",
 "act":"j",
@@ -13,8 +13,8 @@ window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms
 "answers":"3*",
 "any":"1,2",
 "area":"b",
+"areas":"b",
 "ask":"3*",
 "assessment":"1,6",
-"assigned":"a",
 "avoidable":"3"
 };

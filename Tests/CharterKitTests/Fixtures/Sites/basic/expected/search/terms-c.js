@@ -27,5 +27,5 @@ window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms
 "coordinate":"5",
 "coordination":"b",
 "customer":"3*,1",
-"customers":"3,3,1,1,c"
+"customers":"3,3,1,1,2,a"
 };

@@ -3,7 +3,7 @@ window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms
 "go":"l",
 "goal":"7",
 "going":"a",
-"governance":"a,3*",
+"governance":"d*",
 "groups":"7",
 "guides":"k"
 };

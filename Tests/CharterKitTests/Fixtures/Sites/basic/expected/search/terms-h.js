@@ -3,7 +3,6 @@ window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms
 "head":"5",
 "heard":"j",
 "hold":"8",
-"holding":"b",
 "hour":"3",
 "how":"c",
 "hub":"5*,6"

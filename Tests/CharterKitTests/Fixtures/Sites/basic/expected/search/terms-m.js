@@ -1,7 +1,7 @@
 window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["m"]={
 "management":"9",
 "manages":"9",
-"market":"7",
+"market":"7,2",
 "matrix":"b",
 "matters":"3",
 "member":"3*",

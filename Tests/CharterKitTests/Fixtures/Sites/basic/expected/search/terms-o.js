@@ -4,6 +4,7 @@ window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms
 "obstacles":"i",
 "officer":"4",
 "one":"7,1,4",
+"only":"9",
 "open":"9",
 "organisation":"7,1,1,1",
 "other":"3",

@@ -1,7 +1,7 @@
 window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["p"]={
 "pages":"8",
 "part":"9,2,1,4,4",
-"partners":"7,d",
+"partners":"7,3,a",
 "path":"9",
 "peer":"3*",
 "people":"3,2,3,b",

@@ -15,7 +15,7 @@ window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms
 "source":"1",
 "sources":"1*,6",
 "spaces":"8",
-"sponsor":"4,7",
+"sponsor":"4",
 "spreads":"e",
 "staff":"3,6,7",
 "stand":"c",
