@@ -50,7 +50,7 @@ struct Check: ParsableCommand {
             }
         case .sarif: FileHandle.standardOutput.write(Data(report.sarif().utf8))
         }
-        let failed = result.diagnostics.containsErrors || (strict && result.diagnostics.count(of: .warning) > 0)
+        let failed = result.diagnostics.containsErrors || (strict && result.diagnostics.contains { $0.severity == .warning && $0.code.failsStrict })
         if failed { throw Exit.contentErrors }
     }
 

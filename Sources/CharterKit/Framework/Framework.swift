@@ -44,6 +44,7 @@ public enum CriterionCheck: String, Sendable, Hashable, CaseIterable {
     case executivesEngaged = "executives-engaged"
     case methodsServeObjectives = "methods-serve-objectives"
     case noStandaloneSocialObjective = "no-standalone-social-objective"
+    case objectivesInRegister = "objectives-in-register"
 
     /// Whether the check needs a `responsibility:` parameter.
     public var takesResponsibility: Bool {

@@ -34,6 +34,7 @@ public struct SiteValidator: Sendable {
         UncoveredResponsibilityRule(),
         DefinedStrategyHealthRule(), GovernanceHealthRule(), FundingHealthRule(),
         ReferenceRule(), FrameworkValueRule(), DuplicateIDRule(), StalePageRule(),
+        InlineObjectiveRule(), MeasureOffTrackRule(), UnservedObjectiveRule(), StrategyWithoutObjectiveRule(),
     ]
 
     /// Creates a validator.
@@ -56,6 +57,15 @@ extension Strategy {
         if resources.isEmpty { missing.append("resources") }
         if reporting.isEmpty { missing.append("reporting") }
         return missing
+    }
+
+    /// The IDs of the objectives the strategy serves, itself or through its methods, in order.
+    public var servedObjectiveIDs: [String] {
+        var ids: [String] = []
+        for id in objectives.map(\.id.value) + methods.flatMap({ $0.objectives.map(\.value) }) where !ids.contains(id) {
+            ids.append(id)
+        }
+        return ids
     }
 
     /// The resources that are budgets; none means no funding, the third reason strategies fail.
