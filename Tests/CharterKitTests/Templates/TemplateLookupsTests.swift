@@ -64,8 +64,8 @@ import Testing
         }
         for context in try Self.exampleContexts() { walk(context, at: context.page.path) }
         #expect(problems == [])
-        // The example shows every kind of view: all 45 types were checked.
-        #expect(visited.count == 45, "\(visited.sorted())")
+        // The example shows every kind of view: all 49 types were checked.
+        #expect(visited.count == 49, "\(visited.sorted())")
     }
 
     /// The value inside an optional, or the value itself.
