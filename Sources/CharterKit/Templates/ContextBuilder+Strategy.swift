@@ -81,7 +81,7 @@ extension ContextBuilder {
                 .init(id: resource.id.value, title: ModelBuilder.title(fromFileName: resource.id.value),
                       anchor: Self.resourceAnchor(resource.id.value),
                       kind: resource.kind?.value.rawValue, description: html(resource.description),
-                      amount: resource.amount?.value, methods: resource.methods.map(\.value))
+                      amount: resource.money?.description ?? resource.amount?.value, methods: resource.methods.map(\.value))
             },
             programs: strategy.programs.map(programView),
             communicationInternal: strategy.communication?.internalCadence?.value,

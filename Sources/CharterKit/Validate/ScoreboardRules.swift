@@ -38,6 +38,8 @@ struct UnservedObjectiveRule: ValidationRule {
     static let code = DiagnosticCode.unservedObjective
 
     func check(_ context: ValidationContext) -> [Diagnostic] {
+        // A strategy file that could not be read may serve any of them: it is reported already.
+        guard !context.site.unreadableIDs.contains(where: { $0.hasPrefix("strategy/") }) else { return [] }
         let served = Set(context.site.strategyModels.flatMap(\.servedObjectiveIDs))
         return context.site.objectives.compactMap { objective in
             guard !served.contains(objective.id.value) else { return nil }

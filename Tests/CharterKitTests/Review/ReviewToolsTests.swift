@@ -10,7 +10,7 @@ import Testing
         let folder = scratch.folder.appending(path: "playbook").path
         let created = try CharterProcess.run(["init", folder])
         #expect(created.status == 0)
-        #expect(created.stdout.hasPrefix("Wrote 17 files to "))
+        #expect(created.stdout.hasPrefix("Wrote 20 files to "))
         let check = try CharterProcess.run(["check", "--root", folder, "--strict"])
         #expect(check.status == 0, "\(check.stderr)")
         let build = try CharterProcess.run(["build", "--root", folder])
