@@ -28,7 +28,8 @@ extension ContextBuilder {
         }
         rows += report.results.map { .init(kind: "Result", date: $0.date?.description ?? "", value: NumberText.format($0.value, unit: unit)) }
         rows.append(.init(kind: "Target", date: targetDate.description, value: NumberText.format(progress.target.value, unit: unit)))
-        let anchor = Self.measureAnchor(strategy, report)
+        // Pages that gather measures of several strategies keep their ids apart by the strategy's ID.
+        let anchor = (showStrategy ? strategy.id + "-" : "") + Self.measureAnchor(strategy, report)
         return MeasureView(
             anchor: anchor,
             measure: name,
