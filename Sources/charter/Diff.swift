@@ -51,7 +51,7 @@ struct Diff: ParsableCommand {
                 let result = try builder.check()
                 return ModelSnapshot(site: result.model!, diagnostics: result.diagnostics)
             }
-            let changes = ModelDiffer().changes(from: try snapshot(baseRoot), to: try snapshot(headRoot))
+            let changes = ModelDiffer(today: day).changes(from: try snapshot(baseRoot), to: try snapshot(headRoot))
             report = DiffReport(changes: changes, base: base, head: head ?? "working tree")
         } catch {
             throw DiagnosticOutput.fail(error)

@@ -29,6 +29,11 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
 
     public var description: String { rawValue }
 
+    /// Whether `charter check --strict` fails on this code as a warning. Every code does but
+    /// CH280: an off-track measure is how the strategy is doing, not a fault in its files, and
+    /// entering a disappointing result must not break the build.
+    public var failsStrict: Bool { self != .measureOffTrack }
+
     public static func == (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.rawValue == rhs.rawValue }
     public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 
@@ -102,6 +107,16 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let invalidDate = DiagnosticCode(
         "CH113", "InvalidDate", .error, "Front matter, YAML and file formats (CH1xx)", "a date is not written as YYYY-MM-DD, or an interval is not understood",
         "Dates are written as `2026-05-31`. Review intervals are a number and a unit: `90 days`, `6 weeks`, `6 months`, `1 year`.")
+
+    public static let measureFormat = DiagnosticCode(
+        "CH117", "MeasureFormat", .error, "Front matter, YAML and file formats (CH1xx)", "a measure's baseline, target and results do not fit together",
+        "A tracked measure has a target written as `{value: 80, date: 2027-12-31}`, an optional baseline (`{value: 52, date: 2025-09-01}`, or a bare number dated by the earliest result) and dated results (`results: [{date: 2026-03-31, value: 61}]`). A measure with a baseline or results but no target with a number and a date cannot be judged, and two results on the same day contradict each other.")
+    public static let budgetFormat = DiagnosticCode(
+        "CH118", "BudgetFormat", .note, "Front matter, YAML and file formats (CH1xx)", "a budget's amount is not a number with a currency and a period",
+        "Budgets are added up per strategy and per objective when their amount is a number with a `currency` (such as GBP) and a `period` (year, quarter, month or once): `amount: 95000`, `currency: GBP`, `period: year`. An amount written as text (`£95,000 a year`), the older form, is still read and shown as written, but it is left out of the totals. A number without its currency or period cannot be added up either.")
+    public static let inlineObjective = DiagnosticCode(
+        "CH119", "InlineObjective", .note, "Front matter, YAML and file formats (CH1xx)", "a strategy writes out an objective instead of naming one from the register",
+        "Business objectives live once, in the objectives register (`objectives.yaml` in the content folder, or one file each under `objectives/`), and strategies name them by ID: `objectives: [fewer-calls]`. An objective written out in the strategy with its own `text`, the older form, is still read and shown, but it has no page of its own and cannot show the other strategies that serve it. Move it to the register and keep only its ID in the strategy.")
 
     // MARK: SMACAD (CH20x)
     public static let smacadElementMissing = DiagnosticCode(
@@ -197,11 +212,21 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let unknownFinding = DiagnosticCode(
         "CH262", "UnknownFinding", .error, "Framework (CH26x)", "a method answers an assessment finding that does not exist",
         "A method's `answers` list names the IDs of customer needs, frustrations or excitements in the strategy's assessment. The ID given is not one of them; give the finding an `id` (`{id: slow-claims, text: ...}`) or correct the reference.")
+    // MARK: Scoreboard: measures and objectives (CH28x)
+    public static let measureOffTrack = DiagnosticCode(
+        "CH280", "MeasureOffTrack", .warning, "Scoreboard: measures and objectives (CH28x)", "a measure is behind the line from its baseline to its target",
+        "A measure is off track when its latest result is behind the straight line from its baseline (or, without one, its earliest result) to its target on the target date: below the line when the target is higher than the start, above it when the target is lower (fewer complaints, lower cost). Once the target date has passed, a measure that has not reached its target is off track whatever its line. A measure without results is not judged. This reports how the strategy is doing, not a mistake in the file, so `charter check --strict` does not fail on it; a site that wants it to can raise it with `severity: {CH280: error}` in charter.yaml. Off-track measures are also listed on the health page and counted on the home page.")
+    public static let unservedObjective = DiagnosticCode(
+        "CH281", "UnservedObjective", .warning, "Scoreboard: measures and objectives (CH28x)", "no strategy serves an objective of the register",
+        "An objective in the register that no strategy or method names is a business objective nobody pursues in the open. Name it in the `objectives` of the strategy (or method) that serves it, or remove it from the register if it is no longer an objective.")
+    public static let strategyWithoutObjective = DiagnosticCode(
+        "CH282", "StrategyWithoutObjective", .warning, "Scoreboard: measures and objectives (CH28x)", "a strategy serves none of the register's objectives",
+        "When a site has an objectives register, every strategy should serve at least one of its objectives: that is what folds a social effort into the business's one strategy process. Name the objectives the strategy serves by ID under `objectives`. Sites without a register are not checked.")
 
     // MARK: Links (CH30x)
     public static let brokenLink = DiagnosticCode(
         "CH301", "BrokenLink", .error, "Links (CH30x)", "a link points to a page or file that does not exist",
-        "A relative link (`../teams/hub.yaml`, `escalation.md`, a folder, an image) or a typed reference (`strategy:ID`, `team:ID`, `stage:NAME`, `responsibility:NAME`, `program:STRATEGY/ID`, `playbook:PATH`) names something the site does not have. Links are resolved against the content folder exactly as GitHub resolves them, so a link that works here works when the file is read on GitHub. The message suggests the closest existing target. External links are never fetched.")
+        "A relative link (`../teams/hub.yaml`, `escalation.md`, a folder, an image) or a typed reference (`strategy:ID`, `team:ID`, `stage:NAME`, `responsibility:NAME`, `program:STRATEGY/ID`, `playbook:PATH`, `objective:ID`) names something the site does not have. Links are resolved against the content folder exactly as GitHub resolves them, so a link that works here works when the file is read on GitHub. The message suggests the closest existing target. External links are never fetched.")
     public static let brokenAnchor = DiagnosticCode(
         "CH302", "BrokenAnchor", .error, "Links (CH30x)", "a link points to an anchor that does not exist on its page",
         "The page exists but has no element with that id. Heading ids follow GitHub's rules (lower case, punctuation dropped, spaces to hyphens, `-1`, `-2` for repeats), so `## When to escalate` is `#when-to-escalate`. While an old handbook is being migrated, a site can make this a warning with `severity: {CH302: warning}`.")
@@ -223,13 +248,14 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         .shadowedReadme, .unterminatedFrontMatter, .malformedYAML, .frontMatterNotMapping,
         .yamlTooComplex, .wrongType, .duplicateKey, .emptyFile,
         .unknownKey, .nearMissKey, .missingField, .unknownValue,
-        .invalidID, .invalidDate, .smacadElementMissing, .benefitsOneSided,
+        .invalidID, .invalidDate, .measureFormat, .budgetFormat, .inlineObjective, .smacadElementMissing, .benefitsOneSided,
         .methodWithoutExecution, .methodWithoutResources, .methodWithoutReporting, .resourceWithoutMethod,
         .placeholderText, .assessmentIncomplete, .noCoCreators, .targetBelowCurrent,
         .unmetStageCriterion, .maturityGap, .noAccountable, .severalAccountable,
         .noResponsible, .severalLetters, .accountableOverload, .responsibilityUncovered,
         .noDefinedStrategy, .noGovernance, .noFunding, .unknownReference,
-        .duplicateID, .stalePage, .supportedStage, .staleAssessment, .unknownFinding, .brokenLink, .brokenAnchor, .templateSyntax, .missingTemplate,
+        .duplicateID, .stalePage, .supportedStage, .staleAssessment, .unknownFinding, .measureOffTrack, .unservedObjective,
+        .strategyWithoutObjective, .brokenLink, .brokenAnchor, .templateSyntax, .missingTemplate,
         .rawHTMLDropped,
     ]
 }

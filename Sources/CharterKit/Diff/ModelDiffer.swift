@@ -13,14 +13,20 @@ public struct ModelSnapshot: Sendable {
 /// Compares two models semantically, matching strategies, teams, methods, programs,
 /// resources and playbooks by ID, and grades every change.
 public struct ModelDiffer: Sendable {
-    /// Creates a differ.
-    public init() {}
+    /// The day measures are judged on track or off track, in both versions.
+    public var today: CalendarDate
+
+    /// Creates a differ that judges measures as of `today`.
+    public init(today: CalendarDate = SiteBuilder.defaultToday()) {
+        self.today = today
+    }
 
     /// Every change from `base` to `head`, most severe first, then in model order.
     public func changes(from base: ModelSnapshot, to head: ModelSnapshot) -> [ModelChange] {
         var changes: [ModelChange] = []
         changes += strategyChanges(base.site, head.site)
         changes += teamChanges(base.site, head.site)
+        changes += objectiveChanges(base.site, head.site)
         changes += playbookChanges(base.site, head.site)
         changes += diagnosticChanges(base, head)
         // Swift's sort is stable, so changes of one grade keep the model's order.
@@ -82,6 +88,8 @@ public struct ModelDiffer: Sendable {
         changes += listChanges(subject, "company benefit", old.benefits?.company.map(\.value) ?? [], new.benefits?.company.map(\.value) ?? [])
         changes += maturityChanges(old, new, subject: subject, base: base.framework, head: head.framework)
         changes += methodChanges(old, new, subject: subject)
+        changes += servedObjectiveChanges(old, new, subject: subject)
+        changes += measureChanges(old, new, subject: subject)
         changes += programChanges(old, new, subject: subject)
         changes += resourceChanges(old, new, subject: subject)
         changes += matrixChanges(old, new, subject: subject, base: base.framework, head: head.framework)
@@ -144,6 +152,76 @@ public struct ModelDiffer: Sendable {
         program.kinds.isEmpty ? nil : program.kinds.map(\.value).joined(separator: ", ")
     }
 
+    /// Objectives the strategy (or one of its methods) started or stopped serving.
+    private func servedObjectiveChanges(_ old: Strategy, _ new: Strategy, subject: String) -> [ModelChange] {
+        let before = old.servedObjectiveIDs, after = new.servedObjectiveIDs
+        return before.filter { !after.contains($0) }.map {
+            ModelChange(.warning, subject, "objective-dropped", "the strategy no longer serves objective '\($0)'", before: $0)
+        } + after.filter { !before.contains($0) }.map {
+            ModelChange(.info, subject, "objective-served", "the strategy now serves objective '\($0)'", after: $0)
+        }
+    }
+
+    /// New results, moved targets, and measures that went off track or back on track,
+    /// matching measures by their method and their name.
+    private func measureChanges(_ old: Strategy, _ new: Strategy, subject: String) -> [ModelChange] {
+        func key(_ report: Strategy.Report) -> String { "\(report.method?.value ?? "")\u{1F}\(report.measure?.value ?? "")" }
+        let before = Dictionary(old.reporting.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
+        var changes: [ModelChange] = []
+        for report in new.reporting {
+            let name = report.measure?.value ?? report.method.map { "the measure of '\($0.value)'" } ?? "a measure"
+            let unit = report.unit?.value
+            func target(_ reading: Reading?) -> String? {
+                reading.flatMap { goal in goal.date.map { "\(NumberText.format(goal.value, unit: unit)) by \($0)" } }
+            }
+            let previous = before[key(report)]
+            let known = Set((previous?.results ?? []).compactMap(\.date))
+            for result in report.results where !known.contains(result.date ?? CalendarDate(year: 0, month: 1, day: 1)) {
+                guard let date = result.date else { continue }
+                let value = NumberText.format(result.value, unit: unit)
+                changes.append(ModelChange(.info, subject, "result-added", "new result for '\(name)': \(value) on \(date)", after: value))
+            }
+            if let previous, let from = target(previous.goal), let to = target(report.goal), from != to {
+                changes.append(ModelChange(.warning, subject, "target-moved", "the target of '\(name)' moved", before: from, after: to))
+            }
+            let was = previous.flatMap { MeasureProgress.evaluate($0, today: today)?.status }
+            let now = MeasureProgress.evaluate(report, today: today)?.status
+            if now == .offTrack, was != .offTrack {
+                changes.append(ModelChange(.warning, subject, "measure-off-track", "'\(name)' went off track",
+                                           before: was?.rawValue, after: now?.rawValue))
+            } else if was == .offTrack, let now, now != .offTrack {
+                changes.append(ModelChange(.info, subject, "measure-on-track", "'\(name)' is no longer off track",
+                                           before: was?.rawValue, after: now.rawValue))
+            }
+        }
+        return changes
+    }
+
+    // MARK: Objectives register
+
+    private func objectiveChanges(_ base: Site, _ head: Site) -> [ModelChange] {
+        let old = Dictionary(base.objectives.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
+        let new = Dictionary(head.objectives.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
+        var changes: [ModelChange] = []
+        for id in old.keys.sorted() where new[id] == nil {
+            changes.append(ModelChange(.warning, "objective \(id)", "objective-removed",
+                                       "objective '\(old[id]!.displayName)' was removed from the register", before: id))
+        }
+        for id in new.keys.sorted() where old[id] == nil {
+            changes.append(ModelChange(.info, "objective \(id)", "objective-added",
+                                       "objective '\(new[id]!.displayName)' was added to the register", after: id))
+        }
+        for id in old.keys.sorted() {
+            guard let from = old[id], let to = new[id] else { continue }
+            for (name, a, b) in [("title", from.title?.value, to.title?.value), ("description", from.description?.value, to.description?.value),
+                                 ("owner", from.owner?.value, to.owner?.value)] where a != b {
+                changes.append(ModelChange(.warning, "objective \(id)", "objective-changed", "the \(name) of objective '\(id)' changed",
+                                           before: a, after: b, wordDiff: a.flatMap { a in b.map { WordDiff.markdown(from: a, to: $0) } }))
+            }
+        }
+        return changes
+    }
+
     private func programChanges(_ old: Strategy, _ new: Strategy, subject: String) -> [ModelChange] {
         var changes: [ModelChange] = []
         let before = Dictionary(old.programs.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
@@ -176,9 +254,10 @@ public struct ModelDiffer: Sendable {
             changes.append(ModelChange(.info, subject, "resource-added", "resource '\(id)' was added", after: id))
         }
         for id in before.keys.sorted() {
-            guard let from = before[id], let to = after[id], from.amount?.value != to.amount?.value else { continue }
+            let amount = { (resource: Strategy.Resource) in resource.money?.description ?? resource.amount?.value }
+            guard let from = before[id], let to = after[id], amount(from) != amount(to) else { continue }
             changes.append(ModelChange(.warning, subject, "resource-changed", "the amount of resource '\(id)' changed",
-                                       before: from.amount?.value, after: to.amount?.value))
+                                       before: amount(from), after: amount(to)))
         }
         if !old.budgets.isEmpty && new.budgets.isEmpty {
             changes.append(ModelChange(.breaking, subject, "funding-removed", "the strategy no longer has any budget"))

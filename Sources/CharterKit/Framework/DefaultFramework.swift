@@ -73,8 +73,8 @@ enum DefaultFramework {
             criteria:
               - check: methods-serve-objectives
                 summary: every method serves a business objective
-              - check: no-standalone-social-objective
-                summary: no stand-alone social objective
+              - check: objectives-in-register
+                summary: every objective it serves is one of the organisation's registered business objectives, and there is at least one
         """
 
     static let responsibilities = """

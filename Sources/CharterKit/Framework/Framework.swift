@@ -54,6 +54,7 @@ public enum CriterionCheck: String, Sendable, Hashable, CaseIterable {
     case businessReach = "business-reach"
     case methodsServeObjectives = "methods-serve-objectives"
     case noStandaloneSocialObjective = "no-standalone-social-objective"
+    case objectivesInRegister = "objectives-in-register"
 
     /// Whether the check needs a `responsibility:` parameter.
     public var takesResponsibility: Bool {

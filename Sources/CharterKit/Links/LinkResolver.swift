@@ -13,7 +13,7 @@ public enum LinkResolution: Sendable, Hashable {
 /// Resolves the two link forms: relative file links (`../teams/hub.yaml`, `escalation.md#when`,
 /// a folder, an image), the form that also works on GitHub, and typed references
 /// (`strategy:ID`, `team:ID`, `stage:NAME`, `responsibility:NAME`, `program:STRATEGY/ID`,
-/// `playbook:PATH`), against a table built from the model.
+/// `playbook:PATH`, `objective:ID`), against a table built from the model.
 public struct LinkResolver: Sendable {
     /// Site paths by content path: pages, strategy and team files, their narratives.
     private var outputs: [String: String] = [:]
@@ -21,6 +21,7 @@ public struct LinkResolver: Sendable {
     private var assets: Set<String> = []
     private var strategies: [String: Strategy] = [:]
     private var teams: Set<String> = []
+    private var objectives: Set<String> = []
     private var framework: Framework
     private var hasModelPages: Bool
     private var contentPrefix: String
@@ -28,7 +29,7 @@ public struct LinkResolver: Sendable {
     private var candidates: [String] = []
     private var suggestions = SuggestionIndex([])
 
-    static let typedKinds = ["strategy", "team", "stage", "responsibility", "program", "playbook"]
+    static let typedKinds = ["strategy", "team", "stage", "responsibility", "program", "playbook", "objective"]
 
     /// Builds the table from the model.
     public init(site: Site) {
@@ -48,6 +49,12 @@ public struct LinkResolver: Sendable {
         assets = Set(site.assets.map(\.contentPath))
         strategies = Dictionary(site.strategyModels.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         teams = Set(site.teamModels.map(\.id))
+        objectives = Set(site.objectives.map(\.id.value))
+        // The register's files lead to the objectives' pages, as strategy files lead to theirs.
+        for objective in site.objectives {
+            outputs[objective.contentPath] = objective.contentPath.contains("/")
+                ? SitePaths.objective(objective.id.value) : SitePaths.objectives
+        }
         candidates = outputs.keys.sorted() + assets.sorted()
         suggestions = SuggestionIndex(candidates)
     }
@@ -109,6 +116,9 @@ public struct LinkResolver: Sendable {
         case "team":
             guard teams.contains(name) else { return broken("team", teams.sorted()) }
             return .site(path: SitePaths.team(name), fragment: fragment)
+        case "objective":
+            guard objectives.contains(name) else { return broken("objective", objectives.sorted()) }
+            return .site(path: SitePaths.objective(name), fragment: fragment)
         case "stage":
             guard hasModelPages, let stage = framework.stage(name) else { return broken("stage", framework.stages.map(\.id)) }
             return .site(path: SitePaths.stage(stage.id), fragment: fragment)

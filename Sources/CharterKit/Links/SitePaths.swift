@@ -6,6 +6,7 @@ public enum SitePaths {
     public static let focusAreas = "focus-areas/index.html"
     public static let programKinds = "program-kinds/index.html"
     public static let health = "health.html"
+    public static let objectives = "objectives/index.html"
     public static let tags = "tags/index.html"
     public static let notFound = "404.html"
     public static let print = "print.html"
@@ -14,6 +15,7 @@ public enum SitePaths {
 
     public static func strategy(_ id: String) -> String { "strategies/\(id).html" }
     public static func team(_ id: String) -> String { "teams/\(id).html" }
+    public static func objective(_ id: String) -> String { "objectives/\(id).html" }
     public static func stage(_ id: String) -> String { "stages/\(id).html" }
     public static func responsibility(_ id: String) -> String { "responsibilities/\(id).html" }
     /// The page of a tag, by its slug (see `ContextBuilder.tagSlugs`, which keeps slugs unique).

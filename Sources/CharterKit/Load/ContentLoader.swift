@@ -23,7 +23,7 @@ public struct LoadedContent: Sendable {
     public var contentPrefix: String
     /// Markdown files, keyed by nothing: each carries its own path.
     public var markdown: [ContentFile] = []
-    /// YAML files under `strategies/` and `teams/`.
+    /// YAML files under `strategies/` and `teams/`, and the objectives register.
     public var data: [ContentFile] = []
     public var assets: [Asset] = []
     /// `charter.yaml` at the root, if present.
@@ -125,8 +125,10 @@ public struct ContentLoader: Sendable {
         return content
     }
 
-    /// Strategy and team files: YAML directly inside `strategies/` or `teams/`.
+    /// Strategy and team files: YAML directly inside `strategies/` or `teams/`; and the
+    /// objectives register, `objectives.yaml` or YAML directly inside `objectives/`.
     static func isDataFile(_ contentPath: String) -> Bool {
+        if ObjectiveReader.isRegisterFile(contentPath) { return true }
         let parts = contentPath.split(separator: "/")
         guard parts.count == 2, parts[0] == "strategies" || parts[0] == "teams" else { return false }
         return parts[1].hasSuffix(".yaml") || parts[1].hasSuffix(".yml")

@@ -57,7 +57,14 @@ public struct ModelBuilder: Sendable {
         var strategies: [DataDocument] = []
         var teams: [DataDocument] = []
         var unreadable: Set<String> = []
-        for file in content.data {
+        var objectives: [BusinessObjective] = []
+        let registerFiles = content.data.filter { ObjectiveReader.isRegisterFile($0.contentPath) }
+        for file in registerFiles {
+            let (found, problems) = ObjectiveReader().read(file)
+            objectives += found
+            diagnostics += problems
+        }
+        for file in content.data where !ObjectiveReader.isRegisterFile(file.contentPath) {
             guard var document = readData(file, diagnostics: &diagnostics) else {
                 let kind: DataDocument.Kind = file.contentPath.hasPrefix("strategies/") ? .strategy : .team
                 unreadable.insert("\(kind.rawValue)/\(ContentPaths.stem(of: file.contentPath))")
@@ -81,6 +88,8 @@ public struct ModelBuilder: Sendable {
             contentPrefix: content.contentPrefix,
             framework: framework)
         site.unreadableIDs = unreadable
+        site.objectives = objectives
+        site.hasObjectiveRegister = !registerFiles.isEmpty
         for document in site.strategies {
             let (strategy, found) = StrategyReader().read(document)
             diagnostics += found
@@ -92,6 +101,7 @@ public struct ModelBuilder: Sendable {
             if let team { site.teamModels.append(team) } else { site.unreadableIDs.insert("team/\(document.id)") }
         }
         diagnostics += invalidIDs(site.dataDocuments)
+        diagnostics += duplicateObjectives(objectives)
         return (site, diagnostics)
     }
 
@@ -118,6 +128,19 @@ public struct ModelBuilder: Sendable {
             }
         }
         return diagnostics
+    }
+
+    /// An objective ID used twice in the register.
+    private func duplicateObjectives(_ objectives: [BusinessObjective]) -> [Diagnostic] {
+        var seen: [String: BusinessObjective] = [:]
+        return objectives.compactMap { objective in
+            guard let first = seen[objective.id.value] else {
+                seen[objective.id.value] = objective
+                return nil
+            }
+            return Diagnostic(.duplicateID, "objective ID '\(objective.id.value)' is used twice in the register",
+                              at: objective.id.location, notes: [.init("first defined here", at: first.id.location)])
+        }
     }
 
     /// Lower-case letters, digits and hyphens, starting with a letter or digit.

@@ -14,6 +14,10 @@ public struct Site: Sendable {
     public var strategyModels: [Strategy] = []
     /// The teams, read from their files.
     public var teamModels: [Team] = []
+    /// The objectives register, in file order; empty when the site has none.
+    public var objectives: [BusinessObjective] = []
+    /// Whether the site has an objectives register file, even an empty one.
+    public var hasObjectiveRegister = false
     /// IDs of strategy and team files that exist but could not be read ("strategy/ID", "team/ID"),
     /// so references to them are not reported a second time as unknown.
     public var unreadableIDs: Set<String> = []

@@ -5,13 +5,17 @@ public struct Strategy: Sendable, Hashable {
         case draft, review, approved
     }
 
-    /// A business objective the strategy serves.
+    /// A business objective the strategy serves: an ID of the objectives register, or (the
+    /// older form, still read) an objective written out in the strategy with its own text.
     public struct Objective: Sendable, Hashable {
         public var id: Located<String>
+        /// The objective's words when written in the strategy itself; nil for a reference to the register.
         public var text: Located<String>?
         /// True for an objective that exists only for social media's sake ("grow followers"),
         /// which a Converged strategy no longer has.
         public var isStandaloneSocial: Bool
+        /// True when written as a bare ID, which must name an objective of the register.
+        public var isReference = false
     }
 
     /// A customer need, frustration or excitement found by the assessment. Methods name the
@@ -94,7 +98,10 @@ public struct Strategy: Sendable, Hashable {
         public var id: Located<String>
         public var kind: Located<Kind>?
         public var description: Located<String>?
+        /// The amount as written: a number, or (the older form, still read) text such as "£95,000 a year".
         public var amount: Located<String>?
+        /// The amount as a number with its currency and period, when written that way.
+        public var money: Money?
         public var methods: [Located<String>]
     }
 
@@ -104,8 +111,20 @@ public struct Strategy: Sendable, Hashable {
         public var method: Located<String>?
         public var success: Located<String>?
         public var measure: Located<String>?
+        /// The target in words (the older form, still read); nil when the target is a number with a date.
         public var target: Located<String>?
         public var tool: Located<String>?
+        /// What the numbers count: "%", "streets", "GBP".
+        public var unit: Located<String>?
+        /// Where the measure started; its date may be left out, then the earliest result's date is used.
+        public var baseline: Reading?
+        /// The number to reach and the date to reach it by.
+        public var goal: Reading?
+        /// Dated results, oldest first.
+        public var results: [Reading] = []
+
+        /// Whether the measure has a number to reach by a date, so its progress can be judged.
+        public var isTracked: Bool { goal?.date != nil }
     }
 
     /// How often the strategy's progress is told inside and outside the organisation.

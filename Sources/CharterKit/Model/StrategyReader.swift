@@ -64,6 +64,10 @@ struct StrategyReader {
     }
 
     private func objective(_ node: YAMLNode, _ fields: inout FieldReader) -> Strategy.Objective? {
+        // An ID of the objectives register.
+        if let text = node.scalarText, node.entries == nil, node.typeDescription == "text" {
+            return Strategy.Objective(id: Located(text, at: node.location), text: nil, isStandaloneSocial: false, isReference: true)
+        }
         guard let map = MappingReader(node, what: "an objective", known: ["id", "text", "social"], fields: &fields),
               let id = id(map, "an objective", &fields) else { return nil }
         return Strategy.Objective(id: id, text: map.text("text", &fields), isStandaloneSocial: map.flag("social", &fields) ?? false)
@@ -157,22 +161,133 @@ struct StrategyReader {
     }
 
     private func resource(_ node: YAMLNode, _ fields: inout FieldReader) -> Strategy.Resource? {
-        let keys = ["id", "kind", "description", "amount", "methods"]
+        let keys = ["id", "kind", "description", "amount", "currency", "period", "methods"]
         guard let map = MappingReader(node, what: "a resource", known: keys, fields: &fields),
               let id = id(map, "a resource", &fields) else { return nil }
         let kind = map.choice("kind", Strategy.Resource.Kind.self, &fields)
         if map.entry("kind") == nil { fields.missing("kind", in: "resource '\(id.value)'", at: map.location) }
+        let amount = map.text("amount", &fields)
         return Strategy.Resource(
             id: id, kind: kind, description: map.text("description", &fields),
-            amount: map.text("amount", &fields), methods: map.texts("methods", &fields))
+            amount: amount, money: money(map, id: id, amount: amount, isBudget: kind?.value == .budget, &fields),
+            methods: map.texts("methods", &fields))
+    }
+
+    /// A budget's amount as a number with a currency and a period. An amount written as text
+    /// (the older form) is still read and shown as written, with a note on the newer form.
+    private func money(_ map: MappingReader, id: Located<String>, amount: Located<String>?, isBudget: Bool,
+                       _ fields: inout FieldReader) -> Money? {
+        let currency = map.text("currency", &fields)
+        let period = map.text("period", &fields)
+        guard let amount, let entry = map.entry("amount") else {
+            if let stray = currency ?? period {
+                fields.diagnostics.append(Diagnostic(
+                    .budgetFormat, "resource '\(id.value)' has a currency or a period but no amount", at: stray.location))
+            }
+            return nil
+        }
+        guard let number = Self.number(entry.value) else {
+            if isBudget {
+                fields.diagnostics.append(Diagnostic(
+                    .budgetFormat, "budget '\(id.value)' gives its amount as text, so it cannot be added up",
+                    at: amount.location,
+                    fixHint: "write the amount as a number with 'currency' and 'period', such as 'amount: 95000', 'currency: GBP', 'period: year'"))
+            }
+            return nil
+        }
+        var problems: [String] = []
+        if currency == nil { problems.append("a 'currency'") }
+        if period == nil { problems.append("a 'period' (\(Money.periods.joined(separator: ", ")))") }
+        if let period, !Money.periods.contains(period.value.lowercased()) {
+            fields.unknownValue(period, for: "period", allowed: Money.periods)
+            return nil
+        }
+        guard let currency, let period else {
+            fields.diagnostics.append(Diagnostic(
+                .budgetFormat, "budget '\(id.value)' gives its amount as a number without \(problems.joined(separator: " or "))",
+                at: amount.location))
+            return nil
+        }
+        return Money(amount: number, currency: currency.value, period: period.value.lowercased())
+    }
+
+    /// A YAML number as a Double; nil for anything else.
+    static func number(_ node: YAMLNode) -> Double? {
+        switch node.kind {
+        case .scalar(let text, .int), .scalar(let text, .float):
+            return Double(text.replacingOccurrences(of: "_", with: "")).flatMap { $0.isFinite ? $0 : nil }
+        default:
+            return nil
+        }
     }
 
     private func report(_ node: YAMLNode, _ fields: inout FieldReader) -> Strategy.Report? {
-        let keys = ["method", "success", "measure", "target", "tool"]
-        guard let map = MappingReader(node, what: "a reporting entry", known: keys, fields: &fields) else { return nil }
-        return Strategy.Report(
+        guard let map = MappingReader(node, what: "a reporting entry", known: Self.reportKeys, fields: &fields) else { return nil }
+        var report = Strategy.Report(
             location: map.location, method: map.text("method", &fields), success: map.text("success", &fields),
-            measure: map.text("measure", &fields), target: map.text("target", &fields), tool: map.text("tool", &fields))
+            measure: map.text("measure", &fields), target: nil, tool: map.text("tool", &fields),
+            unit: map.text("unit", &fields))
+        // A target is either words (the older form) or a number with the date to reach it by.
+        if let node = map.value("target") {
+            if node.entries != nil {
+                report.goal = reading(node, what: "the target", needsDate: true, &fields)
+            } else {
+                report.target = map.text("target", &fields)
+            }
+        }
+        if let node = map.value("baseline") {
+            if let value = Self.number(node) {
+                report.baseline = Reading(value: value, date: nil, at: node.location)
+            } else {
+                report.baseline = reading(node, what: "the baseline", needsDate: false, &fields)
+            }
+        }
+        report.results = map.list("results", &fields).compactMap { reading($0, what: "a result", needsDate: true, &fields) }
+        var dates: [CalendarDate: Reading] = [:]
+        for result in report.results {
+            guard let date = result.date else { continue }
+            if let first = dates[date] {
+                fields.diagnostics.append(Diagnostic(
+                    .measureFormat, "two results are dated \(date)", at: result.location,
+                    notes: [.init("the first", at: first.location)]))
+            } else {
+                dates[date] = result
+            }
+        }
+        report.results.sort { ($0.date ?? CalendarDate(year: 0, month: 1, day: 1)) < ($1.date ?? CalendarDate(year: 0, month: 1, day: 1)) }
+        if report.goal == nil, report.baseline != nil || !report.results.isEmpty {
+            fields.diagnostics.append(Diagnostic(
+                .measureFormat, "the measure has a baseline or results but no target with a number and a date, so its progress cannot be judged",
+                at: map.location, fixHint: "write the target as 'target: {value: 80, date: 2027-12-31}'"))
+        }
+        return report
+    }
+
+    static let reportKeys = ["method", "success", "measure", "unit", "baseline", "target", "results", "tool"]
+
+    /// `{value: NUMBER, date: YYYY-MM-DD}`; the date may be left out of a baseline.
+    private func reading(_ node: YAMLNode, what: String, needsDate: Bool, _ fields: inout FieldReader) -> Reading? {
+        guard let map = MappingReader(node, what: what, known: ["value", "date"], fields: &fields) else { return nil }
+        var date: CalendarDate?
+        if let text = map.text("date", &fields) {
+            date = CalendarDate(text.value)
+            if date == nil {
+                fields.diagnostics.append(Diagnostic(.invalidDate, "'\(text.value)' is not a date written as YYYY-MM-DD", at: text.location))
+                return nil
+            }
+        } else if needsDate {
+            fields.missing("date", in: what, at: map.location)
+            return nil
+        }
+        guard let entry = map.entry("value") else {
+            fields.missing("value", in: what, at: map.location)
+            return nil
+        }
+        guard let value = Self.number(entry.value) else {
+            fields.mismatch(entry, expected: "a number")
+            return nil
+        }
+        return Reading(value: value, date: date, at: map.location)
     }
 
     private func communication(_ node: YAMLNode, _ fields: inout FieldReader) -> Strategy.Communication? {

@@ -22,6 +22,7 @@ public struct Scaffold: Sendable {
             "AUTHORING.md": Self.authoring,
             "README.md": Self.readme,
             "content/index.md": Self.home,
+            "content/objectives.yaml": Self.schemaLine("objectives", depth: 1) + Self.objectives,
             "content/strategies/customer-forum.yaml": Self.schemaLine("strategy", depth: 2) + reviewed(Self.strategy),
             "content/strategies/customer-forum.md": Self.narrative,
             "content/teams/community-team.yaml": Self.schemaLine("team", depth: 2) + Self.communityTeam,
@@ -112,9 +113,7 @@ public struct Scaffold: Sendable {
         owner: community-team
         status: draft
         focus_areas: [customer]
-        objectives:
-          - id: faster-answers
-            text: Answer most everyday product questions within a day, at any hour.
+        objectives: [faster-answers]
         assessment:
           assessed_on: LAST_REVIEWED
           brand: Customers trust our products but say our help is hard to find.
@@ -155,13 +154,19 @@ public struct Scaffold: Sendable {
             methods: [peer-support]
           - id: forum-budget
             kind: budget
-            amount: 30,000 a year
+            amount: 30000
+            currency: EUR
+            period: year
             methods: [peer-support]
         reporting:
           - method: peer-support
             success: Most questions get a correct answer the same day.
             measure: Share of questions answered within 24 hours
-            target: 70% after six months
+            unit: "%"
+            baseline: 35
+            target: {value: 70, date: 2030-12-31}
+            # Add a result each month: - {date: 2030-01-31, value: 41}
+            results: []
             tool: Forum analytics
         programs:
           - id: ask-the-community
@@ -190,6 +195,16 @@ public struct Scaffold: Sendable {
             owner: community-team
             mitigation: Moderators remove such posts within an hour.
             escalation: Data protection officer
+
+        """
+
+    static let objectives = """
+        # The organisation's business objectives, held once. Strategies name the ones they serve by ID.
+        objectives:
+          - id: faster-answers
+            title: Faster answers
+            description: Answer most everyday product questions within a day, at any hour.
+            owner: support-team
 
         """
 
@@ -448,6 +463,13 @@ public struct Scaffold: Sendable {
 
         Copy an existing file in `content/teams/` or `content/strategies/`; the file name is the ID.
         Editors that read the `yaml-language-server` line at the top complete and check the keys.
+
+        ## Objectives and measures
+
+        Business objectives live once, in `content/objectives.yaml`; a strategy names the ones it
+        serves by ID (`objectives: [faster-answers]`). A measure in a strategy's `reporting` gets a
+        `target` with a value and a date, and a dated entry under `results` each time it is measured:
+        the strategy's page then shows whether it is on track.
 
         ## Before you open a pull request
 

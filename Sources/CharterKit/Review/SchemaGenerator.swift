@@ -11,10 +11,12 @@ public struct SchemaGenerator: Sendable {
         self.framework = framework
     }
 
-    /// The schema files by name: `strategy.schema.json`, `team.schema.json`, `playbook.schema.json`.
+    /// The schema files by name: `strategy.schema.json`, `team.schema.json`, `playbook.schema.json`,
+    /// `objectives.schema.json` (the register) and `objective.schema.json` (one file under `objectives/`).
     public func files() -> [String: String] {
         ["strategy.schema.json": Self.encode(strategy()), "team.schema.json": Self.encode(team()),
-         "playbook.schema.json": Self.encode(playbook())]
+         "playbook.schema.json": Self.encode(playbook()), "objectives.schema.json": Self.encode(objectives()),
+         "objective.schema.json": Self.encode(objective())]
     }
 
     // A small JSON value type, so the schemas are built as data and printed deterministically.
@@ -83,6 +85,15 @@ public struct SchemaGenerator: Sendable {
         return .object([("type", .string("string")), ("enum", .array(values.map(JSON.string)))])
     }
 
+    /// A number as YAML writes it.
+    private static let number: JSON = .object([("type", .string("number"))])
+    /// A date written as YYYY-MM-DD.
+    private static let date: JSON = .object([("type", .string("string")), ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"))])
+    /// `{value, date}`, for targets and results; a baseline may leave out the date.
+    private static func reading(dateRequired: Bool) -> JSON {
+        mapping([("value", number), ("date", date)], required: dateRequired ? ["value", "date"] : ["value"])
+    }
+
     private static func fixed(_ values: [String]) -> JSON {
         .object([("type", .string("string")), ("enum", .array(values.map(JSON.string)))])
     }
@@ -115,8 +126,10 @@ public struct SchemaGenerator: Sendable {
         let body = Self.mapping([
             ("title", Self.text), ("owner", team), ("status", Self.fixed(Strategy.Status.allCases.map(\.rawValue))),
             ("focus_areas", Self.oneOrMany(Self.choices(framework.focusAreas))), ("sponsor", Self.text),
-            ("objectives", Self.list(Self.mapping([("id", Self.text), ("text", Self.text), ("social", .object([("type", .string("boolean"))]))],
-                                                  required: ["id"]))),
+            ("objectives", Self.list(.object([("anyOf", .array([
+                Self.text,
+                Self.mapping([("id", Self.text), ("text", Self.text), ("social", .object([("type", .string("boolean"))]))], required: ["id"]),
+            ]))]))),
             ("assessment", Self.mapping([
                 ("assessed_on", Self.date),
                 ("brand", Self.text),
@@ -136,10 +149,15 @@ public struct SchemaGenerator: Sendable {
                                                 ("playbooks", Self.oneOrMany(Self.text))],
                                                required: ["id"]))),
             ("resources", Self.list(Self.mapping([("id", Self.text), ("kind", Self.fixed(Strategy.Resource.Kind.allCases.map(\.rawValue))),
-                                                  ("description", Self.text), ("amount", Self.text), ("methods", Self.oneOrMany(Self.text))],
+                                                  ("description", Self.text), ("amount", Self.text), ("currency", Self.text),
+                                                  ("period", Self.fixed(Money.periods)), ("methods", Self.oneOrMany(Self.text))],
                                                  required: ["id", "kind"]))),
             ("reporting", Self.list(Self.mapping([("method", Self.text), ("success", Self.text), ("measure", Self.text),
-                                                  ("target", Self.text), ("tool", Self.text)]))),
+                                                  ("unit", Self.text),
+                                                  ("baseline", .object([("anyOf", .array([Self.number, Self.reading(dateRequired: false)]))])),
+                                                  ("target", .object([("anyOf", .array([Self.text, Self.reading(dateRequired: true)]))])),
+                                                  ("results", Self.list(Self.reading(dateRequired: true))),
+                                                  ("tool", Self.text)]))),
             ("communication", Self.mapping([("internal", Self.text), ("external", Self.text)])),
             ("programs", Self.list(Self.mapping([("id", Self.text), ("title", Self.text), ("kind", Self.oneOrMany(Self.choices(framework.programKinds))),
                                                  ("owner", team), ("method", Self.text),
@@ -174,6 +192,21 @@ public struct SchemaGenerator: Sendable {
             ("lead", Self.text), ("members", Self.list(member)), ("contact", Self.text), ("review_handle", Self.text),
         ], required: ["name"], description: "A Charter team: content/teams/ID.yaml")
         return document("team.schema.json", "Charter team", body, defs: [])
+    }
+
+    /// The fields of one business objective.
+    private static let objectiveFields: [(String, JSON)] = [("title", text), ("description", text), ("owner", text)]
+
+    func objectives() -> JSON {
+        let body = Self.mapping([
+            ("objectives", Self.list(Self.mapping([("id", Self.text)] + Self.objectiveFields, required: ["id", "title"]))),
+        ], description: "Charter's objectives register: content/objectives.yaml")
+        return document("objectives.schema.json", "Charter objectives register", body, defs: [])
+    }
+
+    func objective() -> JSON {
+        let body = Self.mapping(Self.objectiveFields, required: ["title"], description: "One Charter objective: content/objectives/ID.yaml")
+        return document("objective.schema.json", "Charter objective", body, defs: [])
     }
 
     func playbook() -> JSON {

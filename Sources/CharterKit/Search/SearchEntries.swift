@@ -1,7 +1,7 @@
 import Foundation
 
 extension ContextBuilder {
-    /// What the search box can find: every written page, strategy, team, stage and responsibility.
+    /// What the search box can find: every written page, strategy, team, objective, stage and responsibility.
     func searchEntries(workers: Int = ProcessInfo.processInfo.activeProcessorCount) -> [SearchIndex.Entry] {
         var entries = ParallelMap.map(content.pages.filter { !$0.page.isGenerated }, workers: workers) { rendered in
             let page = rendered.page
@@ -32,6 +32,13 @@ extension ContextBuilder {
             entries.append(SearchIndex.Entry(
                 title: team.displayName, path: SitePaths.team(team.id), kind: "team",
                 summary: team.mission?.value ?? "", keywords: [team.id], text: text.joined(separator: " "),
+                body: text.dropFirst().joined(separator: " ")))
+        }
+        for objective in site.objectives {
+            let text = [objective.displayName, objective.description?.value].compactMap { $0 }
+            entries.append(SearchIndex.Entry(
+                title: objective.displayName, path: SitePaths.objective(objective.id.value), kind: "objective",
+                summary: objective.description?.value ?? "", keywords: [objective.id.value], text: text.joined(separator: " "),
                 body: text.dropFirst().joined(separator: " ")))
         }
         if hasModelPages {

@@ -3,6 +3,8 @@ extension ContextBuilder {
         let framework = site.framework
         let rows = site.strategyModels.map { strategy -> HomeView.Row in
             let health = healthChecks(for: strategy)
+            let tracked = strategy.reporting.compactMap { MeasureProgress.evaluate($0, today: today) }
+            let offTrack = tracked.filter { $0.status == .offTrack }.count
             return .init(
                 strategy: strategyLink(strategy.id, from: path),
                 focusAreas: strategy.focusAreas.compactMap { framework.focusArea($0.value) }.map {
@@ -12,7 +14,10 @@ extension ContextBuilder {
                 target: aheadTarget(of: strategy).flatMap { stageLink($0, from: path) },
                 owner: strategy.owner.map { teamLink($0.value, from: path) },
                 health: health,
-                isHealthy: health.allSatisfy(\.ok))
+                isHealthy: health.allSatisfy(\.ok),
+                offTrack: offTrack == 0 ? nil : link(
+                    "\(offTrack) of \(tracked.count) measure\(tracked.count == 1 ? "" : "s") off track",
+                    to: SitePaths.strategy(strategy.id), from: path, fragment: "scoreboard"))
         }
         let errors = diagnostics.count(of: .error)
         let warnings = diagnostics.count(of: .warning)
@@ -188,7 +193,8 @@ extension ContextBuilder {
         }
         var context = frame(pageView(title: "Health", kind: "health", path: path,
                                      description: "Every warning and gap across the site, grouped by strategy."))
-        context.health = HealthView(groups: groups, isClean: groups.isEmpty)
+        let offTrack = offTrackMeasures(from: path)
+        context.health = HealthView(groups: groups, isClean: groups.isEmpty && offTrack.isEmpty, offTrack: offTrack)
         return context
     }
 

@@ -42,8 +42,10 @@ extension ContextBuilder {
                 programs: strategy.programs.filter { $0.method?.value == method.id.value }.map(programView),
                 playbooks: playbookLinks(method.playbooks),
                 reports: strategy.reporting.filter { $0.method?.value == method.id.value }.map { report in
-                    StrategyView.Report(success: html(report.success), measure: report.measure?.value,
-                                        target: report.target?.value, tool: report.tool?.value)
+                    let progress = measureView(report, of: strategy, from: path)
+                    return StrategyView.Report(success: html(report.success), measure: report.measure?.value,
+                                               target: report.target?.value ?? progress?.target, tool: report.tool?.value,
+                                               progress: progress)
                 },
                 resources: strategy.resources.filter { $0.methods.contains { $0.value == method.id.value } }.map { resource in
                     LinkView(title: ModelBuilder.title(fromFileName: resource.id.value), url: "#" + Self.resourceAnchor(resource.id.value))
@@ -79,13 +81,19 @@ extension ContextBuilder {
             StrategyView.Gap(stage: link(gap.stage.name, to: SitePaths.stage(gap.stage.id), from: path), unmet: gap.unmet.map(\.summary))
         }
         let health = healthChecks(for: strategy)
+        let scoreboard = strategy.reporting.compactMap { measureView($0, of: strategy, from: path) }
         let view = StrategyView(
             id: strategy.id,
             status: strategy.status?.value.rawValue,
             owner: strategy.owner.map { teamLink($0.value, from: path) },
             sponsor: strategy.sponsor?.value,
             focusAreas: strategy.focusAreas.map(focusLink),
-            objectives: strategy.objectives.map { .init(id: $0.id.value, text: html($0.text)) },
+            objectives: strategy.objectives.map { objective in
+                let registered = objective.isReference || objective.text == nil
+                    ? site.objectives.first { $0.id.value == objective.id.value } : nil
+                return .init(id: objective.id.value, text: html(objective.text) ?? registered.map { HTMLText.escape($0.displayName) },
+                             link: registered.map { link($0.displayName, to: SitePaths.objective($0.id.value), from: path) })
+            },
             assessment: assessment,
             coCreators: strategy.coCreators.map { .init(name: $0.name.value, kind: $0.kind) },
             goal: html(strategy.goal),
@@ -97,7 +105,7 @@ extension ContextBuilder {
                 .init(id: resource.id.value, title: ModelBuilder.title(fromFileName: resource.id.value),
                       anchor: Self.resourceAnchor(resource.id.value),
                       kind: resource.kind?.value.rawValue, description: html(resource.description),
-                      amount: resource.amount?.value, methods: resource.methods.map(\.value))
+                      amount: resource.money?.description ?? resource.amount?.value, methods: resource.methods.map(\.value))
             },
             programs: strategy.programs.map(programView),
             communicationInternal: strategy.communication?.internalCadence?.value,
@@ -119,7 +127,10 @@ extension ContextBuilder {
             narrative: content.narratives[strategy.id]?.html,
             playbooks: playbooks(from: path) { $0.strategy?.value == strategy.id },
             health: health,
-            isHealthy: health.allSatisfy(\.ok))
+            isHealthy: health.allSatisfy(\.ok),
+            funding: funding(strategy.resources).totals,
+            scoreboard: scoreboard,
+            offTrack: scoreboard.filter(\.isOffTrack).count)
         var page = pageView(title: strategy.displayName, kind: "strategy", path: path,
                             description: strategy.goal?.value, sourcePath: strategy.sourcePath)
         // In the order of the page: the summary, then why, then what and how, then who and what could go wrong.
@@ -168,7 +179,10 @@ extension ContextBuilder {
             .init(name: "Governed", ok: governed,
                   detail: governed ? "governance is owned" : "nobody is Accountable for Governance"),
             .init(name: "Funded", ok: !budgets.isEmpty,
-                  detail: budgets.isEmpty ? "no budget" : budgets.compactMap { $0.amount?.value }.joined(separator: ", ")),
+                  detail: budgets.isEmpty ? "no budget" : { () -> String in
+                      let (totals, other) = funding(budgets)
+                      return (totals + other).joined(separator: ", ")
+                  }()),
         ]
     }
 

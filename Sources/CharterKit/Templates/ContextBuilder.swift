@@ -62,6 +62,9 @@ struct ContextBuilder {
             entriesByFolder["teams", default: []].append(
                 Entry(title: team.displayName, path: SitePaths.team(team.id), weight: nil, isFolder: false))
         }
+        for objective in site.objectives {
+            titles[SitePaths.objective(objective.id.value)] = objective.displayName
+        }
         for folder in entriesByFolder.keys {
             entriesByFolder[folder]?.sort(by: Self.order)
             for (position, entry) in (entriesByFolder[folder] ?? []).enumerated() { entryPositions[entry.path] = position }
@@ -152,13 +155,13 @@ struct ContextBuilder {
             let folders = (entriesByFolder[""] ?? []).filter { entry in
                 entry.isFolder && entry.path != "strategies/index.html" && entry.path != "teams/index.html"
             }.prefix(Self.headerFolderLimit)
-            sections = folders.map { link($0.title, to: $0.path, from: path) } + [
+            sections = (folders.map { link($0.title, to: $0.path, from: path) } + [
                 link("Strategies", to: "strategies/index.html", from: path),
                 link("Teams", to: "teams/index.html", from: path),
                 link("Maturity", to: SitePaths.stages, from: path),
                 link("Responsibilities", to: SitePaths.matrix, from: path),
                 link("Health", to: SitePaths.health, from: path),
-            ].map { item in
+            ] + (site.objectives.isEmpty ? [] : [link("Objectives", to: SitePaths.objectives, from: path)])).map { item in
                 var item = item
                 let target = ContentPaths.resolve(String(item.url.split(separator: "#").first ?? ""), from: ContentPaths.folder(of: path)) ?? ""
                 item.isCurrent = target == path || (ContentPaths.folder(of: target) != "" && path.hasPrefix(ContentPaths.folder(of: target) + "/"))

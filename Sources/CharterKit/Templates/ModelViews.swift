@@ -5,7 +5,12 @@
 
 /// A strategy's page.
 public struct StrategyView: Sendable {
-    public struct Objective: Sendable { public var id: String; public var text: String? }
+    public struct Objective: Sendable {
+        public var id: String
+        public var text: String?
+        /// The objective's page, for an objective of the register.
+        public var link: LinkView?
+    }
     /// A need, frustration or excitement, with the methods that answer it.
     public struct Finding: Sendable {
         /// The id of its list item, for links from methods; nil for a finding without an ID.
@@ -38,6 +43,8 @@ public struct StrategyView: Sendable {
         public var measure: String?
         public var target: String?
         public var tool: String?
+        /// Progress toward a target with a number and a date; nil for a target in words.
+        public var progress: MeasureView?
     }
     public struct Program: Sendable {
         public var anchor: String
@@ -119,6 +126,59 @@ public struct StrategyView: Sendable {
     public var playbooks: [LinkView]
     public var health: [Check]
     public var isHealthy: Bool
+    /// The budgets added up, one line per currency and period ("GBP 335,000 a year").
+    public var funding: [String]
+    /// Every measure tracked against a target with a date.
+    public var scoreboard: [MeasureView]
+    /// How many of them are off track.
+    public var offTrack: Int
+}
+
+/// A measure's progress toward its target: a chart, a sentence for those who cannot see it,
+/// and the numbers as a table.
+public struct MeasureView: Sendable {
+    public struct Row: Sendable {
+        /// "Baseline", "Result" or "Target".
+        public var kind: String
+        public var date: String
+        public var value: String
+    }
+    public var anchor: String
+    public var measure: String
+    /// The strategy it belongs to, on pages that gather measures of several strategies.
+    public var strategy: LinkView?
+    /// "on track", "off track", "target reached" or "no results yet".
+    public var status: String
+    /// "ok", "warn" or "none", for the badge.
+    public var statusClass: String
+    public var isOffTrack: Bool
+    /// "80% by 2027-12-31".
+    public var target: String
+    /// The chart's text alternative, also its caption.
+    public var summary: String
+    /// The inline SVG, already escaped.
+    public var chart: String
+    public var rows: [Row]
+}
+
+/// A business objective's page: who serves it, how it is measured, what it costs.
+public struct ObjectiveView: Sendable {
+    public struct Method: Sendable {
+        public var title: String
+        public var strategy: LinkView
+        public var url: String
+    }
+    public var id: String
+    public var description: String?
+    public var owner: LinkView?
+    public var strategies: [LinkView]
+    public var methods: [Method]
+    public var measures: [MeasureView]
+    /// Budgets of the methods that serve it, added up per currency and period.
+    public var funding: [String]
+    /// Budgets written as text, which cannot be added up and are shown as written.
+    public var otherFunding: [String]
+    public var isServed: Bool
 }
 
 /// The maturity ladder of one strategy: every stage, with its state and criteria.
@@ -280,6 +340,8 @@ public struct HealthView: Sendable {
     }
     public var groups: [Group]
     public var isClean: Bool
+    /// Every measure off track, across strategies.
+    public var offTrack: [MeasureView]
 }
 
 /// The home page's overview of the organisation.
@@ -292,6 +354,8 @@ public struct HomeView: Sendable {
         public var owner: LinkView?
         public var health: [StrategyView.Check]
         public var isHealthy: Bool
+        /// "1 of 3 measures off track", linking to the strategy's scoreboard; nil when none is.
+        public var offTrack: LinkView?
     }
     public var strategies: [Row]
     public var hasStrategies: Bool

@@ -26,6 +26,7 @@ public struct PageContext: Sendable {
     public var listing: ListingView?
     public var health: HealthView?
     public var home: HomeView?
+    public var objective: ObjectiveView?
     /// On the print page: every written page, in reading order.
     public var print: [PrintSection]?
 }

@@ -118,6 +118,14 @@ struct SiteRenderer {
             jobs.append(Job(template: "listing", sourcePath: "") { builder.focusAreasContext() })
             jobs.append(Job(template: "listing", sourcePath: "") { builder.programKindsContext() })
             jobs.append(Job(template: "health", sourcePath: "") { builder.healthContext() })
+            if !site.objectives.isEmpty {
+                jobs.append(Job(template: "listing", sourcePath: "") { builder.objectivesContext() })
+                jobs += site.objectives.map { objective in
+                    Job(template: "objective", sourcePath: objective.sourcePath, source: objective.sourcePath) {
+                        builder.context(forObjective: objective)
+                    }
+                }
+            }
         }
         if let tags = builder.tagsContext() {
             jobs.append(Job(template: "listing", sourcePath: "") { tags })

@@ -16,7 +16,7 @@ protocol TemplateFields {
 }
 
 extension PageContext: MustacheParent, StableHashable, TemplateFields {
-    static let templateNames = ["site", "page", "navigation", "section", "sectionTitle", "breadcrumbs", "children", "root", "playbook", "strategy", "team", "stage", "responsibility", "matrix", "maturity", "listing", "health", "home", "print"]
+    static let templateNames = ["site", "page", "navigation", "section", "sectionTitle", "breadcrumbs", "children", "root", "playbook", "strategy", "team", "stage", "responsibility", "matrix", "maturity", "listing", "health", "home", "objective", "print"]
 
     public func child(named name: String) -> Any? {
         switch name {
@@ -38,6 +38,7 @@ extension PageContext: MustacheParent, StableHashable, TemplateFields {
         case "listing": self.listing
         case "health": self.health
         case "home": self.home
+        case "objective": self.objective
         case "print": self.print
         default: nil
         }
@@ -62,6 +63,7 @@ extension PageContext: MustacheParent, StableHashable, TemplateFields {
         self.listing.fingerprint(into: &hasher)
         self.health.fingerprint(into: &hasher)
         self.home.fingerprint(into: &hasher)
+        self.objective.fingerprint(into: &hasher)
         self.print.fingerprint(into: &hasher)
     }
 }
@@ -237,7 +239,7 @@ extension PlaybookView: MustacheParent, StableHashable, TemplateFields {
 }
 
 extension StrategyView: MustacheParent, StableHashable, TemplateFields {
-    static let templateNames = ["id", "status", "owner", "sponsor", "focusAreas", "objectives", "assessment", "coCreators", "goal", "mission", "customerBenefits", "companyBenefits", "methods", "resources", "programs", "communicationInternal", "communicationExternal", "presences", "supportContent", "currentStage", "supportedStage", "claimsMoreThanSupported", "targetStage", "ladder", "gaps", "gapHeadline", "matrix", "risks", "narrative", "playbooks", "health", "isHealthy"]
+    static let templateNames = ["id", "status", "owner", "sponsor", "focusAreas", "objectives", "assessment", "coCreators", "goal", "mission", "customerBenefits", "companyBenefits", "methods", "resources", "programs", "communicationInternal", "communicationExternal", "presences", "supportContent", "currentStage", "supportedStage", "claimsMoreThanSupported", "targetStage", "ladder", "gaps", "gapHeadline", "matrix", "risks", "narrative", "playbooks", "health", "isHealthy", "funding", "scoreboard", "offTrack"]
 
     public func child(named name: String) -> Any? {
         switch name {
@@ -273,6 +275,9 @@ extension StrategyView: MustacheParent, StableHashable, TemplateFields {
         case "playbooks": self.playbooks
         case "health": self.health
         case "isHealthy": self.isHealthy
+        case "funding": self.funding
+        case "scoreboard": self.scoreboard
+        case "offTrack": self.offTrack
         default: nil
         }
     }
@@ -310,16 +315,20 @@ extension StrategyView: MustacheParent, StableHashable, TemplateFields {
         self.playbooks.fingerprint(into: &hasher)
         self.health.fingerprint(into: &hasher)
         self.isHealthy.fingerprint(into: &hasher)
+        self.funding.fingerprint(into: &hasher)
+        self.scoreboard.fingerprint(into: &hasher)
+        self.offTrack.fingerprint(into: &hasher)
     }
 }
 
 extension StrategyView.Objective: MustacheParent, StableHashable, TemplateFields {
-    static let templateNames = ["id", "text"]
+    static let templateNames = ["id", "text", "link"]
 
     public func child(named name: String) -> Any? {
         switch name {
         case "id": self.id
         case "text": self.text
+        case "link": self.link
         default: nil
         }
     }
@@ -327,6 +336,7 @@ extension StrategyView.Objective: MustacheParent, StableHashable, TemplateFields
     func fingerprint(into hasher: inout StableHasher) {
         self.id.fingerprint(into: &hasher)
         self.text.fingerprint(into: &hasher)
+        self.link.fingerprint(into: &hasher)
     }
 }
 
@@ -408,7 +418,7 @@ extension StrategyView.CoCreator: MustacheParent, StableHashable, TemplateFields
 }
 
 extension StrategyView.Report: MustacheParent, StableHashable, TemplateFields {
-    static let templateNames = ["success", "measure", "target", "tool"]
+    static let templateNames = ["success", "measure", "target", "tool", "progress"]
 
     public func child(named name: String) -> Any? {
         switch name {
@@ -416,6 +426,7 @@ extension StrategyView.Report: MustacheParent, StableHashable, TemplateFields {
         case "measure": self.measure
         case "target": self.target
         case "tool": self.tool
+        case "progress": self.progress
         default: nil
         }
     }
@@ -425,6 +436,7 @@ extension StrategyView.Report: MustacheParent, StableHashable, TemplateFields {
         self.measure.fingerprint(into: &hasher)
         self.target.fingerprint(into: &hasher)
         self.tool.fingerprint(into: &hasher)
+        self.progress.fingerprint(into: &hasher)
     }
 }
 
@@ -586,6 +598,108 @@ extension StrategyView.Check: MustacheParent, StableHashable, TemplateFields {
         self.name.fingerprint(into: &hasher)
         self.ok.fingerprint(into: &hasher)
         self.detail.fingerprint(into: &hasher)
+    }
+}
+
+extension MeasureView: MustacheParent, StableHashable, TemplateFields {
+    static let templateNames = ["anchor", "measure", "strategy", "status", "statusClass", "isOffTrack", "target", "summary", "chart", "rows"]
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "anchor": self.anchor
+        case "measure": self.measure
+        case "strategy": self.strategy
+        case "status": self.status
+        case "statusClass": self.statusClass
+        case "isOffTrack": self.isOffTrack
+        case "target": self.target
+        case "summary": self.summary
+        case "chart": self.chart
+        case "rows": self.rows
+        default: nil
+        }
+    }
+
+    func fingerprint(into hasher: inout StableHasher) {
+        self.anchor.fingerprint(into: &hasher)
+        self.measure.fingerprint(into: &hasher)
+        self.strategy.fingerprint(into: &hasher)
+        self.status.fingerprint(into: &hasher)
+        self.statusClass.fingerprint(into: &hasher)
+        self.isOffTrack.fingerprint(into: &hasher)
+        self.target.fingerprint(into: &hasher)
+        self.summary.fingerprint(into: &hasher)
+        self.chart.fingerprint(into: &hasher)
+        self.rows.fingerprint(into: &hasher)
+    }
+}
+
+extension MeasureView.Row: MustacheParent, StableHashable, TemplateFields {
+    static let templateNames = ["kind", "date", "value"]
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "kind": self.kind
+        case "date": self.date
+        case "value": self.value
+        default: nil
+        }
+    }
+
+    func fingerprint(into hasher: inout StableHasher) {
+        self.kind.fingerprint(into: &hasher)
+        self.date.fingerprint(into: &hasher)
+        self.value.fingerprint(into: &hasher)
+    }
+}
+
+extension ObjectiveView: MustacheParent, StableHashable, TemplateFields {
+    static let templateNames = ["id", "description", "owner", "strategies", "methods", "measures", "funding", "otherFunding", "isServed"]
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "id": self.id
+        case "description": self.description
+        case "owner": self.owner
+        case "strategies": self.strategies
+        case "methods": self.methods
+        case "measures": self.measures
+        case "funding": self.funding
+        case "otherFunding": self.otherFunding
+        case "isServed": self.isServed
+        default: nil
+        }
+    }
+
+    func fingerprint(into hasher: inout StableHasher) {
+        self.id.fingerprint(into: &hasher)
+        self.description.fingerprint(into: &hasher)
+        self.owner.fingerprint(into: &hasher)
+        self.strategies.fingerprint(into: &hasher)
+        self.methods.fingerprint(into: &hasher)
+        self.measures.fingerprint(into: &hasher)
+        self.funding.fingerprint(into: &hasher)
+        self.otherFunding.fingerprint(into: &hasher)
+        self.isServed.fingerprint(into: &hasher)
+    }
+}
+
+extension ObjectiveView.Method: MustacheParent, StableHashable, TemplateFields {
+    static let templateNames = ["title", "strategy", "url"]
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "title": self.title
+        case "strategy": self.strategy
+        case "url": self.url
+        default: nil
+        }
+    }
+
+    func fingerprint(into hasher: inout StableHasher) {
+        self.title.fingerprint(into: &hasher)
+        self.strategy.fingerprint(into: &hasher)
+        self.url.fingerprint(into: &hasher)
     }
 }
 
@@ -993,12 +1107,13 @@ extension ListingView.Section: MustacheParent, StableHashable, TemplateFields {
 }
 
 extension HealthView: MustacheParent, StableHashable, TemplateFields {
-    static let templateNames = ["groups", "isClean"]
+    static let templateNames = ["groups", "isClean", "offTrack"]
 
     public func child(named name: String) -> Any? {
         switch name {
         case "groups": self.groups
         case "isClean": self.isClean
+        case "offTrack": self.offTrack
         default: nil
         }
     }
@@ -1006,6 +1121,7 @@ extension HealthView: MustacheParent, StableHashable, TemplateFields {
     func fingerprint(into hasher: inout StableHasher) {
         self.groups.fingerprint(into: &hasher)
         self.isClean.fingerprint(into: &hasher)
+        self.offTrack.fingerprint(into: &hasher)
     }
 }
 
@@ -1081,7 +1197,7 @@ extension HomeView: MustacheParent, StableHashable, TemplateFields {
 }
 
 extension HomeView.Row: MustacheParent, StableHashable, TemplateFields {
-    static let templateNames = ["strategy", "focusAreas", "current", "target", "owner", "health", "isHealthy"]
+    static let templateNames = ["strategy", "focusAreas", "current", "target", "owner", "health", "isHealthy", "offTrack"]
 
     public func child(named name: String) -> Any? {
         switch name {
@@ -1092,6 +1208,7 @@ extension HomeView.Row: MustacheParent, StableHashable, TemplateFields {
         case "owner": self.owner
         case "health": self.health
         case "isHealthy": self.isHealthy
+        case "offTrack": self.offTrack
         default: nil
         }
     }
@@ -1104,6 +1221,7 @@ extension HomeView.Row: MustacheParent, StableHashable, TemplateFields {
         self.owner.fingerprint(into: &hasher)
         self.health.fingerprint(into: &hasher)
         self.isHealthy.fingerprint(into: &hasher)
+        self.offTrack.fingerprint(into: &hasher)
     }
 }
 

@@ -50,6 +50,13 @@ public struct CriterionEvaluator: Sendable {
             return !strategy.methods.isEmpty && strategy.methods.allSatisfy { !$0.objectives.isEmpty }
         case .noStandaloneSocialObjective:
             return !strategy.objectives.contains(where: \.isStandaloneSocial)
+        case .objectivesInRegister:
+            // One business strategy process: the strategy pursues the organisation's own
+            // objectives, as the register holds them, and none that exists only for social's sake.
+            let served = strategy.servedObjectiveIDs
+            let registered = Set(context.site.objectives.map(\.id.value))
+            return !served.isEmpty && served.allSatisfy(registered.contains)
+                && !strategy.objectives.contains { $0.isStandaloneSocial || $0.text != nil }
         }
     }
 

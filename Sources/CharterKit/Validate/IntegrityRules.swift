@@ -3,7 +3,11 @@ struct ReferenceRule: ValidationRule {
     static let code = DiagnosticCode.unknownReference
 
     func check(_ context: ValidationContext) -> [Diagnostic] {
-        context.site.strategyModels.flatMap { check($0, in: context) }
+        let teams = context.teamIDs.sorted()
+        let owners = context.site.objectives.compactMap { objective in
+            objective.owner.flatMap { context.teamIDs.contains($0.value) ? nil : context.unknownReference($0, kind: "team", known: teams) }
+        }
+        return owners + context.site.strategyModels.flatMap { check($0, in: context) }
             + context.site.pages.flatMap { check($0, in: context) }
     }
 
@@ -12,7 +16,9 @@ struct ReferenceRule: ValidationRule {
         let teams = context.teamIDs.sorted()
         let stages = context.framework.stages.map(\.id)
         let methods = strategy.methods.map(\.id.value)
-        let objectives = strategy.objectives.map(\.id.value)
+        // Objectives come from the register; those written out in the strategy (the older form) count too.
+        let registered = context.site.objectives.map(\.id.value)
+        let objectives = registered + strategy.objectives.filter { !$0.isReference }.map(\.id.value)
         let contentPath = "strategies/\(strategy.id).yaml"
         func team(_ reference: Located<String>?) {
             guard let reference, !context.teamIDs.contains(reference.value) else { return }
@@ -33,6 +39,9 @@ struct ReferenceRule: ValidationRule {
         }
 
         team(strategy.owner)
+        for objective in strategy.objectives where objective.isReference && !registered.contains(objective.id.value) {
+            found.append(context.unknownReference(objective.id, kind: "objective", known: registered))
+        }
         for program in strategy.programs {
             team(program.owner)
             method(program.method)

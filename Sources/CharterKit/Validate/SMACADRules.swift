@@ -61,9 +61,9 @@ struct MethodReportingRule: StrategyRule {
                 return [problem("method '\(method.id.value)' has no reporting", at: method.id.location)]
             }
             return reports.compactMap { report in
-                let missing = [("what success means", report.success), ("a measure", report.measure),
-                               ("a target", report.target), ("a tool", report.tool)]
-                    .filter { $0.1 == nil }.map(\.0)
+                let missing = [("what success means", report.success != nil), ("a measure", report.measure != nil),
+                               ("a target", report.target != nil || report.goal != nil), ("a tool", report.tool != nil)]
+                    .filter { !$0.1 }.map(\.0)
                 guard !missing.isEmpty else { return nil }
                 return problem("reporting for method '\(method.id.value)' lacks \(missing.joined(separator: ", "))", at: report.location)
             }

@@ -35,6 +35,7 @@ public struct SiteValidator: Sendable {
         DefinedStrategyHealthRule(), GovernanceHealthRule(), FundingHealthRule(),
         ReferenceRule(), FrameworkValueRule(), DuplicateIDRule(), StalePageRule(),
         SupportedStageRule(), StaleAssessmentRule(), MethodFindingRule(),
+        InlineObjectiveRule(), MeasureOffTrackRule(), UnservedObjectiveRule(), StrategyWithoutObjectiveRule(),
     ]
 
     /// Creates a validator.
@@ -57,6 +58,15 @@ extension Strategy {
         if resources.isEmpty { missing.append("resources") }
         if reporting.isEmpty { missing.append("reporting") }
         return missing
+    }
+
+    /// The IDs of the objectives the strategy serves, itself or through its methods, in order.
+    public var servedObjectiveIDs: [String] {
+        var ids: [String] = []
+        for id in objectives.map(\.id.value) + methods.flatMap({ $0.objectives.map(\.value) }) where !ids.contains(id) {
+            ids.append(id)
+        }
+        return ids
     }
 
     /// The resources that are budgets; none means no funding, the third reason strategies fail.

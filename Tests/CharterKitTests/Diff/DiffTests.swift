@@ -87,8 +87,8 @@ import Testing
     func methodLosses() throws {
         let site = try Self.repository([
             .replace("reporting:\n  - method: peer-answers\n", with: "reporting:\n  - method: other\n"),
-            .replace("    methods: [peer-answers]\n  - id: platform-budget", with: "    methods: [other]\n  - id: platform-budget"),
-            .replace("amount: 40,000 a year\n    methods: [peer-answers]", with: "amount: 40,000 a year\n    methods: [other]"),
+            .replace("moderators., methods: [peer-answers]}", with: "moderators., methods: [other]}"),
+            .replace("period: year\n    methods: [peer-answers]", with: "period: year\n    methods: [other]"),
         ])
         let result = try Self.diff(site, ["base", "HEAD"])
         #expect(result.changes.filter { $0.hasPrefix("breaking method") } == [

@@ -8,13 +8,15 @@ import Testing
     /// Review dates are checked as of a fixed day, so the suite does not age.
     static let today = CalendarDate(year: 2026, month: 11, day: 23)
 
-    @Test("the example passes check --strict: no errors, no warnings")
+    @Test("the example passes check --strict: no errors, no warnings but the off-track measure it shows on purpose")
     func strict() throws {
         var builder = SiteBuilder(root: Self.repository)
         builder.today = Self.today
         let result = try builder.check()
-        let problems = result.diagnostics.filter { $0.severity != .note }
+        let problems = result.diagnostics.filter { $0.severity == .error || ($0.severity == .warning && $0.code.failsStrict) }
         #expect(problems.isEmpty, "\(problems.map { "\($0.location): \($0.message) [\($0.code)]" })")
+        // The scoreboard shows a measure off track; it is reported, and does not fail --strict.
+        #expect(located(result.diagnostics.filter { $0.severity == .warning }) == ["CH280 warning content/strategies/storm-ready.yaml:114:5"])
     }
 
     @Test("the built example has a page for every strategy, team, stage, responsibility and playbook, and no broken link")

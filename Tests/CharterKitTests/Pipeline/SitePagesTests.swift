@@ -29,7 +29,7 @@ import Testing
         let sitemap = try site.outputText("sitemap.xml")
         #expect(sitemap.contains("<url><loc>https://playbook.example.org/docs/strategies/community.html</loc></url>"))
         #expect(!sitemap.contains("404.html"))
-        #expect(sitemap.components(separatedBy: "<url>").count - 1 == 33)
+        #expect(sitemap.components(separatedBy: "<url>").count - 1 == 35)
     }
 
     @Test("a playbook past its review date carries a stale badge; before it, the next review date")

@@ -10,7 +10,7 @@ import Testing
         let folder = scratch.folder.appending(path: "playbook").path
         let created = try CharterProcess.run(["init", folder])
         #expect(created.status == 0)
-        #expect(created.stdout.hasPrefix("Wrote 18 files to "))
+        #expect(created.stdout.hasPrefix("Wrote 21 files to "))
         let check = try CharterProcess.run(["check", "--root", folder, "--strict"])
         #expect(check.status == 0, "\(check.stderr)")
         let build = try CharterProcess.run(["build", "--root", folder])
@@ -82,15 +82,23 @@ import Testing
         let stage = try #require(example.range(of: #"current: [a-z]+"#, options: .regularExpression))
         try Data(example.replacingOccurrences(of: example[stage], with: "current: legendary").utf8).write(to: bad.appending(path: "stage.yaml"))
         try Data("name: Team\nkind: tribe\n".utf8).write(to: bad.appending(path: "team.yaml"))
+        // A misspelt key of a tracked measure, and a register entry without its title.
+        let measured = try #require(strategies.sorted().map { try String(contentsOfFile: $0, encoding: .utf8) }.first { $0.contains("\n    unit: ") })
+        try Data(measured.replacingOccurrences(of: "\n    unit: ", with: "\n    unti: ").utf8).write(to: bad.appending(path: "measure.yaml"))
+        try Data("objectives:\n  - id: untitled\n".utf8).write(to: bad.appending(path: "objectives.yaml"))
+        let register = content.appending(path: "objectives.yaml").path
+        let mistakes: [(kind: String, path: String)] = [
+            ("strategy", bad.appending(path: "misspelt.yaml").path), ("strategy", bad.appending(path: "stage.yaml").path),
+            ("team", bad.appending(path: "team.yaml").path), ("strategy", bad.appending(path: "measure.yaml").path),
+            ("objectives", bad.appending(path: "objectives.yaml").path),
+        ]
 
         let results = try SchemaValidator.check(
             schemas: out,
-            documents: strategies.map { ("strategy", $0) } + teams.map { ("team", $0) }
-                + [("strategy", bad.appending(path: "misspelt.yaml").path), ("strategy", bad.appending(path: "stage.yaml").path),
-                   ("team", bad.appending(path: "team.yaml").path)])
-        let good = results.prefix(strategies.count + teams.count)
+            documents: strategies.map { ("strategy", $0) } + teams.map { ("team", $0) } + [("objectives", register)] + mistakes)
+        let good = results.prefix(strategies.count + teams.count + 1)
         #expect(good.allSatisfy { $0 == "valid" }, "\(good)")
-        #expect(results.suffix(3) == ["invalid: additionalProperties", "invalid: enum", "invalid: enum"])
+        #expect(results.suffix(5) == ["invalid: additionalProperties", "invalid: enum", "invalid: enum", "invalid: additionalProperties", "invalid: required"])
     }
 
     @Test("schemas follow the site's own model")

@@ -28,6 +28,7 @@ import Testing
         var files = [
             "content/strategies/broker-partnership.yaml": strategy,
             "content/teams/partner-desk.yaml": team,
+            "content/objectives.yaml": try #require(examples["content/objectives.yaml"]),
             "content/playbooks/quote-desk.md": "# Quote desk\n",
             "content/playbooks/listening-plan.md": "# Listening plan\n",
             "content/playbooks/risk-escalation.md": "# Risk escalation\n",

@@ -168,6 +168,7 @@ import Testing
             "CH201 error \(path):1:1", "CH201 error \(path):1:1", "CH201 error \(path):1:1",
             "CH201 error \(path):1:1", "CH201 error \(path):1:1", "CH201 error \(path):1:1",
             "CH211 warning \(path):1:1", "CH240 warning \(path):1:1", "CH241 warning \(path):1:1", "CH242 warning \(path):1:1",
+            "CH282 warning \(path):1:1",
         ])
     }
 

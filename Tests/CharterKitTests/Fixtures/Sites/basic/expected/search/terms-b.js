@@ -2,9 +2,9 @@ window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms
 "back":"0",
 "been":"3",
 "before":"1",
-"best":"e*",
-"best-practice":"e*",
-"beyond":"a",
-"build":"9",
-"business":"7,4,1"
+"best":"f*",
+"best-practice":"f*",
+"beyond":"b",
+"build":"a",
+"business":"8,4,1"
 };

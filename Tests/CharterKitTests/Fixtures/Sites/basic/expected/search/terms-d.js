@@ -1,9 +1,9 @@
 window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["d"]={
-"decides":"f",
-"decision":"d",
+"decides":"g",
+"decision":"e",
 "decisions":"6",
-"direction":"f*",
-"disputes":"l",
-"dissemination":"j*",
-"does":"8"
+"direction":"g*",
+"disputes":"m",
+"dissemination":"k*",
+"does":"9"
 };

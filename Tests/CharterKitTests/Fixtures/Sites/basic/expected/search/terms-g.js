@@ -1,9 +1,9 @@
 window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["g"]={
-"gets":"j",
-"go":"l",
-"goal":"7",
-"going":"a",
-"governance":"d*",
-"groups":"7",
-"guides":"k"
+"gets":"k",
+"go":"m",
+"goal":"8",
+"going":"b",
+"governance":"b,3*",
+"groups":"8",
+"guides":"l"
 };

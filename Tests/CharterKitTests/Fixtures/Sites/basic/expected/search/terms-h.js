@@ -1,9 +1,10 @@
 window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["h"]={
-"handles":"l",
+"handles":"m",
 "head":"5",
-"heard":"j",
-"hold":"8",
+"heard":"k",
+"hold":"9",
+"holding":"c",
 "hour":"3",
-"how":"c",
-"hub":"5*,6"
+"how":"d",
+"hub":"5*,7"
 };

@@ -1,10 +1,10 @@
 window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["m"]={
-"management":"9",
-"manages":"9",
-"market":"7,2",
-"matrix":"b",
+"management":"a",
+"manages":"a",
+"market":"8",
+"matrix":"c",
 "matters":"3",
 "member":"3*",
-"method":"c",
+"method":"d",
 "moderator":"5"
 };

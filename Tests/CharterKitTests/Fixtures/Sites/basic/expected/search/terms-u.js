@@ -1,5 +1,5 @@
 window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["u"]={
-"under":"d",
-"up":"8",
-"use":"8"
+"under":"e",
+"up":"9",
+"use":"9"
 };

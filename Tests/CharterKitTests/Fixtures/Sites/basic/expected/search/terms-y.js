@@ -1,3 +1,4 @@
 window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["y"]={
-"yet":"8"
+"years":"7",
+"yet":"9"
 };

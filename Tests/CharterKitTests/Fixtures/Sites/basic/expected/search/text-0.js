@@ -6,5 +6,5 @@ window.charterSearch=window.charterSearch||{terms:{}};(window.charterSearch.text
 "Sponsor the strategies and clear the way. Chief Customer Officer",
 "Coordinate and teach the people who run our communities. Head of Community Ana Reyes Community analysts moderator",
 "Turn what customers say into decisions. Insight lead",
-"The organisation listens to customers, partners and the market (research, focus groups, public conversation) and sets plans that serve its business objectives. an assessment that names its listening sources a goal tied to at least one business objective"
+"Cut avoidable support calls by a fifth within two years."
 ];

@@ -4,5 +4,6 @@ window.charterSearch=window.charterSearch||{terms:{}};(window.charterSearch.text
 "",
 "",
 "",
+"",
 ""
 ];

@@ -1,0 +1,149 @@
+import Foundation
+
+/// A number measured or aimed for, with the day it belongs to, where it was written.
+public struct Reading: Sendable, Hashable {
+    public var value: Double
+    /// The day of the value; a baseline may leave it out.
+    public var date: CalendarDate?
+    public var location: SourceLocation
+
+    /// Creates a reading.
+    public init(value: Double, date: CalendarDate?, at location: SourceLocation) {
+        self.value = value
+        self.date = date
+        self.location = location
+    }
+}
+
+/// An amount of money for a period: a budget written as `amount`, `currency` and `period`.
+public struct Money: Sendable, Hashable {
+    public var amount: Double
+    /// An ISO 4217 code or a symbol, as written ("GBP", "EUR").
+    public var currency: String
+    /// "year", "quarter", "month", or "once" for a one-off sum.
+    public var period: String
+
+    /// The periods a budget may be written for.
+    public static let periods = ["year", "quarter", "month", "once"]
+
+    /// Creates an amount.
+    public init(amount: Double, currency: String, period: String) {
+        self.amount = amount
+        self.currency = currency
+        self.period = period
+    }
+
+    /// "GBP 95,000 a year", "EUR 1,500 once".
+    public var description: String {
+        "\(currency) \(NumberText.format(amount))" + (period == "once" ? " once" : " a \(period)")
+    }
+
+    /// Budgets added up by currency and period, in a stable order: sums in different
+    /// currencies or periods are never added together.
+    public static func totals(_ amounts: [Money]) -> [Money] {
+        var sums: [String: Money] = [:]
+        for money in amounts {
+            let key = money.currency + " " + money.period
+            sums[key, default: Money(amount: 0, currency: money.currency, period: money.period)].amount += money.amount
+        }
+        return sums.keys.sorted().map { sums[$0]! }
+    }
+}
+
+/// Numbers written for people: thousands separated by commas, at most two decimals.
+public enum NumberText {
+    public static func format(_ value: Double) -> String {
+        guard value.isFinite else { return String(value) }
+        let rounded = (value * 100).rounded() / 100
+        let negative = rounded < 0
+        let whole = Int(abs(rounded).rounded(.down))
+        let cents = Int((abs(rounded) - Double(whole)) * 100 + 0.5)
+        var digits = String(whole)
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + digits.suffix(3) + grouped
+            digits.removeLast(3)
+        }
+        grouped = digits + grouped
+        if cents > 0 {
+            let fraction = cents % 10 == 0 ? String(cents / 10) : String(format: "%02d", cents)
+            grouped += "." + fraction
+        }
+        return (negative ? "-" : "") + grouped
+    }
+
+    /// A value with its unit: "61 %" is written "61%", other units after a space.
+    public static func format(_ value: Double, unit: String?) -> String {
+        guard let unit, !unit.isEmpty else { return format(value) }
+        return unit == "%" ? format(value) + "%" : format(value) + " " + unit
+    }
+}
+
+/// Whether a tracked measure keeps up with the straight line from its baseline to its target.
+public struct MeasureProgress: Sendable, Hashable {
+    public enum Status: String, Sendable, Hashable {
+        /// A target, but no result yet: nothing to judge.
+        case noResults = "no results yet"
+        case onTrack = "on track"
+        case offTrack = "off track"
+        /// The latest result has reached the target.
+        case reached = "target reached"
+    }
+
+    public var status: Status
+    /// Where the line starts: the baseline, or the earliest result when there is no baseline.
+    public var start: Reading?
+    public var target: Reading
+    /// The latest result.
+    public var latest: Reading?
+    /// What the line asks for on the latest result's date.
+    public var expected: Double?
+    /// Whether the target is lower than the start (fewer complaints, lower cost).
+    public var isDecreasing: Bool
+    /// Whether the target date lies before `today`.
+    public var isPastTargetDate: Bool
+
+    /// The progress of a measure as of `today`; nil for a measure without a number and a date to reach.
+    public static func evaluate(_ report: Strategy.Report, today: CalendarDate) -> MeasureProgress? {
+        guard let target = report.goal, let targetDate = target.date else { return nil }
+        let results = report.results.filter { $0.date != nil }.sorted { $0.date! < $1.date! }
+        var start = report.baseline
+        if start?.date == nil { start?.date = results.first?.date }
+        if start == nil { start = results.first }
+        let isDecreasing = start.map { target.value < $0.value } ?? false
+        let past = targetDate < today
+        guard let latest = results.last, let start, let startDate = start.date, let latestDate = latest.date else {
+            return MeasureProgress(status: .noResults, start: start, target: target, latest: nil, expected: nil,
+                                   isDecreasing: isDecreasing, isPastTargetDate: past)
+        }
+        let expected: Double
+        if latestDate >= targetDate || startDate >= targetDate {
+            expected = target.value
+        } else if latestDate <= startDate {
+            expected = start.value
+        } else {
+            let share = days(from: startDate, to: latestDate) / days(from: startDate, to: targetDate)
+            expected = start.value + (target.value - start.value) * share
+        }
+        func behind(_ value: Double, _ line: Double) -> Bool {
+            let tolerance = 1e-9 * max(1, abs(line))
+            return isDecreasing ? value > line + tolerance : value < line - tolerance
+        }
+        let status: Status
+        if !behind(latest.value, target.value) {
+            status = .reached
+        } else if past || behind(latest.value, expected) {
+            status = .offTrack
+        } else {
+            status = .onTrack
+        }
+        return MeasureProgress(status: status, start: start, target: target, latest: latest, expected: expected,
+                               isDecreasing: isDecreasing, isPastTargetDate: past)
+    }
+
+    /// Days between two dates, as a fraction-free count.
+    static func days(from start: CalendarDate, to end: CalendarDate) -> Double {
+        guard let from = start.date, let to = end.date else { return 0 }
+        return (to.timeIntervalSince(from) / 86_400).rounded()
+    }
+}

@@ -1,0 +1,159 @@
+extension ContextBuilder {
+    /// The anchor of a measure on its strategy's page.
+    static func measureAnchor(_ strategy: Strategy, _ report: Strategy.Report) -> String {
+        let index = strategy.reporting.firstIndex(of: report) ?? 0
+        return "measure-\(index + 1)"
+    }
+
+    /// A tracked measure's view, or nil for a measure whose target is in words.
+    func measureView(_ report: Strategy.Report, of strategy: Strategy, from path: String, showStrategy: Bool = false) -> MeasureView? {
+        guard let progress = MeasureProgress.evaluate(report, today: today), let targetDate = progress.target.date else { return nil }
+        let unit = report.unit?.value
+        let name = report.measure?.value ?? report.method?.value ?? "Measure"
+        let target = "\(NumberText.format(progress.target.value, unit: unit)) by \(targetDate)"
+        var sentence = "\(name): target \(target)"
+        if let start = progress.start, let date = start.date {
+            sentence += ", from \(NumberText.format(start.value, unit: unit)) on \(date)"
+        }
+        if let latest = progress.latest, let date = latest.date {
+            sentence += "; latest result \(NumberText.format(latest.value, unit: unit)) on \(date)"
+            if let expected = progress.expected, progress.status != .reached {
+                sentence += ", where the line to the target asks for \(NumberText.format(expected, unit: unit))"
+            }
+        }
+        sentence += "; \(progress.status.rawValue)."
+        var rows: [MeasureView.Row] = []
+        if let baseline = report.baseline {
+            rows.append(.init(kind: "Baseline", date: (baseline.date ?? progress.start?.date).map(\.description) ?? "", value: NumberText.format(baseline.value, unit: unit)))
+        }
+        rows += report.results.map { .init(kind: "Result", date: $0.date?.description ?? "", value: NumberText.format($0.value, unit: unit)) }
+        rows.append(.init(kind: "Target", date: targetDate.description, value: NumberText.format(progress.target.value, unit: unit)))
+        // Pages that gather measures of several strategies keep their ids apart by the strategy's ID.
+        let anchor = (showStrategy ? strategy.id + "-" : "") + Self.measureAnchor(strategy, report)
+        return MeasureView(
+            anchor: anchor,
+            measure: name,
+            strategy: showStrategy ? strategyLink(strategy.id, from: path) : nil,
+            status: progress.status.rawValue,
+            statusClass: progress.status == .offTrack ? "warn" : progress.status == .noResults ? "none" : "ok",
+            isOffTrack: progress.status == .offTrack,
+            target: target,
+            summary: sentence,
+            chart: MeasureChart.svg(progress, results: report.results, id: anchor + "-chart", title: sentence),
+            rows: rows)
+    }
+
+    /// The budgets of some resources added up, and those written as text.
+    func funding(_ resources: [Strategy.Resource]) -> (totals: [String], other: [String]) {
+        let budgets = resources.filter { $0.kind?.value == .budget }
+        return (Money.totals(budgets.compactMap(\.money)).map(\.description),
+                budgets.filter { $0.money == nil }.compactMap { $0.amount?.value })
+    }
+
+    /// The index of the objectives register.
+    func objectivesContext() -> PageContext {
+        let path = SitePaths.objectives
+        let sections = site.objectives.map { objective in
+            ListingView.Section(
+                anchor: objective.id.value, title: objective.displayName, summary: objective.description?.value,
+                items: [link("Measures, funding and methods", to: SitePaths.objective(objective.id.value), from: path)]
+                    + site.strategyModels.filter { $0.servedObjectiveIDs.contains(objective.id.value) }
+                        .map { strategyLink($0.id, from: path, detail: "serves it") })
+        }
+        var context = frame(pageView(title: "Business objectives", kind: "listing", path: path,
+                                     description: "The organisation's business objectives, and the strategies that serve each."))
+        context.listing = ListingView(sections: sections)
+        return context
+    }
+
+    /// One objective's page.
+    func context(forObjective objective: BusinessObjective) -> PageContext {
+        let id = objective.id.value
+        let path = SitePaths.objective(id)
+        var strategies: [LinkView] = []
+        var methods: [ObjectiveView.Method] = []
+        var measures: [MeasureView] = []
+        var resources: [Strategy.Resource] = []
+        for strategy in site.strategyModels where strategy.servedObjectiveIDs.contains(id) {
+            strategies.append(strategyLink(strategy.id, from: path))
+            // Methods that name the objective; when none does, the strategy serves it as a whole.
+            var serving = strategy.methods.filter { $0.objectives.contains { $0.value == id } }
+            if serving.isEmpty { serving = strategy.methods }
+            let methodIDs = Set(serving.map(\.id.value))
+            methods += serving.map { method in
+                .init(title: method.title?.value ?? method.id.value, strategy: strategyLink(strategy.id, from: path),
+                      url: LinkResolver.href(to: SitePaths.strategy(strategy.id), fragment: "method-\(method.id.value)", from: path))
+            }
+            measures += strategy.reporting.filter { $0.method.map { methodIDs.contains($0.value) } ?? false }
+                .compactMap { measureView($0, of: strategy, from: path, showStrategy: true) }
+            for resource in strategy.resources where resource.methods.contains(where: { methodIDs.contains($0.value) }) {
+                if !resources.contains(resource) { resources.append(resource) }
+            }
+        }
+        let (totals, other) = funding(resources)
+        let view = ObjectiveView(
+            id: id, description: html(objective.description), owner: objective.owner.map { teamLink($0.value, from: path) },
+            strategies: strategies, methods: methods, measures: measures, funding: totals, otherFunding: other,
+            isServed: !strategies.isEmpty)
+        var context = frame(pageView(title: objective.displayName, kind: "objective", path: path,
+                                     description: objective.description?.value, sourcePath: objective.sourcePath))
+        context.breadcrumbs.append(link("Business objectives", to: SitePaths.objectives, from: path))
+        context.objective = view
+        return context
+    }
+
+    /// Every off-track measure of the site, for the health page.
+    func offTrackMeasures(from path: String) -> [MeasureView] {
+        site.strategyModels.flatMap { strategy in
+            strategy.reporting.compactMap { measureView($0, of: strategy, from: path, showStrategy: true) }.filter(\.isOffTrack)
+        }
+    }
+}
+
+/// Draws a measure's progress as a small SVG: the planned line from start to target dashed,
+/// the results as a solid line with dots, and the target marked. It uses the text colour
+/// only, with dashes and dots rather than hues, so it reads in print and in both themes.
+enum MeasureChart {
+    static let width = 320.0
+    static let height = 120.0
+    static let left = 8.0, right = 8.0, top = 14.0, bottom = 18.0
+
+    static func svg(_ progress: MeasureProgress, results: [Reading], id: String, title: String) -> String {
+        let target = progress.target
+        let dated = results.filter { $0.date != nil }
+        let points = ([progress.start, target].compactMap { $0 } + dated).filter { $0.date != nil }
+        guard let first = points.map({ $0.date! }).min(), let last = points.map({ $0.date! }).max() else { return "" }
+        let span = max(1, MeasureProgress.days(from: first, to: last))
+        let values = points.map(\.value)
+        var low = values.min()!, high = values.max()!
+        if low == high { low -= 1; high += 1 }
+        let padding = (high - low) * 0.1
+        low -= padding
+        high += padding
+        func x(_ date: CalendarDate) -> Double { left + (width - left - right) * MeasureProgress.days(from: first, to: date) / span }
+        func y(_ value: Double) -> Double { top + (height - top - bottom) * (high - value) / (high - low) }
+        func number(_ value: Double) -> String { String(format: "%.1f", value) }
+        var out = "<svg class=\"measure-chart\" id=\"\(id)\" role=\"img\" aria-labelledby=\"\(id)-title\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\">"
+        out += "<title id=\"\(id)-title\">\(HTMLText.escape(title))</title>"
+        // The baseline of the axis and the dates at its ends.
+        out += "<line x1=\"\(number(left))\" y1=\"\(number(height - bottom))\" x2=\"\(number(width - right))\" y2=\"\(number(height - bottom))\" stroke=\"currentColor\" stroke-opacity=\"0.4\"/>"
+        out += "<text x=\"\(number(left))\" y=\"\(number(height - 4))\" font-size=\"10\" fill=\"currentColor\">\(first)</text>"
+        out += "<text x=\"\(number(width - right))\" y=\"\(number(height - 4))\" font-size=\"10\" fill=\"currentColor\" text-anchor=\"end\">\(last)</text>"
+        if let start = progress.start, let startDate = start.date, let targetDate = target.date {
+            out += "<line class=\"plan\" x1=\"\(number(x(startDate)))\" y1=\"\(number(y(start.value)))\" x2=\"\(number(x(targetDate)))\" y2=\"\(number(y(target.value)))\" stroke=\"currentColor\" stroke-width=\"1.5\" stroke-dasharray=\"5 4\"/>"
+        }
+        if let targetDate = target.date {
+            let tx = x(targetDate), ty = y(target.value)
+            out += "<rect class=\"target\" x=\"\(number(tx - 4))\" y=\"\(number(ty - 4))\" width=\"8\" height=\"8\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\"/>"
+        }
+        if !dated.isEmpty {
+            let line = dated.map { "\(number(x($0.date!))),\(number(y($0.value)))" }.joined(separator: " ")
+            out += "<polyline class=\"results\" points=\"\(line)\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2.5\"/>"
+            for result in dated {
+                out += "<circle cx=\"\(number(x(result.date!)))\" cy=\"\(number(y(result.value)))\" r=\"3.5\" fill=\"currentColor\"/>"
+            }
+        }
+        out += "</svg>"
+        return out
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+@testable import CharterKit
+
+/// The scoreboard on the built site: measure charts, objective pages, the health page, the
+/// home page's table, typed references, search, and `charter diff`.
+@Suite struct ScoreboardPageTests {
+    /// The fixture's measure tracked and off track on 2026-11-01: 70% on 2026-07-02 where the line asks for 74.93%.
+    static let offTrack = ScoreboardRuleTests.tracked("      - {date: 2026-03-01, value: 60}\n      - {date: 2026-07-02, value: 70}\n")
+
+    @Test("the strategy page draws each tracked measure as an SVG with a text alternative and a table of the numbers")
+    func chart() throws {
+        let site = try SitePagesTests.build([Self.offTrack])
+        let page = try site.outputText("strategies/community.html")
+        let summary = "Share of questions answered within 24 hours: target 100% by 2027-01-01, from 50% on 2026-01-01; latest result 70% on 2026-07-02, where the line to the target asks for 74.93%; off track."
+        #expect(page.contains("<figure class=\"measure\" id=\"measure-1\">\n<figcaption><strong>Share of questions answered within 24 hours</strong> <span class=\"badge warn\">off track</span> <span class=\"detail\">target 100% by 2027-01-01</span></figcaption>"))
+        #expect(page.contains("<svg class=\"measure-chart\" id=\"measure-1-chart\" role=\"img\" aria-labelledby=\"measure-1-chart-title\" viewBox=\"0 0 320 120\" width=\"320\" height=\"120\"><title id=\"measure-1-chart-title\">\(summary)</title>"))
+        // The planned line from 50% on the first day to 100% on the last, dashed; the results solid, one dot each.
+        // Values 45 to 105 (10% padding) span y 102 to 14; 365 days span x 8 to 312: 60% on day 59 is (57.1, 80.0).
+        #expect(page.contains("<line class=\"plan\" x1=\"8.0\" y1=\"94.7\" x2=\"312.0\" y2=\"21.3\" stroke=\"currentColor\" stroke-width=\"1.5\" stroke-dasharray=\"5 4\"/>"))
+        #expect(page.contains("<polyline class=\"results\" points=\"57.1,80.0 159.6,65.3\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2.5\"/>"))
+        #expect(page.components(separatedBy: "<circle ").count - 1 == 2)
+        #expect(page.contains("<caption class=\"visually-hidden\">\(summary)</caption>"))
+        #expect(page.contains("<tbody><tr><th scope=\"row\">Baseline</th><td>2026-01-01</td><td>50%</td></tr><tr><th scope=\"row\">Result</th><td>2026-03-01</td><td>60%</td></tr><tr><th scope=\"row\">Result</th><td>2026-07-02</td><td>70%</td></tr><tr><th scope=\"row\">Target</th><td>2027-01-01</td><td>100%</td></tr></tbody>"))
+        // The key measures card and the method's reporting link to the chart with the measure's state.
+        #expect(page.contains("<span class=\"measure\">Share of questions answered within 24 hours</span> <strong class=\"target\">100% by 2027-01-01</strong> <a class=\"badge warn\" href=\"#measure-1\">off track</a>"))
+        #expect(page.contains("<h2 id=\"scoreboard\">Scoreboard</h2>"))
+        // Funding adds up, and the objective links to its page.
+        #expect(page.contains("<p class=\"funding\"><strong>Funding in total:</strong> <span class=\"amount\">GBP 40,000 a year</span> </p>"))
+        #expect(page.contains("<li id=\"objective-fewer-calls\"><a href=\"../objectives/fewer-calls.html\">Fewer avoidable calls</a></li>"))
+        // A measure whose target is in words has no chart.
+        let plain = try SitePagesTests.build([]).outputText("strategies/community.html")
+        #expect(!plain.contains("<svg class=\"measure-chart\""))
+        #expect(!plain.contains("id=\"scoreboard\""))
+    }
+
+    @Test("the health page lists off-track measures and the home page's table counts them")
+    func healthAndHome() throws {
+        let site = try SitePagesTests.build([Self.offTrack])
+        let health = try site.outputText("health.html")
+        #expect(health.contains("<h2 id=\"off-track\">Measures off track</h2>"))
+        #expect(health.contains("<figcaption><strong>Share of questions answered within 24 hours</strong> <span class=\"detail\">(<a href=\"strategies/community.html\">Customer community</a>)</span> <span class=\"badge warn\">off track</span>"))
+        #expect(health.contains("<span class=\"badge warning\">warning</span> &#39;Share of questions answered within 24 hours&#39; in strategy &#39;community&#39; is off track"))
+        let home = try site.outputText("index.html")
+        #expect(home.contains("<a class=\"badge warn\" href=\"strategies/community.html#scoreboard\">1 of 1 measure off track</a>"))
+        // On track, neither page mentions it.
+        let fine = try SitePagesTests.build([ScoreboardRuleTests.tracked("      - {date: 2026-07-02, value: 80}\n")])
+        #expect(!(try fine.outputText("health.html")).contains("Measures off track"))
+        #expect(!(try fine.outputText("index.html")).contains("off track"))
+    }
+
+    @Test("each objective has a page with the strategies and methods that serve it, their measures and their funding")
+    func objectivePage() throws {
+        let site = try SitePagesTests.build([Self.offTrack, .write("content/objectives.yaml", """
+            objectives:
+              - id: fewer-calls
+                title: Fewer avoidable calls
+                description: Cut avoidable support calls by a fifth within two years.
+                owner: hub
+              - id: more-members
+                title: More members
+            """)])
+        let page = try site.outputText("objectives/fewer-calls.html")
+        #expect(page.contains("<h1>Fewer avoidable calls</h1>\n<p class=\"lead\">Cut avoidable support calls by a fifth within two years.</p>"))
+        #expect(page.contains("<div><dt>Owner</dt><dd><a href=\"../teams/hub.html\">Community Hub</a></dd></div>"))
+        #expect(page.contains("<div><dt>Funding</dt><dd><span class=\"amount\">GBP 40,000 a year</span> </dd></div>"))
+        #expect(page.contains("<ul><li><a href=\"../strategies/community.html\">Customer community</a></li></ul>"))
+        #expect(page.contains("<li><a href=\"../strategies/community.html#method-peer-answers\">Peer answers</a> <span class=\"detail\">(Customer community)</span></li>"))
+        #expect(page.contains("<svg class=\"measure-chart\""))
+        let unserved = try site.outputText("objectives/more-members.html")
+        #expect(unserved.contains("<p class=\"missing\">No strategy serves this objective yet.</p>"))
+        #expect(unserved.contains("<span class=\"missing\">no budget</span>"))
+        let index = try site.outputText("objectives/index.html")
+        #expect(index.contains("<h2 id=\"fewer-calls\">Fewer avoidable calls</h2>"))
+        #expect(index.contains("<a href=\"../strategies/community.html\">Customer community</a> <span class=\"detail\">serves it</span>"))
+        // The header links to the register; the search index finds objectives.
+        #expect(try site.outputText("guides/escalation.html").contains("<a href=\"../objectives/index.html\">Objectives</a>"))
+        let search = try FileManager.default.contentsOfDirectory(atPath: site.output.appending(path: "search").path)
+            .map { try site.outputText("search/\($0)") }.joined()
+        #expect(search.contains("More members"))
+    }
+
+    @Test("objective:ID links to the objective's page, a link to the register file to its index, and an unknown one is CH301")
+    func typedReference() throws {
+        let good = try SitePagesTests.build([.write("content/guides/why.md", "# Why\n\nSee [fewer calls](objective:fewer-calls) in [the register](../objectives.yaml).\n")])
+        #expect(try good.outputText("guides/why.html").contains(
+            "<p>See <a href=\"../objectives/fewer-calls.html\">fewer calls</a> in <a href=\"../objectives/index.html\">the register</a>.</p>"))
+        let bad = try FixtureSite.result([.write("content/guides/why.md", "# Why\n\nSee [fewer calls](objective:fewer-cals).\n")])
+        #expect(located(bad.diagnostics) == ["CH301 error content/guides/why.md:3:5"])
+        #expect(bad.diagnostics.first?.fixHint?.contains("objective:fewer-calls") == true)
+    }
+
+    @Test("diff reports new results, a moved target, a measure gone off track, and objectives added to the register or dropped by a strategy")
+    func diff() throws {
+        // Base: tracked and on track. Head: a new result that falls behind, and a later target.
+        let base = ScoreboardRuleTests.tracked("      - {date: 2026-03-01, value: 60}\n")
+        let site = try FixtureSite.make([base])
+        try DiffTests.git(["init", "-q", "-b", "main"], in: site.root)
+        try DiffTests.git(["add", "-A"], in: site.root)
+        try DiffTests.git(["commit", "-q", "-m", "base"], in: site.root)
+        try DiffTests.git(["tag", "base"], in: site.root)
+        let strategy = site.root.appending(path: FixtureSite.strategy)
+        var text = try String(contentsOf: strategy, encoding: .utf8)
+        text = text.replacingOccurrences(of: "      - {date: 2026-03-01, value: 60}\n",
+                                         with: "      - {date: 2026-03-01, value: 60}\n      - {date: 2026-09-01, value: 65}\n")
+        text = text.replacingOccurrences(of: "target: {value: 100, date: 2027-01-01}", with: "target: {value: 95, date: 2027-01-01}")
+        try site.write(FixtureSite.strategy, text)
+        try site.write("content/objectives.yaml", "objectives:\n  - {id: fewer-calls, title: Fewer avoidable calls, owner: hub}\n  - {id: more-members, title: More members}\n")
+        try DiffTests.git(["commit", "-qam", "head"], in: site.root)
+        let changes = try DiffTests.diff(site, ["base", "HEAD"]).changes
+        #expect(changes.filter { !$0.contains("diagnostic-") } == [
+            "warning target-moved the target of 'Share of questions answered within 24 hours' moved",
+            "warning measure-off-track 'Share of questions answered within 24 hours' went off track",
+            "warning objective-changed the description of objective 'fewer-calls' changed",
+            "info result-added new result for 'Share of questions answered within 24 hours': 65% on 2026-09-01",
+            "info objective-added objective 'More members' was added to the register",
+        ])
+        #expect(changes.contains("warning diagnostic-introduced new warning CH281: no strategy serves objective 'more-members'"))
+    }
+}
