@@ -79,7 +79,7 @@ import Testing
             return "\(result["ruleId"] as? String ?? "") \(result["level"] as? String ?? "") "
                 + "\(uri):\(region["startLine"] as? Int ?? 0):\(region["startColumn"] as? Int ?? 0)"
         }
-        #expect(results == [])
+        #expect(results == ["CH250 error content/strategies/community.yaml:2:8", "CH102 error content/teams/bad.yaml:2:1"])
     }
 }
 

@@ -47,18 +47,19 @@ import Testing
         #expect(Self.rawElements(strategy, in: "main") == [])
         #expect(strategy.contains("Answers from <!-- raw HTML omitted -->people<!-- raw HTML omitted --> who have been there."))
         #expect(diagnostics == [
-            "CH403 note content/guides/raw.md:3:1", "CH403 note content/guides/raw.md:5:8", "CH403 note content/guides/raw.md:5:40",
-            "CH403 note content/strategies/community.yaml:23:23", "CH403 note content/strategies/community.yaml:23:53",
+            "CH403 note content/guides/raw.md:3:1", "CH403 note content/guides/raw.md:5:8", "CH403 note content/guides/raw.md:5:37",
+            "CH403 note content/strategies/community.yaml:23:23", "CH403 note content/strategies/community.yaml:23:50",
         ])
     }
 
-    @Test("with unsafe_html: true the same raw HTML is published as written, without a note")
+    @Test("with unsafe_html: true the same raw HTML is published as written, without a note, but a script stays text")
     func keptWhenTrusted() throws {
         let (site, diagnostics) = try Self.build(Self.edits + [.write("charter.yaml", "title: Fixture\nunsafe_html: true\n")])
         #expect(diagnostics == [])
-        #expect(Self.rawElements(try site.outputText("guides/raw.html"), in: "article.page") == [
-            "div.raw-block: block alert(1)", "script.: alert(1)", "span.raw-inline: span",
-        ])
+        let html = try site.outputText("guides/raw.html")
+        // GFM's tag filter still turns a script tag into text, even from a trusted author.
+        #expect(Self.rawElements(html, in: "article.page") == ["div.raw-block: block <script>alert(1)</script>", "span.raw-inline: span"])
+        #expect(html.contains("<div class=\"raw-block\">block &lt;script>alert(1)&lt;/script></div>"))
         #expect(Self.rawElements(try site.outputText("strategies/community.html"), in: "main") == ["em.raw-yaml: people"])
     }
 }
