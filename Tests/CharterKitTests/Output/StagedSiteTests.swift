@@ -68,7 +68,7 @@ import Testing
         let problems = Mutex<[String]>([])
     }
 
-    @Test("a reader never finds the home page or a page missing or cut short while the site is rebuilt 150 times")
+    @Test("a reader never finds the home page or a page missing or cut short while the site is rebuilt 40 times")
     func readerDuringRebuilds() throws {
         let site = try TemporarySite(["content/index.md": "# Home\n", "content/guides/plan.md": "# Plan\n\nVersion 0.\n"])
         try site.build()
@@ -96,7 +96,7 @@ import Testing
         var readsDuringBuilds: [Int] = []
         // The reader is stopped before anything is thrown, so no thread outlives the test.
         let rebuilt = Result {
-            for version in 1...150 {
+            for version in 1...40 {
                 try site.write("content/guides/plan.md", "# Plan\n\nVersion \(version).\n")
                 let before = reader.reads.load(ordering: .relaxed)
                 let result = try site.build()
@@ -108,9 +108,9 @@ import Testing
         finished.wait()
         try rebuilt.get()
 
-        #expect(try site.outputText("guides/plan.html").contains("<p>Version 150.</p>"))
+        #expect(try site.outputText("guides/plan.html").contains("<p>Version 40.</p>"))
         // The reader really ran beside the builds, not before or after them.
-        #expect(readsDuringBuilds.filter { $0 > 0 }.count > 100, "reads during each build: \(readsDuringBuilds)")
+        #expect(readsDuringBuilds.filter { $0 > 0 }.count >= 35, "reads during each build: \(readsDuringBuilds)")
         let problems = reader.problems.withLock { $0 }
         #expect(problems == [], "\(problems.count) failed reads of \(reader.reads.load(ordering: .relaxed)), first: \(problems.prefix(3))")
     }
