@@ -42,44 +42,72 @@ import Testing
         "focus-areas/index.html", "program-kinds/index.html",
     ]
 
-    /// The HTML pages the example must have, from the names of its content files alone (no
-    /// code of the builder is asked):
+    /// The HTML pages the example must have, from its content files' names (and, for tag
+    /// pages, the tags its pages' front matter lists); no code of the builder is asked:
     /// - `x/name.md` is `x/name.html`; `README.md` and `index.md` are their folder's `index.html`;
     /// - `x/name.yaml` (a strategy, a team) is `x/name.html`, and a `x/name.md` beside it is
     ///   that page's narrative, not a page of its own;
-    /// - a folder of Markdown pages without a landing page gets a generated `index.html`;
+    /// - every folder on the way to a page has an `index.html` (written or generated);
+    /// - each tag has `tags/<slug>.html`, and `tags/index.html` lists them;
     /// - the framework's stages and responsibilities and the fixed pages above.
     static func expectedPages(content: URL) throws -> [String] {
-        let files = try TemporarySite.snapshot(of: content).keys.filter { !$0.split(separator: "/").contains { $0.hasPrefix(".") } }
-        let yaml = Set(files.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map { String($0[..<$0.lastIndex(of: ".")!]) })
+        let files = try TemporarySite.snapshot(of: content).filter { !$0.key.split(separator: "/").contains { $0.hasPrefix(".") } }
+        let yaml = Set(files.keys.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.map { String($0[..<$0.lastIndex(of: ".")!]) })
         var pages = Set(fixedPages)
         pages.formUnion(stages.map { "stages/\($0).html" })
         pages.formUnion(responsibilities.map { "responsibilities/\($0).html" })
         pages.formUnion(yaml.map { "\($0).html" })
-        var landings: Set<String> = [""]
-        var folders: Set<String> = []
-        for file in files where file.hasSuffix(".md") {
+        var tags: Set<String> = []
+        for (file, data) in files where file.hasSuffix(".md") {
             let stem = String(file.dropLast(3))
             guard !yaml.contains(stem) else { continue }
-            let folder = file.contains("/") ? String(file[..<file.lastIndex(of: "/")!]) : ""
             let name = file.split(separator: "/").last!
             if name == "README.md" || name == "index.md" {
-                pages.insert(folder.isEmpty ? "index.html" : "\(folder)/index.html")
-                landings.insert(folder)
+                pages.insert(file.contains("/") ? "\(file[..<file.lastIndex(of: "/")!])/index.html" : "index.html")
             } else {
                 pages.insert("\(stem).html")
-                folders.insert(folder)
             }
+            tags.formUnion(Self.tags(in: String(decoding: data, as: UTF8.self)))
         }
         // Every folder on the way to a page is a section with a landing page.
-        for folder in folders {
-            var parts = folder.split(separator: "/").map(String.init)
+        for page in pages {
+            var parts = page.split(separator: "/").dropLast().map(String.init)
             while !parts.isEmpty {
                 pages.insert(parts.joined(separator: "/") + "/index.html")
                 parts.removeLast()
             }
         }
+        if !tags.isEmpty {
+            // tags/index.html lists the tags, so a tag whose slug is taken gets -1, -2, ...
+            var taken: Set<String> = ["index"]
+            for tag in tags.sorted() {
+                let slug = tag.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || "_- ".unicodeScalars.contains($0) }
+                    .map { $0 == " " ? "-" : String($0) }.joined()
+                var unique = slug, number = 0
+                while taken.contains(unique) { number += 1; unique = "\(slug)-\(number)" }
+                taken.insert(unique)
+            }
+            pages.insert("tags/index.html")
+            pages.formUnion(taken.map { "tags/\($0).html" })
+        }
         return pages.sorted()
+    }
+
+    /// The tags a page's front matter lists, as `tags: [a, b c]` or as a block list.
+    static func tags(in text: String) -> [String] {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first == "---", let end = lines.dropFirst().firstIndex(of: "---") else { return [] }
+        let header = lines[1..<end]
+        guard let start = header.firstIndex(where: { $0.hasPrefix("tags:") }) else { return [] }
+        let rest = header[start].dropFirst(5).trimmingCharacters(in: .whitespaces)
+        var names: [String]
+        if rest.hasPrefix("[") {
+            names = rest.dropFirst().dropLast().split(separator: ",").map { String($0) }
+        } else {
+            names = header[(start + 1)...].prefix { $0.hasPrefix("  -") || $0.hasPrefix("- ") }
+                .map { String($0.drop { $0 == " " || $0 == "-" }) }
+        }
+        return names.map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     @Test("the built example has exactly the pages its content files name, and no broken link or anchor")
@@ -89,16 +117,16 @@ import Testing
         builder.today = Self.today
         let result = try builder.build()
         #expect(result.outputDirectory != nil)
-        let built = try TemporarySite.snapshot(of: site.output).keys.filter { $0.hasSuffix(".html") && !$0.hasPrefix("tags/") }.sorted()
+        let built = try TemporarySite.snapshot(of: site.output).keys.filter { $0.hasSuffix(".html") }.sorted()
         let expected = try Self.expectedPages(content: site.root.appending(path: "content"))
         #expect(built == expected, "built but not expected: \(Set(built).subtracting(expected).sorted()); expected but not built: \(Set(expected).subtracting(built).sorted())")
-        #expect(built.filter { $0.hasPrefix("strategies/") }.count == 5)
-        #expect(built.filter { $0.hasPrefix("teams/") }.count == 10)
+        // The five strategies and ten teams of the example, each with its page, and their listings.
+        #expect(built.filter { $0.hasPrefix("strategies/") }.count == 6)
+        #expect(built.filter { $0.hasPrefix("teams/") }.count == 11)
 
-        let pageCount = try TemporarySite.snapshot(of: site.output).keys.filter { $0.hasSuffix(".html") }.count
         let report = try SiteCrawler.crawl(site.output)
         #expect(report.broken == [])
-        #expect(report.pagesVisited == pageCount)
+        #expect(report.pagesVisited == built.count)
         #expect(report.linksChecked > 5000)
         #expect(report.fragmentsChecked > 500)
     }
