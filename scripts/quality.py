@@ -17,6 +17,7 @@ Screenshots of key pages at phone and desktop widths, light and dark.
 """
 import argparse
 import base64
+import fnmatch
 import os
 import re
 import sys
@@ -54,6 +55,8 @@ def browser(dark=False):
         options.add_argument(argument)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
     driver.set_page_load_timeout(30)
+    # axe on the long print page takes more than the default 30 s on a loaded machine.
+    driver.set_script_timeout(180)
     if dark:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
                                {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
@@ -111,7 +114,8 @@ def loaded(driver, url, path):
 
 
 def reviewed_contrast(path):
-    """The reviewed list of colour-contrast checks axe cannot decide: (page, mode, target) -> reason."""
+    """The reviewed list of colour-contrast checks axe cannot decide, as (page pattern, mode
+    pattern, axe's reason key) -> the reason a person judged them readable."""
     entries = {}
     for number, line in enumerate(open(path, encoding="utf-8"), start=1):
         line = line.rstrip("\n")
@@ -119,17 +123,23 @@ def reviewed_contrast(path):
             continue
         fields = line.split("\t")
         if len(fields) != 4 or not all(field.strip() for field in fields):
-            raise SystemExit(f"{path}:{number}: expected four tab-separated fields: page, mode, target, reason")
-        page, mode, target, reason = (field.strip() for field in fields)
-        entries[(page, mode, target)] = reason
+            raise SystemExit(f"{path}:{number}: expected four tab-separated fields: page, mode, axe's reason key, and why it is fine")
+        page, mode, key, reason = (field.strip() for field in fields)
+        entries[(page, mode, key)] = reason
     return entries
+
+
+def review_of(reviewed, path, mode, key):
+    """The reviewed entry that covers an undecided check, if any."""
+    return next((entry for entry in reviewed
+                 if fnmatch.fnmatchcase(path, entry[0]) and fnmatch.fnmatchcase(mode, entry[1]) and entry[2] == key), None)
 
 
 def accessibility(base, pages, reviewed):
     """axe on every page, light and dark. Violations fail; so do colour-contrast checks axe
     could not decide (its "incomplete" results) unless each is in the reviewed list."""
     failures = 0
-    used = set()
+    used = {}
     for dark in (False, True):
         mode = "dark" if dark else "light"
         driver = browser(dark)
@@ -160,21 +170,23 @@ def accessibility(base, pages, reviewed):
                         continue
                     for node in check["nodes"]:
                         target = " ".join(node["target"])
-                        key = next((k for k in ((path, mode, target), ("*", mode, target), (path, "*", target), ("*", "*", target))
-                                    if k in reviewed), None)
-                        if key:
-                            used.add(key)
+                        reasons = [item for item in node.get("any", []) if item.get("id") == "color-contrast"] or node.get("any", [])
+                        key = ((reasons[0].get("data") or {}).get("messageKey") if reasons else None) or "unknown"
+                        entry = review_of(reviewed, path, mode, key)
+                        if entry:
+                            used[entry] = used.get(entry, 0) + 1
                             continue
                         undecided += 1
-                        why = "; ".join(item.get("message", "") for item in node.get("any", []))
-                        print(f"  axe {mode} {path}: colour contrast not decided and not reviewed: {target}: {why}")
+                        why = "; ".join(item.get("message", "") for item in reasons)
+                        print(f"  axe {mode} {path}: colour contrast not decided and not reviewed: {target}: {key}: {why}")
                 failures += undecided
                 clean += not result["violations"] and not undecided
         finally:
             driver.quit()
         print(f"  axe {mode}: {clean} of {len(pages)} pages without a violation or an unreviewed contrast check")
-    for key in sorted(set(reviewed) - used):
-        print(f"  note: the reviewed contrast entry {' '.join(key)} matched nothing; remove it if it is obsolete")
+    for entry in sorted(reviewed):
+        print(f"  reviewed, not failed: {used.get(entry, 0)} undecided contrast checks of kind '{entry[2]}' "
+              f"(pages {entry[0]}, {entry[1]}): {reviewed[entry]}")
     return failures
 
 
