@@ -94,7 +94,7 @@ const navigation = performance.getEntriesByType('navigation')[0];
 return [location.href, document.readyState, navigation ? navigation.responseStatus : null, document.body ? document.body.className : ''];
 """
 NOT_FOUND = "404.html"
-NOT_FOUND_CLASS = "kind-notFound"
+NOT_FOUND_CLASS = "kind-404"
 
 
 def loaded(driver, url, path):
