@@ -32,16 +32,25 @@ SOURCES
 fi
 
 extensions="table strikethrough autolink tagfilter footnotes tasklist"
+# How many examples each spec file of this library version has: a run must pass every one of
+# them, so that a runner that found no examples (or skipped some) is a failure, not "0 failed".
+case "$upstream" in
+    0.29.0.gfm.6) expected=(671 30 16 25) ;;
+    *) echo "No expected example counts for cmark-gfm $upstream: count them and add them to $0."; exit 1 ;;
+esac
 status=0
 run() {
-    local label=$1; shift
+    local label=$1 count=$2; shift 2
     local line
     line=$(python3 "$tests/spec_tests.py" --no-normalize "$@" | tail -n 1) || true
     echo "$label: $line"
-    case "$line" in *" 0 failed, 0 errored"*) ;; *) status=1 ;; esac
+    if [ "$line" != "$count passed, 0 failed, 0 errored, 0 skipped" ]; then
+        echo "  FAILED: expected $count passed, 0 failed, 0 errored, 0 skipped"
+        status=1
+    fi
 }
-run "CommonMark spec" --spec "$tests/spec.txt" --program "$charter render --cmark"
-run "GFM extensions" --spec "$tests/extensions.txt" --program "$charter render --cmark" --extensions "$extensions"
-run "Smart punctuation" --spec "$tests/smart_punct.txt" --program "$charter render --cmark --smart"
-run "Regressions" --spec "$tests/regression.txt" --program "$charter render --cmark"
+run "CommonMark spec" "${expected[0]}" --spec "$tests/spec.txt" --program "$charter render --cmark"
+run "GFM extensions" "${expected[1]}" --spec "$tests/extensions.txt" --program "$charter render --cmark" --extensions "$extensions"
+run "Smart punctuation" "${expected[2]}" --spec "$tests/smart_punct.txt" --program "$charter render --cmark --smart"
+run "Regressions" "${expected[3]}" --spec "$tests/regression.txt" --program "$charter render --cmark"
 exit $status

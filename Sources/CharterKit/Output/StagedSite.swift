@@ -98,8 +98,20 @@ final class StagedSite: @unchecked Sendable {
         return link(source.path, folder.appending(path: path).path) == 0
     }
 
+    /// How `commit()` put the new site in place.
+    enum Swap: Equatable, Sendable {
+        /// There was no site yet: the new one was renamed into place.
+        case created
+        /// The old and new sites were exchanged in one atomic rename.
+        case exchanged
+        /// No atomic exchange: the old site was moved aside, then the new one in, leaving a
+        /// moment with no site at all.
+        case movedAside
+    }
+
     /// Swaps the new site in: readers see the old site or the new one, never a mix.
-    func commit() throws {
+    @discardableResult
+    func commit() throws -> Swap {
         let fileManager = FileManager.default
         guard fileManager.fileExists(atPath: output.path) else {
             do {
@@ -108,11 +120,11 @@ final class StagedSite: @unchecked Sendable {
                 abandon()
                 throw CharterError.unwritable(output.path, error.localizedDescription)
             }
-            return
+            return .created
         }
         if Self.exchange(folder.path, output.path) {
             try? fileManager.removeItem(at: folder)
-            return
+            return .exchanged
         }
         // No atomic exchange here: move the old site aside, then the new one in.
         let aside = output.deletingLastPathComponent()
@@ -131,6 +143,7 @@ final class StagedSite: @unchecked Sendable {
             throw CharterError.unwritable(output.path, error.localizedDescription)
         }
         try? fileManager.removeItem(at: aside)
+        return .movedAside
     }
 
     /// Throws the new site away; the old one stays as it was.
@@ -154,7 +167,7 @@ final class StagedSite: @unchecked Sendable {
     }
 
     /// Swaps two paths atomically with Linux's renameat2; false where that is not available.
-    private static func exchange(_ first: String, _ second: String) -> Bool {
+    static func exchange(_ first: String, _ second: String) -> Bool {
         #if os(Linux)
         typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }

@@ -60,6 +60,27 @@ import Testing
         #expect(result.diagnostics.count >= 2)
         try SchemaValidator.validate(DiagnosticReport(result.diagnostics).sarif(), against: "sarif-schema-2.1.0.json")
     }
+
+    @Test("charter check --format sarif prints a log that validates, with each result at its rule and place")
+    func sarifFromCommandLine() throws {
+        let site = try FixtureSite.make([
+            .replace("owner: hub\nstatus", with: "owner: hbu\nstatus"),
+            .write("content/teams/bad.yaml", "name: [unclosed\n"),
+        ])
+        let output = try CharterProcess.run(["check", "--root", site.root.path, "--format", "sarif"])
+        #expect(output.status == 1, "\(output.stderr)")
+        try SchemaValidator.validate(output.stdout, against: "sarif-schema-2.1.0.json")
+        let object = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
+        let run = (object?["runs"] as? [[String: Any]])?.first
+        let results = (run?["results"] as? [[String: Any]] ?? []).map { result -> String in
+            let physical = ((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any]) ?? [:]
+            let uri = (physical["artifactLocation"] as? [String: Any])?["uri"] as? String ?? ""
+            let region = physical["region"] as? [String: Any] ?? [:]
+            return "\(result["ruleId"] as? String ?? "") \(result["level"] as? String ?? "") "
+                + "\(uri):\(region["startLine"] as? Int ?? 0):\(region["startColumn"] as? Int ?? 0)"
+        }
+        #expect(results == ["CH250 error content/strategies/community.yaml:2:8", "CH102 error content/teams/bad.yaml:2:1"])
+    }
 }
 
 /// Validates JSON against a schema kept in the test fixtures, with Python's jsonschema.

@@ -20,8 +20,17 @@ import Testing
         builder.today = CalendarDate(year: 2026, month: 11, day: 1)
         let result = try builder.build()
         #expect(result.diagnostics.isEmpty)
-        // The theme's assets are checked against Templates/ by DefaultTemplatesTests.
-        let built = try TemporarySite.snapshot(of: scratch.output).filter { !$0.key.hasPrefix("assets/") }
+        let everything = try TemporarySite.snapshot(of: scratch.output)
+        // The theme's assets are published exactly as Templates/assets/ has them, which is
+        // their expected copy; the rest of the site is compared with the recorded files.
+        let assets = everything.filter { $0.key.hasPrefix("assets/") }
+        let theme = try TemporarySite.snapshot(of: DefaultTemplatesTests.templatesFolder).filter { $0.key.hasPrefix("assets/") }
+        #expect(assets.keys.sorted() == theme.keys.sorted())
+        #expect(assets.count == 2)
+        for (path, data) in theme.sorted(by: { $0.key < $1.key }) {
+            #expect(assets[path] == data, "\(path) differs from Templates/\(path)")
+        }
+        let built = everything.filter { !$0.key.hasPrefix("assets/") }
         let expectedFolder = fixture.appending(path: "expected", directoryHint: .isDirectory)
 
         if ProcessInfo.processInfo.environment["CHARTER_RECORD"] == "1" {

@@ -161,17 +161,14 @@ import Testing
         ])
         // The strategy is far from complete; the links are what this test is about.
         try site.build(allowErrors: true)
-        let pattern = try Regex(#"(?:href|src)="([^"]*)""#)
         var checked = 0
         for (path, data) in try TemporarySite.snapshot(of: site.output) where path.hasSuffix(".html") {
-            let html = String(decoding: data, as: UTF8.self)
-            for match in html.matches(of: pattern) {
-                let url = String(match.output[1].substring ?? "")
+            for url in HTMLScanner(String(decoding: data, as: UTF8.self)).references {
                 checked += 1
                 #expect(!url.hasPrefix("/"), "\(path) links to \(url)")
                 #expect(!url.contains("://") || url.hasPrefix("http"), "\(path) links to \(url)")
                 if !url.contains("://"), !url.hasPrefix("#") {
-                    let target = ContentPaths.resolve(String(url.split(separator: "#").first ?? ""), from: ContentPaths.folder(of: path))
+                    let target = SiteCrawler.resolve(url, on: path).path
                     #expect(target.map { FileManager.default.fileExists(atPath: site.output.appending(path: $0).path) } == true,
                             "\(path) links to missing \(url)")
                 }

@@ -13,12 +13,26 @@ import Testing
         return site
     }
 
-    @Test("internal by default: noindex on every page, robots.txt disallows, no sitemap")
+    @Test("internal by default: noindex on every page, robots.txt disallows and does not name the sitemap")
     func internalByDefault() throws {
         let site = try Self.build([.write("charter.yaml", "title: Fixture\nbase_url: https://playbook.example.org/\n")])
         #expect(try site.outputText("robots.txt") == "User-agent: *\nDisallow: /\n")
-        #expect(try site.outputText("index.html").contains("<meta name=\"robots\" content=\"noindex\">"))
+        let pages = try TemporarySite.snapshot(of: site.output).filter { $0.key.hasSuffix(".html") }
+        let indexable = pages.filter { page in
+            !HTMLScanner(String(decoding: page.value, as: UTF8.self)).elements(named: "meta")
+                .contains { $0.attributes["name"] == "robots" && $0.attributes["content"] == "noindex" }
+        }
+        #expect(pages.count == 35)
+        #expect(indexable.keys.sorted() == [])
+        // A site that knows its address still gets a sitemap, for tools given it by hand.
         #expect(try site.outputText("sitemap.xml").hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset"))
+    }
+
+    @Test("a site that does not know its address gets no sitemap")
+    func noSitemapWithoutAddress() throws {
+        let site = try Self.build([.write("charter.yaml", "title: Fixture\npublic: true\n")])
+        #expect(try site.outputText("robots.txt") == "User-agent: *\nAllow: /\n")
+        #expect(!FileManager.default.fileExists(atPath: site.output.appending(path: "sitemap.xml").path))
     }
 
     @Test("a public site is indexable and its sitemap lists every page but the 404 page")
@@ -86,9 +100,12 @@ import Testing
         let html = try site.outputText("print.html")
         let titles = html.components(separatedBy: "<h1 id=\"page-").dropFirst().map { String($0.prefix { $0 != "<" }) }
         #expect(titles == ["1\">Fixture Playbook", "2\">Listening plan", "3\">Escalating a risk"])
-        let ids = AnchorChecker.ids(in: html)
-        let all = html.components(separatedBy: " id=\"").count - 1
-        #expect(ids.count == all, "ids are unique")
+        let ids = HTMLScanner(html).elements.compactMap { $0.attributes["id"] }
+        #expect(ids == [
+            "search-input", "search-results", "main", "page-1", "page-2", "fnref-page-2-why", "page-2-sources", "page-2-checklist",
+            "fn-page-2-why", "page-3",
+        ])
+        #expect(Set(ids).count == ids.count, "ids are unique")
         #expect(html.contains("href=\"#page-2-sources\""), "a link to another printed page's heading stays on the print page")
         #expect(html.contains("<h2 id=\"page-2-sources\">Sources</h2>"))
         #expect(html.contains("id=\"fn-page-2-why\""), "footnote ids carry the page's prefix")
