@@ -14,9 +14,11 @@ public struct SiteConfiguration: Sendable, Hashable {
     public var isPublic = false
     /// Severities changed by code; nil turns a code off.
     public var severities: [DiagnosticCode: Severity?] = [:]
+    /// Limits the site raises or lowers, such as the largest text file read.
+    public var limits = SiteLimits()
 
     /// The keys `charter.yaml` understands.
-    public static let knownKeys = ["title", "description", "language", "unsafe_html", "base_url", "public", "severity"]
+    public static let knownKeys = ["title", "description", "language", "unsafe_html", "base_url", "public", "severity", "limits"]
 
     /// Creates the default configuration.
     public init() {}
@@ -43,6 +45,7 @@ public struct SiteConfiguration: Sendable, Hashable {
             case "base_url": configuration.baseURL = fields.string(entry)
             case "public": configuration.isPublic = fields.bool(entry) ?? false
             case "severity": configuration.severities = readSeverities(entry, &fields)
+            case "limits": configuration.limits = SiteLimits.read(entry, &fields)
             default: fields.unknownKey(entry, known: knownKeys, in: "charter.yaml", severity: .warning)
             }
         }
