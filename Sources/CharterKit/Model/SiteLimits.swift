@@ -120,6 +120,10 @@ public struct SiteLimits: Sendable, Hashable {
                 limit: "YAML values in one document once aliases are expanded",
                 value: grouped(yaml.maximumNodes), setting: "none", code: .yamlTooComplex),
             Row(
+                limit: "Markdown nesting: block quotes, lists, emphasis, brackets",
+                value: "none: cmark-gfm parses and renders it without recursion",
+                setting: "none; the file size bounds it", code: .fileTooLarge),
+            Row(
                 limit: "symbolic links followed to reach one file (the system's limit)",
                 value: "40 on Linux", setting: "none", code: .symlinkLoop),
         ]
