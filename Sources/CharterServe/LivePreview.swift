@@ -211,6 +211,8 @@ public final class LivePreview: @unchecked Sendable {
     func rebuild(trigger: [String]) -> Report {
         var builder = SiteBuilder(root: options.root, output: site)
         builder.today = options.today ?? SiteBuilder.defaultToday()
+        // A preview's folder is rebuilt on the next start: no need to wait for the disk.
+        builder.durable = false
         if let workers = options.workers { builder.workers = workers }
         builder.session = session
         // An edit to the text of playbooks redoes only those pages; the watcher's "" means "look at everything".

@@ -25,6 +25,9 @@ struct Build: ParsableCommand {
     @Option(help: "How many threads render pages (default: one per core). The site written is the same.")
     var jobs: Int?
 
+    @Flag(help: "When another build is writing the same output folder, wait for it to finish instead of stopping with exit code 75.")
+    var wait = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more") }
         _ = try today.map(CalendarDate.parse(option:))
@@ -36,6 +39,7 @@ struct Build: ParsableCommand {
             output: out.map { URL(fileURLWithPath: $0, isDirectory: true) })
         builder.allowErrors = allowErrors
         builder.useCache = !noCache
+        builder.waitForLock = wait
         if let jobs { builder.workers = jobs }
         if let today { builder.today = try CalendarDate.parse(option: today) }
         let progress = ProgressLine.make()

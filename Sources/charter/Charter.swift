@@ -9,7 +9,8 @@ struct Charter: ParsableCommand {
         abstract: "Builds and checks strategy playbook sites.",
         discussion: """
             Exit codes: 0 success, 1 the content has errors, 64 wrong usage (bad options, \
-            a refused output folder, a missing site folder), 74 the disk could not be read or written.
+            a refused output folder, a missing site folder), 74 the disk could not be read or written, \
+            75 another build is writing the same output folder (try again later, or use --wait).
             """,
         version: CharterRelease.versionLine,
         subcommands: [Build.self, Check.self, Serve.self, Diff.self, Explain.self, Render.self, Init.self, Codeowners.self, Schema.self])
@@ -20,4 +21,6 @@ enum Exit {
     static let contentErrors = ExitCode(1)
     static let usage = ExitCode(64)
     static let io = ExitCode(74)
+    /// EX_TEMPFAIL: another build holds the output folder's lock; trying again later will work.
+    static let locked = ExitCode(75)
 }

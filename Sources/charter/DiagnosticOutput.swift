@@ -15,6 +15,7 @@ enum DiagnosticOutput {
 
     static func fail(_ error: any Error) -> ExitCode {
         FileHandle.standardError.write(Data("charter: error: \(error)\n".utf8))
+        if case .locked = error as? CharterError { return Exit.locked }
         if let error = error as? CharterError, error.isUsageError { return Exit.usage }
         return Exit.io
     }

@@ -59,13 +59,31 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         "Markdown, YAML and template files must be UTF-8. The position is that of the first byte sequence that is not. Re-save the file as UTF-8 (a byte-order mark is allowed and ignored).")
     public static let fileTooLarge = DiagnosticCode(
         "CH003", "FileTooLarge", .error, "Loading (CH0xx)", "a text file is larger than Charter reads",
-        "Text files over 10 MiB are not read, so that a stray export or log cannot stall a build. Split the page, or move the file out of the content folder.")
+        "Text files (Markdown, YAML, templates) over 10 MiB are not read, so that a stray export or log cannot stall a build. Split the page, move the file out of the content folder, or raise the limit with `limits: {max_file_size: 64MiB}` in charter.yaml.")
     public static let duplicateOutputPath = DiagnosticCode(
         "CH004", "DuplicateOutputPath", .error, "Loading (CH0xx)", "two source files would be written to the same page",
         "Two files map to one path in the site, for example `a.md` and `a.markdown`, or a page and an asset of the same name. Only one could be written, so neither is chosen silently: rename one of them.")
     public static let shadowedReadme = DiagnosticCode(
         "CH005", "ShadowedReadme", .warning, "Loading (CH0xx)", "a folder has both index.md and README.md",
         "Both files would be the folder's landing page. `index.md` is used as the landing page and README.md is published as README.html. Merge them or rename one.")
+    public static let outsideRoot = DiagnosticCode(
+        "CH006", "OutsideRoot", .error, "Loading (CH0xx)", "a symbolic link points outside the site's folder",
+        "A file or folder of the site (in the content, `Templates/`, `model/`, or `charter.yaml` itself) is a symbolic link whose real target lies outside the site's root folder. Charter never reads or publishes such a target, so that a contributor cannot publish `/etc/passwd` by committing a link to it. Even with `--allow-errors` the link is left out. Links whose target is inside the site are followed as usual. Copy the file into the site, or remove the link.")
+    public static let symlinkLoop = DiagnosticCode(
+        "CH007", "SymlinkLoop", .error, "Loading (CH0xx)", "a symbolic link loops",
+        "The link cannot be resolved because it leads back to itself, directly or through other links, or it is a link to a folder that contains it, which would be walked without end. It is not followed. Remove the link or point it somewhere else.")
+    public static let brokenSymlink = DiagnosticCode(
+        "CH008", "BrokenSymlink", .warning, "Loading (CH0xx)", "a symbolic link points to nothing",
+        "The link's target does not exist, so there is nothing to read or publish and the link is skipped. Restore the target or remove the link.")
+    public static let specialFile = DiagnosticCode(
+        "CH009", "SpecialFile", .warning, "Loading (CH0xx)", "a FIFO, socket or device file is in the site's folder",
+        "Only regular files and folders are read. A named pipe (FIFO), a socket or a device is skipped without being opened: reading a FIFO would wait for a writer for ever, and a device has no end. Remove it from the site's folder.")
+    public static let tooManyFiles = DiagnosticCode(
+        "CH010", "TooManyFiles", .error, "Loading (CH0xx)", "the site has more files and folders than Charter reads",
+        "Charter stops listing the site's folders after 100,000 files and folders (links included), so that a stray dependency folder or a tree of links cannot stall a build. The diagnostic is at the folder where listing stopped. Remove what is not content, or raise the limit with `limits: {max_files: 250000}` in charter.yaml.")
+    public static let invalidLimit = DiagnosticCode(
+        "CH011", "InvalidLimit", .error, "Loading (CH0xx)", "a limit in charter.yaml is not one Charter accepts",
+        "The `limits` settings take a size (`max_file_size: 64MiB`, with B, KiB, MiB or GiB, or KB, MB and GB as powers of 1000) or a count (`max_files: 250000`) within the range given in the message. The default stays in force until the value is fixed. See the limits table in docs/limits.md.")
 
     // MARK: Front matter, YAML and file formats (CH1xx)
     public static let unterminatedFrontMatter = DiagnosticCode(
@@ -245,7 +263,8 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     /// Every code Charter can report, in code order.
     public static let all: [DiagnosticCode] = [
         .unreadableFile, .invalidUTF8, .fileTooLarge, .duplicateOutputPath,
-        .shadowedReadme, .unterminatedFrontMatter, .malformedYAML, .frontMatterNotMapping,
+        .shadowedReadme, .outsideRoot, .symlinkLoop, .brokenSymlink, .specialFile, .tooManyFiles, .invalidLimit,
+        .unterminatedFrontMatter, .malformedYAML, .frontMatterNotMapping,
         .yamlTooComplex, .wrongType, .duplicateKey, .emptyFile,
         .unknownKey, .nearMissKey, .missingField, .unknownValue,
         .invalidID, .invalidDate, .measureFormat, .budgetFormat, .inlineObjective, .smacadElementMissing, .benefitsOneSided,

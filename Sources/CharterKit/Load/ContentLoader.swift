@@ -51,9 +51,13 @@ public struct TemplateSource: Sendable, Hashable {
 }
 
 /// Reads a site's folder from disk. The only stage besides the writer that touches the file system.
+///
+/// Nothing outside the site's root is read: every path goes through `ContentWalker`, which
+/// refuses symbolic links whose real target is outside (CH006), loops (CH007), and FIFOs,
+/// sockets and devices (CH009), each reported at the path inside the site.
 public struct ContentLoader: Sendable {
-    /// Text files larger than this are reported instead of read.
-    public var maximumTextFileSize = 10 * 1024 * 1024
+    /// The limits to load with; nil takes them from the site's charter.yaml (`limits:`).
+    public var limits: SiteLimits?
     /// Folders never read as content, relative to the content folder.
     public var excludedPaths: Set<String> = []
 
@@ -63,32 +67,59 @@ public struct ContentLoader: Sendable {
     /// Loads the site rooted at `root`. Throws only when the root itself cannot be read.
     public func load(root: URL) throws -> LoadedContent {
         let root = root.standardizedFileURL.resolvingSymlinksInPath()
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard case .folder(let rootPath) = FileKind.inspect(Self.realPath(root.path) ?? root.path, root: "/") else {
             throw CharterError.missingRoot(root.path)
         }
-        let contentFolder = root.appending(path: "content", directoryHint: .isDirectory)
-        let hasContentFolder = FileManager.default.fileExists(atPath: contentFolder.path, isDirectory: &isDirectory) && isDirectory.boolValue
-        let contentDirectory = hasContentFolder ? contentFolder : root
+        var walker = ContentWalker(root: rootPath, maximumFiles: SiteLimits.defaultMaximumFiles)
+        var diagnostics: [Diagnostic] = []
+
+        // charter.yaml comes first: its limits apply to everything else.
+        var configuration: SourceText?
+        if case .file(let real) = walker.inspect("charter.yaml") {
+            configuration = readText(real, sourcePath: "charter.yaml", limit: SiteLimits.defaultMaximumFileSize, diagnostics: &diagnostics)
+        }
+        let limits = self.limits ?? SiteConfiguration.read(configuration).configuration.limits
+        walker.limitFiles(to: limits.maximumFiles)
+
+        let contentKind = walker.inspect("content")
+        let hasContentFolder: Bool
+        switch contentKind {
+        case .missing, .file: hasContentFolder = false
+        default: hasContentFolder = true
+        }
+        let contentDirectory = hasContentFolder ? root.appending(path: "content", directoryHint: .isDirectory) : root
         var content = LoadedContent(
             root: root,
             contentDirectory: contentDirectory,
             contentPrefix: hasContentFolder ? "content" : "")
+        content.configuration = configuration
 
-        let configURL = root.appending(path: "charter.yaml")
-        if FileManager.default.fileExists(atPath: configURL.path) {
-            content.configuration = readText(configURL, sourcePath: "charter.yaml", diagnostics: &content.diagnostics)
+        for file in try walker.walk("Templates") {
+            let sourcePath = "Templates/\(file.relative)"
+            switch RegularFileReader.read(file.realPath, limit: limits.maximumFileSize) {
+            case .success(let data):
+                let text = file.relative.hasSuffix(".mustache")
+                    ? decode(data, sourcePath: sourcePath, diagnostics: &diagnostics)
+                    : nil
+                content.templates[file.relative] = TemplateSource(source: text, data: data)
+            case .failure(let failure):
+                report(failure, sourcePath: sourcePath, limit: limits.maximumFileSize, diagnostics: &diagnostics)
+            }
         }
-        loadTemplates(root: root, into: &content)
-        let modelFolder = root.appending(path: "model", directoryHint: .isDirectory)
-        for relative in (try? walk(modelFolder, skipping: [])) ?? [] where relative.hasSuffix(".yaml") || relative.hasSuffix(".yml") {
-            if let text = readText(modelFolder.appending(path: relative), sourcePath: "model/\(relative)", diagnostics: &content.diagnostics) {
+        for file in try walker.walk("model") where file.relative.hasSuffix(".yaml") || file.relative.hasSuffix(".yml") {
+            if let text = readText(file.realPath, sourcePath: "model/\(file.relative)", limit: limits.maximumFileSize, diagnostics: &diagnostics) {
                 content.modelFiles.append(text)
             }
         }
 
         var skip = excludedPaths
         if !hasContentFolder { skip.formUnion(["Templates", "model", "charter.yaml", "_site"]) }
+        var files: [ContentWalker.Found] = []
+        if !hasContentFolder {
+            files = try walker.walk("", skipping: skip)
+        } else if case .folder = contentKind {
+            files = try walker.walk("content", skipping: skip)
+        }
         // Text files are read and decoded on every core; the results keep the walk's order.
         enum Found: Sendable {
             case markdown(ContentFile?, [Diagnostic])
@@ -96,32 +127,33 @@ public struct ContentLoader: Sendable {
             case asset(Asset)
         }
         let loader = self
-        let found = ParallelMap.map(try walk(contentDirectory, skipping: skip)) { relative -> Found in
-            let url = contentDirectory.appending(path: relative)
+        let found = ParallelMap.map(files) { file -> Found in
+            let relative = file.relative
             let sourcePath = hasContentFolder ? "content/\(relative)" : relative
             let lowercased = relative.lowercased()
             var diagnostics: [Diagnostic] = []
             if lowercased.hasSuffix(".md") || lowercased.hasSuffix(".markdown") {
-                let text = loader.readText(url, sourcePath: sourcePath, diagnostics: &diagnostics)
+                let text = loader.readText(file.realPath, sourcePath: sourcePath, limit: limits.maximumFileSize, diagnostics: &diagnostics)
                 return .markdown(text.map { ContentFile(contentPath: relative, source: $0) }, diagnostics)
             } else if Self.isDataFile(relative) {
-                let text = loader.readText(url, sourcePath: sourcePath, diagnostics: &diagnostics)
+                let text = loader.readText(file.realPath, sourcePath: sourcePath, limit: limits.maximumFileSize, diagnostics: &diagnostics)
                 return .data(text.map { ContentFile(contentPath: relative, source: $0) }, diagnostics)
             }
-            return .asset(Asset(contentPath: relative, sourcePath: sourcePath, fileURL: url))
+            return .asset(Asset(contentPath: relative, sourcePath: sourcePath, fileURL: URL(fileURLWithPath: file.realPath)))
         }
         for item in found {
             switch item {
-            case .markdown(let file, let diagnostics):
-                content.diagnostics += diagnostics
+            case .markdown(let file, let found):
+                diagnostics += found
                 if let file { content.markdown.append(file) }
-            case .data(let file, let diagnostics):
-                content.diagnostics += diagnostics
+            case .data(let file, let found):
+                diagnostics += found
                 if let file { content.data.append(file) }
             case .asset(let asset):
                 content.assets.append(asset)
             }
         }
+        content.diagnostics = walker.diagnostics + diagnostics
         return content
     }
 
@@ -134,77 +166,40 @@ public struct ContentLoader: Sendable {
         return parts[1].hasSuffix(".yaml") || parts[1].hasSuffix(".yml")
     }
 
-    private func loadTemplates(root: URL, into content: inout LoadedContent) {
-        let folder = root.appending(path: "Templates", directoryHint: .isDirectory)
-        guard let files = try? walk(folder, skipping: []) else { return }
-        for relative in files {
-            let url = folder.appending(path: relative)
-            let sourcePath = "Templates/\(relative)"
-            guard let data = try? Data(contentsOf: url) else {
-                content.diagnostics.append(Diagnostic(.unreadableFile, "cannot read template file", at: SourceLocation(path: sourcePath)))
-                continue
-            }
-            let text = relative.hasSuffix(".mustache")
-                ? readText(url, sourcePath: sourcePath, diagnostics: &content.diagnostics)
-                : nil
-            content.templates[relative] = TemplateSource(source: text, data: data)
-        }
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
-    /// Regular files below `folder`, relative and sorted; hidden entries and `skip` paths left out.
-    /// Symbolic links to files are followed; links to folders are not, so a loop cannot hang the walk.
-    private func walk(_ folder: URL, skipping skip: Set<String>) throws -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return []
-        }
-        var found: [String] = []
-        var pending = [""]
-        while let relative = pending.popLast() {
-            let directory = relative.isEmpty ? folder : folder.appending(path: relative, directoryHint: .isDirectory)
-            let names: [String]
-            do {
-                names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-            } catch {
-                throw CharterError.unreadable(directory.path, error.localizedDescription)
-            }
-            for name in names where !name.hasPrefix(".") {
-                let path = relative.isEmpty ? name : "\(relative)/\(name)"
-                if skip.contains(path) { continue }
-                let url = folder.appending(path: path)
-                let values = try? url.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey, .isRegularFileKey])
-                if values?.isSymbolicLink == true {
-                    let target = url.resolvingSymlinksInPath()
-                    if (try? target.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true { found.append(path) }
-                } else if values?.isDirectory == true {
-                    pending.append(path)
-                } else if values?.isRegularFile == true {
-                    found.append(path)
-                }
-            }
-        }
-        return found.sorted()
-    }
-
-    private func readText(_ url: URL, sourcePath: String, diagnostics: inout [Diagnostic]) -> SourceText? {
-        let data: Data
-        do {
-            // stat(2) directly: URL resource values cost more than reading a small file.
-            var status = stat()
-            let size = stat(url.path, &status) == 0 ? Int(status.st_size) : 0
-            guard size <= maximumTextFileSize else {
-                diagnostics.append(Diagnostic(
-                    .fileTooLarge,
-                    "file is \(size / (1024 * 1024)) MiB; Charter reads text files up to \(maximumTextFileSize / (1024 * 1024)) MiB",
-                    at: SourceLocation(path: sourcePath),
-                    fixHint: "split it into several pages"))
-                return nil
-            }
-            data = try Data(contentsOf: url)
-        } catch {
-            diagnostics.append(Diagnostic(.unreadableFile, "cannot read file: \(error.localizedDescription)", at: SourceLocation(path: sourcePath)))
+    /// Reads and decodes the regular file at `realPath`, which the walker has checked.
+    private func readText(_ realPath: String, sourcePath: String, limit: Int, diagnostics: inout [Diagnostic]) -> SourceText? {
+        switch RegularFileReader.read(realPath, limit: limit) {
+        case .success(let data):
+            return decode(data, sourcePath: sourcePath, diagnostics: &diagnostics)
+        case .failure(let failure):
+            report(failure, sourcePath: sourcePath, limit: limit, diagnostics: &diagnostics)
             return nil
         }
+    }
+
+    private func report(_ failure: RegularFileReader.Failure, sourcePath: String, limit: Int, diagnostics: inout [Diagnostic]) {
+        let at = SourceLocation(path: sourcePath)
+        switch failure {
+        case .tooLarge(let size):
+            diagnostics.append(Diagnostic(
+                .fileTooLarge,
+                "file is \(SiteLimits.describe(bytes: size)); Charter reads text files up to \(SiteLimits.describe(bytes: limit))",
+                at: at,
+                fixHint: "split it into several pages, or raise 'limits: {max_file_size: …}' in charter.yaml"))
+        case .notRegular:
+            diagnostics.append(Diagnostic(.specialFile, "not a regular file; it is skipped", at: at))
+        case .system(let reason):
+            diagnostics.append(Diagnostic(.unreadableFile, "cannot read file: \(reason)", at: at))
+        }
+    }
+
+    private func decode(_ data: Data, sourcePath: String, diagnostics: inout [Diagnostic]) -> SourceText? {
         switch SourceText.decode(data, path: sourcePath) {
         case .success(let text):
             return text

@@ -16,9 +16,13 @@ public struct SiteConfiguration: Sendable, Hashable {
     public var severities: [DiagnosticCode: Severity?] = [:]
     /// How old an assessment may grow before objectives are changed on it (CH261).
     public var assessmentMaxAge = ReviewInterval.standard
+    /// Limits the site raises or lowers, such as the largest text file read.
+    public var limits = SiteLimits()
 
     /// The keys `charter.yaml` understands.
-    public static let knownKeys = ["title", "description", "language", "unsafe_html", "base_url", "public", "severity", "assessment_max_age"]
+    public static let knownKeys = [
+        "title", "description", "language", "unsafe_html", "base_url", "public", "severity", "assessment_max_age", "limits",
+    ]
 
     /// Creates the default configuration.
     public init() {}
@@ -54,6 +58,7 @@ public struct SiteConfiguration: Sendable, Hashable {
                         .invalidDate, "'\(text)' is not an interval", at: entry.value.location,
                         fixHint: "write a number and a unit, such as '12 months' or '2 years'"))
                 }
+            case "limits": configuration.limits = SiteLimits.read(entry, &fields)
             default: fields.unknownKey(entry, known: knownKeys, in: "charter.yaml", severity: .warning)
             }
         }

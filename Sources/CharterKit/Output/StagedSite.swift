@@ -17,9 +17,13 @@ final class StagedSite: @unchecked Sendable {
     let folder: URL
     /// The site being replaced, when it exists: unchanged files are linked from it.
     let previous: URL?
+    /// Flushes the staging folder's file system to the disk before the swap; nil skips it
+    /// (a live preview, which no power cut can make worse than a rebuild).
+    let flush: (@Sendable (String) throws -> Void)?
 
     /// Starts a staging folder beside `output`, removing what interrupted builds left there.
-    init(output: URL) throws {
+    /// The caller holds `output`'s `BuildLock`, so no other live build writes beside it.
+    init(output: URL, flush: (@Sendable (String) throws -> Void)? = StagedSite.syncFileSystem) throws {
         let output = OutputLocation.canonical(output)
         let parent = output.deletingLastPathComponent()
         let fileManager = FileManager.default
@@ -30,6 +34,7 @@ final class StagedSite: @unchecked Sendable {
         }
         Self.removeLeftovers(next: output)
         self.output = output
+        self.flush = flush
         self.folder = parent.appending(path: ".\(output.lastPathComponent).charter-tmp-\(getpid())", directoryHint: .isDirectory)
         self.previous = fileManager.fileExists(atPath: output.appending(path: OutputLocation.markerName).path) ? output : nil
         try? fileManager.removeItem(at: folder)
@@ -109,10 +114,21 @@ final class StagedSite: @unchecked Sendable {
         case movedAside
     }
 
-    /// Swaps the new site in: readers see the old site or the new one, never a mix.
+    /// Swaps the new site in: readers see the old site or the new one, never a mix. The new
+    /// site's files reach the disk first, so a power cut cannot publish truncated pages; the
+    /// swap itself is made durable after.
     @discardableResult
     func commit() throws -> Swap {
         let fileManager = FileManager.default
+        if let flush {
+            do {
+                try flush(folder.path)
+            } catch {
+                abandon()
+                throw error
+            }
+        }
+        defer { if flush != nil { Self.syncFolder(output.deletingLastPathComponent().path) } }
         guard fileManager.fileExists(atPath: output.path) else {
             do {
                 try fileManager.moveItem(at: folder, to: output)
@@ -151,14 +167,52 @@ final class StagedSite: @unchecked Sendable {
         try? FileManager.default.removeItem(at: folder)
     }
 
+    /// Writes every changed file of the file system holding `path` to the disk: syncfs(2) on
+    /// Linux, one call for the whole staging folder instead of an fsync per file.
+    @Sendable static func syncFileSystem(_ path: String) throws {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw CharterError.unwritable(path, String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        #if os(Linux)
+        // Glibc declares syncfs only for _GNU_SOURCE, which Swift's module does not set.
+        typealias SyncFS = @convention(c) (Int32) -> Int32
+        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") {
+            guard unsafeBitCast(symbol, to: SyncFS.self)(descriptor) == 0 else {
+                throw CharterError.unwritable(path, String(cString: strerror(errno)))
+            }
+        } else {
+            sync()
+        }
+        #else
+        sync()
+        guard fsync(descriptor) == 0 else { throw CharterError.unwritable(path, String(cString: strerror(errno))) }
+        #endif
+    }
+
+    /// Makes a folder's entries durable (after a rename in it); best effort, the site is already in place.
+    private static func syncFolder(_ path: String) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)
+        close(descriptor)
+    }
+
+    /// Whether a leftover's name ends in the id of a process other than this one that still
+    /// runs: its folder may be a live build's, whatever the lock says (an older Charter, say).
+    static func belongsToLiveProcess(_ name: String) -> Bool {
+        guard let dash = name.lastIndex(of: "-"), let pid = pid_t(name[name.index(after: dash)...]), pid > 0 else { return false }
+        guard pid != getpid() else { return false }
+        return kill(pid, 0) == 0 || errno == EPERM
+    }
+
     /// Removes temporary folders that earlier, interrupted builds left beside the output,
-    /// but only those that carry Charter's marker.
+    /// but only those that carry Charter's marker and whose process has ended.
     private static func removeLeftovers(next output: URL) {
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let prefixes = [".\(output.lastPathComponent).charter-tmp-", ".\(output.lastPathComponent).charter-old-"]
         guard let names = try? fileManager.contentsOfDirectory(atPath: parent.path) else { return }
-        for name in names where prefixes.contains(where: name.hasPrefix) {
+        for name in names where prefixes.contains(where: name.hasPrefix) && !belongsToLiveProcess(name) {
             let folder = parent.appending(path: name, directoryHint: .isDirectory)
             if fileManager.fileExists(atPath: folder.appending(path: OutputLocation.markerName).path) {
                 try? fileManager.removeItem(at: folder)

@@ -95,6 +95,8 @@ struct SessionState: @unchecked Sendable {
     var allowErrors: Bool
     var content: LoadedContent
     var stamps: [String: FileStamp]
+    /// The largest text file the site reads (charter.yaml's `limits`).
+    var maximumFileSize: Int
     var templates: TemplateSet
     var site: Site
     var links: LinkResolver
@@ -161,7 +163,7 @@ extension SiteBuilder {
         for edit in edits {
             let old = state.content.markdown[edit.file]
             let url = state.content.root.appending(path: old.source.path)
-            guard let stamp = FileStamp(path: url.path), stamp.isRegularFile, stamp.size <= Int64(ContentLoader().maximumTextFileSize),
+            guard let stamp = FileStamp(path: url.path), stamp.isRegularFile, stamp.size <= Int64(state.maximumFileSize),
                   let data = try? Data(contentsOf: url), case .success(let text) = SourceText.decode(data, path: old.source.path)
             else { return nil }
             // The front matter is exactly as it was, so the page's fields and their problems are too.
@@ -226,6 +228,9 @@ extension SiteBuilder {
             files.append((path, Data(text.utf8)))
         }
 
+        // One build of an output at a time, as for every build.
+        let lock = try BuildLock.acquire(for: outputFolder, wait: waitForLock)
+        defer { lock.release() }
         // Every check passed: replace the files that differ, each with one atomic rename. The
         // cache file on disk no longer describes the site, so it goes until the session saves it.
         if !files.isEmpty { BuildCache.remove(root: state.root, output: outputFolder) }

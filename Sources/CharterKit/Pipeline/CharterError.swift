@@ -8,6 +8,8 @@ public enum CharterError: Error, Equatable, CustomStringConvertible {
     case defaultTemplates(String)
     case badRevision(String, String)
     case exists(String)
+    /// Another build holds the lock on this output folder; `holder` says which process.
+    case locked(String, holder: String)
 
     public var description: String {
         switch self {
@@ -19,6 +21,8 @@ public enum CharterError: Error, Equatable, CustomStringConvertible {
         case .defaultTemplates(let reason): "the built-in templates are broken: \(reason)"
         case .badRevision(let revision, let reason): "cannot read revision '\(revision)': \(reason)"
         case .exists(let path): "'\(path)' already exists; nothing was written"
+        case .locked(let path, let holder):
+            "another build is writing '\(path)' (\(holder)); nothing was written. Try again once it has finished, or pass --wait to wait for it"
         }
     }
 

@@ -60,6 +60,12 @@ public struct SiteBuilder: Sendable {
     public var session: BuildSession?
     /// The files changed since the session's last build, relative to the root; nil when unknown.
     public var changed: Set<String>?
+    /// When another build is writing the same output: wait for it (true) or fail at once with
+    /// `CharterError.locked` (false).
+    public var waitForLock = false
+    /// Flush the new site to the disk before it replaces the old one. Off only where losing the
+    /// output to a power cut costs nothing but a rebuild, such as a live preview.
+    public var durable = true
 
     /// SOURCE_DATE_EPOCH's day when the variable holds a number of seconds, else today.
     public static func defaultToday(environment: [String: String] = ProcessInfo.processInfo.environment) -> CalendarDate {
@@ -109,6 +115,9 @@ public struct SiteBuilder: Sendable {
         if writing {
             try OutputLocation.validate(output: outputFolder, root: content.root, contentDirectory: content.contentDirectory)
         }
+        // One build of an output at a time, from here until the site and its cache are written.
+        let lock = writing ? try BuildLock.acquire(for: outputFolder, wait: waitForLock) : nil
+        defer { lock?.release() }
         let sources = Self.sources(of: content)
 
         // Nothing changed since the last build: say so, and leave the site as it is.
@@ -160,7 +169,7 @@ public struct SiteBuilder: Sendable {
         let known = configuration.applySeverities(to: diagnostics).sorted()
         // Pages stream into the next site's staging folder as they are finished, unless errors
         // already mean it will not be written.
-        let staged = writing && (allowErrors || !known.containsErrors) ? try StagedSite(output: outputFolder) : nil
+        let staged = writing && (allowErrors || !known.containsErrors) ? try StagedSite(output: outputFolder, flush: durable ? StagedSite.syncFileSystem : nil) : nil
         var renderer = SiteRenderer(templates: templates, workers: workers)
         renderer.progress = progress
         renderer.searchMemo = session?.searchMemo
@@ -195,7 +204,8 @@ public struct SiteBuilder: Sendable {
                     if session != nil {
                         nextState = SessionState(
                             root: canonicalRoot, output: outputFolder, today: today, allowErrors: allowErrors, content: content,
-                            stamps: FileStamp.stamps(of: content), templates: templates, site: site, links: links,
+                            stamps: FileStamp.stamps(of: content), maximumFileSize: configuration.limits.maximumFileSize,
+                            templates: templates, site: site, links: links,
                             markdownOptions: markdownOptions, markdown: markdown, known: known, diagnostics: diagnostics,
                             anchorDiagnostics: rendering.anchorDiagnostics, pageDiagnostics: SessionState.pageDiagnostics(markdown),
                             ids: rendering.ids, cache: saved, searchFiles: rendering.searchFiles,
