@@ -30,9 +30,11 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public var description: String { rawValue }
 
     /// Whether `charter check --strict` fails on this code as a warning. Every code does but
-    /// CH280: an off-track measure is how the strategy is doing, not a fault in its files, and
-    /// entering a disappointing result must not break the build.
-    public var failsStrict: Bool { self != .measureOffTrack }
+    /// two that report how the strategy is doing rather than a fault in its files: an off-track
+    /// measure (CH280; entering a disappointing result must not break the build) and an
+    /// assessment grown old (CH261; it becomes true with the passing of days, so an unchanged
+    /// repository would go red overnight, blocking pull requests that have nothing to do with it).
+    public var failsStrict: Bool { self != .measureOffTrack && self != .staleAssessment }
 
     public static func == (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.rawValue == rhs.rawValue }
     public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
@@ -226,7 +228,7 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         "A strategy's `maturity.current` is its own claim. Charter also works out the highest stage whose criteria, and those of every stage before it, the strategy meets, and reports both when they differ, so that a reviewer sees how honest the self-assessment is. A claim above the evidence is also an error (CH221) for each criterion it lacks; a claim below it means the strategy could say more of itself.")
     public static let staleAssessment = DiagnosticCode(
         "CH261", "StaleAssessment", .warning, "Framework (CH26x)", "the assessment is older than the site allows",
-        "The assessment comes first, and objectives rest on it. Its `assessed_on` date plus the site's `assessment_max_age` (12 months unless charter.yaml says otherwise) lies in the past, so the market may have moved on: re-assess before changing objectives, then update `assessed_on`. Like every warning, it fails `charter check --strict`.")
+        "The assessment comes first, and objectives rest on it. Its `assessed_on` date plus the site's `assessment_max_age` (12 months unless charter.yaml says otherwise) lies in the past, so the market may have moved on: re-assess before changing objectives, then update `assessed_on`. It is shown on the strategy page and the health page; like an off-track measure (CH280) it does not fail `charter check --strict`, because it becomes true by the calendar alone (raise it with `severity: {CH261: error}` to make it block).")
     public static let unknownFinding = DiagnosticCode(
         "CH262", "UnknownFinding", .error, "Framework (CH26x)", "a method answers an assessment finding that does not exist",
         "A method's `answers` list names the IDs of customer needs, frustrations or excitements in the strategy's assessment. The ID given is not one of them; give the finding an `id` (`{id: slow-claims, text: ...}`) or correct the reference.")

@@ -54,7 +54,6 @@ public struct SchemaGenerator: Sendable {
 
     /// Text as Charter reads it: a string, or a number written without quotes (`target: 300`).
     private static let text: JSON = .object([("type", .array([.string("string"), .string("number")])), ("minLength", .number(1))])
-    private static let date: JSON = .object([("type", .string("string")), ("pattern", .string("^[0-9]{4}-[0-9]{2}-[0-9]{2}"))])
     private static func ref(_ name: String) -> JSON { .object([("$ref", .string("#/$defs/\(name)"))]) }
     private static func list(_ item: JSON) -> JSON { .object([("type", .string("array")), ("items", item)]) }
     /// A value written either alone or as a list.

@@ -21,15 +21,18 @@ import Testing
         return site
     }
 
-    @Test("the example passes check --strict: no errors, no warnings but the off-track measure it shows on purpose")
+    @Test("the example passes check --strict: no errors, no warnings but the stale assessment and off-track measure it shows on purpose")
     func strict() throws {
         var builder = SiteBuilder(root: Self.repository)
         builder.today = Self.today
         let result = try builder.check()
         let problems = result.diagnostics.filter { $0.severity == .error || ($0.severity == .warning && $0.code.failsStrict) }
         #expect(problems.isEmpty, "\(problems.map { "\($0.location): \($0.message) [\($0.code)]" })")
-        // The scoreboard shows a measure off track; it is reported, and does not fail --strict.
-        #expect(located(result.diagnostics.filter { $0.severity == .warning }) == ["CH280 warning content/strategies/storm-ready.yaml:114:5"])
+        // The scoreboard shows a measure off track and an assessment grown old; both are
+        // reported, and neither fails --strict.
+        #expect(located(result.diagnostics.filter { $0.severity == .warning }) == [
+            "CH261 warning content/strategies/storm-ready.yaml:15:16", "CH280 warning content/strategies/storm-ready.yaml:118:5",
+        ])
     }
 
     /// The stages and responsibilities of the SMACAD framework, each of which has a page.
