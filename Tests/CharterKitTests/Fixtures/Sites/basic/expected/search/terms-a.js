@@ -1,5 +1,5 @@
 window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["a"]={
-"accountable":"b",
+"accountable":"c",
 "accounts":"9",
 "across":"f",
 "act":"k",
@@ -13,8 +13,8 @@ window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms
 "answers":"3*",
 "any":"1,2",
 "area":"c",
+"areas":"c",
 "ask":"3*",
 "assessment":"1,7",
-"assigned":"b",
 "avoidable":"3,4*"
 };

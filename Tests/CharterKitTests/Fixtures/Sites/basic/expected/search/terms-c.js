@@ -27,6 +27,6 @@ window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms
 "coordinate":"5",
 "coordination":"c",
 "customer":"3*,1",
-"customers":"3,3,2,1,c",
+"customers":"3,3,2,1,2,a",
 "cut":"7"
 };

@@ -3,7 +3,7 @@ window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms
 "go":"m",
 "goal":"8",
 "going":"b",
-"governance":"b,3*",
+"governance":"e*",
 "groups":"8",
 "guides":"l"
 };

@@ -3,7 +3,6 @@ window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms
 "head":"5",
 "heard":"k",
 "hold":"9",
-"holding":"c",
 "hour":"3",
 "how":"d",
 "hub":"5*,7"

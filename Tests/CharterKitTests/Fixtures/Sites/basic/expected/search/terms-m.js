@@ -1,7 +1,7 @@
 window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["m"]={
 "management":"a",
 "manages":"a",
-"market":"8",
+"market":"8,2",
 "matrix":"c",
 "matters":"3",
 "member":"3*",

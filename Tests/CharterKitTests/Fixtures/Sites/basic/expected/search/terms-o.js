@@ -4,6 +4,7 @@ window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms
 "obstacles":"j",
 "officer":"4",
 "one":"8,1,4",
+"only":"a",
 "open":"a",
 "organisation":"8,1,1,1,2",
 "other":"3",

@@ -1,7 +1,7 @@
 window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["p"]={
 "pages":"9",
 "part":"a,2,1,4,4",
-"partners":"8,d",
+"partners":"8,3,a",
 "path":"a",
 "peer":"3*",
 "people":"3,2,4,b",

@@ -15,7 +15,7 @@ window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms
 "source":"1",
 "sources":"1*,7",
 "spaces":"9",
-"sponsor":"4,8",
+"sponsor":"4",
 "spreads":"f",
 "staff":"3,7,7",
 "stand":"d",
