@@ -1,0 +1,28 @@
+// swift-tools-version:6.0
+// libFuzzer targets for Charter's parsers and pipeline. A package of its own, so that the
+// fuzzer's compiler flags never reach the Charter package others depend on; built and run by
+// scripts/fuzz.sh, which passes `-sanitize=fuzzer,address` for every module it compiles.
+import Foundation
+import PackageDescription
+
+// The Charter package is this folder's parent; SwiftPM names a path dependency after its folder.
+let charterFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+let charterIdentity = charterFolder.lastPathComponent.lowercased()
+
+let package = Package(
+    name: "CharterFuzz",
+    platforms: [.macOS(.v14)],
+    dependencies: [.package(path: charterFolder.path)],
+    targets: [
+        .executableTarget(
+            name: "charter-fuzz",
+            dependencies: [.product(name: "CharterKit", package: charterIdentity)],
+            path: "Sources/CharterFuzz",
+            swiftSettings: [
+                // libFuzzer supplies `main`; the target only defines LLVMFuzzerTestOneInput.
+                .unsafeFlags(["-parse-as-library"]),
+            ],
+            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]
+        ),
+    ]
+)
