@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // libFuzzer targets for Charter's parsers and pipeline. A package of its own, so that the
 // fuzzer's compiler flags never reach the Charter package others depend on; built and run by
-// scripts/fuzz.sh, which passes `-sanitize=fuzzer,address` for every module it compiles.
+// scripts/fuzz.sh, which instruments every module it compiles for ASan and libFuzzer.
 import Foundation
 import PackageDescription
 

@@ -4,8 +4,8 @@
 #   scripts/fuzz.sh [TARGET|all] [SECONDS]     (defaults: all, 60 seconds per target)
 #
 # Targets: frontmatter, yaml, markdown, site, diff (see Fuzz/Sources/CharterFuzz/FuzzTargets.swift).
-# The fuzzer is the Fuzz/ package, built in .build-fuzz/ with `-sanitize=fuzzer,address` for every
-# Swift module, so CharterKit is instrumented too. Each target starts from its committed seeds in
+# The fuzzer is the Fuzz/ package, built in .build-fuzz/ with AddressSanitizer and libFuzzer's
+# coverage instrumentation in every Swift module, so CharterKit is instrumented too. Each target starts from its committed seeds in
 # Fuzz/Corpus/TARGET and keeps what it finds in .build-fuzz/corpus/TARGET (not committed).
 # An input that crashes, hangs (over 10 s) or breaks an invariant is saved as
 # .build-fuzz/findings/TARGET-crash-* (or -timeout-*, -oom-*), and the script exits 1.
@@ -26,7 +26,13 @@ fi
 
 scratch=.build-fuzz
 echo "== Building the fuzzer (Fuzz/, $scratch)"
-swift build --package-path Fuzz --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address
+# Every module gets AddressSanitizer and libFuzzer's coverage instrumentation, but not
+# -sanitize=fuzzer itself: that would link libFuzzer's `main` into the dependency's own
+# executable (the template embedder) too. Only charter-fuzz links libFuzzer (Fuzz/Package.swift).
+# lld: gold stops with an internal error on the sanitizer runtime's local symbols.
+swift build --package-path Fuzz --scratch-path "$scratch" --product charter-fuzz \
+    -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,trace-cmp,pc-table,inline-8bit-counters \
+    -Xswiftc -use-ld=lld
 binary="$scratch/debug/charter-fuzz"
 
 mkdir -p "$scratch/findings"

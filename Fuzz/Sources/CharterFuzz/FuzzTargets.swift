@@ -33,7 +33,7 @@ enum FuzzTarget: String, CaseIterable {
         expect(text.hasSuffix(split.body), "the body is the end of the file")
         let head = text.dropLast(split.body.count)
         expect(head.hasPrefix("---"), "front matter opens with ---")
-        expect(head.contains(yaml), "the YAML is inside the head")
+        expect(yaml.isEmpty || head.contains(yaml), "the YAML is inside the head")
         let headLines = head.filter { $0 == "\n" }.count + (head.hasSuffix("\n") ? 0 : 1)
         expect(headLines == split.bodyLineOffset, "bodyLineOffset counts the lines before the body (\(headLines) ≠ \(split.bodyLineOffset))")
         _ = YAMLReader().read(yaml, path: source.path, lineOffset: split.yamlLineOffset)
@@ -109,7 +109,7 @@ enum FuzzTarget: String, CaseIterable {
         } catch {
             return
         }
-        let unsafe = (try? SiteConfiguration.read(result.sources["charter.yaml"]).configuration.unsafeHTML) ?? false
+        let unsafe = SiteConfiguration.read(result.sources["charter.yaml"]).configuration.unsafeHTML
         for file in result.site?.files ?? [] where file.path.hasSuffix(".html") && !unsafe {
             guard case .data(let bytes) = file.contents else { continue }
             let findings = HTMLSafety.findings(in: String(decoding: bytes, as: UTF8.self))
@@ -146,7 +146,7 @@ enum FuzzTarget: String, CaseIterable {
         let report = DiffReport(changes: changes, base: "base", head: "head")
         for format in DiffReport.Format.allCases { _ = report.render(format) }
         expect((try? JSONSerialization.jsonObject(with: Data(report.json().utf8))) != nil, "the diff's JSON is not valid")
-        expect(ModelDiffer().changes(from: base, to: base).allSatisfy { $0.grade != .breaking }, "a model compared with itself has a breaking change")
+        expect(ModelDiffer().changes(from: base, to: base).isEmpty, "a model compared with itself has changes")
     }
 
     // MARK: Helpers
