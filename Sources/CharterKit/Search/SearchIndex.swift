@@ -77,8 +77,9 @@ public struct SearchIndex: Sendable {
         for (term, numbers) in postings { shards[Self.shard(of: term), default: []].append((term, numbers)) }
 
         var files: [String: String] = [:]
+        // The box makes each path a link relative to the site's top: encoded like every href.
         let rows = entries.map { entry in
-            "[\(Self.quote(entry.title)),\(Self.quote(entry.path)),\(Self.quote(entry.kind)),\(Self.quote(Self.cut(entry.summary, to: summaryLength)))]"
+            "[\(Self.quote(entry.title)),\(Self.quote(LinkResolver.percentEncoded(entry.path))),\(Self.quote(entry.kind)),\(Self.quote(Self.cut(entry.summary, to: summaryLength)))]"
         }
         files["search/pages.js"] = "window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.textChunk=\(max(1, textChunk));"
             + "window.charterSearch.pages=[\n"
