@@ -62,6 +62,10 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         "CH005", "ShadowedReadme", .warning, "Loading (CH0xx)", "a folder has both index.md and README.md",
         "Both files would be the folder's landing page. `index.md` is used as the landing page and README.md is published as README.html. Merge them or rename one.")
 
+    public static let invalidFileName = DiagnosticCode(
+        "CH020", "InvalidFileName", .error, "Loading (CH0xx)", "a file's name is not valid UTF-8 or holds a backslash",
+        "The name of a file below the content folder holds bytes that are not UTF-8, or a backslash, which browsers read as a folder separator; either way it cannot be given a URL that every browser and server reads the same way. The file is left out of the site; rename it using UTF-8 without backslashes (any language's letters are fine).")
+
     // MARK: Front matter, YAML and file formats (CH1xx)
     public static let unterminatedFrontMatter = DiagnosticCode(
         "CH101", "UnterminatedFrontMatter", .error, "Front matter, YAML and file formats (CH1xx)", "front matter opened with '---' is never closed",
@@ -209,7 +213,7 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     /// Every code Charter can report, in code order.
     public static let all: [DiagnosticCode] = [
         .unreadableFile, .invalidUTF8, .fileTooLarge, .duplicateOutputPath,
-        .shadowedReadme, .unterminatedFrontMatter, .malformedYAML, .frontMatterNotMapping,
+        .shadowedReadme, .invalidFileName, .unterminatedFrontMatter, .malformedYAML, .frontMatterNotMapping,
         .yamlTooComplex, .wrongType, .duplicateKey, .emptyFile,
         .unknownKey, .nearMissKey, .missingField, .unknownValue,
         .invalidID, .invalidDate, .smacadElementMissing, .benefitsOneSided,

@@ -94,6 +94,7 @@ public struct ContentLoader: Sendable {
             case markdown(ContentFile?, [Diagnostic])
             case data(ContentFile?, [Diagnostic])
             case asset(Asset)
+            case refused(Diagnostic)
         }
         let loader = self
         let found = ParallelMap.map(try walk(contentDirectory, skipping: skip)) { relative -> Found in
@@ -101,6 +102,16 @@ public struct ContentLoader: Sendable {
             let sourcePath = hasContentFolder ? "content/\(relative)" : relative
             let lowercased = relative.lowercased()
             var diagnostics: [Diagnostic] = []
+            if relative.contains("\u{FFFD}"), !FileManager.default.fileExists(atPath: url.path) {
+                return .refused(Diagnostic(
+                    .invalidFileName, "the file's name is not valid UTF-8; it is shown with U+FFFD for each bad byte",
+                    at: SourceLocation(path: sourcePath), fixHint: "rename the file using UTF-8"))
+            }
+            if relative.contains("\\") {
+                return .refused(Diagnostic(
+                    .invalidFileName, "the file's name holds a backslash, which browsers read as '/'",
+                    at: SourceLocation(path: sourcePath), fixHint: "rename the file without the backslash"))
+            }
             if lowercased.hasSuffix(".md") || lowercased.hasSuffix(".markdown") {
                 let text = loader.readText(url, sourcePath: sourcePath, diagnostics: &diagnostics)
                 return .markdown(text.map { ContentFile(contentPath: relative, source: $0) }, diagnostics)
@@ -120,6 +131,8 @@ public struct ContentLoader: Sendable {
                 if let file { content.data.append(file) }
             case .asset(let asset):
                 content.assets.append(asset)
+            case .refused(let diagnostic):
+                content.diagnostics.append(diagnostic)
             }
         }
         return content
@@ -177,6 +190,10 @@ public struct ContentLoader: Sendable {
                 } else if values?.isDirectory == true {
                     pending.append(path)
                 } else if values?.isRegularFile == true {
+                    found.append(path)
+                } else if values == nil, name.contains("\u{FFFD}") {
+                    // Foundation decodes a name that is not UTF-8 with U+FFFD, a name no file has:
+                    // kept, so that the file is reported instead of silently missing.
                     found.append(path)
                 }
             }
