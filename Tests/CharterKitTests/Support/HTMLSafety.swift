@@ -94,7 +94,7 @@ enum HTMLSafety {
         var url = decodeEntities(attributeValue).unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }
         while let first = url.first, first.value <= 0x20 { url.removeFirst() }
         let lowered = String(String.UnicodeScalarView(url)).lowercased()
-        for scheme in ["javascript:", "vbscript:", "livescript:"] where lowered.hasPrefix(scheme) {
+        for scheme in ["javascript:", "vbscript:"] where lowered.hasPrefix(scheme) {
             return String(scheme.dropLast())
         }
         // cmark-gfm lets these raster images through in safe mode; they cannot run anything.
