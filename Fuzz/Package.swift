@@ -17,12 +17,7 @@ let package = Package(
         .executableTarget(
             name: "charter-fuzz",
             dependencies: [.product(name: "CharterKit", package: charterIdentity)],
-            path: "Sources/CharterFuzz",
-            swiftSettings: [
-                // libFuzzer supplies `main`; the target only defines LLVMFuzzerTestOneInput.
-                .unsafeFlags(["-parse-as-library"]),
-            ],
-            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer"])]
+            path: "Sources/CharterFuzz"
         ),
     ]
 )

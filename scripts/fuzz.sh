@@ -27,12 +27,14 @@ fi
 scratch=.build-fuzz
 echo "== Building the fuzzer (Fuzz/, $scratch)"
 # Every module gets AddressSanitizer and libFuzzer's coverage instrumentation, but not
-# -sanitize=fuzzer itself: that would link libFuzzer's `main` into the dependency's own
-# executable (the template embedder) too. Only charter-fuzz links libFuzzer (Fuzz/Package.swift).
+# -sanitize=fuzzer itself, which would link libFuzzer's `main` over the executables' own. The
+# fuzz binary calls libFuzzer's driver from its main, from the runtime without a main.
 # lld: gold stops with an internal error on the sanitizer runtime's local symbols.
-swift build --package-path Fuzz --scratch-path "$scratch" --product charter-fuzz \
+# The template embedder runs during the build with these flags too: no leak reports from it.
+runtime=$(ls "$(dirname "$(readlink -f "$(command -v swiftc)")")"/../lib/clang/*/lib/linux/libclang_rt.fuzzer_no_main-x86_64.a | head -1)
+ASAN_OPTIONS=detect_leaks=0 swift build --package-path Fuzz --scratch-path "$scratch" --product charter-fuzz \
     -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,trace-cmp,pc-table,inline-8bit-counters \
-    -Xswiftc -use-ld=lld
+    -Xswiftc -use-ld=lld -Xlinker "$runtime" -Xlinker -lstdc++
 binary="$scratch/debug/charter-fuzz"
 
 mkdir -p "$scratch/findings"

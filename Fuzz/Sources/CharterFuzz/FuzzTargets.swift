@@ -8,6 +8,9 @@ import Foundation
 enum FuzzTarget: String, CaseIterable {
     case frontmatter, yaml, markdown, site, diff
 
+    /// The target of this process, set once by main before fuzzing starts.
+    nonisolated(unsafe) static var selected = FuzzTarget.frontmatter
+
     func run(_ data: Data) {
         switch self {
         case .frontmatter: Self.frontMatter(data)
