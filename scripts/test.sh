@@ -23,6 +23,9 @@ bash scripts/spec-tests.sh .build/debug/charter
 echo "== Quality gates on the built example: HTML, accessibility, browser behaviour, links"
 bash scripts/quality.sh .build/debug/charter
 
+echo "== Fuzz smoke: every libFuzzer target for 15 s from its committed seeds; any crash fails"
+bash scripts/fuzz.sh all 15
+
 # The live-preview suites run a server whose tasks need Swift's cooperative threads, which the
 # other suites' long synchronous builds occupy on a 2-core machine: they run on their own after.
 serve_suites='LivePreviewTests|ServeEndToEndTests|SiteResponderTests|SiteWatcherTests'

@@ -87,6 +87,10 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         "CH011", "InvalidLimit", .error, "Loading (CH0xx)", "a limit in charter.yaml is not one Charter accepts",
         "The `limits` settings take a size (`max_file_size: 64MiB`, with B, KiB, MiB or GiB, or KB, MB and GB as powers of 1000) or a count (`max_files: 250000`) within the range given in the message. The default stays in force until the value is fixed. See the limits table in docs/limits.md.")
 
+    public static let invalidFileName = DiagnosticCode(
+        "CH020", "InvalidFileName", .error, "Loading (CH0xx)", "a file's name is not valid UTF-8 or holds a backslash",
+        "The name of a file below the content folder holds bytes that are not UTF-8, or a backslash, which browsers read as a folder separator; either way it cannot be given a URL that every browser and server reads the same way. The file is left out of the site; rename it using UTF-8 without backslashes (any language's letters are fine).")
+
     // MARK: Front matter, YAML and file formats (CH1xx)
     public static let unterminatedFrontMatter = DiagnosticCode(
         "CH101", "UnterminatedFrontMatter", .error, "Front matter, YAML and file formats (CH1xx)", "front matter opened with '---' is never closed",
@@ -266,7 +270,7 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let all: [DiagnosticCode] = [
         .unreadableFile, .invalidUTF8, .fileTooLarge, .duplicateOutputPath,
         .shadowedReadme, .outsideRoot, .symlinkLoop, .brokenSymlink, .specialFile, .tooManyFiles, .invalidLimit,
-        .unterminatedFrontMatter, .malformedYAML, .frontMatterNotMapping,
+        .invalidFileName, .unterminatedFrontMatter, .malformedYAML, .frontMatterNotMapping,
         .yamlTooComplex, .wrongType, .duplicateKey, .emptyFile,
         .unknownKey, .nearMissKey, .missingField, .unknownValue,
         .invalidID, .invalidDate, .measureFormat, .budgetFormat, .inlineObjective, .smacadElementMissing, .benefitsOneSided,

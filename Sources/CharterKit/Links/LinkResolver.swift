@@ -94,15 +94,14 @@ public struct LinkResolver: Sendable {
         if let landing = landingPages[resolved] { return .site(path: landing, fragment: fragment) }
         if resolved.isEmpty, let home = landingPages[""] { return .site(path: home, fragment: fragment) }
         if assets.contains(resolved) { return .site(path: resolved, fragment: fragment) }
-        let suggestion = suggesting ? closestPath(to: resolved).map { ContentPaths.relativeURL(from: contentPath, to: $0) } : nil
+        let suggestion = suggesting ? closestPath(to: resolved).map { ContentPaths.relativePath(from: contentPath, to: $0) } : nil
         return .broken(message: "no page or file '\(decoded)' (resolved to '\(resolved)')", suggestion: suggestion)
     }
 
     /// A relative URL for a resolved site path, as seen from the page at `outputPath`.
     public static func href(to path: String, fragment: String?, from outputPath: String) -> String {
         let relative = path == outputPath && fragment != nil ? "" : ContentPaths.relativeURL(from: outputPath, to: path)
-        let encoded = Self.percentEncoded(relative)
-        return encoded + (fragment.map { "#\($0)" } ?? "")
+        return relative + (fragment.map { "#\($0)" } ?? "")
     }
 
     private func resolveTyped(_ kind: String, _ name: String, fragment: String?, from contentPath: String) -> LinkResolution {
@@ -189,9 +188,11 @@ public struct LinkResolver: Sendable {
         return scheme.lowercased()
     }
 
-    /// The path with every byte outside RFC 3986's path characters (less `;`, `?` and `#`)
-    /// percent-encoded; hrefs are made for every link of every page, so ASCII paths that need
-    /// nothing are returned as they are, without a trip through Foundation.
+    /// The path with every byte outside RFC 3986's path characters (less `;`, `?`, `#` and `:`)
+    /// percent-encoded. A colon is encoded because in the first segment of a relative URL it
+    /// would end a scheme: a page named `javascript:alert(1).md` must not become a script link.
+    /// Hrefs are made for every link of every page, so ASCII paths that need nothing are
+    /// returned as they are, without a trip through Foundation.
     static func percentEncoded(_ path: String) -> String {
         var path = path
         return path.withUTF8 { bytes -> String in
@@ -216,7 +217,7 @@ public struct LinkResolver: Sendable {
             return true
         case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "!"), UInt8(ascii: "$"),
              UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"),
-             UInt8(ascii: ","), UInt8(ascii: "="), UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "/"):
+             UInt8(ascii: ","), UInt8(ascii: "="), UInt8(ascii: "@"), UInt8(ascii: "/"):
             return true
         default:
             return false

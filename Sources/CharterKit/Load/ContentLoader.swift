@@ -125,6 +125,7 @@ public struct ContentLoader: Sendable {
             case markdown(ContentFile?, [Diagnostic])
             case data(ContentFile?, [Diagnostic])
             case asset(Asset)
+            case refused(Diagnostic)
         }
         let loader = self
         let found = ParallelMap.map(files) { file -> Found in
@@ -132,6 +133,16 @@ public struct ContentLoader: Sendable {
             let sourcePath = hasContentFolder ? "content/\(relative)" : relative
             let lowercased = relative.lowercased()
             var diagnostics: [Diagnostic] = []
+            if relative.contains("\u{FFFD}"), !FileManager.default.fileExists(atPath: file.realPath) {
+                return .refused(Diagnostic(
+                    .invalidFileName, "the file's name is not valid UTF-8; it is shown with U+FFFD for each bad byte",
+                    at: SourceLocation(path: sourcePath), fixHint: "rename the file using UTF-8"))
+            }
+            if relative.contains("\\") {
+                return .refused(Diagnostic(
+                    .invalidFileName, "the file's name holds a backslash, which browsers read as '/'",
+                    at: SourceLocation(path: sourcePath), fixHint: "rename the file without the backslash"))
+            }
             if lowercased.hasSuffix(".md") || lowercased.hasSuffix(".markdown") {
                 let text = loader.readText(file.realPath, sourcePath: sourcePath, limit: limits.maximumFileSize, diagnostics: &diagnostics)
                 return .markdown(text.map { ContentFile(contentPath: relative, source: $0) }, diagnostics)
@@ -151,6 +162,8 @@ public struct ContentLoader: Sendable {
                 if let file { content.data.append(file) }
             case .asset(let asset):
                 content.assets.append(asset)
+            case .refused(let diagnostic):
+                diagnostics.append(diagnostic)
             }
         }
         content.diagnostics = walker.diagnostics + diagnostics

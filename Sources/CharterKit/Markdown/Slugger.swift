@@ -6,10 +6,14 @@
 public struct Slugger: Sendable {
     private var seen: [String: Int] = [:]
     private let fallback: String
+    /// The most UTF-8 bytes a slug keeps before its `-N` suffix, or nil for no limit.
+    private let maximumLength: Int?
 
     /// Creates a slugger with no slugs used yet; `fallback` names text with no slug characters.
-    public init(fallback: String = "section") {
+    /// Slugs that become file names take a `maximumLength`, since a file name has at most 255 bytes.
+    public init(fallback: String = "section", maximumLength: Int? = nil) {
         self.fallback = fallback
+        self.maximumLength = maximumLength
     }
 
     /// Marks `slug` as taken, so that no text is given it (a tag called "index" must not take
@@ -21,6 +25,16 @@ public struct Slugger: Sendable {
     /// The slug for `text`, made unique among the slugs this slugger has returned.
     public mutating func slug(for text: String) -> String {
         var base = Self.slug(text)
+        if let maximumLength, base.utf8.count > maximumLength {
+            var cut = String.UnicodeScalarView()
+            var length = 0
+            for scalar in base.unicodeScalars {
+                length += UTF8.width(scalar)
+                guard length <= maximumLength else { break }
+                cut.append(scalar)
+            }
+            base = String(cut)
+        }
         if base.isEmpty { base = fallback }
         var result = base
         while seen[result] != nil {

@@ -106,8 +106,15 @@ public enum ContentPaths {
         return parts.joined(separator: "/")
     }
 
-    /// A relative URL from the page at `from` to the file at `to`, both site paths.
+    /// A relative URL from the page at `from` to the file at `to`, both site paths, percent-encoded
+    /// so that a file named `a b#c?.md` or `javascript:x.md` is reached by its name and nothing else.
     public static func relativeURL(from: String, to: String) -> String {
+        LinkResolver.percentEncoded(relativePath(from: from, to: to))
+    }
+
+    /// The relative path from the page at `from` to the file at `to`, both site paths, as written
+    /// in Markdown: not encoded, for messages.
+    public static func relativePath(from: String, to: String) -> String {
         // Every page's navigation asks this dozens of times, so it works on the UTF-8 bytes:
         // skip the folders both paths share, climb out of the rest of `from`'s folder, then
         // descend into `to`.

@@ -76,9 +76,9 @@ public struct SearchIndex: Sendable {
         "\(termsPerEntry) \(summaryLength) \(textChunk) \(textLength)"
     }
 
-    /// A row of `pages.js`.
+    /// A row of `pages.js`. The box makes each path a link relative to the site's top: encoded like every href.
     func row(_ entry: Entry) -> String {
-        "[\(Self.quote(entry.title)),\(Self.quote(entry.path)),\(Self.quote(entry.kind)),\(Self.quote(Self.cut(entry.summary, to: summaryLength)))]"
+        "[\(Self.quote(entry.title)),\(Self.quote(LinkResolver.percentEncoded(entry.path))),\(Self.quote(entry.kind)),\(Self.quote(Self.cut(entry.summary, to: summaryLength)))]"
     }
 
     /// An entry's text for excerpts, as it appears in a `text-N.js` file.

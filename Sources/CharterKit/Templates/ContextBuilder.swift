@@ -76,7 +76,8 @@ struct ContextBuilder {
             }
         }
         for key in backlinks.keys { backlinks[key]?.sort(by: Self.order) }
-        var slugger = Slugger(fallback: "tag")
+        // A tag's slug is a file name: a tag as long as a paragraph must still give one the system accepts.
+        var slugger = Slugger(fallback: "tag", maximumLength: 100)
         // tags/index.html is the page of all tags.
         slugger.reserve("index")
         for rendered in content.pages {

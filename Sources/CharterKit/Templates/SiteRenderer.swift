@@ -324,7 +324,7 @@ struct SiteRenderer {
         guard let base = site.configuration.baseURL else { return nil }
         // The 404 page is not a page to visit, and the print page repeats the others.
         let urls = pages.filter { $0 != SitePaths.notFound && $0 != SitePaths.print }.sorted().map { path in
-            "  <url><loc>\(HTMLText.escape(Self.absolute(base, path)))</loc></url>\n"
+            "  <url><loc>\(HTMLText.escape(Self.absolute(base, LinkResolver.percentEncoded(path))))</loc></url>\n"
         }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
             + urls.joined() + "</urlset>\n"

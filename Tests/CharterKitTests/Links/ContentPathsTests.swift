@@ -15,6 +15,10 @@ import Testing
         ("a/b.html", "a/", ""),
         ("a/b/c.html", "index.html", "../../index.html"),
         ("teams/hub.html", "teams/hub.html", "hub.html"),
+        // Encoded, so that the name is the file's and a colon cannot start a scheme.
+        ("index.html", "javascript:alert(1).html", "javascript%3Aalert(1).html"),
+        ("guides/a.html", "guides/a b#c?.html", "a%20b%23c%3F.html"),
+        ("guides/a.html", "ünï/50%.html", "../%C3%BCn%C3%AF/50%25.html"),
     ])
     func relativeURL(from: String, to: String, expected: String) {
         #expect(ContentPaths.relativeURL(from: from, to: to) == expected)
@@ -43,7 +47,8 @@ import Testing
         ("a b/ü.html", "a%20b/%C3%BC.html"),
         ("50%.html", "50%25.html"),
         ("x;y?z#.html", "x%3By%3Fz%23.html"),
-        ("~!$&'()*+,=:@.html", "~!$&'()*+,=:@.html"),
+        ("~!$&'()*+,=@.html", "~!$&'()*+,=@.html"),
+        ("javascript:alert(1).html", "javascript%3Aalert(1).html"),
     ])
     func percentEncoded(path: String, expected: String) {
         #expect(LinkResolver.percentEncoded(path) == expected)

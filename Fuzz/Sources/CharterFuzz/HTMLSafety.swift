@@ -1,0 +1,1 @@
+../../../Tests/CharterKitTests/Support/HTMLSafety.swift
