@@ -84,6 +84,12 @@ struct ContentWalker {
                     } else {
                         pending.append((path, real, chain))
                     }
+                case .missing where name.contains("\u{FFFD}"):
+                    // Foundation lists a name that is not UTF-8 with U+FFFD for each bad byte, a
+                    // name no file has: reported, so that the file is not silently left out.
+                    diagnostics.append(Diagnostic(
+                        .invalidFileName, "the file's name is not valid UTF-8; it is shown with U+FFFD for each bad byte",
+                        at: SourceLocation(path: sourcePath), fixHint: "rename the file using UTF-8"))
                 default:
                     report(kind, at: sourcePath)
                 }

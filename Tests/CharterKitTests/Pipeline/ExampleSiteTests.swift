@@ -31,7 +31,7 @@ import Testing
         // The scoreboard shows a measure off track and an assessment grown old; both are
         // reported, and neither fails --strict.
         #expect(located(result.diagnostics.filter { $0.severity == .warning }) == [
-            "CH261 warning content/strategies/storm-ready.yaml:15:16", "CH280 warning content/strategies/storm-ready.yaml:118:5",
+            "CH261 warning content/strategies/storm-ready.yaml:16:16", "CH280 warning content/strategies/storm-ready.yaml:119:5",
         ])
     }
 
@@ -52,6 +52,8 @@ import Testing
     /// - `x/name.md` is `x/name.html`; `README.md` and `index.md` are their folder's `index.html`;
     /// - `x/name.yaml` (a strategy, a team) is `x/name.html`, and a `x/name.md` beside it is
     ///   that page's narrative, not a page of its own;
+    /// - the objectives register `objectives.yaml` is `objectives/index.html`, and each `- id: X`
+    ///   in it is `objectives/X.html`;
     /// - every folder on the way to a page has an `index.html` (written or generated);
     /// - each tag has `tags/<slug>.html`, and `tags/index.html` lists them;
     /// - the framework's stages and responsibilities and the fixed pages above.
@@ -61,7 +63,13 @@ import Testing
         var pages = Set(fixedPages)
         pages.formUnion(stages.map { "stages/\($0).html" })
         pages.formUnion(responsibilities.map { "responsibilities/\($0).html" })
-        pages.formUnion(yaml.map { "\($0).html" })
+        pages.formUnion(yaml.filter { $0 != "objectives" }.map { "\($0).html" })
+        if let register = files["objectives.yaml"] {
+            pages.insert("objectives/index.html")
+            for line in String(decoding: register, as: UTF8.self).split(separator: "\n") where line.hasPrefix("  - id: ") {
+                pages.insert("objectives/\(line.dropFirst("  - id: ".count)).html")
+            }
+        }
         var tags: Set<String> = []
         for (file, data) in files where file.hasSuffix(".md") {
             let stem = String(file.dropLast(3))

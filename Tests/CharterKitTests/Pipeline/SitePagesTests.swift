@@ -22,7 +22,7 @@ import Testing
             !HTMLScanner(String(decoding: page.value, as: UTF8.self)).elements(named: "meta")
                 .contains { $0.attributes["name"] == "robots" && $0.attributes["content"] == "noindex" }
         }
-        #expect(pages.count == 35)
+        #expect(pages.count == 37)
         #expect(indexable.keys.sorted() == [])
         // A site that knows its address still gets a sitemap, for tools given it by hand.
         #expect(try site.outputText("sitemap.xml").hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset"))

@@ -42,7 +42,7 @@ import Testing
         builder.today = FixtureSite.today
         let diagnostics = try builder.check().diagnostics
         // The example stands at Formalised; its one note is the gap to its Strategic target.
-        #expect(located(diagnostics) == ["CH222 note content/strategies/broker-partnership.yaml:103:11"])
+        #expect(located(diagnostics) == ["CH222 note content/strategies/broker-partnership.yaml:109:11"])
         #expect(diagnostics.map(\.message) == ["to reach Strategic: a coordination committee or hub Accountable or Responsible in the responsibility matrix"])
     }
 

@@ -372,7 +372,7 @@ extension FrameworkRuleTests {
         var builder = SiteBuilder(root: ExampleSiteTests.repository)
         builder.today = CalendarDate(year: 2026, month: 11, day: 23)
         #expect(located(try builder.check().diagnostics.filter { $0.severity != .note }) == [
-            "CH261 warning content/strategies/storm-ready.yaml:15:16", "CH280 warning content/strategies/storm-ready.yaml:118:5",
+            "CH261 warning content/strategies/storm-ready.yaml:16:16", "CH280 warning content/strategies/storm-ready.yaml:119:5",
         ])
         let strict = try CharterProcess.run(["check", "--root", ExampleSiteTests.repository.path, "--strict", "--today", "2026-11-23"])
         #expect(strict.status == 0, "\(strict.stderr)")
