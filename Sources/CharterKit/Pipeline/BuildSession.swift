@@ -112,6 +112,9 @@ struct SessionState: @unchecked Sendable {
     var ids: [String: Set<String>]
     var cache: BuildCache
     var searchFiles: [String: String]
+    var searchEntries: [SearchIndex.Entry]
+    /// The site-wide facts the last build's contexts were made from.
+    var builder: ContextBuilder
     var pageCount: Int
     var paths: [String]
 
@@ -194,7 +197,7 @@ extension SiteBuilder {
         siteRenderer.searchMemo = session.searchMemo
         siteRenderer.printMemo = session.printMemo
         session.printMemo.allowReuse(except: sources)
-        let builder = ContextBuilder(site: site, content: markdown, diagnostics: state.known, today: today)
+        let builder = state.builder.withText(of: site, content: markdown)
         let jobs = siteRenderer.jobs(builder, links: state.links, markdown: state.markdownOptions)
             .filter { job in job.source.map(sources.contains) ?? (job.template == "print") }
         let allLinks = markdown.pages.flatMap(\.links) + markdown.otherLinks
@@ -222,7 +225,8 @@ extension SiteBuilder {
         // Links with a fragment point at the same ids as before.
         guard anchorTargets.isSubset(of: Set(ids.keys)), AnchorChecker(ids: ids).check(allLinks) == state.anchorDiagnostics else { return nil }
 
-        let searchFiles = siteRenderer.searchIndex().files(for: builder.searchEntries(workers: workers))
+        let searchEntries = builder.searchEntries(workers: workers, reusing: state.searchEntries, changed: sources)
+        let searchFiles = siteRenderer.searchIndex().files(for: searchEntries)
         guard Set(searchFiles.keys) == Set(state.searchFiles.keys) else { return nil }
         for (path, text) in searchFiles.sorted(by: { $0.key < $1.key }) where state.searchFiles[path] != text {
             files.append((path, Data(text.utf8)))
@@ -246,6 +250,8 @@ extension SiteBuilder {
         next.ids = ids
         next.cache = cache
         next.searchFiles = searchFiles
+        next.searchEntries = searchEntries
+        next.builder = builder
         session.state = next
 
         var model = site

@@ -201,7 +201,7 @@ public struct SiteBuilder: Sendable {
                         key: fingerprint.key, inputs: fingerprint.inputs, site: identity, output: outputFolder.path,
                         pages: rendering.pages, diagnostics: diagnostics, pageCount: rendering.pageCount)
                     saved.save(root: canonicalRoot)
-                    if session != nil {
+                    if session != nil, let contexts = rendering.builder {
                         nextState = SessionState(
                             root: canonicalRoot, output: outputFolder, today: today, allowErrors: allowErrors, content: content,
                             stamps: FileStamp.stamps(of: content), maximumFileSize: configuration.limits.maximumFileSize,
@@ -209,6 +209,7 @@ public struct SiteBuilder: Sendable {
                             markdownOptions: markdownOptions, markdown: markdown, known: known, diagnostics: diagnostics,
                             anchorDiagnostics: rendering.anchorDiagnostics, pageDiagnostics: SessionState.pageDiagnostics(markdown),
                             ids: rendering.ids, cache: saved, searchFiles: rendering.searchFiles,
+                            searchEntries: rendering.searchEntries, builder: contexts,
                             pageCount: rendering.pageCount, paths: rendering.paths)
                     }
                 } else {

@@ -2,9 +2,17 @@ import Foundation
 
 extension ContextBuilder {
     /// What the search box can find: every written page, strategy, team, objective, stage and responsibility.
-    func searchEntries(workers: Int = ProcessInfo.processInfo.activeProcessorCount) -> [SearchIndex.Entry] {
-        var entries = ParallelMap.map(content.pages.filter { !$0.page.isGenerated }, workers: workers) { rendered in
+    /// With `previous`, the last build's entries, the pages not in `changed` (source paths) keep theirs.
+    func searchEntries(
+        workers: Int = ProcessInfo.processInfo.activeProcessorCount, reusing previous: [SearchIndex.Entry]? = nil, changed: Set<String> = []
+    ) -> [SearchIndex.Entry] {
+        let pages = Array(content.pages.filter { !$0.page.isGenerated }.enumerated())
+        var entries = ParallelMap.map(pages, workers: workers) { number, rendered in
             let page = rendered.page
+            if let previous, previous.indices.contains(number), previous[number].path == page.outputPath,
+               previous[number].kind == "playbook", !changed.contains(page.sourcePath) {
+                return previous[number]
+            }
             let body = PlainText.of(html: rendered.markdown.html)
             let headingTexts = rendered.markdown.headings.map(\.text)
             let headings = headingTexts.joined(separator: " ")

@@ -7,8 +7,8 @@ struct ContextBuilder {
         var isFolder: Bool
     }
 
-    let site: Site
-    let content: RenderedContent
+    private(set) var site: Site
+    private(set) var content: RenderedContent
     let diagnostics: [Diagnostic]
     let today: CalendarDate
     let evaluator: CriterionEvaluator
@@ -84,6 +84,19 @@ struct ContextBuilder {
             for tag in Set(rendered.page.tags) { taggedPages[tag, default: []].append(rendered) }
         }
         for tag in taggedPages.keys.sorted() { tagSlugs[tag] = slugger.slug(for: tag) }
+    }
+
+    /// The same site-wide facts for the same site after an edit that changed only the text of
+    /// pages (their titles, places, tags and links as before): the live preview's incremental path.
+    func withText(of site: Site, content: RenderedContent) -> ContextBuilder {
+        var copy = self
+        copy.site = site
+        copy.content = content
+        copy.taggedPages = [:]
+        for rendered in content.pages {
+            for tag in Set(rendered.page.tags) { copy.taggedPages[tag, default: []].append(rendered) }
+        }
+        return copy
     }
 
     func tagPath(_ name: String) -> String { SitePaths.tag(slug: tagSlugs[name] ?? "tag") }

@@ -49,8 +49,11 @@ struct SiteRendering {
     var ids: [String: Set<String>] = [:]
     /// The anchor check's findings, apart from the other problems above.
     var anchorDiagnostics: [Diagnostic] = []
-    /// The search index's files, by path.
+    /// The search index's files, by path, and the entries they were made from.
     var searchFiles: [String: String] = [:]
+    var searchEntries: [SearchIndex.Entry] = []
+    /// The site-wide facts the pages' contexts were built from.
+    var builder: ContextBuilder?
 }
 
 /// Applies the templates to every page, in parallel, gathers the site's files, and checks
@@ -156,7 +159,8 @@ struct SiteRenderer {
         }
         others += templates.assets.map { (OutputFile(path: $0.key, contents: .data($0.value)), nil) }
         others.append((OutputFile(path: SitePaths.robots, contents: .data(Data(robots(site).utf8))), nil))
-        let searchFiles = searchIndex().files(for: builder.searchEntries(workers: workers))
+        let searchEntries = builder.searchEntries(workers: workers)
+        let searchFiles = searchIndex().files(for: searchEntries)
         others += searchFiles.map { (OutputFile(path: $0.key, contents: .data(Data($0.value.utf8))), nil) }
 
         // A content file on a path Charter writes itself loses it (CH004).
@@ -222,6 +226,8 @@ struct SiteRenderer {
         result.diagnostics += result.anchorDiagnostics + collisions
         result.ids = ids
         result.searchFiles = searchFiles
+        result.searchEntries = searchEntries
+        result.builder = builder
         result.files = files.sorted { $0.path < $1.path }
         result.paths = (keptPages.map(\.path) + keptOthers.map(\.path)).sorted()
         return result
