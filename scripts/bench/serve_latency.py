@@ -89,6 +89,7 @@ def main():
     parser.add_argument("--edits", type=int, default=50)
     parser.add_argument("--kind", choices=["text", "title"], default="text")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--report-every", type=int, default=100, help="print the server's memory every N edits")
     arguments = parser.parse_args()
 
     pages = []
@@ -111,7 +112,15 @@ def main():
             page = random.choice(pages)
             text = open(page, encoding="utf-8").read()
             if arguments.kind == "text":
-                text += f"\nEdit {number}: a sentence about the {random.choice(['harbour', 'signal', 'ledger', 'tide'])}.\n"
+                # The page's last edit is replaced, so that the site keeps its size however many
+                # edits are made: memory that grows then is memory that leaks.
+                base = re.sub(r"\nLatest edit: .*\n$", "", text)
+                while True:
+                    sentence = "Latest edit: a sentence about the " + " and the ".join(
+                        random.sample(["harbour", "signal", "ledger", "tide", "beacon", "keel"], 2)) + ".\n"
+                    if base + "\n" + sentence != text:
+                        break
+                text = base + "\n" + sentence
             else:
                 text = re.sub(r"(?m)^# (.*)$", lambda m: f"# {m.group(1).split(' (')[0]} ({number})", text, count=1)
             saved = time.monotonic()
@@ -123,6 +132,8 @@ def main():
             events.drain()
             if number == 10:
                 memory_after_10 = resident_kib(server.pid)
+            if number % arguments.report_every == 0:
+                print(f"  after {number} edits: resident memory {resident_kib(server.pid) / 1024:.1f} MiB", flush=True)
         memory_after_all = resident_kib(server.pid)
     finally:
         server.terminate()
