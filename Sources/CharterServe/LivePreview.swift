@@ -275,10 +275,6 @@ public final class LivePreview: @unchecked Sendable {
             trigger: trigger, result: result, failure: failure, failureIsUsage: usage, change: change, seconds: seconds, status: status,
             incremental: session.lastBuildWasIncremental)
         onBuild?(report)
-        // The pages have heard; give back what the build freed. Builds run on several threads,
-        // and glibc keeps what each thread's arena freed, so a server making hundreds of builds
-        // would grow (by about 20 KB an edit at 1,000 pages) although its live heap does not.
-        Self.releaseFreedMemory()
         return report
     }
 
@@ -319,14 +315,6 @@ public final class LivePreview: @unchecked Sendable {
             }
         }
         return hash
-    }
-
-    /// glibc's `malloc_trim(0)`, found at run time: it is declared in `malloc.h`, which
-    /// Swift's Glibc module leaves out. Does nothing where there is no such function.
-    static func releaseFreedMemory() {
-        typealias Trim = @convention(c) (Int) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return }
-        _ = unsafeBitCast(symbol, to: Trim.self)(0)
     }
 
     static func seconds(_ duration: Duration) -> Double {
