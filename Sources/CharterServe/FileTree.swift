@@ -1,3 +1,4 @@
+import CharterKit
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -5,41 +6,14 @@ import Glibc
 import Darwin
 #endif
 
-/// What a file looked like when a folder was scanned: enough to tell that it changed.
-struct FileState: Equatable, Sendable {
-    var device: UInt64
-    var inode: UInt64
-    var size: Int64
-    var seconds: Int
-    var nanoseconds: Int
-    var isFolder: Bool
-
-    init?(path: String, followingLinks: Bool) {
-        var status = stat()
-        let result = followingLinks ? stat(path, &status) : lstat(path, &status)
-        guard result == 0 else { return nil }
-        device = UInt64(status.st_dev)
-        inode = UInt64(status.st_ino)
-        size = Int64(status.st_size)
-        #if canImport(Darwin)
-        seconds = Int(status.st_mtimespec.tv_sec)
-        nanoseconds = Int(status.st_mtimespec.tv_nsec)
-        #else
-        seconds = Int(status.st_mtim.tv_sec)
-        nanoseconds = Int(status.st_mtim.tv_nsec)
-        #endif
-        isFolder = (status.st_mode & S_IFMT) == S_IFDIR
-    }
-}
-
 /// Walks folders with the C API: a scan of 10,000 files takes milliseconds, not the tenths of a
 /// second FileManager's enumerator needs.
 enum FileTree {
     /// Every file and folder below `folder` whose relative path `include` accepts (folders that
     /// it refuses are not entered), by relative path. Symbolic links to files are followed, links
     /// to folders are not, as the content loader does.
-    static func scan(_ folder: URL, include: (String) -> Bool = { _ in true }) -> [String: FileState] {
-        var found: [String: FileState] = [:]
+    static func scan(_ folder: URL, include: (String) -> Bool = { _ in true }) -> [String: FileStamp] {
+        var found: [String: FileStamp] = [:]
         var pending = [""]
         let base = folder.path
         while let relative = pending.popLast() {
@@ -48,11 +22,11 @@ enum FileTree {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 guard include(path) else { continue }
                 let full = directory + "/" + name
-                guard let own = FileState(path: full, followingLinks: false) else { continue }
+                guard let own = FileStamp(path: full, followingLinks: false) else { continue }
                 if own.isFolder {
                     found[path] = own
                     pending.append(path)
-                } else if let target = FileState(path: full, followingLinks: true), !target.isFolder {
+                } else if let target = FileStamp(path: full, followingLinks: true), !target.isFolder {
                     found[path] = target
                 }
             }
@@ -75,7 +49,7 @@ enum FileTree {
     }
 
     /// The paths that differ between two scans: added, removed or changed.
-    static func changes(from old: [String: FileState], to new: [String: FileState]) -> Set<String> {
+    static func changes(from old: [String: FileStamp], to new: [String: FileStamp]) -> Set<String> {
         var changed = Set<String>()
         for (path, state) in new where old[path] != state {
             // A folder's own time changes with its entries, which are reported themselves.

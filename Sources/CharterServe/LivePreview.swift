@@ -81,7 +81,7 @@ public final class LivePreview: @unchecked Sendable {
 
     // Only touched by whichever thread builds (never two at once): the site as last seen, and
     // what the last build kept in memory for the next one.
-    private var files: [String: FileState] = [:]
+    private var files: [String: FileStamp] = [:]
     private let session = BuildSession()
     private var hashes: [String: UInt64] = [:]
 

@@ -1,3 +1,4 @@
+import CharterKit
 public import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -13,7 +14,7 @@ struct WatchScope: Sendable {
     let root: URL
 
     var hasContentFolder: Bool {
-        FileState(path: root.appending(path: "content").path, followingLinks: true)?.isFolder == true
+        FileStamp(path: root.appending(path: "content").path, followingLinks: true)?.isFolder == true
     }
 
     func includes(_ path: String, contentFolder: Bool) -> Bool {
@@ -116,7 +117,7 @@ public final class SiteWatcher: @unchecked Sendable {
 
     /// Scans the watched files every `interval` and reports what differs from the last scan.
     private func poll(every interval: Duration, ready: DispatchSemaphore?) {
-        func scan() -> [String: FileState] {
+        func scan() -> [String: FileStamp] {
             let contentFolder = scope.hasContentFolder
             return FileTree.scan(scope.root) { scope.includes($0, contentFolder: contentFolder) }
         }

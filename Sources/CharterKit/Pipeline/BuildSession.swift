@@ -52,24 +52,32 @@ public final class BuildSession: @unchecked Sendable {
     }
 }
 
-/// A file as `lstat` sees it: the same identity, size and time mean the same file.
-struct FileStamp: Hashable, Sendable {
-    var device: UInt64
-    var inode: UInt64
-    var size: Int64
-    var seconds: Int
-    var nanoseconds: Int
-    var isRegularFile: Bool
+/// A file as `lstat` (or `stat`, following links) sees it: the same identity, size and time
+/// mean the same file. The build session and the live preview's scans both compare these.
+public struct FileStamp: Hashable, Sendable {
+    public var device: UInt64
+    public var inode: UInt64
+    public var size: Int64
+    public var seconds: Int
+    public var nanoseconds: Int
+    public var isRegularFile: Bool
+    public var isFolder: Bool
 
-    init?(path: String) {
+    public init?(path: String, followingLinks: Bool = false) {
         var status = stat()
-        guard lstat(path, &status) == 0 else { return nil }
+        guard (followingLinks ? stat(path, &status) : lstat(path, &status)) == 0 else { return nil }
         device = UInt64(status.st_dev)
         inode = UInt64(status.st_ino)
         size = Int64(status.st_size)
+        #if canImport(Darwin)
+        seconds = Int(status.st_mtimespec.tv_sec)
+        nanoseconds = Int(status.st_mtimespec.tv_nsec)
+        #else
         seconds = Int(status.st_mtim.tv_sec)
         nanoseconds = Int(status.st_mtim.tv_nsec)
+        #endif
         isRegularFile = (status.st_mode & S_IFMT) == S_IFREG
+        isFolder = (status.st_mode & S_IFMT) == S_IFDIR
     }
 
     /// The stamp of every file the content was read from, by absolute path.
