@@ -275,25 +275,16 @@ extension SiteBuilder {
     static func replace(_ path: String, in folder: URL, with data: Data) throws {
         let target = folder.appending(path: path)
         let temporary = target.deletingLastPathComponent().appending(path: ".\(target.lastPathComponent).charter-\(getpid())")
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw CharterError.unwritable(path, String(cString: strerror(errno))) }
-        var failure: Int32 = 0
-        data.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let count = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += count
-            }
+        // Written as the staged site writes its pages, so the file is the same but for its name.
+        do {
+            try data.write(to: temporary)
+        } catch {
+            throw CharterError.unwritable(path, error.localizedDescription)
         }
-        close(descriptor)
-        if failure == 0, rename(temporary.path, target.path) == 0 { return }
-        let reason = String(cString: strerror(failure != 0 ? failure : errno))
-        unlink(temporary.path)
-        throw CharterError.unwritable(path, reason)
+        guard rename(temporary.path, target.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary.path)
+            throw CharterError.unwritable(path, reason)
+        }
     }
 }
