@@ -15,9 +15,24 @@ Writes, deterministically byte for byte for the same arguments:
                              (GitHub's heading-id rule).
   DIR/pages/sNNN/README.md   each folder's landing page, listing its pages.
   DIR/pages/index.md         the home page, linking to every folder (and strategies and teams).
-  DIR/pages/strategies/*.yaml, DIR/pages/teams/*.yaml
-                             with --strategies K: K complete strategies and a few teams that
-                             Charter accepts without any diagnostic.
+  DIR/pages/strategies/*.yaml, DIR/pages/teams/*.yaml, DIR/pages/objectives.yaml
+                             with --strategies K: K complete strategies, 8 teams (each function
+                             team, and the working group, with its `function`) and an objectives
+                             register of (K + 1) // 2 + 2 objectives, about which Charter
+                             reports nothing, not even a note. Each strategy names one to three
+                             objectives of the register by ID, and every objective is served.
+                             The claimed stage (`maturity.current`) is drawn uniformly over the
+                             six stages, and the strategy's data supports exactly that stage:
+                             it meets every criterion up to it and misses one criterion of the
+                             next (a comment at the top of the file says which). The target is
+                             the claimed stage, since a higher one always carries a gap list
+                             (the note CH222). Budgets are numbers with a currency and a period;
+                             the first method's measure, and half the time the second's, is
+                             tracked (baseline, dated target, results) and on track or reached
+                             whatever day the check runs on until the targets fall due (end of
+                             2029 or in 2030). No `assessed_on`, which would make a warning
+                             (CH261) by the calendar alone. Pages name strategies and teams by
+                             ID only, so these files can change without changing a page.
   DIR/dangling-anchors.txt   the fragment links that dangle on purpose (about one per 150 pages,
                              at least one when N >= 100): `SOURCE -> TARGET#FRAGMENT`, paths
                              relative to DIR/pages, sorted by source then by place in the file.
@@ -29,6 +44,9 @@ Writes, deterministically byte for byte for the same arguments:
 """
 
 import argparse
+import datetime
+import fractions
+import math
 import os
 import random
 import sys
@@ -457,22 +475,31 @@ def render_page(index, count, plans, words, seed, extras):
 
 
 # ---------------------------------------------------------------------------------------------
-# Strategies and teams
+# Strategies, teams and the objectives register
 
+# (ID, name, kind, lead, function). The order and the count matter: pages link to the teams
+# drawn from this list, so changing either would change the pages.
 TEAMS = [
-    ("executive-committee", "Executive Committee", "executive committee", "Chief Executive"),
-    ("coordination-hub", "Coordination Hub", "coordination hub", "Head of Community"),
-    ("community-team", "Community Team", "function team", "Community Lead"),
-    ("customer-care", "Customer Care", "function team", "Head of Customer Care"),
-    ("marketing", "Marketing", "function team", "Marketing Director"),
-    ("digital-platforms", "Digital Platforms", "function team", "Head of Digital"),
-    ("insight-guild", "Insight Guild", "working group", "Insight Lead"),
-    ("learning-team", "Learning Team", "function team", "Learning Manager"),
+    ("executive-committee", "Executive Committee", "executive committee", "Chief Executive", None),
+    ("coordination-hub", "Coordination Hub", "coordination hub", "Head of Community", None),
+    ("community-team", "Community Team", "function team", "Community Lead", "community"),
+    ("customer-care", "Customer Care", "function team", "Head of Customer Care", "customer service"),
+    ("marketing", "Marketing", "function team", "Marketing Director", "marketing"),
+    ("digital-platforms", "Digital Platforms", "function team", "Head of Digital", "technology"),
+    ("insight-guild", "Insight Guild", "working group", "Insight Lead", "insight and research"),
+    ("learning-team", "Learning Team", "function team", "Learning Manager", "learning and development"),
 ]
 
 RESPONSIBILITIES = ["governance", "best-practice", "content-direction", "training", "technology",
                     "leadership", "insight-dissemination", "conversation-shaping", "conflict-resolution"]
 STAGES = ["planning", "presence", "engagement", "formalised", "strategic", "converged"]
+STAGE_NAMES = ["Planning", "Presence", "Engagement", "Formalised", "Strategic", "Converged"]
+PROGRAM_KINDS = ["co-created", "market-run", "internal", "creative", "process-alignment"]
+COMMUNITY_ANCHORS = ["passion", "lifestyle", "cause", "shared-need"]
+
+# Measures are dated so that they stay on track (or have reached their target) whatever day
+# Charter checks them on, until their target dates (2029 and 2030) fall due.
+MEASURE_TARGET_DATES = [datetime.date(2029, 12, 31), datetime.date(2030, 6, 30), datetime.date(2030, 12, 31)]
 
 
 def q(text):
@@ -485,10 +512,11 @@ def person(rng):
 
 
 def render_team(team, rng, writer):
-    team_id, name, kind, lead = team
-    lines = [
-        f"name: {name}",
-        f"kind: {kind}",
+    team_id, name, kind, lead, function = team
+    lines = [f"name: {name}", f"kind: {kind}"]
+    if function:
+        lines.append(f"function: {function}")
+    lines += [
         f"mission: {q(writer.sentence())}",
         f"lead: {lead}",
         "members:",
@@ -501,42 +529,115 @@ def render_team(team, rng, writer):
     return "\n".join(lines)
 
 
-def render_strategy(number, strategy_id, title, rng, writer, page_count):
-    """A complete strategy: every element, a full assessment, a full matrix, so no diagnostic."""
+def plan_objectives(strategy_count, seed, words):
+    """The objectives register, as (id, title, description, owner), and the IDs each strategy
+    serves: every strategy serves one to three, and every objective is served by some strategy."""
+    rng = random.Random(f"charter-bench-objectives:{seed}")
+    writer = Writer(words, rng)
+    count = (strategy_count + 1) // 2 + 2
+    register = []
+    for i in range(count):
+        verb, noun = writer.w("verb"), writer.w("noun")
+        register.append((f"{verb}-{plural(noun)}-{i + 1}", f"{capital(verb)} {writer.w('adj')} {plural(noun)}",
+                         writer.sentence(), rng.choice(TEAMS)[0]))
+    served = []
+    for k in range(strategy_count):
+        indexes = {k % count, rng.randrange(count)}
+        indexes |= {j for j in range(count) if j % strategy_count == k}
+        served.append([register[j][0] for j in sorted(indexes)])
+    return register, served
+
+
+def render_objectives(register):
+    lines = ["# The benchmark's objectives register: generated by scripts/bench/gen_corpus.py.",
+             "# Every strategy names the objectives it serves by ID; every objective is served.",
+             "objectives:"]
+    for objective_id, title, description, owner in register:
+        lines += [f"  - id: {objective_id}", f"    title: {q(title)}", f"    description: {q(description)}",
+                  f"    owner: {owner}"]
+    lines.append("")
+    return "\n".join(lines)
+
+
+def add_months(day, months):
+    month = day.month - 1 + months
+    return datetime.date(day.year + month // 12, month % 12 + 1, day.day)
+
+
+def tracked_measure(rng, decreasing):
+    """A baseline, a target with its date and one to three results, the latest of them on the
+    straight line from the baseline to the target or ahead of it (Charter's rule for on track)."""
+    start = datetime.date(2025, rng.randint(1, 6), 1)
+    due = rng.choice(MEASURE_TARGET_DATES)
+    if decreasing:
+        baseline = rng.randint(30, 90) * 10
+        target = baseline * rng.randint(5, 8) // 10
+    else:
+        baseline = rng.randint(20, 60)
+        target = rng.randint(baseline + 15, min(baseline + 35, 95))
+    results = []
+    for step in range(1, rng.randint(1, 3) + 1):
+        day = add_months(start, 4 * step)
+        line = baseline + fractions.Fraction(target - baseline) * (day - start).days / (due - start).days
+        if decreasing:
+            value = max(target, math.floor(line) - rng.randint(0, 12))
+        else:
+            value = min(target, math.ceil(line) + rng.randint(0, 4))
+        results.append((day, value))
+    return baseline, start, target, due, results
+
+
+def render_strategy(number, strategy_id, title, rng, writer, page_count, served):
+    """A complete strategy that claims the stage its data supports and no other, so that Charter
+    reports nothing about it.
+
+    Every strategy has every element, a full assessment and a full matrix. The claimed stage is
+    drawn as before (uniformly over the six); the strategy meets every criterion up to it and
+    misses one criterion of the next stage (see WHAT_HOLDS_BACK). The target is the claimed
+    stage: a target above it would always carry a gap list (the note CH222)."""
     team_ids = [team[0] for team in TEAMS]
     functional = team_ids[2:]
     owner = functional[number % len(functional)]
     current = rng.randrange(len(STAGES))
-    target = rng.randrange(current, len(STAGES))
+    variant = number % 2  # two ways to stop short of the next stage, where there are two
 
     def pages(k):
         if page_count == 0:
             return []
         return sorted({f"../{page_path(rng.randrange(page_count))}" for _ in range(k)})
 
-    objectives = [f"{writer.w('verb')}-{writer.w('noun')}-{i + 1}" for i in range(rng.randint(2, 3))]
     method_count = rng.randint(2, 3)
     methods = [f"{writer.w('noun')}-{writer.w('noun')}-{i + 1}" for i in range(method_count)]
+    method_objectives = [set() for _ in methods]
+    for i, objective in enumerate(served):
+        method_objectives[i % method_count].add(objective)
+    for chosen in method_objectives:
+        if not chosen:
+            chosen.add(rng.choice(served))
+    if current == 4:  # Strategic: one method serves no objective yet
+        method_objectives[-1] = set()
+
+    holds_back = WHAT_HOLDS_BACK[current][variant] if current < len(STAGES) - 1 else None
     lines = [
         f"# Benchmark strategy {number + 1}: generated by scripts/bench/gen_corpus.py",
+        f"# Claims {STAGE_NAMES[current]}, which its data supports"
+        + (f"; for {STAGE_NAMES[current + 1]} it lacks {holds_back}." if holds_back else "; nothing is left to reach."),
         f"title: {q(title)}",
         f"owner: {owner}",
         f"status: {rng.choice(['approved', 'review'])}",
         f"focus_areas: [{', '.join(sorted(rng.sample(['marketing', 'operational', 'customer'], rng.randint(1, 2))))}]",
         f"sponsor: {person(rng)}, Chief {capital(writer.w('noun'))} Officer",
         "",
-        "objectives:",
-    ]
-    for objective in objectives:
-        lines += [f"  - id: {objective}", f"    text: {q(writer.sentence())}"]
-    lines += [
+        f"objectives: [{', '.join(served)}]",
         "",
         "assessment:",
         f"  brand: {q(writer.sentence())}",
         "  customers:",
         f"    sentiment: {q(writer.sentence())}",
-        f"    needs: [{q(writer.sentence())}, {q(writer.sentence())}]",
-        f"    frustrations: [{q(writer.sentence())}]",
+        "    needs:",
+        f"      - {{id: need-1, text: {q(writer.sentence())}}}",
+        f"      - {{id: need-2, text: {q(writer.sentence())}}}",
+        f"    frustrations: [{{id: frustration-1, text: {q(writer.sentence())}}}]",
         f"    excitements: [{q(writer.sentence())}]",
         f"  partners: {q(writer.sentence())}",
         f"  competition: {q(writer.sentence())}",
@@ -555,10 +656,15 @@ def render_strategy(number, strategy_id, title, rng, writer, page_count):
         "",
         "methods:",
     ]
+    findings = ["need-1", "need-2", "frustration-1"]
     for i, method in enumerate(methods):
         lines += [f"  - id: {method}", f"    title: {q(capital(method.rsplit('-', 1)[0].replace('-', ' ')))}",
-                  f"    description: {q(writer.sentence())}",
-                  f"    objectives: [{', '.join(sorted(rng.sample(objectives, rng.randint(1, len(objectives)))))}]"]
+                  f"    description: {q(writer.sentence())}"]
+        if method_objectives[i]:
+            lines.append(f"    objectives: [{', '.join(sorted(method_objectives[i]))}]")
+        answers = sorted(rng.sample(findings, rng.randint(0, 2)))
+        if answers:
+            lines.append(f"    answers: [{', '.join(answers)}]")
         playbooks = pages(rng.randint(1, 2))
         if playbooks:
             lines.append(f"    playbooks: [{', '.join(playbooks)}]")
@@ -566,33 +672,66 @@ def render_strategy(number, strategy_id, title, rng, writer, page_count):
     for i, method in enumerate(methods):
         lines += [f"  - id: people-{i + 1}", "    kind: people", f"    description: {q(writer.sentence())}",
                   f"    methods: [{method}]"]
-    lines += ["  - id: budget", "    kind: budget", f"    amount: {rng.randint(2, 90) * 5},000 a year",
-              f"    methods: [{', '.join(methods)}]",
+    lines += ["  - id: budget", "    kind: budget", f"    amount: {rng.randint(2, 90) * 5000}", "    currency: GBP",
+              "    period: year", f"    description: {q(writer.sentence())}", f"    methods: [{', '.join(methods)}]",
               "  - id: tracker", "    kind: tool", f"    description: {q(writer.sentence())}",
               f"    methods: [{methods[0]}]", "", "reporting:"]
-    for method in methods:
-        lines += [f"  - method: {method}", f"    success: {q(writer.sentence())}",
-                  f"    measure: {q(capital(writer.w('noun')) + ' ' + plural(writer.w('noun')) + ' a month')}",
-                  f"    target: {q(str(rng.randint(10, 95)) + '%')}", f"    tool: {q(capital(writer.w('noun')) + ' dashboard')}"]
-    lines += ["", "communication:", f"  internal: {q('Monthly ' + writer.w('noun') + ' review with the owning team')}",
-              f"  external: {q('Quarterly letter to ' + plural(writer.w('noun')))}", "", "programs:"]
     for i, method in enumerate(methods):
-        lines += [f"  - id: program-{i + 1}", f"    title: {q(capital(writer.w('adj')) + ' ' + writer.w('noun') + ' program')}",
-                  f"    kind: {['co-created', 'market-run', 'internal', 'creative', 'process-alignment'][(number + i) % 5]}",
-                  f"    owner: {functional[(number + i + 1) % len(functional)]}", f"    method: {method}"]
+        lines += [f"  - method: {method}", f"    success: {q(writer.sentence())}"]
+        decreasing = i == 1
+        if i == 0 or (i == 1 and rng.random() < 0.5):
+            baseline, start, target, due, results = tracked_measure(rng, decreasing)
+            if decreasing:
+                lines.append(f"    measure: {q(capital(plural(writer.w('noun'))) + ' a month')}")
+            else:
+                lines += [f"    measure: {q(capital(plural(writer.w('noun'))) + ' answered within a day')}", '    unit: "%"']
+            lines += [f"    baseline: {{value: {baseline}, date: {start.isoformat()}}}",
+                      f"    target: {{value: {target}, date: {due.isoformat()}}}", "    results:"]
+            lines += [f"      - {{date: {day.isoformat()}, value: {value}}}" for day, value in results]
+        else:
+            lines += [f"    measure: {q(capital(writer.w('noun')) + ' ' + plural(writer.w('noun')) + ' a month')}",
+                      f"    target: {q(str(rng.randint(10, 95)) + '%')}"]
+        lines.append(f"    tool: {q(capital(writer.w('noun')) + ' dashboard')}")
+    lines += ["", "communication:", f"  internal: {q('Monthly ' + writer.w('noun') + ' review with the owning team')}"]
+    if current != 2:  # Engagement: no external cadence yet
+        lines.append(f"  external: {q('Quarterly letter to ' + plural(writer.w('noun')))}")
+    lines += ["", "programs:"]
+    for i, method in enumerate(methods):
         if i == 0:
-            lines.append(f"    community: {rng.choice(['passion', 'lifestyle', 'cause'])}")
+            # The community program: one the organisation takes part in, except at Presence,
+            # where the market runs it alone (or there is no community anchor at all).
+            kind = rng.choice(["co-created", "[creative, co-created]", "internal", "process-alignment"])
+            if current == 1 and variant == 0:
+                kind = "market-run"
+        else:
+            kind = PROGRAM_KINDS[(number + i) % len(PROGRAM_KINDS)]
+        lines += [f"  - id: program-{i + 1}", f"    title: {q(capital(writer.w('adj')) + ' ' + writer.w('noun') + ' program')}",
+                  f"    kind: {kind}", f"    owner: {functional[(number + i + 1) % len(functional)]}", f"    method: {method}"]
+        if i == 0 and not (current == 1 and variant == 1):
+            lines.append(f"    community: {rng.choice(COMMUNITY_ANCHORS)}")
         lines.append(f"    description: {q(writer.sentence())}")
-    lines += ["", "presence:", f"  - name: {q(capital(writer.w('noun')) + ' forum')}", "    channel: forum",
-              f"    url: https://forum.example.org/{strategy_id}", "support_content:"]
-    for page in pages(1):
-        lines.append(f"  - {page}")
-    lines += [f"  - https://help.example.org/{strategy_id}", "", "maturity:",
-              f"  current: {STAGES[current]}", f"  target: {STAGES[target]}", "", "responsibilities:"]
+    lines.append("")
+    if not (current == 0 and variant == 0):  # Planning: no presence yet
+        lines += ["presence:", f"  - name: {q(capital(writer.w('noun')) + ' forum')}", "    channel: forum",
+                  f"    url: https://forum.example.org/{strategy_id}"]
+    if not (current == 0 and variant == 1):  # Planning: no support content yet
+        lines.append("support_content:")
+        for page in pages(1):
+            lines.append(f"  - {page}")
+        lines.append(f"  - https://help.example.org/{strategy_id}")
+    lines += ["", "maturity:", f"  current: {STAGES[current]}", f"  target: {STAGES[current]}"]
+    evidence = [(stage, pages(1)) for stage in STAGES[: current + 1] if rng.random() < 0.5]
+    evidence = [(stage, found) for stage, found in evidence if found]
+    if evidence:
+        lines.append("  evidence:")
+        lines += [f"    {stage}: [{', '.join(found)}]" for stage, found in evidence]
+    lines += ["", "responsibilities:"]
     # Accountability spread over four teams at most twice or three times each; the Accountable
-    # team also does the work, a functional team helps, and nobody holds two letters.
+    # team also does the work, a functional team helps, and nobody holds two letters. At
+    # Formalised the executives are only Informed, so the Strategic stage is not reached.
+    executives = "coordination-hub" if current == 3 else "executive-committee"
     accountable = {
-        "governance": "executive-committee", "leadership": "executive-committee",
+        "governance": executives, "leadership": executives,
         "conflict-resolution": "coordination-hub", "best-practice": "coordination-hub",
         "conversation-shaping": owner, "content-direction": functional[(number + 2) % len(functional)],
         "training": functional[(number + 3) % len(functional)], "technology": functional[(number + 4) % len(functional)],
@@ -601,7 +740,10 @@ def render_strategy(number, strategy_id, title, rng, writer, page_count):
     for responsibility in RESPONSIBILITIES:
         a = accountable[responsibility]
         helper = next(t for t in functional[number % len(functional):] + functional if t != a)
-        informed = next(t for t in reversed(team_ids) if t not in (a, helper))
+        if current == 3 and responsibility in ("governance", "leadership"):
+            informed = "executive-committee"
+        else:
+            informed = next(t for t in reversed(team_ids) if t not in (a, helper))
         lines.append(f"  {responsibility}: {{accountable: {a}, responsible: [{a}, {helper}], informed: [{informed}]}}")
     lines += ["", "risks:"]
     for _ in range(rng.randint(1, 2)):
@@ -609,6 +751,18 @@ def render_strategy(number, strategy_id, title, rng, writer, page_count):
                   f"    mitigation: {q(writer.sentence())}", f"    escalation: {q('The ' + writer.w('noun') + ' lead, then the Coordination Hub')}"]
     lines.append("")
     return "\n".join(lines)
+
+
+# What keeps a strategy at its stage: the one criterion of the next stage it misses, in one of
+# two ways (by the strategy's number) where the next stage has two criteria to miss.
+WHAT_HOLDS_BACK = [
+    ("a presence", "support content"),
+    ("a community program the organisation takes part in (its community program is market-run)",
+     "a community program the organisation takes part in (no program has a community anchor)"),
+    ("an external communication cadence",) * 2,
+    ("an executive team Accountable or Responsible (the Executive Committee is only Informed)",) * 2,
+    ("objectives for every method (its last method names none)",) * 2,
+]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -703,9 +857,12 @@ def main():
         for team in TEAMS:
             rng = random.Random(f"charter-bench-team:{seed}:{team[0]}")
             write(f"teams/{team[0]}.yaml", render_team(team, rng, Writer(words, rng)))
+        register, served = plan_objectives(len(strategies), seed, words)
+        write("objectives.yaml", render_objectives(register))
         for k, (strategy_id, title) in enumerate(strategies):
             rng = random.Random(f"charter-bench-strategy:{seed}:{k}")
-            write(f"strategies/{strategy_id}.yaml", render_strategy(k, strategy_id, title, rng, Writer(words, rng), count))
+            write(f"strategies/{strategy_id}.yaml",
+                  render_strategy(k, strategy_id, title, rng, Writer(words, rng), count, served[k]))
 
     with open(os.path.join(args.out, "dangling-anchors.txt"), "w", encoding="utf-8", newline="\n") as handle:
         handle.writelines(line + "\n" for line in dangling)
