@@ -205,15 +205,16 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         "Across the whole organisation, a responsibility of the model has no Accountable or Responsible team in any strategy. Someone should own it.")
 
     // MARK: Why strategies fail (CH24x)
+    private static let draftHealth = " While the strategy's `status` is `draft` this is a note, not a warning: a draft is still being written, so the health page lists what it lacks without failing `check --strict`; it becomes a warning once the strategy goes to review."
     public static let noDefinedStrategy = DiagnosticCode(
         "CH240", "NoDefinedStrategy", .warning, "Why strategies fail (CH24x)", "health: the strategy is not fully defined",
-        "The first reason strategies fail is the lack of a defined strategy. This strategy misses one or more SMACAD elements.")
+        "The first reason strategies fail is the lack of a defined strategy. This strategy misses one or more SMACAD elements." + draftHealth)
     public static let noGovernance = DiagnosticCode(
         "CH241", "NoGovernance", .warning, "Why strategies fail (CH24x)", "health: the strategy has no governance",
-        "The second reason strategies fail is the lack of governance: no team is Accountable for Governance and no coordination team takes part.")
+        "The second reason strategies fail is the lack of governance: no team is Accountable for Governance and no coordination team takes part." + draftHealth)
     public static let noFunding = DiagnosticCode(
         "CH242", "NoFunding", .warning, "Why strategies fail (CH24x)", "health: the strategy has no funding",
-        "The third reason strategies fail is the lack of funding: none of the strategy's resources is a budget.")
+        "The third reason strategies fail is the lack of funding: none of the strategy's resources is a budget." + draftHealth)
 
     // MARK: Integrity (CH25x)
     public static let unknownReference = DiagnosticCode(

@@ -179,7 +179,7 @@ extension ContextBuilder {
 
     func healthContext() -> PageContext {
         let path = SitePaths.health
-        let relevant = diagnostics.filter { $0.severity != .note || $0.code == .maturityGap }
+        let relevant = diagnostics.filter { $0.severity != .note || Self.healthPageNotes.contains($0.code) }
         var groups: [HealthView.Group] = []
         for strategy in site.strategyModels {
             let items = relevant.filter { $0.location.path == strategy.sourcePath }
@@ -194,9 +194,19 @@ extension ContextBuilder {
         var context = frame(pageView(title: "Health", kind: "health", path: path,
                                      description: "Every warning and gap across the site, grouped by strategy."))
         let offTrack = offTrackMeasures(from: path)
-        context.health = HealthView(groups: groups, isClean: groups.isEmpty && offTrack.isEmpty, offTrack: offTrack)
+        let standings = site.strategyModels.map { strategy in
+            let checks = healthChecks(for: strategy)
+            return HealthView.Standing(strategy: strategyLink(strategy.id, from: path),
+                                       draft: strategy.status?.value == .draft ? "draft" : nil,
+                                       checks: checks, isHealthy: checks.allSatisfy(\.ok))
+        }
+        context.health = HealthView(standings: standings, groups: groups, isClean: groups.isEmpty && offTrack.isEmpty, offTrack: offTrack)
         return context
     }
+
+    /// The notes the health page lists besides warnings and errors: maturity gaps, and the health
+    /// checks of a draft strategy (notes until it goes to review).
+    static let healthPageNotes: Set<DiagnosticCode> = [.maturityGap, .noDefinedStrategy, .noGovernance, .noFunding]
 
     private func healthItem(_ diagnostic: Diagnostic) -> HealthView.Item {
         .init(severity: diagnostic.severity.rawValue, code: diagnostic.code.rawValue, message: diagnostic.message,

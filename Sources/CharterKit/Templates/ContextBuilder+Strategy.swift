@@ -176,14 +176,24 @@ extension ContextBuilder {
         return [
             .init(name: "Defined", ok: missing.isEmpty,
                   detail: missing.isEmpty ? "all six SMACAD elements" : "missing \(missing.joined(separator: ", "))"),
-            .init(name: "Governed", ok: governed,
-                  detail: governed ? "governance is owned" : "nobody is Accountable for Governance"),
+            .init(name: "Governed", ok: governed, detail: governance(of: strategy, isGoverned: governed)),
             .init(name: "Funded", ok: !budgets.isEmpty,
                   detail: budgets.isEmpty ? "no budget" : { () -> String in
                       let (totals, other) = funding(budgets)
                       return (totals + other).joined(separator: ", ")
                   }()),
         ]
+    }
+
+    /// Who governs the strategy: the team Accountable for Governance, or else a coordinating team that takes part.
+    private func governance(of strategy: Strategy, isGoverned: Bool) -> String {
+        guard isGoverned else { return "nobody is Accountable for Governance" }
+        let name = { (id: String) in self.titles[SitePaths.team(id)] ?? id }
+        if let accountable = strategy.assignment(for: "governance", in: site.framework)?.accountable.first {
+            return "\(name(accountable.value)) is Accountable for Governance"
+        }
+        let coordinating = strategy.assignments.flatMap(\.allTeams).first { evaluator.context.teams[$0]?.kind?.value.coordinates == true }
+        return coordinating.map { "\(name($0)) coordinates it" } ?? "governance is owned"
     }
 
     private func ladder(for strategy: Strategy, from path: String, playbookLinks: ([Located<String>]) -> [LinkView]) -> LadderView {

@@ -338,6 +338,16 @@ public struct HealthView: Sendable {
         public var link: LinkView?
         public var items: [Item]
     }
+    /// One strategy against the three reasons strategies fail.
+    public struct Standing: Sendable {
+        public var strategy: LinkView
+        /// "draft" for a strategy still being written, whose health findings are notes; nil otherwise.
+        public var draft: String?
+        public var checks: [StrategyView.Check]
+        public var isHealthy: Bool
+    }
+    /// Every strategy, in order, with its three health checks.
+    public var standings: [Standing]
     public var groups: [Group]
     public var isClean: Bool
     /// Every measure off track, across strategies.

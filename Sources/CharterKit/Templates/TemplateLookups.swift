@@ -1107,10 +1107,11 @@ extension ListingView.Section: MustacheParent, StableHashable, TemplateFields {
 }
 
 extension HealthView: MustacheParent, StableHashable, TemplateFields {
-    static let templateNames = ["groups", "isClean", "offTrack"]
+    static let templateNames = ["standings", "groups", "isClean", "offTrack"]
 
     public func child(named name: String) -> Any? {
         switch name {
+        case "standings": self.standings
         case "groups": self.groups
         case "isClean": self.isClean
         case "offTrack": self.offTrack
@@ -1119,6 +1120,7 @@ extension HealthView: MustacheParent, StableHashable, TemplateFields {
     }
 
     func fingerprint(into hasher: inout StableHasher) {
+        self.standings.fingerprint(into: &hasher)
         self.groups.fingerprint(into: &hasher)
         self.isClean.fingerprint(into: &hasher)
         self.offTrack.fingerprint(into: &hasher)
@@ -1162,6 +1164,27 @@ extension HealthView.Group: MustacheParent, StableHashable, TemplateFields {
         self.title.fingerprint(into: &hasher)
         self.link.fingerprint(into: &hasher)
         self.items.fingerprint(into: &hasher)
+    }
+}
+
+extension HealthView.Standing: MustacheParent, StableHashable, TemplateFields {
+    static let templateNames = ["strategy", "draft", "checks", "isHealthy"]
+
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "strategy": self.strategy
+        case "draft": self.draft
+        case "checks": self.checks
+        case "isHealthy": self.isHealthy
+        default: nil
+        }
+    }
+
+    func fingerprint(into hasher: inout StableHasher) {
+        self.strategy.fingerprint(into: &hasher)
+        self.draft.fingerprint(into: &hasher)
+        self.checks.fingerprint(into: &hasher)
+        self.isHealthy.fingerprint(into: &hasher)
     }
 }
 

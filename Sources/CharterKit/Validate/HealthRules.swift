@@ -1,10 +1,21 @@
+/// The three health checks (CH240–CH242) are warnings, except for a strategy marked `status: draft`:
+/// a draft is still being written, so what it lacks is a note. The health page lists it either way,
+/// and it becomes a warning, which fails `check --strict`, once the strategy goes to review.
+extension StrategyRule {
+    func healthProblem(_ reason: String, of strategy: Strategy) -> Diagnostic {
+        let isDraft = strategy.status?.value == .draft
+        return problem("strategy '\(strategy.id)' risks failing for lack of \(reason)\(isDraft ? " (a note while it is a draft)" : "")",
+                       at: strategy.location, severity: isDraft ? .note : nil)
+    }
+}
+
 /// CH240: health: the strategy is fully defined (all SMACAD elements).
 struct DefinedStrategyHealthRule: StrategyRule {
     static let code = DiagnosticCode.noDefinedStrategy
 
     func check(_ strategy: Strategy, in context: ValidationContext) -> [Diagnostic] {
         guard !strategy.missingElements.isEmpty else { return [] }
-        return [problem("strategy '\(strategy.id)' risks failing for lack of a defined strategy", at: strategy.location)]
+        return [healthProblem("a defined strategy", of: strategy)]
     }
 }
 
@@ -14,8 +25,7 @@ struct GovernanceHealthRule: StrategyRule {
 
     func check(_ strategy: Strategy, in context: ValidationContext) -> [Diagnostic] {
         guard !CriterionEvaluator(context: context).isGoverned(strategy) else { return [] }
-        return [problem("strategy '\(strategy.id)' risks failing for lack of governance: nobody is Accountable for Governance and no coordination team takes part",
-                        at: strategy.location)]
+        return [healthProblem("governance: nobody is Accountable for Governance and no coordination team takes part", of: strategy)]
     }
 }
 
@@ -25,6 +35,6 @@ struct FundingHealthRule: StrategyRule {
 
     func check(_ strategy: Strategy, in context: ValidationContext) -> [Diagnostic] {
         guard strategy.budgets.isEmpty else { return [] }
-        return [problem("strategy '\(strategy.id)' risks failing for lack of funding: no resource is a budget", at: strategy.location)]
+        return [healthProblem("funding: no resource is a budget", of: strategy)]
     }
 }

@@ -84,6 +84,32 @@ import Testing
         #expect(health.contains("<span class=\"badge note\">note</span> to reach Strategic: teams from at least three areas of the business Accountable or Responsible"))
     }
 
+    @Test("the health page holds each strategy against the three reasons strategies fail, a draft's gaps among them")
+    func healthStandings() throws {
+        let site = try Self.build([
+            .replace("status: approved", with: "status: draft"),
+            .replace("  governance: {accountable: executive, responsible: [hub]}\n", with: ""),
+        ])
+        let health = try site.outputText("health.html")
+        #expect(health.contains("<h2 id=\"why-strategies-fail\">Why strategies fail</h2>"))
+        #expect(health.contains(
+            "<tr><th scope=\"row\"><a href=\"strategies/community.html\">Customer community</a> <span class=\"badge\">draft</span></th>"
+            + "<td data-label=\"Defined\"><span class=\"badge ok\">yes</span> all six SMACAD elements</td>"
+            + "<td data-label=\"Governed\"><span class=\"badge ok\">yes</span> Community Hub coordinates it</td>"
+            + "<td data-label=\"Funded\"><span class=\"badge ok\">yes</span> GBP 40,000 a year</td></tr>"))
+        // Above, the hub takes part, so the strategy is governed without a Governance row. With
+        // only function teams it is not, and the health page lists the draft's note.
+        let ungoverned = try Self.build([
+            .replace("status: approved", with: "status: draft"),
+            .replace("kind: coordination hub", with: "kind: function team\nfunction: community", in: "content/teams/hub.yaml"),
+            .replace("kind: executive committee", with: "kind: function team\nfunction: leadership", in: "content/teams/executive.yaml"),
+            .replace("  governance: {accountable: executive, responsible: [hub]}\n", with: ""),
+        ])
+        let page = try ungoverned.outputText("health.html")
+        #expect(page.contains("<td data-label=\"Governed\"><span class=\"badge warn\">no</span> nobody is Accountable for Governance</td>"))
+        #expect(page.contains("<li class=\"note\"><span class=\"badge note\">note</span> strategy &#39;community&#39; risks failing for lack of governance: nobody is Accountable for Governance and no coordination team takes part (a note while it is a draft) <span class=\"detail\"><code>CH241</code> content/strategies/community.yaml:1:1</span></li>"))
+    }
+
     @Test("a handbook without strategies or teams gets no model pages")
     func noModelPages() throws {
         let site = try TemporarySite(["content/a.md": "# A\n"])

@@ -172,6 +172,41 @@ import Testing
         ])
     }
 
+    @Test("CH240, CH241, CH242 are notes while a strategy is a draft, and warnings once it goes to review")
+    func healthOfADraft() throws {
+        let path = "content/strategies/bare.yaml"
+        let health: Set<DiagnosticCode> = [.noDefinedStrategy, .noGovernance, .noFunding]
+        let draft = try FixtureSite.result([.write(path, "title: Bare\nowner: hub\nstatus: draft\n")])
+            .diagnostics.filter { health.contains($0.code) }
+        #expect(located(draft) == ["CH240 note \(path):1:1", "CH241 note \(path):1:1", "CH242 note \(path):1:1"])
+        #expect(draft.map(\.message) == [
+            "strategy 'bare' risks failing for lack of a defined strategy (a note while it is a draft)",
+            "strategy 'bare' risks failing for lack of governance: nobody is Accountable for Governance and no coordination team takes part (a note while it is a draft)",
+            "strategy 'bare' risks failing for lack of funding: no resource is a budget (a note while it is a draft)",
+        ])
+        let review = try FixtureSite.check([.write(path, "title: Bare\nowner: hub\nstatus: review\n")])
+        #expect(review.filter { $0.hasPrefix("CH24") } == ["CH240 warning \(path):1:1", "CH241 warning \(path):1:1", "CH242 warning \(path):1:1"])
+    }
+
+    @Test("a draft without a budget passes check --strict; the same strategy in review fails it")
+    func draftPassesStrict() throws {
+        let unfunded = FixtureSite.Edit.replace(
+            "  - id: platform-budget\n    kind: budget\n    amount: 40000\n    currency: GBP\n    period: year\n    methods: [peer-answers]\n", with: "")
+        let site = try FixtureSite.make([unfunded, .replace("status: approved", with: "status: draft")])
+        let draft = try CharterProcess.run(["check", "--strict", "--today", "2026-11-01", "--root", site.root.path])
+        #expect(draft.status == 0, "\(draft.stderr)")
+        #expect((draft.stdout + draft.stderr).contains("note: strategy 'community' risks failing for lack of funding: no resource is a budget (a note while it is a draft) [CH242]"))
+        // A site that holds drafts to the same bar says so in charter.yaml.
+        try site.write("charter.yaml", "title: Fixture\nseverity: {CH242: warning}\n")
+        #expect(try CharterProcess.run(["check", "--strict", "--today", "2026-11-01", "--root", site.root.path]).status == 1)
+        try site.write("charter.yaml", "title: Fixture\n")
+        try site.write(FixtureSite.strategy, try String(contentsOf: site.root.appending(path: FixtureSite.strategy), encoding: .utf8)
+            .replacingOccurrences(of: "status: draft", with: "status: review"))
+        let review = try CharterProcess.run(["check", "--strict", "--today", "2026-11-01", "--root", site.root.path])
+        #expect(review.status == 1)
+        #expect((review.stdout + review.stderr).contains("warning: strategy 'community' risks failing for lack of funding: no resource is a budget [CH242]"))
+    }
+
     @Test("CH250: unknown references, each with the closest name")
     func unknownReferences() throws {
         let result = try FixtureSite.result([
