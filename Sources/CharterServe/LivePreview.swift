@@ -230,7 +230,7 @@ public final class LivePreview: @unchecked Sendable {
 
         var change = Change.none
         if let result, result.outputDirectory != nil {
-            change = result.upToDate && !files.isEmpty ? .none : compare()
+            change = result.upToDate && !files.isEmpty ? .none : compare(only: files.isEmpty ? nil : result.replacedPaths)
         }
         let seconds = Self.seconds(ContinuousClock.now - start)
 
@@ -280,8 +280,20 @@ public final class LivePreview: @unchecked Sendable {
 
     /// What differs between the site now and the site as last seen. Files whose inode, size and
     /// time are unchanged are the same file (pages the build reused are hard links to the very
-    /// same file); the others are compared by their bytes' hash.
-    private func compare() -> Change {
+    /// same file); the others are compared by their bytes' hash. With `only`, the files a build
+    /// replaced in place, only those are looked at: the build left every other file as it was.
+    private func compare(only replaced: [String]? = nil) -> Change {
+        if let replaced {
+            var changed: [String] = []
+            for path in replaced {
+                let url = site.appending(path: path)
+                files[path] = FileStamp(path: url.path)
+                let hash = Self.hash(of: url)
+                if hashes[path] != hash { changed.append(path) }
+                hashes[path] = hash
+            }
+            return Self.change(of: changed.sorted())
+        }
         let now = FileTree.scan(site) { !$0.hasPrefix(".") && !$0.contains("/.") }
         var changed: [String] = []
         var newHashes: [String: UInt64] = [:]
@@ -299,8 +311,13 @@ public final class LivePreview: @unchecked Sendable {
         for (path, state) in files where !state.isFolder && now[path] == nil { changed.append(path) }
         files = now
         hashes = newHashes
-        if firstScan || changed.isEmpty { return firstScan ? .files([]) : .none }
-        changed.sort()
+        if firstScan { return .files([]) }
+        return Self.change(of: changed.sorted())
+    }
+
+    /// No change, stylesheets only (applied without a reload), or files that need one.
+    private static func change(of changed: [String]) -> Change {
+        if changed.isEmpty { return .none }
         return changed.allSatisfy { $0.lowercased().hasSuffix(".css") } ? .stylesheets(changed) : .files(changed)
     }
 

@@ -206,10 +206,10 @@ extension SiteBuilder {
         siteRenderer.printMemo = session.printMemo
         session.printMemo.allowReuse(except: sources)
         let builder = state.builder.withText(of: site, content: markdown)
-        let jobs = siteRenderer.jobs(builder, links: state.links, markdown: state.markdownOptions)
-            .filter { job in job.source.map(sources.contains) ?? (job.template == "print") }
-        let allLinks = markdown.pages.flatMap(\.links) + markdown.otherLinks
-        let anchorTargets = Set(allLinks.filter { !($0.fragment ?? "").isEmpty }.map(\.path))
+        let jobs = siteRenderer.jobs(builder, links: state.links, markdown: state.markdownOptions, only: sources)
+        // The pages whose ids links point at: those of the last build, and the targets of the edited pages' links.
+        let editedLinks = edits.flatMap { markdown.pages[$0.page].links }
+        let newTargets = Set(editedLinks.filter { !($0.fragment ?? "").isEmpty }.map(\.path))
         let templates = state.templates
         let made = ParallelMap.map(jobs, workers: workers) { job -> (path: String, fingerprint: String, html: String?) in
             let planned = SiteRenderer.PlannedPage(job: job, context: job.make())
@@ -218,20 +218,31 @@ extension SiteBuilder {
             return (planned.path, fingerprint, templates.render(planned.context, with: job.template))
         }
         var ids = state.ids
+        var idsChanged = false
         var cache = state.cache
         var files: [(path: String, data: Data)] = []
         for page in made {
             guard let old = state.cache.pages[page.path] else { return nil }
             guard page.fingerprint != old.fingerprint else { continue }
             guard let html = page.html else { return nil }
-            let pageIDs = anchorTargets.contains(page.path) ? AnchorChecker.ids(in: html) : nil
-            if let pageIDs { ids[page.path] = pageIDs }
+            let pageIDs = state.ids[page.path] != nil || newTargets.contains(page.path) ? AnchorChecker.ids(in: html) : nil
+            if let pageIDs {
+                if state.ids[page.path] != pageIDs { idsChanged = true }
+                ids[page.path] = pageIDs
+            }
             let data = Data(html.utf8)
             cache.pages[page.path] = BuildCache.Page(fingerprint: page.fingerprint, size: data.count, ids: pageIDs?.sorted())
             files.append((page.path, data))
         }
-        // Links with a fragment point at the same ids as before.
-        guard anchorTargets.isSubset(of: Set(ids.keys)), AnchorChecker(ids: ids).check(allLinks) == state.anchorDiagnostics else { return nil }
+        // Links with a fragment point at the same ids as before. When no page's ids changed, only
+        // the edited pages' links can have a new answer; otherwise every link is checked again.
+        guard newTargets.allSatisfy({ ids[$0] != nil }) else { return nil }
+        if idsChanged {
+            guard AnchorChecker(ids: ids).check(markdown.pages.flatMap(\.links) + markdown.otherLinks) == state.anchorDiagnostics else { return nil }
+        } else {
+            let before = state.anchorDiagnostics.filter { sources.contains($0.location.path) }
+            guard AnchorChecker(ids: ids).check(editedLinks).sorted() == before.sorted() else { return nil }
+        }
 
         let searchEntries = builder.searchEntries(workers: workers, reusing: state.searchEntries, changed: sources)
         let searchFiles = siteRenderer.searchIndex().files(for: searchEntries)
@@ -267,7 +278,8 @@ extension SiteBuilder {
         let pagesWritten = files.count(where: { $0.path.hasSuffix(".html") })
         return BuildResult(
             diagnostics: state.diagnostics, site: nil, outputDirectory: outputFolder, sources: Self.sources(of: content), model: model,
-            pageCount: state.pageCount, paths: state.paths, pagesWritten: pagesWritten, pagesReused: state.pageCount - pagesWritten)
+            pageCount: state.pageCount, paths: state.paths, pagesWritten: pagesWritten, pagesReused: state.pageCount - pagesWritten,
+            replacedPaths: files.map(\.path))
     }
 
     /// Writes a file of the site beside its old copy and renames it over it, so that a reader

@@ -22,6 +22,10 @@ public struct BuildResult: Sendable {
     public var pagesReused = 0
     /// True when nothing had changed since the last build, so the site was left as it was.
     public var upToDate = false
+    /// When a build replaced only some files of the site in place (a live preview's edit to a
+    /// playbook's text), those files, by their path in the site; every other file is as it was.
+    /// Nil when the build may have changed any file.
+    public var replacedPaths: [String]? = nil
 }
 
 /// What a build is doing, for a progress line.

@@ -6,13 +6,15 @@ extension ContextBuilder {
     func searchEntries(
         workers: Int = ProcessInfo.processInfo.activeProcessorCount, reusing previous: [SearchIndex.Entry]? = nil, changed: Set<String> = []
     ) -> [SearchIndex.Entry] {
-        let pages = Array(content.pages.filter { !$0.page.isGenerated }.enumerated())
-        var entries = ParallelMap.map(pages, workers: workers) { number, rendered in
-            let page = rendered.page
-            if let previous, previous.indices.contains(number), previous[number].path == page.outputPath,
-               previous[number].kind == "playbook", !changed.contains(page.sourcePath) {
+        // Positions, not copies of the pages: a reused entry never touches its page's parts.
+        let pages = Array(content.pages.indices.filter { !content.pages[$0].page.isGenerated }.enumerated())
+        var entries = ParallelMap.map(pages, workers: workers) { number, position in
+            if let previous, previous.indices.contains(number), previous[number].path == content.pages[position].page.outputPath,
+               previous[number].kind == "playbook", !changed.contains(content.pages[position].page.sourcePath) {
                 return previous[number]
             }
+            let rendered = content.pages[position]
+            let page = rendered.page
             let body = PlainText.of(html: rendered.markdown.html)
             let headingTexts = rendered.markdown.headings.map(\.text)
             let headings = headingTexts.joined(separator: " ")

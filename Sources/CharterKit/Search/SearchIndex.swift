@@ -13,7 +13,7 @@ import Foundation
 /// the words found; it loads only for the results shown.
 public struct SearchIndex: Sendable {
     /// One thing that can be found.
-    public struct Entry: Sendable {
+    public struct Entry: Sendable, Equatable {
         public var title: String
         /// Path from the site's top, such as `playbooks/escalation.html` or `strategies/x.html#risks`.
         public var path: String
@@ -91,20 +91,21 @@ public struct SearchIndex: Sendable {
             + "window.charterSearch.pages=[\n" + rows.joined(separator: ",\n") + "\n];\n"
     }
 
-    /// One shard of terms: each term with the gaps between the numbers of the entries it is
-    /// in, in base 36, starred where the term is in the entry's title, headings or keywords.
-    func shardFile(_ shard: String, terms: [String], postings: [String: [Int]], strong: [String: Set<Int>]) -> String {
-        let body = terms.sorted().map { term in
-            var previous = 0
-            let marked = strong[term] ?? []
-            let gaps = (postings[term] ?? []).map { number -> String in
-                defer { previous = number }
-                return String(number - previous, radix: 36) + (marked.contains(number) ? "*" : "")
-            }
-            return "\(Self.quote(term)):\"\(gaps.joined(separator: ","))\""
+    /// One term's line of its shard: the gaps between the numbers of the entries it is in, in
+    /// base 36, starred where the term is in the entry's title, headings or keywords.
+    static func termLine(_ term: String, postings: [Int], strong marked: Set<Int>) -> String {
+        var previous = 0
+        let gaps = postings.map { number -> String in
+            defer { previous = number }
+            return String(number - previous, radix: 36) + (marked.contains(number) ? "*" : "")
         }
-        return "window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms[\"\(shard)\"]={\n"
-            + body.joined(separator: ",\n") + "\n};\n"
+        return "\(quote(term)):\"\(gaps.joined(separator: ","))\""
+    }
+
+    /// One shard of terms, from each term's line, in the order of the terms.
+    func shardFile(_ shard: String, lines: [String]) -> String {
+        "window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms[\"\(shard)\"]={\n"
+            + lines.joined(separator: ",\n") + "\n};\n"
     }
 
     func chunkFile(_ chunk: Int, texts: ArraySlice<String>) -> String {
@@ -316,7 +317,9 @@ enum PlainText {
 /// entries remakes only the files those entries are in.
 struct SearchIndexParts: Sendable {
     var settings: String
-    var keys: [String] = []
+    /// The entries the parts were made from, to find the changed ones: an entry the next build
+    /// reused shares its strings' storage with this one, so comparing the two costs next to nothing.
+    var entries: [SearchIndex.Entry] = []
     var terms: [[String]] = []
     var strongTerms: [Set<String>] = []
     var rows: [String] = []
@@ -324,14 +327,16 @@ struct SearchIndexParts: Sendable {
     var postings: [String: [Int]] = [:]
     var strong: [String: Set<Int>] = [:]
     var shardTerms: [String: Set<String>] = [:]
+    /// Each term's line of its shard, so that a shard is remade by encoding only the terms that changed.
+    var lines: [String: String] = [:]
     var shardFiles: [String: String] = [:]
     var chunkFiles: [Int: String] = [:]
     var pagesFile = ""
 
     /// The parts of every entry, made from scratch.
-    init(entries: [SearchIndex.Entry], index: SearchIndex, keys: [String] = []) {
+    init(entries: [SearchIndex.Entry], index: SearchIndex) {
         settings = index.settingsKey
-        self.keys = keys
+        self.entries = entries
         let made = ParallelMap.map(entries, workers: index.workers) { entry in
             (index.terms(of: entry), SearchIndex.strongTerms(of: entry), index.row(entry), index.excerptText(entry))
         }
@@ -343,10 +348,11 @@ struct SearchIndexParts: Sendable {
             for term in entryTerms { postings[term, default: []].append(number) }
             for term in strongTerms[number] { strong[term, default: []].insert(number) }
         }
-        for term in postings.keys { shardTerms[SearchIndex.shard(of: term), default: []].insert(term) }
-        for (shard, shardTerms) in shardTerms {
-            shardFiles[shard] = index.shardFile(shard, terms: Array(shardTerms), postings: postings, strong: strong)
+        for (term, numbers) in postings {
+            shardTerms[SearchIndex.shard(of: term), default: []].insert(term)
+            lines[term] = SearchIndex.termLine(term, postings: numbers, strong: strong[term] ?? [])
         }
+        for shard in shardTerms.keys { shardFiles[shard] = shardFile(shard, index: index) }
         let chunk = max(1, index.textChunk)
         for start in stride(from: 0, to: texts.count, by: chunk) {
             chunkFiles[start / chunk] = index.chunkFile(start / chunk, texts: texts[start..<min(texts.count, start + chunk)])
@@ -356,33 +362,31 @@ struct SearchIndexParts: Sendable {
 
     /// Remakes the parts of the entries at `changed` (same number of entries, same settings),
     /// and only the files they are in.
-    mutating func update(_ changed: [Int], entries: [SearchIndex.Entry], keys: [String], index: SearchIndex) {
-        self.keys = keys
+    mutating func update(_ changed: [Int], entries: [SearchIndex.Entry], index: SearchIndex) {
+        self.entries = entries
         let made = ParallelMap.map(changed, workers: index.workers) { number in
             (index.terms(of: entries[number]), SearchIndex.strongTerms(of: entries[number]), index.row(entries[number]),
              index.excerptText(entries[number]))
         }
-        var shards: Set<String> = []
+        var changedTerms: Set<String> = []
         var chunks: Set<Int> = []
         for (number, parts) in zip(changed, made) {
             let oldTerms = Set(terms[number]), newTerms = Set(parts.0)
             for term in oldTerms.subtracting(newTerms) {
                 postings[term]?.removeAll { $0 == number }
-                let shard = SearchIndex.shard(of: term)
                 if postings[term]?.isEmpty == true {
                     postings[term] = nil
-                    shardTerms[shard]?.remove(term)
+                    shardTerms[SearchIndex.shard(of: term)]?.remove(term)
                 }
-                shards.insert(shard)
+                changedTerms.insert(term)
             }
             for term in newTerms.subtracting(oldTerms) {
                 var numbers = postings[term] ?? []
                 let position = numbers.firstIndex { $0 > number } ?? numbers.count
                 numbers.insert(number, at: position)
                 postings[term] = numbers
-                let shard = SearchIndex.shard(of: term)
-                shardTerms[shard, default: []].insert(term)
-                shards.insert(shard)
+                shardTerms[SearchIndex.shard(of: term), default: []].insert(term)
+                changedTerms.insert(term)
             }
             for term in strongTerms[number].symmetricDifference(parts.1) {
                 if parts.1.contains(term) {
@@ -391,16 +395,21 @@ struct SearchIndexParts: Sendable {
                     strong[term]?.remove(number)
                     if strong[term]?.isEmpty == true { strong[term] = nil }
                 }
-                shards.insert(SearchIndex.shard(of: term))
+                changedTerms.insert(term)
             }
             terms[number] = parts.0
             strongTerms[number] = parts.1
             if rows[number] != parts.2 { rows[number] = parts.2; pagesFile = "" }
             if texts[number] != parts.3 { texts[number] = parts.3; chunks.insert(number / max(1, index.textChunk)) }
         }
+        var shards: Set<String> = []
+        for term in changedTerms {
+            lines[term] = postings[term].map { SearchIndex.termLine(term, postings: $0, strong: strong[term] ?? []) }
+            shards.insert(SearchIndex.shard(of: term))
+        }
         for shard in shards {
             if let terms = shardTerms[shard], !terms.isEmpty {
-                shardFiles[shard] = index.shardFile(shard, terms: Array(terms), postings: postings, strong: strong)
+                shardFiles[shard] = shardFile(shard, index: index)
             } else {
                 shardTerms[shard] = nil
                 shardFiles[shard] = nil
@@ -411,6 +420,11 @@ struct SearchIndexParts: Sendable {
             chunkFiles[number] = index.chunkFile(number, texts: texts[number * chunk..<min(texts.count, number * chunk + chunk)])
         }
         if pagesFile.isEmpty { pagesFile = index.pagesFile(rows: rows) }
+    }
+
+    /// A shard's file, from the lines of its terms in sorted order.
+    private func shardFile(_ shard: String, index: SearchIndex) -> String {
+        index.shardFile(shard, lines: (shardTerms[shard] ?? []).sorted().compactMap { lines[$0] })
     }
 
     func files() -> [String: String] {
@@ -430,28 +444,21 @@ final class SearchIndexMemo: @unchecked Sendable {
 
     func files(for entries: [SearchIndex.Entry], index: SearchIndex) -> [String: String] {
         let settings = index.settingsKey
-        let keys = ParallelMap.map(entries, workers: index.workers) { entry -> String in
-            var hasher = StableHasher()
-            for field in [entry.title, entry.path, entry.kind, entry.summary, entry.text, entry.body] { hasher.combine(field) }
-            hasher.combine(entry.keywords.count)
-            for keyword in entry.keywords { hasher.combine(keyword) }
-            hasher.combine(entry.headings.count)
-            for heading in entry.headings { hasher.combine(heading) }
-            return hasher.finalize()
+        // Taken out of the memo while it is updated, so that its tables are changed in place, not copied.
+        var parts = lock.withLock { () -> SearchIndexParts? in
+            defer { last = nil }
+            return last
         }
-        var parts = lock.withLock { last }
-        if var previous = parts, previous.settings == settings, previous.keys.count == keys.count {
-            let changed = keys.indices.filter { keys[$0] != previous.keys[$0] }
-            if changed.count <= max(8, keys.count / 4) {
-                previous.update(changed, entries: entries, keys: keys, index: index)
-                parts = previous
-            } else {
-                parts = nil
-            }
+        let changed = parts.flatMap { previous -> [Int]? in
+            guard previous.settings == settings, previous.entries.count == entries.count else { return nil }
+            return entries.indices.filter { entries[$0] != previous.entries[$0] }
+        }
+        if let changed, changed.count <= max(8, entries.count / 4) {
+            parts?.update(changed, entries: entries, index: index)
         } else {
             parts = nil
         }
-        let result = parts ?? SearchIndexParts(entries: entries, index: index, keys: keys)
+        let result = parts ?? SearchIndexParts(entries: entries, index: index)
         lock.withLock { last = result }
         return result.files()
     }

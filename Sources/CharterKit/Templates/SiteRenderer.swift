@@ -93,24 +93,52 @@ struct SiteRenderer {
         var problem: Diagnostic?
     }
 
+    /// Every page of the site as a job; with `sources`, only the pages made from those source
+    /// files, and the print page, which holds every written page (a live preview's edit).
     func jobs(
-        _ builder: ContextBuilder, links: LinkResolver, markdown: MarkdownOptions
+        _ builder: ContextBuilder, links: LinkResolver, markdown: MarkdownOptions, only sources: Set<String>? = nil
     ) -> [Job] {
         let site = builder.site
         let workers = self.workers
         let printMemo = self.printMemo
-        var jobs: [Job] = builder.content.pages.map { rendered in
-            Job(template: ContextBuilder.templateName(for: rendered.page), sourcePath: rendered.page.sourcePath,
-                source: rendered.page.isGenerated ? nil : rendered.page.sourcePath) {
+        let pages = builder.content.pages
+        let keep = { (source: String) in sources?.contains(source) ?? true }
+        // Positions first, so that a page left out is never copied.
+        var jobs: [Job] = pages.indices.filter { sources == nil || (!pages[$0].page.isGenerated && keep(pages[$0].page.sourcePath)) }.map { index in
+            let rendered = pages[index]
+            return Job(template: ContextBuilder.templateName(for: rendered.page), sourcePath: rendered.page.sourcePath,
+                       source: rendered.page.isGenerated ? nil : rendered.page.sourcePath) {
                 builder.context(for: rendered)
             }
         }
-        jobs += site.strategyModels.map { strategy in
+        jobs += site.strategyModels.filter { keep($0.sourcePath) }.map { strategy in
             Job(template: "strategy", sourcePath: strategy.sourcePath, source: strategy.sourcePath) { builder.context(for: strategy) }
         }
-        jobs += site.teamModels.map { team in
+        jobs += site.teamModels.filter { keep($0.sourcePath) }.map { team in
             Job(template: "team", sourcePath: team.sourcePath, source: team.sourcePath) { builder.context(for: team) }
         }
+        jobs += modelJobs(builder, keep: keep, everything: sources == nil)
+        if builder.hasPrintPage {
+            jobs.append(Job(template: "print", sourcePath: "") {
+                PrintPage(builder: builder, links: links, options: markdown, workers: workers, memo: printMemo).context()
+                    ?? builder.notFoundContext()
+            })
+        }
+        return jobs
+    }
+
+    /// The pages of the framework and the model, the objectives' pages among them (those that
+    /// `keep` keeps), then tags and the 404 page. Without `everything`, only the objectives' pages:
+    /// the others are made from the whole model rather than one source file.
+    private func modelJobs(_ builder: ContextBuilder, keep: (String) -> Bool, everything: Bool) -> [Job] {
+        let site = builder.site
+        let objectivePages = site.objectives.filter { keep($0.sourcePath) }.map { objective in
+            Job(template: "objective", sourcePath: objective.sourcePath, source: objective.sourcePath) {
+                builder.context(forObjective: objective)
+            }
+        }
+        guard everything else { return builder.hasModelPages ? objectivePages : [] }
+        var jobs: [Job] = []
         if builder.hasModelPages {
             jobs.append(Job(template: "stages", sourcePath: "") { builder.stagesContext() })
             jobs += site.framework.stages.indices.map { index in Job(template: "stage", sourcePath: "") { builder.context(forStage: index) } }
@@ -123,11 +151,7 @@ struct SiteRenderer {
             jobs.append(Job(template: "health", sourcePath: "") { builder.healthContext() })
             if !site.objectives.isEmpty {
                 jobs.append(Job(template: "listing", sourcePath: "") { builder.objectivesContext() })
-                jobs += site.objectives.map { objective in
-                    Job(template: "objective", sourcePath: objective.sourcePath, source: objective.sourcePath) {
-                        builder.context(forObjective: objective)
-                    }
-                }
+                jobs += objectivePages
             }
         }
         if let tags = builder.tagsContext() {
@@ -135,12 +159,6 @@ struct SiteRenderer {
             jobs += builder.tagContexts().map { context in Job(template: "section", sourcePath: "") { context } }
         }
         jobs.append(Job(template: "404", sourcePath: "") { builder.notFoundContext() })
-        if builder.hasPrintPage {
-            jobs.append(Job(template: "print", sourcePath: "") {
-                PrintPage(builder: builder, links: links, options: markdown, workers: workers, memo: printMemo).context()
-                    ?? builder.notFoundContext()
-            })
-        }
         return jobs
     }
 

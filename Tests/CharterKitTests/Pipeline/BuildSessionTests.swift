@@ -95,6 +95,7 @@ import Testing
 
     enum Edit: String, CaseIterable {
         case newHeading, newSentenceInFrontMatterPage, titleFromHeading, newLinkTarget, frontMatter, brokenLink
+        case anchorLinkToKnownPage, brokenAnchorInEditedPage, renamedHeadingOthersLinkTo
     }
 
     @Test("edits other pages can see run the whole pipeline; the others do not; the site is the fresh build's", arguments: Edit.allCases)
@@ -122,9 +123,20 @@ import Testing
         case .brokenLink:
             try bench.write(Self.escalation, try bench.read(Self.escalation) + "\nSee [the runbook](runbook.md).\n")
             expectWritten = false
+        case .anchorLinkToKnownPage:
+            // The escalation page already links to the plan; a link to one of its headings changes no other page.
+            try bench.write(Self.escalation, try bench.read(Self.escalation) + "\nCheck the [sources](listening-plan.md#sources).\n")
+            expectIncremental = true
+        case .brokenAnchorInEditedPage:
+            try bench.write(Self.escalation, try bench.read(Self.escalation) + "\nCheck the [sources](listening-plan.md#sorces).\n")
+            expectWritten = false
+        case .renamedHeadingOthersLinkTo:
+            // The home page links to the plan's #sources: every link is checked again, and that one breaks.
+            try bench.write(Self.plan, try bench.read(Self.plan).replacingOccurrences(of: "## Sources", with: "## Where we listen"))
+            expectWritten = false
         }
         let before = try bench.served()
-        let changed = [.newSentenceInFrontMatterPage, .frontMatter, .newLinkTarget].contains(edit) ? Self.plan : Self.escalation
+        let changed = [.newSentenceInFrontMatterPage, .frontMatter, .newLinkTarget, .renamedHeadingOthersLinkTo].contains(edit) ? Self.plan : Self.escalation
         let result = try bench.build(changed: [changed])
         #expect(bench.session.lastBuildWasIncremental == expectIncremental)
         if expectWritten {
@@ -132,7 +144,12 @@ import Testing
             #expect(try bench.served() == (try bench.fresh()))
         } else {
             #expect(result.outputDirectory == nil)
-            #expect(result.diagnostics.map { "\($0.code.rawValue) \($0.location)" } == ["CH301 content/guides/escalation.md:5:5"])
+            let expected = switch edit {
+            case .brokenAnchorInEditedPage: ["CH302 content/guides/escalation.md:5:11"]
+            case .renamedHeadingOthersLinkTo: ["CH302 content/index.md:3:16"]
+            default: ["CH301 content/guides/escalation.md:5:5"]
+            }
+            #expect(result.diagnostics.filter { $0.severity == .error }.map { "\($0.code.rawValue) \($0.location)" } == expected)
             #expect(try bench.served() == before, "the last good site stays")
         }
     }
