@@ -43,6 +43,7 @@ struct Serve: ParsableCommand {
         if ProcessInfo.processInfo.environment["CHARTER_SERVE_WATCHER"] == "poll" {
             options.watcher = .polling(interval: .milliseconds(300))
         }
+        LivePreview.limitMallocArenas()
         let preview = LivePreview(options: options)
         preview.onBuild = { @Sendable report in ServeOutput.show(report) }
 
