@@ -233,4 +233,7 @@ public struct Strategy: Sendable, Hashable {
 
     /// The strategy's display name, or its ID.
     public var displayName: String { title?.value ?? id }
+
+    /// Whether the strategy says it is a draft (`status: draft`), still being written.
+    public var isDraft: Bool { status?.value == .draft }
 }

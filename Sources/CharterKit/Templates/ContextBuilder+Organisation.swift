@@ -195,10 +195,8 @@ extension ContextBuilder {
                                      description: "Every warning and gap across the site, grouped by strategy."))
         let offTrack = offTrackMeasures(from: path)
         let standings = site.strategyModels.map { strategy in
-            let checks = healthChecks(for: strategy)
-            return HealthView.Standing(strategy: strategyLink(strategy.id, from: path),
-                                       draft: strategy.status?.value == .draft ? "draft" : nil,
-                                       checks: checks, isHealthy: checks.allSatisfy(\.ok))
+            HealthView.Standing(strategy: strategyLink(strategy.id, from: path), draft: strategy.isDraft ? "draft" : nil,
+                                checks: healthChecks(for: strategy))
         }
         context.health = HealthView(standings: standings, groups: groups, isClean: groups.isEmpty && offTrack.isEmpty, offTrack: offTrack)
         return context

@@ -171,29 +171,21 @@ extension ContextBuilder {
     /// The three reasons strategies fail, checked for one strategy.
     func healthChecks(for strategy: Strategy) -> [StrategyView.Check] {
         let missing = strategy.missingElements
-        let governed = evaluator.isGoverned(strategy)
+        let governor = evaluator.governor(of: strategy)
         let budgets = strategy.budgets
         return [
             .init(name: "Defined", ok: missing.isEmpty,
                   detail: missing.isEmpty ? "all six SMACAD elements" : "missing \(missing.joined(separator: ", "))"),
-            .init(name: "Governed", ok: governed, detail: governance(of: strategy, isGoverned: governed)),
+            .init(name: "Governed", ok: governor != nil, detail: governor.map { governor in
+                      let name = titles[SitePaths.team(governor.team)] ?? governor.team
+                      return governor.isAccountable ? "\(name) is Accountable for Governance" : "\(name) coordinates it"
+                  } ?? "nobody is Accountable for Governance"),
             .init(name: "Funded", ok: !budgets.isEmpty,
                   detail: budgets.isEmpty ? "no budget" : { () -> String in
                       let (totals, other) = funding(budgets)
                       return (totals + other).joined(separator: ", ")
                   }()),
         ]
-    }
-
-    /// Who governs the strategy: the team Accountable for Governance, or else a coordinating team that takes part.
-    private func governance(of strategy: Strategy, isGoverned: Bool) -> String {
-        guard isGoverned else { return "nobody is Accountable for Governance" }
-        let name = { (id: String) in self.titles[SitePaths.team(id)] ?? id }
-        if let accountable = strategy.assignment(for: "governance", in: site.framework)?.accountable.first {
-            return "\(name(accountable.value)) is Accountable for Governance"
-        }
-        let coordinating = strategy.assignments.flatMap(\.allTeams).first { evaluator.context.teams[$0]?.kind?.value.coordinates == true }
-        return coordinating.map { "\(name($0)) coordinates it" } ?? "governance is owned"
     }
 
     private func ladder(for strategy: Strategy, from path: String, playbookLinks: ([Located<String>]) -> [LinkView]) -> LadderView {

@@ -344,7 +344,6 @@ public struct HealthView: Sendable {
         /// "draft" for a strategy still being written, whose health findings are notes; nil otherwise.
         public var draft: String?
         public var checks: [StrategyView.Check]
-        public var isHealthy: Bool
     }
     /// Every strategy, in order, with its three health checks.
     public var standings: [Standing]

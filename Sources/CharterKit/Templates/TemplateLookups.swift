@@ -1168,14 +1168,13 @@ extension HealthView.Group: MustacheParent, StableHashable, TemplateFields {
 }
 
 extension HealthView.Standing: MustacheParent, StableHashable, TemplateFields {
-    static let templateNames = ["strategy", "draft", "checks", "isHealthy"]
+    static let templateNames = ["strategy", "draft", "checks"]
 
     public func child(named name: String) -> Any? {
         switch name {
         case "strategy": self.strategy
         case "draft": self.draft
         case "checks": self.checks
-        case "isHealthy": self.isHealthy
         default: nil
         }
     }
@@ -1184,7 +1183,6 @@ extension HealthView.Standing: MustacheParent, StableHashable, TemplateFields {
         self.strategy.fingerprint(into: &hasher)
         self.draft.fingerprint(into: &hasher)
         self.checks.fingerprint(into: &hasher)
-        self.isHealthy.fingerprint(into: &hasher)
     }
 }
 

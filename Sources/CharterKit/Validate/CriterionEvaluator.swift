@@ -103,11 +103,19 @@ public struct CriterionEvaluator: Sendable {
         return made.adding(context.site.configuration.assessmentMaxAge) < context.today
     }
 
-    /// Whether someone governs the strategy: a team Accountable for Governance, or a
-    /// coordinating team in its matrix. Lacking both is the second reason strategies fail.
+    /// Who governs the strategy: the team Accountable for Governance, or else the first
+    /// coordinating team in its matrix; nil when there is neither, the second reason strategies fail.
+    public func governor(of strategy: Strategy) -> (team: String, isAccountable: Bool)? {
+        if let accountable = strategy.assignment(for: "governance", in: context.framework)?.accountable.first {
+            return (accountable.value, true)
+        }
+        return strategy.assignments.flatMap(\.allTeams).first { context.teams[$0]?.kind?.value.coordinates == true }
+            .map { ($0, false) }
+    }
+
+    /// Whether someone governs the strategy (see `governor(of:)`).
     public func isGoverned(_ strategy: Strategy) -> Bool {
-        meets(strategy, Criterion(check: .accountableTeam, responsibility: "governance", summary: ""))
-            || strategy.assignments.flatMap(\.allTeams).contains { context.teams[$0]?.kind?.value.coordinates == true }
+        governor(of: strategy) != nil
     }
 
     /// The unmet criteria of every stage above the current one up to the target, in order.

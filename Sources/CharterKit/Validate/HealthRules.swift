@@ -3,9 +3,8 @@
 /// and it becomes a warning, which fails `check --strict`, once the strategy goes to review.
 extension StrategyRule {
     func healthProblem(_ reason: String, of strategy: Strategy) -> Diagnostic {
-        let isDraft = strategy.status?.value == .draft
-        return problem("strategy '\(strategy.id)' risks failing for lack of \(reason)\(isDraft ? " (a note while it is a draft)" : "")",
-                       at: strategy.location, severity: isDraft ? .note : nil)
+        problem("strategy '\(strategy.id)' risks failing for lack of \(reason)\(strategy.isDraft ? " (a note while it is a draft)" : "")",
+                at: strategy.location, severity: strategy.isDraft ? .note : nil)
     }
 }
 
