@@ -24,6 +24,7 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.support.ui import WebDriverWait
 
 PLAYBOOK = "content/playbooks/planning/listening-plan.md"
@@ -80,7 +81,10 @@ def main():
     server, url = start(charter, site)
     driver = browser()
     try:
-        wait = WebDriverWait(driver, PATIENCE, poll_frequency=0.05)
+        # A live page reloads under the checks: an element found just before a reload is stale
+        # by the time its text is read. That is a moment to poll again, not a failure.
+        wait = WebDriverWait(driver, PATIENCE, poll_frequency=0.05,
+                             ignored_exceptions=(NoSuchElementException, StaleElementReferenceException))
         driver.get(url + PAGE)
         wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
         # A marker on the window survives only as long as the page is not reloaded.
@@ -117,7 +121,7 @@ def main():
             fail("broken edit", "the overlay did not take the keyboard focus")
         driver.switch_to.active_element.send_keys(Keys.ESCAPE)
         try:
-            WebDriverWait(driver, 5).until(
+            WebDriverWait(driver, 5, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(
                 lambda d: not d.find_elements(By.ID, "charter-overlay")
                 or not d.find_element(By.ID, "charter-overlay").is_displayed())
         except Exception:
