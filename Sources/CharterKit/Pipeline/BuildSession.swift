@@ -110,8 +110,6 @@ struct SessionState: @unchecked Sendable {
     var links: LinkResolver
     var markdownOptions: MarkdownOptions
     var markdown: RenderedContent
-    /// The problems the templates were shown (the site's severities applied, sorted).
-    var known: [Diagnostic]
     /// Every problem of the build, as reported.
     var diagnostics: [Diagnostic]
     var anchorDiagnostics: [Diagnostic]

@@ -210,7 +210,7 @@ public struct SiteBuilder: Sendable {
                             root: canonicalRoot, output: outputFolder, today: today, allowErrors: allowErrors, content: content,
                             stamps: FileStamp.stamps(of: content), maximumFileSize: configuration.limits.maximumFileSize,
                             templates: templates, site: site, links: links,
-                            markdownOptions: markdownOptions, markdown: markdown, known: known, diagnostics: diagnostics,
+                            markdownOptions: markdownOptions, markdown: markdown, diagnostics: diagnostics,
                             anchorDiagnostics: rendering.anchorDiagnostics, pageDiagnostics: SessionState.pageDiagnostics(markdown),
                             ids: rendering.ids, cache: saved, searchFiles: rendering.searchFiles,
                             searchEntries: rendering.searchEntries, builder: contexts,
