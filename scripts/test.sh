@@ -26,10 +26,4 @@ bash scripts/quality.sh .build/debug/charter
 echo "== Fuzz smoke: every libFuzzer target for 15 s from its committed seeds; any crash fails"
 bash scripts/fuzz.sh all 15
 
-# The live-preview suites run a server whose tasks need Swift's cooperative threads, which the
-# other suites' long synchronous builds occupy on a 2-core machine: they run on their own after.
-serve_suites='LivePreviewTests|ServeEndToEndTests|SiteResponderTests|SiteWatcherTests'
-echo "== Unit and integration tests"
-swift test --disable-xctest --skip "$serve_suites"
-echo "== Live preview tests"
-swift test --disable-xctest --filter "$serve_suites"
+bash scripts/swift-tests.sh

@@ -19,13 +19,18 @@ struct Init: ParsableCommand {
 
     func run() throws {
         let folder = URL(fileURLWithPath: directory, isDirectory: true)
+        let scaffold = Scaffold(today: SiteBuilder.defaultToday(), includeTemplates: templates)
         let written: [String]
         do {
-            written = try Scaffold(today: SiteBuilder.defaultToday(), includeTemplates: templates).write(to: folder)
+            written = try scaffold.write(to: folder)
         } catch {
             throw DiagnosticOutput.fail(error)
         }
         print("Wrote \(written.count) files to \(OutputLocation.canonical(folder).path).")
+        print("""
+            Its \(Scaffold.reviewedPlaybooks.count) playbooks fall due for review on \(scaffold.reviewDue): from that day \
+            'charter check --strict' fails (CH252) until each one's last_reviewed is updated (README.md says how).
+            """)
         let enter = directory == "." ? "" : "cd \(Self.shellQuoted(directory)) && "
         print("Next: \(enter)charter check, then charter build.")
     }

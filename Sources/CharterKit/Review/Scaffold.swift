@@ -8,6 +8,21 @@ public struct Scaffold: Sendable {
     /// Whether to copy the default templates into `Templates/` for customising.
     public var includeTemplates: Bool
 
+    /// How often the scaffold's playbooks are reviewed: their `review_interval`.
+    public static let reviewInterval = ReviewInterval(count: 12, unit: .month)
+
+    /// The day the scaffold's playbooks fall due for review. From that day `charter check
+    /// --strict` fails with CH252 until each one's `last_reviewed` is brought up to date; the
+    /// scaffold's README and `charter init` say so, with this date.
+    public var reviewDue: CalendarDate { today.adding(Self.reviewInterval) }
+
+    /// The playbooks that fall due on `reviewDue`.
+    public static let reviewedPlaybooks = [
+        "content/playbooks/launching-the-forum.md",
+        "content/playbooks/listening-plan.md",
+        "content/playbooks/moderation-and-escalation.md",
+    ]
+
     /// Creates a scaffold.
     public init(today: CalendarDate, includeTemplates: Bool = false) {
         self.today = today
@@ -19,8 +34,8 @@ public struct Scaffold: Sendable {
         var files: [String: String] = [
             "charter.yaml": Self.configuration,
             ".gitignore": "_site/\n.charter-cache/\n.build/\n",
-            "AUTHORING.md": Self.authoring,
-            "README.md": Self.readme,
+            "AUTHORING.md": reviewed(Self.authoring),
+            "README.md": reviewed(Self.readme),
             "content/index.md": Self.home,
             "content/objectives.yaml": Self.schemaLine("objectives", depth: 1) + Self.objectives,
             "content/strategies/customer-forum.yaml": Self.schemaLine("strategy", depth: 2) + reviewed(Self.strategy),
@@ -76,8 +91,11 @@ public struct Scaffold: Sendable {
     /// Where CODEOWNERS goes: GitHub reads it from `.github/`.
     public static let codeownersPath = ".github/CODEOWNERS"
 
+    /// The text with the scaffold's dates and review interval filled in.
     private func reviewed(_ text: String) -> String {
         text.replacingOccurrences(of: "LAST_REVIEWED", with: today.description)
+            .replacingOccurrences(of: "REVIEW_DUE", with: reviewDue.description)
+            .replacingOccurrences(of: "REVIEW_INTERVAL", with: Self.reviewInterval.description)
     }
 
     static func schemaLine(_ kind: String, depth: Int) -> String {
@@ -259,7 +277,7 @@ public struct Scaffold: Sendable {
         responsibilities: [insight-dissemination]
         status: approved
         last_reviewed: LAST_REVIEWED
-        review_interval: 12 months
+        review_interval: REVIEW_INTERVAL
         tags: [planning]
         ---
         # Listening plan
@@ -289,7 +307,7 @@ public struct Scaffold: Sendable {
         responsibilities: [content-direction, technology]
         status: draft
         last_reviewed: LAST_REVIEWED
-        review_interval: 12 months
+        review_interval: REVIEW_INTERVAL
         tags: [presence]
         ---
         # Launching the forum
@@ -315,7 +333,7 @@ public struct Scaffold: Sendable {
         responsibilities: [conversation-shaping, conflict-resolution]
         status: draft
         last_reviewed: LAST_REVIEWED
-        review_interval: 12 months
+        review_interval: REVIEW_INTERVAL
         tags: [engagement, risk]
         ---
         # Moderation and escalation
@@ -406,6 +424,19 @@ public struct Scaffold: Sendable {
 
         Every pull request is checked by `.github/workflows/charter.yml`.
 
+        ## Reviews fall due
+
+        Every playbook says when it was last reviewed and how often it must be. The three that
+        `charter init` wrote were dated LAST_REVIEWED with a review interval of REVIEW_INTERVAL, so they
+        fall due on **REVIEW_DUE**. From that day `charter check --strict`, and so the pull-request
+        workflow, fails with CH252 ("a page is past its review date") until each is reviewed: read
+        it, change what is out of date, and set its `last_reviewed` to the day you did. Replace or
+        delete them before then if they do not fit your team.
+
+        The strategy's assessment (`assessed_on: LAST_REVIEWED`) grows old in the same way, after
+        12 months unless `charter.yaml` sets `assessment_max_age`. That is a warning (CH261) which
+        does not fail `--strict`: re-assess before you change the objectives.
+
         ## Hosting
 
         `charter build` writes plain files into `_site/`: HTML, CSS and JavaScript, with no
@@ -451,8 +482,8 @@ public struct Scaffold: Sendable {
         stage: engagement             # planning, presence, engagement, formalised, strategic, converged
         owner: community-team         # the team that keeps it up to date
         status: draft                 # draft, review, approved, retired
-        last_reviewed: 2026-01-31
-        review_interval: 12 months
+        last_reviewed: LAST_REVIEWED
+        review_interval: REVIEW_INTERVAL
         ---
         ```
 

@@ -22,7 +22,7 @@ import Testing
         var root: URL { site.root }
 
         func builder(output: URL? = nil, cache: Bool = true, workers: Int? = nil) -> SiteBuilder {
-            var builder = SiteBuilder(root: root, output: output ?? site.output)
+            var builder = SiteBuilder.pinned(root: root, output: output ?? site.output)
             builder.today = ExampleSiteTests.today
             builder.useCache = cache
             builder.allowErrors = allowErrors
@@ -306,6 +306,7 @@ import Testing
             let process = Process()
             process.executableURL = binary
             process.arguments = arguments
+            process.environment = TestDay.environment(TestDay.example)
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()

@@ -129,7 +129,7 @@ enum SchemaValidator {
         let process = Process()
         process.executableURL = CharterProcess.executable
         process.arguments = ["check", "--root", site.root.path, "--format", "github", "--today", "2026-11-01"]
-        process.environment = ["GITHUB_STEP_SUMMARY": summary.path]
+        process.environment = ["GITHUB_STEP_SUMMARY": summary.path, "SOURCE_DATE_EPOCH": TestDay.epoch(TestDay.fixture)]
         let output = Pipe()
         process.standardOutput = output
         try process.run()

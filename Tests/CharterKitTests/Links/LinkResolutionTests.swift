@@ -10,8 +10,7 @@ import Testing
     static func build(_ links: [String], edits: [FixtureSite.Edit] = []) throws -> (diagnostics: [String], html: String, hints: [String?]) {
         let body = "# Links\n\n" + links.joined(separator: "\n") + "\n\n## Local heading\n"
         let site = try FixtureSite.make(edits + [.write(page, body)])
-        var builder = SiteBuilder(root: site.root, output: site.output)
-        builder.today = FixtureSite.today
+        var builder = SiteBuilder.pinned(root: site.root, output: site.output)
         builder.allowErrors = true
         let result = try builder.build()
         let html = try site.outputText("guides/links.html")

@@ -60,7 +60,7 @@ import Testing
         try Self.link("model/stages.yaml", to: "\(outside)/secret.yaml", in: site)
         try Self.link("charter.yaml", to: "\(outside)/secret.yaml", in: site)
 
-        var builder = SiteBuilder(root: site.root, output: site.output)
+        var builder = SiteBuilder.pinned(root: site.root, output: site.output)
         builder.allowErrors = true
         let result = try builder.build()
         #expect(located(result.diagnostics.filter { $0.code == .outsideRoot }) == [
@@ -93,7 +93,7 @@ import Testing
         let site = try Self.siteWithOutside()
         try site.write("content/index.md", "# Home\n\n![logo](logo.png)\n\n[up](../../outside/secret.md)\n\n![abs](/etc/passwd)\n")
         try Self.link("content/logo.png", to: site.folder.appending(path: "outside/secret.png").path, in: site)
-        var builder = SiteBuilder(root: site.root, output: site.output)
+        var builder = SiteBuilder.pinned(root: site.root, output: site.output)
         builder.allowErrors = true
         let result = try builder.build()
         #expect(located(result.diagnostics) == [
@@ -132,7 +132,7 @@ import Testing
         try Self.link("content/guides/here", to: ".", in: site)
         try Self.link("content/everything", to: "..", in: site)
         let root = site.root
-        let result = try Self.finishes(within: 60) { try SiteBuilder(root: root).check() }
+        let result = try Self.finishes(within: 60) { try SiteBuilder.pinned(root: root).check() }
         #expect(located(result.diagnostics) == [
             "CH007 error content/everything:1:1",
             "CH007 error content/guides/here:1:1",
@@ -147,7 +147,7 @@ import Testing
     func danglingLink() throws {
         let site = try TemporarySite(["content/index.md": "# Home\n"])
         try Self.link("content/gone.md", to: "removed.md", in: site)
-        let result = try SiteBuilder(root: site.root).check()
+        let result = try SiteBuilder.pinned(root: site.root).check()
         #expect(located(result.diagnostics) == ["CH008 warning content/gone.md:1:1"])
     }
 
@@ -165,7 +165,7 @@ import Testing
         try Self.link("content/linked.md", to: "pipe.md", in: site)
         let (root, output) = (site.root, site.output)
         let result = try Self.finishes(within: 60) { () -> BuildResult in
-            var builder = SiteBuilder(root: root, output: output)
+            var builder = SiteBuilder.pinned(root: root, output: output)
             builder.allowErrors = true
             return try builder.build()
         }

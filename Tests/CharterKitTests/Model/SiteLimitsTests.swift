@@ -28,7 +28,7 @@ import Testing
         let site = try TemporarySite(["content/index.md": "# Home\n"])
         try site.write("Templates/exact.css", Data(repeating: 0x20, count: limit))
         try site.write("Templates/over.css", Data(repeating: 0x20, count: limit + 1))
-        let result = try SiteBuilder(root: site.root).check()
+        let result = try SiteBuilder.pinned(root: site.root).check()
         #expect(located(result.diagnostics) == ["CH003 error Templates/over.css:1:1"])
         #expect(result.diagnostics.first?.message == "file is 10.0 MiB; Charter reads text files up to 10 MiB")
     }
@@ -38,7 +38,7 @@ import Testing
         let line = String(repeating: "word ", count: 20) + "\n\n"
         let page = "# Big\n\n" + String(repeating: line, count: 11 * 1024 * 1024 / line.utf8.count + 1)
         let site = try TemporarySite(["content/index.md": "# Home\n", "content/big.md": page])
-        let refused = try SiteBuilder(root: site.root).check()
+        let refused = try SiteBuilder.pinned(root: site.root).check()
         #expect(located(refused.diagnostics) == ["CH003 error content/big.md:1:1"])
         #expect(refused.diagnostics.first?.message == "file is 11.0 MiB; Charter reads text files up to 10 MiB")
         try site.write("charter.yaml", "limits: {max_file_size: 12MiB}\n")
@@ -46,7 +46,7 @@ import Testing
         #expect(located(result.diagnostics) == [])
         #expect(try site.outputText("big.html").contains("<h1 id=\"big\">Big</h1>"))
         try site.write("charter.yaml", "limits: {max_file_size: 1MiB}\n")
-        let lowered = try SiteBuilder(root: site.root).check()
+        let lowered = try SiteBuilder.pinned(root: site.root).check()
         #expect(lowered.diagnostics.first?.message == "file is 11.0 MiB; Charter reads text files up to 1 MiB")
     }
 
@@ -56,7 +56,7 @@ import Testing
             "content/index.md": "# Home\n",
             "charter.yaml": "limits:\n  max_file_size: 2GiB\n  max_files: lots\n  max_depth: 3\n",
         ])
-        let result = try SiteBuilder(root: site.root).check()
+        let result = try SiteBuilder.pinned(root: site.root).check()
         #expect(located(result.diagnostics) == [
             "CH011 error charter.yaml:2:18", "CH011 error charter.yaml:3:14", "CH108 warning charter.yaml:4:3",
         ])
@@ -77,7 +77,7 @@ import Testing
             "content/a.md": "# A\n", "content/b.md": "# B\n", "content/c.md": "# C\n",
             "content/d.md": "# D\n", "content/e/f.md": "# F\n",
         ])
-        let result = try SiteBuilder(root: site.root).check()
+        let result = try SiteBuilder.pinned(root: site.root).check()
         #expect(located(result.diagnostics) == ["CH010 error content:1:1"])
         #expect(result.diagnostics.first?.message == "the site has more than 4 files and folders; the rest of 'content' is not read")
         #expect(result.model?.pages.map(\.sourcePath).filter { !$0.isEmpty }.sorted() == ["content/a.md", "content/b.md", "content/c.md", "content/d.md"])

@@ -43,7 +43,7 @@ import Testing
         let done = DispatchSemaphore(value: 0)
         let box = ResultHolder<BuildResult>()
         Thread.detachNewThread {
-            var builder = SiteBuilder(root: root, output: output)
+            var builder = SiteBuilder.pinned(root: root, output: output)
             builder.waitForLock = true
             box.set(Result { try builder.build() })
             done.signal()
@@ -124,7 +124,7 @@ import Testing
     @Test("builds flush by default; syncfs succeeds on a folder and fails on a missing one")
     func durableByDefault() throws {
         let site = try TemporarySite()
-        #expect(SiteBuilder(root: site.root).durable)
+        #expect(SiteBuilder.pinned(root: site.root).durable)
         try StagedSite.syncFileSystem(site.folder.path)
         #expect(throws: CharterError.self) { try StagedSite.syncFileSystem(site.folder.appending(path: "missing").path) }
     }
@@ -163,6 +163,7 @@ import Testing
         let build = Process()
         build.executableURL = binary
         build.arguments = ["build", "--root", site.root.path, "--out", site.output.path, "--no-cache"]
+        build.environment = TestDay.environment()
         build.standardOutput = FileHandle.nullDevice
         build.standardError = FileHandle.nullDevice
         try build.run()

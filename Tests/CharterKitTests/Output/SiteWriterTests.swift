@@ -76,7 +76,7 @@ import Testing
         let url = output.hasPrefix("/") ? URL(fileURLWithPath: output) : site.folder.appending(path: output)
         let canonical = OutputLocation.canonical(url).path
         #expect(throws: CharterError.refusedOutput(canonical, reason: reason)) {
-            try SiteBuilder(root: site.root, output: url).build()
+            try SiteBuilder.pinned(root: site.root, output: url).build()
         }
         #expect(try TemporarySite.snapshot(of: site.root).keys.sorted() == ["content/a.md"])
     }

@@ -88,7 +88,7 @@ import Testing
     func missingRoot() throws {
         let site = try TemporarySite([:])
         #expect(throws: CharterError.missingRoot(site.folder.appending(path: "nope").path)) {
-            try SiteBuilder(root: site.folder.appending(path: "nope")).build()
+            try SiteBuilder.pinned(root: site.folder.appending(path: "nope")).build()
         }
     }
 }
@@ -103,8 +103,7 @@ import Testing
             .write("content/assets/charter.css", "body {}\n"),
             .write("content/robots.txt", "User-agent: *\n"),
         ])
-        var builder = SiteBuilder(root: site.root, output: site.output)
-        builder.today = FixtureSite.today
+        var builder = SiteBuilder.pinned(root: site.root, output: site.output)
         builder.allowErrors = true
         let result = try builder.build()
         #expect(located(result.diagnostics) == [

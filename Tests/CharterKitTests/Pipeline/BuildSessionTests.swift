@@ -21,8 +21,7 @@ import Testing
         }
 
         func builder(session: BuildSession?) -> SiteBuilder {
-            var builder = SiteBuilder(root: site.root, output: site.output)
-            builder.today = FixtureSite.today
+            var builder = SiteBuilder.pinned(root: site.root, output: site.output)
             builder.workers = 2
             builder.session = session
             return builder
@@ -39,8 +38,7 @@ import Testing
         func fresh() throws -> [String: Data] {
             let folder = site.folder.appending(path: "fresh-\(UUID().uuidString)", directoryHint: .isDirectory)
             defer { try? FileManager.default.removeItem(at: folder) }
-            var builder = SiteBuilder(root: site.root, output: folder)
-            builder.today = FixtureSite.today
+            var builder = SiteBuilder.pinned(root: site.root, output: folder)
             builder.useCache = false
             let result = try builder.build()
             #expect(result.outputDirectory != nil, "\(result.diagnostics)")

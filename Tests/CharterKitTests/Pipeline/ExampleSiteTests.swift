@@ -6,7 +6,7 @@ import Testing
 @Suite struct ExampleSiteTests {
     static let repository = DefaultTemplatesTests.templatesFolder.deletingLastPathComponent()
     /// Review dates are checked as of a fixed day, so the suite does not age.
-    static let today = CalendarDate(year: 2026, month: 11, day: 23)
+    static let today = TestDay.example
     /// What a build of the example reads from the repository; the rest is the tool itself.
     static let inputs = ["charter.yaml", "content", "model", "Templates"]
 
@@ -23,7 +23,7 @@ import Testing
 
     @Test("the example passes check --strict: no errors, no warnings but the stale assessment and off-track measure it shows on purpose")
     func strict() throws {
-        var builder = SiteBuilder(root: Self.repository)
+        var builder = SiteBuilder.pinned(root: Self.repository)
         builder.today = Self.today
         let result = try builder.check()
         let problems = result.diagnostics.filter { $0.severity == .error || ($0.severity == .warning && $0.code.failsStrict) }
@@ -126,7 +126,7 @@ import Testing
     @Test("the built example has exactly the pages its content files name, and no broken link or anchor")
     func crawl() throws {
         let site = try Self.copy()
-        var builder = SiteBuilder(root: site.root, output: site.output)
+        var builder = SiteBuilder.pinned(root: site.root, output: site.output)
         builder.today = Self.today
         let result = try builder.build()
         #expect(result.outputDirectory != nil)

@@ -16,7 +16,7 @@ import Testing
     func golden(name: String) throws {
         let fixture = Self.fixtures.appending(path: name, directoryHint: .isDirectory)
         let scratch = try TemporarySite()
-        var builder = SiteBuilder(root: fixture.appending(path: "site"), output: scratch.output)
+        var builder = SiteBuilder.pinned(root: fixture.appending(path: "site"), output: scratch.output)
         builder.today = CalendarDate(year: 2026, month: 11, day: 1)
         let result = try builder.build()
         #expect(result.diagnostics.isEmpty)

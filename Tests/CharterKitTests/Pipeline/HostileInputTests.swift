@@ -9,7 +9,7 @@ import Testing
         let site = try FixtureSite.make([
             .write("model/responsibilities.yaml", "responsibilities:\n  - id: ../../../escaped\n    name: Escape\n"),
         ])
-        var builder = SiteBuilder(root: site.root, output: site.output)
+        var builder = SiteBuilder.pinned(root: site.root, output: site.output)
         builder.allowErrors = true
         let result = try builder.build()
         #expect(located(result.diagnostics) == ["CH112 error model/responsibilities.yaml:2:9"])
@@ -41,8 +41,7 @@ import Testing
     @Test("a site template that includes itself unconditionally is CH401 at the include, and the default is used")
     func selfIncludingTemplate() throws {
         let site = try FixtureSite.make([.write("Templates/partials/toc.mustache", "<p>toc</p>\n  {{>partials/toc}}\n")])
-        var builder = SiteBuilder(root: site.root, output: site.output)
-        builder.today = FixtureSite.today
+        var builder = SiteBuilder.pinned(root: site.root, output: site.output)
         builder.allowErrors = true
         let result = try builder.build()
         #expect(located(result.diagnostics) == ["CH401 error Templates/partials/toc.mustache:2:3"])
@@ -65,7 +64,7 @@ import Testing
         let site = try TemporarySite(files)
         let clock = ContinuousClock()
         var count = 0
-        let elapsed = try clock.measure { count = try SiteBuilder(root: site.root).check().diagnostics.count }
+        let elapsed = try clock.measure { count = try SiteBuilder.pinned(root: site.root).check().diagnostics.count }
         #expect(count == 2000)
         #expect(elapsed < .seconds(30), "took \(elapsed)")
     }
@@ -95,9 +94,8 @@ import Testing
             "CH111 error content/strategies/community.yaml:60:10", "CH111 error content/strategies/community.yaml:61:44",
         ])
         let site = try FixtureSite.make(edits)
-        var builder = SiteBuilder(root: site.root, output: site.output)
+        var builder = SiteBuilder.pinned(root: site.root, output: site.output)
         builder.allowErrors = true
-        builder.today = FixtureSite.today
         try builder.build()
         let html = try site.outputText("strategies/community.html")
         #expect(!html.contains("javascript:") && !html.contains("data:text"))

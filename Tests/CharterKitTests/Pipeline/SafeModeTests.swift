@@ -22,8 +22,7 @@ import Testing
 
     static func build(_ edits: [FixtureSite.Edit]) throws -> (site: TemporarySite, diagnostics: [String]) {
         let site = try FixtureSite.make(edits)
-        var builder = SiteBuilder(root: site.root, output: site.output)
-        builder.today = FixtureSite.today
+        let builder = SiteBuilder.pinned(root: site.root, output: site.output)
         let result = try builder.build()
         #expect(result.outputDirectory != nil)
         return (site, located(result.diagnostics))

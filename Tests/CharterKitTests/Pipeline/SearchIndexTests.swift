@@ -57,8 +57,7 @@ import Testing
     @Test("pages load only the small search script; the index loads when the box is used")
     func lazyLoading() throws {
         let site = try FixtureSite.make([])
-        var builder = SiteBuilder(root: site.root, output: site.output)
-        builder.today = FixtureSite.today
+        let builder = SiteBuilder.pinned(root: site.root, output: site.output)
         try builder.build()
         let page = try site.outputText("guides/listening-plan.html")
         #expect(page.contains("<script src=\"../assets/search.js\" defer></script>"))

@@ -6,7 +6,7 @@ import Testing
 @Suite struct SitePagesTests {
     static func build(_ edits: [FixtureSite.Edit], today: CalendarDate = FixtureSite.today) throws -> TemporarySite {
         let site = try FixtureSite.make(edits)
-        var builder = SiteBuilder(root: site.root, output: site.output)
+        var builder = SiteBuilder.pinned(root: site.root, output: site.output)
         builder.today = today
         builder.allowErrors = true
         try builder.build()

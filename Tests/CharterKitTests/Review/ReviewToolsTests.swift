@@ -22,6 +22,32 @@ import Testing
         #expect(try TemporarySite.snapshot(of: URL(fileURLWithPath: folder)) == before)
     }
 
+    @Test("init's playbooks fall due a year on, as init and the README say: check --strict passes until then, and 500 days on fails on each of them with CH252 alone")
+    func initReviewDue() throws {
+        let scratch = try TemporarySite()
+        let folder = scratch.folder.appending(path: "playbook").path
+        let created = try CharterProcess.run(["init", folder], today: TestDay.fixture)
+        #expect(created.status == 0)
+        #expect(created.stdout.contains("""
+            .
+            Its 3 playbooks fall due for review on 2027-11-01: from that day 'charter check --strict' \
+            fails (CH252) until each one's last_reviewed is updated (README.md says how).
+            Next: cd
+            """))
+        let readme = try String(contentsOfFile: folder + "/README.md", encoding: .utf8)
+        #expect(readme.contains("were dated 2026-11-01 with a review interval of 12 months, so they\nfall due on **2027-11-01**."))
+        let playbook = try String(contentsOfFile: folder + "/content/playbooks/listening-plan.md", encoding: .utf8)
+        #expect(playbook.contains("last_reviewed: 2026-11-01\nreview_interval: 12 months\n"))
+
+        let eve = try CharterProcess.run(["check", "--root", folder, "--strict", "--today", "2027-10-31"])
+        #expect(eve.status == 0, "\(eve.stderr)")
+        let late = try CharterProcess.run(["check", "--root", folder, "--strict"], today: CalendarDate(year: 2028, month: 3, day: 15))
+        #expect(late.status == 1)
+        let findings = (late.stdout + late.stderr).split(separator: "\n").filter { $0.contains(": warning: ") || $0.contains(": error: ") }
+            .map { line in line.split(separator: ":").prefix(1).joined() + " " + (line.split(separator: "[").last.map { String($0.dropLast()) } ?? "") }
+        #expect(findings == Scaffold.reviewedPlaybooks.map { "\($0) CH252" } + ["content/strategies/customer-forum.yaml CH261"])
+    }
+
     @Test("init --templates copies the default templates for customising")
     func initTemplates() throws {
         let scratch = try TemporarySite()

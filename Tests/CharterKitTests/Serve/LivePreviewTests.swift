@@ -35,8 +35,7 @@ import Testing
         func freshBuild() throws -> [String: Data] {
             let folder = site.folder.appending(path: "fresh-\(UUID().uuidString)", directoryHint: .isDirectory)
             defer { try? FileManager.default.removeItem(at: folder) }
-            var builder = SiteBuilder(root: root, output: folder)
-            builder.today = FixtureSite.today
+            var builder = SiteBuilder.pinned(root: root, output: folder)
             builder.useCache = false
             builder.workers = 2
             let result = try builder.build()

@@ -224,9 +224,7 @@ final class ServeProcess {
         let binary = try #require(CharterProcess.executable, "build the charter product before the tests")
         process.executableURL = binary
         process.arguments = ["serve"] + arguments
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        }
+        process.environment = TestDay.environment(TestDay.fixture, environment)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

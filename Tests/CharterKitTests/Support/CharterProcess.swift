@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CharterKit
 
 /// Runs the built `charter` executable, which SwiftPM puts beside the test bundle.
 struct CharterProcess {
@@ -18,11 +19,15 @@ struct CharterProcess {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    static func run(_ arguments: [String], input: String? = nil, in directory: URL? = nil) throws -> Output {
+    /// Runs `charter` with `arguments`, its day pinned to `today` through SOURCE_DATE_EPOCH (an
+    /// explicit `--today` among the arguments wins, as it does for users).
+    static func run(_ arguments: [String], input: String? = nil, in directory: URL? = nil,
+                    today: CalendarDate = TestDay.fixture) throws -> Output {
         let binary = try #require(executable, "build the charter product before the tests")
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        process.environment = TestDay.environment(today)
         if let directory { process.currentDirectoryURL = directory }
         let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
         process.standardOutput = stdout
@@ -43,7 +48,7 @@ struct CharterProcess {
     /// Runs `charter` as `run` does, and also returns the peak resident memory of that one
     /// process, in KiB, from wait4(2): `getrusage(RUSAGE_CHILDREN)` would give the largest of
     /// every child the test process has waited for, other tests' included.
-    static func runMeasured(_ arguments: [String]) throws -> (output: Output, maxResidentKiB: Int) {
+    static func runMeasured(_ arguments: [String], today: CalendarDate = TestDay.fixture) throws -> (output: Output, maxResidentKiB: Int) {
         let binary = try #require(executable, "build the charter product before the tests")
         let folder = FileManager.default.temporaryDirectory.appending(path: "charter-run-\(UUID().uuidString)", directoryHint: .isDirectory)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -57,8 +62,10 @@ struct CharterProcess {
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         let argv = ([binary.path] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
+        let environment = TestDay.environment(today).map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { for pointer in environment { free(pointer) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, binary.path, &actions, nil, argv, environ)
+        let spawned = posix_spawn(&pid, binary.path, &actions, nil, argv, environment)
         try #require(spawned == 0, "posix_spawn failed: \(spawned)")
         var status: Int32 = 0
         var usage = rusage()

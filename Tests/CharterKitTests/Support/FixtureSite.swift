@@ -5,7 +5,7 @@ import Foundation
 enum FixtureSite {
     static let basic = GoldenSiteTests.fixtures.appending(path: "basic/site", directoryHint: .isDirectory)
     static let strategy = "content/strategies/community.yaml"
-    static let today = CalendarDate(year: 2026, month: 11, day: 1)
+    static let today = TestDay.fixture
 
     /// An edit of one file: replace `old` by `new` (which must occur), or set the whole file when `old` is nil.
     struct Edit {
@@ -48,7 +48,7 @@ enum FixtureSite {
 
     static func result(_ edits: [Edit], today: CalendarDate = FixtureSite.today) throws -> BuildResult {
         let site = try make(edits)
-        var builder = SiteBuilder(root: site.root)
+        var builder = SiteBuilder.pinned(root: site.root)
         builder.today = today
         return try builder.check()
     }

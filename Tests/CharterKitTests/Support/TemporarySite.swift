@@ -34,7 +34,7 @@ final class TemporarySite {
     /// Builds into `out` beside the site; with `allowErrors` the site is written despite content errors.
     @discardableResult
     func build(allowErrors: Bool = false) throws -> BuildResult {
-        var builder = SiteBuilder(root: root, output: output)
+        var builder = SiteBuilder.pinned(root: root, output: output)
         builder.allowErrors = allowErrors
         return try builder.build()
     }

@@ -38,8 +38,7 @@ import Testing
                      "compliance": "committee"]
         for (id, kind) in kinds { files["content/teams/\(id).yaml"] = "name: \(id)\nkind: \(kind)\n" }
         let site = try TemporarySite(files)
-        var builder = SiteBuilder(root: site.root)
-        builder.today = FixtureSite.today
+        let builder = SiteBuilder.pinned(root: site.root)
         let diagnostics = try builder.check().diagnostics
         // The example stands at Formalised; its one note is the gap to its Strategic target.
         #expect(located(diagnostics) == ["CH222 note content/strategies/broker-partnership.yaml:109:11"])

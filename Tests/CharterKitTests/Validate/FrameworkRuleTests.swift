@@ -261,7 +261,7 @@ extension FrameworkRuleTests {
 @Suite struct FrameworkPageTests {
     static func page(_ edits: [FixtureSite.Edit], today: CalendarDate = FixtureSite.today) throws -> String {
         let site = try FixtureSite.make(edits)
-        var builder = SiteBuilder(root: site.root)
+        var builder = SiteBuilder.pinned(root: site.root)
         builder.today = today
         let result = try builder.build()
         #expect(!result.diagnostics.containsErrors)
@@ -315,8 +315,7 @@ extension FrameworkRuleTests {
             "<p class=\"detail supported-stage\">Evidence supports: <a href=\"../stages/formalised.html\">Formalised</a></p>"))
         // Without cadences the claim (Formalised) is above the evidence (Engagement): an error, so build with errors allowed.
         let site = try FixtureSite.make([.replace("  external: Quarterly update to members\n", with: "")])
-        var builder = SiteBuilder(root: site.root)
-        builder.today = FixtureSite.today
+        var builder = SiteBuilder.pinned(root: site.root)
         builder.allowErrors = true
         _ = try builder.build()
         let html = try String(contentsOf: builder.outputDirectory.appending(path: "strategies/community.html"), encoding: .utf8)
@@ -369,7 +368,7 @@ extension FrameworkRuleTests {
 extension FrameworkRuleTests {
     @Test("the example shows a stale assessment and an off-track measure, and still passes check --strict")
     func exampleStaleAssessment() throws {
-        var builder = SiteBuilder(root: ExampleSiteTests.repository)
+        var builder = SiteBuilder.pinned(root: ExampleSiteTests.repository)
         builder.today = CalendarDate(year: 2026, month: 11, day: 23)
         #expect(located(try builder.check().diagnostics.filter { $0.severity != .note }) == [
             "CH261 warning content/strategies/storm-ready.yaml:16:16", "CH280 warning content/strategies/storm-ready.yaml:119:5",
