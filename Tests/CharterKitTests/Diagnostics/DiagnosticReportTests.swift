@@ -21,6 +21,31 @@ import Testing
             """)
     }
 
+    @Test("a path with a comma, a colon or a percent sign is escaped in the file property")
+    func githubPathEscaped() {
+        let odd = Diagnostic(.maturityGap, "to reach Strategic: a sponsor", at: SourceLocation(path: "content/q&a, 100%: notes.md", line: 2, column: 3))
+        #expect(DiagnosticReport([odd]).github() == """
+            ::notice file=content/q&a%2C 100%25%3A notes.md,line=2,col=3,title=CH222::to reach Strategic: a sponsor
+
+            """)
+    }
+
+    @Test("SARIF results carry each diagnostic's own severity (a draft's note, a level charter.yaml sets), not its code's default")
+    func sarifLevelsAreTheDiagnostics() throws {
+        var raised = diagnostics[2]
+        raised.severity = .error
+        var lowered = diagnostics[1]
+        lowered.severity = .note
+        let object = try JSONSerialization.jsonObject(with: Data(DiagnosticReport([raised, lowered]).sarif().utf8)) as? [String: Any]
+        let run = (object?["runs"] as? [[String: Any]])?.first
+        let results = run?["results"] as? [[String: Any]] ?? []
+        #expect(results.map { "\($0["ruleId"] as? String ?? "") \($0["level"] as? String ?? "")" } == ["CH251 note", "CH222 error"])
+        let rules = ((run?["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]] ?? []
+        let defaults = rules.filter { ["CH222", "CH251"].contains($0["id"] as? String) }
+            .map { (($0["defaultConfiguration"] as? [String: Any])?["level"] as? String) ?? "" }
+        #expect(defaults == ["note", "error"])
+    }
+
     @Test("JSON carries the summary and every field, sorted by position")
     func json() throws {
         let object = try JSONSerialization.jsonObject(with: Data(DiagnosticReport(diagnostics, toolVersion: "9.9").json().utf8)) as? [String: Any]

@@ -99,6 +99,20 @@ import Testing
         #expect(try CharterProcess.run(["diff", "base", "--root", site.root.path, "--fail-on", "warning"]).status == 1)
     }
 
+    @Test("a strategy that loses its last budget is a breaking change, and --fail-on breaking fails on it")
+    func fundingRemoved() throws {
+        let site = try Self.repository([
+            .replace("  - id: platform-budget\n    kind: budget\n    amount: 40000\n    currency: GBP\n    period: year\n    methods: [peer-answers]\n", with: ""),
+        ])
+        let result = try Self.diff(site, ["base", "HEAD"])
+        #expect(result.changes.filter { $0.contains("funding") || $0.contains("budget") } == [
+            "breaking funding-removed the strategy no longer has any budget",
+            "warning resource-removed budget 'platform-budget' was removed",
+            "warning diagnostic-introduced new warning CH242: strategy 'community' risks failing for lack of funding: no resource is a budget",
+        ])
+        #expect(try CharterProcess.run(["diff", "base", "--root", site.root.path, "--fail-on", "breaking"]).status == 1)
+    }
+
     @Test("--fail-on warning ignores info changes; --fail-on breaking ignores warnings")
     func failOnThresholds() throws {
         let info = try Self.repository([.write("content/guides/new.md", "# New page\n")])

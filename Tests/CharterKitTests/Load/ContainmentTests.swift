@@ -88,6 +88,23 @@ import Testing
         #expect(result.sources.values.allSatisfy { !$0.text.contains(Self.secret) })
     }
 
+    @Test("a folder beside the root whose name starts with the root's (site-private beside site) is outside it too")
+    func siblingWithTheRootsName() throws {
+        let site = try TemporarySite(["content/index.md": "# Home\n"])
+        let sibling = site.folder.appending(path: "site-private", directoryHint: .isDirectory)
+        try FileManager.default.createDirectory(at: sibling, withIntermediateDirectories: true)
+        try Data("# \(Self.secret)\n".utf8).write(to: sibling.appending(path: "secret.md"))
+        try Self.link("content/private.md", to: "../../site-private/secret.md", in: site)
+        try Self.link("content/private", to: sibling.path, in: site)
+        var builder = SiteBuilder.pinned(root: site.root, output: site.output)
+        builder.allowErrors = true
+        let result = try builder.build()
+        #expect(located(result.diagnostics) == ["CH006 error content/private:1:1", "CH006 error content/private.md:1:1"])
+        for (path, data) in try TemporarySite.snapshot(of: site.output) {
+            #expect(data.range(of: Data(Self.secret.utf8)) == nil, "\(path) holds bytes from outside the root")
+        }
+    }
+
     @Test("Markdown links and images to a refused link or out of the root are CH301 and reach nothing on disk")
     func markdownLinksOut() throws {
         let site = try Self.siteWithOutside()

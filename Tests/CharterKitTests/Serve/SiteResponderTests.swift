@@ -41,6 +41,10 @@ import Testing
             try FileManager.default.createSymbolicLink(atPath: site.appending(path: "folder-out").path, withDestinationPath: "../outside")
             try FileManager.default.createSymbolicLink(atPath: site.appending(path: "absolute-out.txt").path, withDestinationPath: base.appending(path: "secret.txt").path)
             try FileManager.default.createSymbolicLink(atPath: site.appending(path: "link-in.css").path, withDestinationPath: "assets/site.css")
+            // A folder beside the site whose name starts with the site's: outside all the same.
+            try FileManager.default.createDirectory(at: base.appending(path: "site-private"), withIntermediateDirectories: true)
+            try Data(Self.secret.utf8).write(to: base.appending(path: "site-private/secret.txt"))
+            try FileManager.default.createSymbolicLink(atPath: site.appending(path: "sibling-out.txt").path, withDestinationPath: "../site-private/secret.txt")
         }
 
         deinit { try? FileManager.default.removeItem(at: base) }
@@ -226,6 +230,7 @@ import Testing
         "/absolute-out.txt",
         "/folder-out/secret.txt",
         "/folder-out/",
+        "/sibling-out.txt",
         "/.charter-site",
         "/%2echarter-site",
         "/index.html%00.png",
