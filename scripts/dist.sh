@@ -28,13 +28,7 @@ if [ -n "$(git status --porcelain --untracked-files=no)" ]; then
     echo "note: the working tree has uncommitted changes; dist.sh builds the commit ${commit:0:12} without them"
 fi
 
-version=$(git show HEAD:Sources/CharterKit/Pipeline/CharterRelease.swift \
-    | sed -n 's/^ *public static let version = "\(.*\)"$/\1/p')
-[ -n "$version" ] || { echo "error: no version in Sources/CharterKit/Pipeline/CharterRelease.swift" >&2; exit 1; }
-if [ -n "$tag" ] && [ "$tag" != "v$version" ]; then
-    echo "error: the tag $tag does not name the version the sources declare, $version (tag v$version)" >&2
-    exit 1
-fi
+version=$(bash scripts/release-version.sh "$tag")
 
 # A copy of the commit, with the commit's hash written into the one file that holds it.
 work=$repository/.build-dist
