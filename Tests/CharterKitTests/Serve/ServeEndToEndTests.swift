@@ -153,8 +153,20 @@ import Testing
         let missing = try await served.fetch("/nowhere.html")
         #expect(missing.status == 404)
         #expect(missing.text.contains("Page not found"))
-        try Data("SECRET".utf8).write(to: served.site.folder.appending(path: "secret.txt"))
-        for target in ["/../../secret.txt", "/%2e%2e/%2e%2e/secret.txt", "/%252e%252e/%252e%252e/secret.txt", "/..%5c..%5csecret.txt", "/%2f%2e%2e%2fsecret.txt"] {
+        // A secret one, two and three folders above the served one (.charter-cache/serve-site
+        // under the root), so that each way up below would reach a real file if it got out.
+        var above = served.preview.site.standardizedFileURL
+        for _ in 1...3 {
+            above = above.deletingLastPathComponent()
+            try Data("SECRET".utf8).write(to: above.appending(path: "secret.txt"))
+        }
+        for (levels, target) in [
+            (1, "/../secret.txt"), (2, "/../../secret.txt"), (3, "/../../../secret.txt"),
+            (2, "/%2e%2e/%2e%2e/secret.txt"), (3, "/%252e%252e/%252e%252e/%252e%252e/secret.txt"),
+            (2, "/..%5c..%5csecret.txt"), (1, "/%2f%2e%2e%2fsecret.txt"),
+        ] {
+            let naive = served.preview.site.appending(path: String(repeating: "../", count: levels) + "secret.txt").standardizedFileURL
+            #expect(FileManager.default.fileExists(atPath: naive.path), "\(target) aims at a file that exists")
             let reply = try await served.fetch(target)
             #expect([400, 404].contains(reply.status), "\(target)")
             #expect(!reply.text.contains("SECRET"), "\(target)")
