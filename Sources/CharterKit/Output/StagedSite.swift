@@ -40,6 +40,7 @@ final class StagedSite: @unchecked Sendable {
         try? fileManager.removeItem(at: folder)
         do {
             try fileManager.createDirectory(at: folder, withIntermediateDirectories: false)
+            Failpoint.stagingCreated.reached()
             try OutputLocation.markerContents.write(to: folder.appending(path: OutputLocation.markerName))
         } catch {
             throw CharterError.unwritable(output.path, error.localizedDescription)
@@ -72,8 +73,13 @@ final class StagedSite: @unchecked Sendable {
         }
     }
 
+    /// How many files `write` has written, counted only while the mid-write failpoint is armed.
+    private let writesLock = NSLock()
+    private var writes = 0
+
     /// Writes a file made by the build.
     func write(_ data: Data, to path: String) throws {
+        if Failpoint.armed == .midWrite, writesLock.withLock({ writes += 1; return writes }) == 10 { Failpoint.midWrite.reached() }
         let destination = folder.appending(path: try Self.checked(path))
         do {
             try data.write(to: destination)
@@ -128,6 +134,7 @@ final class StagedSite: @unchecked Sendable {
                 throw error
             }
         }
+        Failpoint.beforeSwap.reached()
         defer { if flush != nil { Self.syncFolder(output.deletingLastPathComponent().path) } }
         guard fileManager.fileExists(atPath: output.path) else {
             do {
@@ -139,6 +146,7 @@ final class StagedSite: @unchecked Sendable {
             return .created
         }
         if Self.exchange(folder.path, output.path) {
+            Failpoint.afterSwap.reached()
             try? fileManager.removeItem(at: folder)
             return .exchanged
         }
@@ -197,27 +205,30 @@ final class StagedSite: @unchecked Sendable {
         close(descriptor)
     }
 
-    /// Whether a leftover's name ends in the id of a process other than this one that still
-    /// runs: its folder may be a live build's, whatever the lock says (an older Charter, say).
-    static func belongsToLiveProcess(_ name: String) -> Bool {
-        guard let dash = name.lastIndex(of: "-"), let pid = pid_t(name[name.index(after: dash)...]), pid > 0 else { return false }
-        guard pid != getpid() else { return false }
-        return kill(pid, 0) == 0 || errno == EPERM
-    }
-
-    /// Removes temporary folders that earlier, interrupted builds left beside the output,
-    /// but only those that carry Charter's marker and whose process has ended.
-    private static func removeLeftovers(next output: URL) {
+    /// Removes the staging folders that interrupted builds of this output left beside it.
+    ///
+    /// The caller holds the output's `BuildLock`, and every build that writes there holds it
+    /// too, so no live build owns such a folder: each one is stale, whatever process id its name
+    /// ends in (ids are reused) and whether or not its marker was written before the build died.
+    /// Only folders with the names staging gives them are touched.
+    static func removeLeftovers(next output: URL) {
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
-        let prefixes = [".\(output.lastPathComponent).charter-tmp-", ".\(output.lastPathComponent).charter-old-"]
-        guard let names = try? fileManager.contentsOfDirectory(atPath: parent.path) else { return }
-        for name in names where prefixes.contains(where: name.hasPrefix) && !belongsToLiveProcess(name) {
-            let folder = parent.appending(path: name, directoryHint: .isDirectory)
-            if fileManager.fileExists(atPath: folder.appending(path: OutputLocation.markerName).path) {
-                try? fileManager.removeItem(at: folder)
-            }
+        for folder in leftovers(next: output) {
+            try? fileManager.removeItem(at: parent.appending(path: folder, directoryHint: .isDirectory))
         }
+    }
+
+    /// The names of the staging and moved-aside folders beside `output`, live or not.
+    static func leftovers(next output: URL) -> [String] {
+        let parent = output.deletingLastPathComponent()
+        let prefixes = [".\(output.lastPathComponent).charter-tmp-", ".\(output.lastPathComponent).charter-old-"]
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return [] }
+        return names.filter { name in
+            var isFolder: ObjCBool = false
+            return prefixes.contains(where: name.hasPrefix)
+                && FileManager.default.fileExists(atPath: parent.appending(path: name).path, isDirectory: &isFolder) && isFolder.boolValue
+        }.sorted()
     }
 
     /// Swaps two paths atomically with Linux's renameat2; false where that is not available.

@@ -71,23 +71,31 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
-    @Test("a staging folder of a build that is still running is never removed; a dead build's is")
-    func liveStagingFolderKept() throws {
+    @Test("with the lock held, every staging folder of the output is stale: one named after a live process, one without its marker, one moved aside")
+    func staleStagingFolders() throws {
         let site = try TemporarySite(["content/a.md": "# A\n"])
         let sleeper = Process()
         sleeper.executableURL = URL(fileURLWithPath: "/bin/sleep")
         sleeper.arguments = ["30"]
         try sleeper.run()
         defer { sleeper.terminate(); sleeper.waitUntilExit() }
+        // Process ids are reused: a live process whose id a leftover ends in proves nothing.
         let live = site.folder.appending(path: ".out.charter-tmp-\(sleeper.processIdentifier)")
         let dead = site.folder.appending(path: ".out.charter-tmp-999999")
-        for folder in [live, dead] {
+        let unmarked = site.folder.appending(path: ".out.charter-tmp-424242")
+        let aside = site.folder.appending(path: ".out.charter-old-31337")
+        for folder in [live, dead, unmarked, aside] {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try OutputLocation.markerContents.write(to: folder.appending(path: OutputLocation.markerName))
+            if folder != unmarked { try OutputLocation.markerContents.write(to: folder.appending(path: OutputLocation.markerName)) }
         }
+        // Names that are not staging folders of this output are left alone.
+        let others = [".other.charter-tmp-1", ".out.charter-tmp", "out.charter-tmp-2"]
+        for name in others { try FileManager.default.createDirectory(at: site.folder.appending(path: name), withIntermediateDirectories: true) }
+        try Data("a file, not a folder".utf8).write(to: site.folder.appending(path: ".out.charter-tmp-7"))
+        #expect(StagedSite.leftovers(next: site.output).count == 4)
         try site.build()
         let siblings = try FileManager.default.contentsOfDirectory(atPath: site.folder.path).sorted()
-        #expect(siblings == [".out.charter-tmp-\(sleeper.processIdentifier)", "out", "site"])
+        #expect(siblings == [".other.charter-tmp-1", ".out.charter-tmp", ".out.charter-tmp-7", "out", "out.charter-tmp-2", "site"])
     }
 
     @Test("the new site is flushed to the disk before the swap, while readers still see the old one")

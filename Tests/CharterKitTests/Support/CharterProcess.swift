@@ -22,12 +22,12 @@ struct CharterProcess {
     /// Runs `charter` with `arguments`, its day pinned to `today` through SOURCE_DATE_EPOCH (an
     /// explicit `--today` among the arguments wins, as it does for users).
     static func run(_ arguments: [String], input: String? = nil, in directory: URL? = nil,
-                    today: CalendarDate = TestDay.fixture) throws -> Output {
+                    today: CalendarDate = TestDay.fixture, environment: [String: String] = [:]) throws -> Output {
         let binary = try #require(executable, "build the charter product before the tests")
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        process.environment = TestDay.environment(today)
+        process.environment = TestDay.environment(today, environment)
         if let directory { process.currentDirectoryURL = directory }
         let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
         process.standardOutput = stdout
