@@ -165,7 +165,9 @@ def interrupted(signum, frame):  # noqa: ARG001 - signal handler signature
 
 def main() -> int:
     # A TERM (CI's time limit, a kill) reverts the mutant on the way out, as Ctrl-C does.
+    # A run started in the background of a script has SIGINT ignored: take it back.
     signal.signal(signal.SIGTERM, interrupted)
+    signal.signal(signal.SIGINT, interrupted)
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", help="comma-separated mutant IDs")
     parser.add_argument("--subset", type=int, help="run this many mutants, chosen by --seed")
