@@ -59,7 +59,7 @@ struct MarkdownCache: Sendable {
         let temporary = folder.appending(path: ".\(key).\(ProcessInfo.processInfo.processIdentifier)")
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try data.write(to: temporary)
+            try FileWriter.write(data, to: temporary.path)
             if rename(temporary.path, file(key).path) != 0 { try? FileManager.default.removeItem(at: temporary) }
         } catch {
             try? FileManager.default.removeItem(at: temporary)

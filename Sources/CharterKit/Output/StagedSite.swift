@@ -80,12 +80,8 @@ final class StagedSite: @unchecked Sendable {
     /// Writes a file made by the build.
     func write(_ data: Data, to path: String) throws {
         if Failpoint.armed == .midWrite, writesLock.withLock({ writes += 1; return writes }) == 10 { Failpoint.midWrite.reached() }
-        let destination = folder.appending(path: try Self.checked(path))
-        do {
-            try data.write(to: destination)
-        } catch {
-            throw CharterError.unwritable(destination.path, error.localizedDescription)
-        }
+        // No flush per file: commit() flushes the whole staging folder once, before the swap.
+        try FileWriter.write(data, to: folder.appending(path: try Self.checked(path)).path)
     }
 
     /// Copies a file as it is (an image, a PDF).
