@@ -19,14 +19,50 @@ struct EmbedTemplatesPlugin: BuildToolPlugin {
                 inputs.append(url)
             }
         }
+        let commitOutput = context.pluginWorkDirectoryURL.appending(path: "CharterGitCommit.swift")
+        let tool = try context.tool(named: "EmbedTemplates").url
         return [
             .buildCommand(
                 displayName: "Embedding default templates",
-                executable: try context.tool(named: "EmbedTemplates").url,
+                executable: tool,
                 arguments: [templates.path(percentEncoded: false), output.path(percentEncoded: false)],
                 inputFiles: inputs.sorted { $0.path < $1.path },
                 outputFiles: [output]
-            )
+            ),
+            // The commit a build from a git checkout is made from, for `charter --version`. The
+            // tool reads it when it runs; HEAD and the branch files are its inputs, so a new
+            // commit or another branch writes it again.
+            .buildCommand(
+                displayName: "Naming the git commit",
+                executable: tool,
+                arguments: ["--commit", context.package.directoryURL.path(percentEncoded: false), commitOutput.path(percentEncoded: false)],
+                inputFiles: Self.gitStateFiles(of: context.package.directoryURL),
+                outputFiles: [commitOutput]
+            ),
         ]
+    }
+
+    /// The files whose change can move HEAD to another commit: HEAD itself, the packed refs and
+    /// every branch file; none for a package that is not a git checkout.
+    static func gitStateFiles(of package: URL) -> [URL] {
+        let dotGit = package.appending(path: ".git")
+        var gitDirectory = dotGit
+        if let text = try? String(contentsOf: dotGit, encoding: .utf8), text.hasPrefix("gitdir: ") {
+            // A worktree: .git is a file naming its folder, which names the shared one.
+            let named = text.dropFirst("gitdir: ".count).trimmingCharacters(in: .whitespacesAndNewlines)
+            gitDirectory = URL(fileURLWithPath: named, relativeTo: package).standardizedFileURL
+        }
+        var common = gitDirectory
+        if let text = try? String(contentsOf: gitDirectory.appending(path: "commondir"), encoding: .utf8) {
+            common = URL(fileURLWithPath: text.trimmingCharacters(in: .whitespacesAndNewlines), relativeTo: gitDirectory).standardizedFileURL
+        }
+        var files = [gitDirectory.appending(path: "HEAD"), common.appending(path: "packed-refs")]
+        if let walker = FileManager.default.enumerator(at: common.appending(path: "refs/heads"), includingPropertiesForKeys: nil) {
+            for case let url as URL in walker { files.append(url) }
+        }
+        return files.filter { url in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && !isFolder.boolValue
+        }.sorted { $0.path < $1.path }
     }
 }

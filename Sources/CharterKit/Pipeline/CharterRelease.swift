@@ -7,9 +7,11 @@ public enum CharterRelease {
     /// `uses: REPOSITORY@vVERSION` is its GitHub Action (`action.yml`).
     public static let repository = "charter-playbooks/charter"
 
-    /// The git commit this binary was built from: `scripts/dist.sh` writes it into
-    /// `CharterBuildCommit.swift` in the copy it builds. Nil for a plain `swift build`.
-    public static var commit: String? { buildCommit }
+    /// The git commit this binary was built from: the one `scripts/dist.sh` writes into
+    /// `CharterBuildCommit.swift` in the copy it builds a release from, else the one HEAD named
+    /// when a git checkout was built (read by the EmbedTemplates plugin). Nil for a build of
+    /// sources that are not a checkout.
+    public static var commit: String? { buildCommit ?? gitCommit }
 
     /// The version of the cmark-gfm library this binary links.
     public static var cmarkVersion: String { CmarkBridge.libraryVersion }

@@ -5,11 +5,23 @@ import Testing
 /// What a new user meets first: the version, wrong usage, the count under the diagnostics,
 /// and the commands `init` says to run next.
 @Suite struct FirstUseTests {
-    @Test("--version prints the release, the commit (unknown outside scripts/dist.sh) and the linked cmark-gfm")
+    @Test("--version prints the release, the commit a git checkout was built from, and the linked cmark-gfm")
     func version() throws {
         let result = try CharterProcess.run(["--version"])
         #expect(result.status == 0)
-        #expect(result.stdout == "charter \(CharterRelease.version) (commit unknown, cmark-gfm 0.29.0.gfm.6)\n")
+        // The tests are built from this checkout, so the binary names its HEAD.
+        let git = Process()
+        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        git.arguments = ["git", "-C", DistributionTests.repository.path, "rev-parse", "--short=12", "HEAD"]
+        let pipe = Pipe()
+        git.standardOutput = pipe
+        git.standardError = FileHandle.nullDevice
+        try git.run()
+        let head = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        git.waitUntilExit()
+        let commit = git.terminationStatus == 0 ? head : "unknown"
+        #expect(commit.count == 12 || commit == "unknown")
+        #expect(result.stdout == "charter \(CharterRelease.version) (commit \(commit), cmark-gfm 0.29.0.gfm.6)\n")
     }
 
     @Test("wrong usage prints the error and the subcommand's usage, not the top level's, and exits 64", arguments: [
