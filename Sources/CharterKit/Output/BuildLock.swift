@@ -57,6 +57,7 @@ final class BuildLock: @unchecked Sendable {
                 }
                 throw CharterError.unwritable(path, String(cString: strerror(failure)))
             }
+            Self.afterLocking(path)
             // A build that released the lock between our open and flock has removed the file:
             // the lock that counts is the one on the file now at that path.
             var held = stat(), current = stat()
@@ -79,6 +80,20 @@ final class BuildLock: @unchecked Sendable {
     func release() {
         unlink(path)
         close(descriptor)
+    }
+
+    /// Called with the lock file's path each time flock succeeds, before the check that the
+    /// locked file is still the one at the path. Tests set it to hold a build at that moment and
+    /// let another take the lock; nil otherwise.
+    static var afterLockingHook: (@Sendable (String) -> Void)? {
+        get { hookLock.withLock { hook } }
+        set { hookLock.withLock { hook = newValue } }
+    }
+    private static let hookLock = NSLock()
+    nonisolated(unsafe) private static var hook: (@Sendable (String) -> Void)?
+
+    private static func afterLocking(_ path: String) {
+        afterLockingHook?(path)
     }
 
     private static func contents(of descriptor: Int32) -> String {

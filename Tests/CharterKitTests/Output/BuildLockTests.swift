@@ -56,6 +56,52 @@ import Testing
         #expect(try site.outputText("a.html").contains("A"))
     }
 
+    @Test("a build that wakes holding the lock on a file no longer at the path waits for the build that holds the file there now")
+    func replacedLockFile() throws {
+        let site = try TemporarySite()
+        let output = site.output
+        let path = BuildLock.path(for: output)
+        let first = try BuildLock.acquire(for: output, wait: false)
+        var status = stat()
+        try #require(stat(path, &status) == 0)
+        let firstInode = status.st_ino
+
+        // The second build stops right after its flock succeeds, the first time, until told to go on.
+        let calls = Shared(0)
+        let woke = DispatchSemaphore(value: 0), proceed = DispatchSemaphore(value: 0)
+        BuildLock.afterLockingHook = { locked in
+            guard locked == path else { return }
+            var call = 0
+            calls.update { $0 += 1; call = $0 }
+            if call == 1 { woke.signal(); proceed.wait() }
+        }
+        defer { BuildLock.afterLockingHook = nil }
+        let second = Shared<BuildLock?>(nil)
+        let finished = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            let lock = try? BuildLock.acquire(for: output, wait: true)
+            second.update { $0 = lock }
+            finished.signal()
+        }
+        // Wait until the kernel lists the second build as blocked on the first one's file.
+        let deadline = Date().addingTimeInterval(30)
+        while !(try String(contentsOfFile: "/proc/locks", encoding: .utf8)).split(separator: "\n")
+            .contains(where: { $0.contains("->") && $0.contains(":\(firstInode) ") }), Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        // The first build releases (removing the file); a third takes the new file before the second looks.
+        first.release()
+        #expect(woke.wait(timeout: .now() + 30) == .success)
+        let third = try BuildLock.acquire(for: output, wait: false)
+        proceed.signal()
+        // The second build holds a lock on a file nobody else will ever open: it must not go on.
+        #expect(finished.wait(timeout: .now() + 1) == .timedOut, "two builds hold the lock at once")
+        third.release()
+        #expect(finished.wait(timeout: .now() + 30) == .success)
+        #expect(second.current != nil)
+        second.current?.release()
+    }
+
     @Test("a lock file left by a process that died is taken over, and the holder it named is recognised")
     func staleLockTakenOver() throws {
         let site = try TemporarySite(["content/a.md": "# A\n"])
