@@ -119,22 +119,6 @@ import Testing
 
     /// Runs a command line in `sh`, with the built `charter` first on the PATH.
     static func shell(_ command: String, in directory: URL) throws -> CharterProcess.Output {
-        let binary = try #require(CharterProcess.executable, "build the charter product before the tests")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        process.currentDirectoryURL = directory
-        var environment = TestDay.environment()
-        environment["PATH"] = binary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
-        process.environment = environment
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return .init(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+        try CharterProcess.runWithCharterOnPath("/bin/sh", ["-c", command], in: directory)
     }
 }

@@ -8,29 +8,9 @@ import Testing
 @Suite struct ReleaseScriptTests {
     static let scripts = DistributionTests.repository.appending(path: "scripts")
 
-    /// Runs a script of scripts/ with bash, `environment` on top of a pinned one and the built
-    /// `charter` first on the PATH.
-    static func script(_ name: String, _ arguments: [String] = [], environment: [String: String] = [:],
-                       in directory: URL? = nil) throws -> CharterProcess.Output {
-        let binary = try #require(CharterProcess.executable)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [scripts.appending(path: name).path] + arguments
-        if let directory { process.currentDirectoryURL = directory }
-        var variables = TestDay.environment()
-        variables["PATH"] = binary.deletingLastPathComponent().path + ":" + (variables["PATH"] ?? "/usr/bin:/bin")
-        for key in variables.keys where key.hasPrefix("INPUT_") || key.hasPrefix("GITHUB_") { variables[key] = nil }
-        process.environment = variables.merging(environment) { $1 }
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return .init(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                     stderr: String(decoding: err, as: UTF8.self))
+    /// Runs a script of scripts/ with bash, with the built `charter` first on the PATH.
+    static func script(_ name: String, _ arguments: [String] = [], environment: [String: String] = [:]) throws -> CharterProcess.Output {
+        try CharterProcess.runWithCharterOnPath("/bin/bash", [scripts.appending(path: name).path] + arguments, environment: environment)
     }
 
     @Test("the action's diff writes its report to the job summary, and fails the step only as fail-on says")
@@ -83,7 +63,7 @@ import Testing
         let name = "charter-9.9.9-linux-x86_64"
         let folder = release.appending(path: name, directoryHint: .isDirectory)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: try #require(CharterProcess.executable), to: folder.appending(path: "charter"))
+        try FileManager.default.copyItem(at: try CharterProcess.binaryFile(), to: folder.appending(path: "charter"))
         let tar = Process()
         tar.executableURL = URL(fileURLWithPath: "/bin/tar")
         tar.arguments = ["-czf", "\(name).tar.gz", name]
@@ -138,7 +118,7 @@ import Testing
 
     @Test("check-static.sh refuses a binary that needs shared libraries beyond the C library's, and passes one that does not")
     func checkStatic() throws {
-        let dynamic = try Self.script("check-static.sh", [try #require(CharterProcess.executable).path])
+        let dynamic = try Self.script("check-static.sh", [try CharterProcess.binaryFile().path])
         #expect(dynamic.status == 1)
         #expect(dynamic.stderr.contains("needs shared libraries beyond the C library's:\n"))
         #expect(dynamic.stderr.contains("\nlibswiftCore.so\n"))

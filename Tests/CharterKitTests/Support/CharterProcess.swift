@@ -21,6 +21,12 @@ struct CharterProcess {
 
     /// Runs `charter` with `arguments`, its day pinned to `today` through SOURCE_DATE_EPOCH (an
     /// explicit `--today` among the arguments wins, as it does for users).
+    /// The built binary's file, for a test that copies or inspects it rather than running it
+    /// (every launch goes through `run` or `runWithCharterOnPath`, which pin the day).
+    static func binaryFile() throws -> URL {
+        try #require(executable, "build the charter product before the tests")
+    }
+
     static func run(_ arguments: [String], input: String? = nil, in directory: URL? = nil,
                     today: CalendarDate = TestDay.fixture, environment: [String: String] = [:]) throws -> Output {
         let binary = try #require(executable, "build the charter product before the tests")
@@ -29,6 +35,28 @@ struct CharterProcess {
         process.arguments = arguments
         process.environment = TestDay.environment(today, environment)
         if let directory { process.currentDirectoryURL = directory }
+        return try collect(process, input: input)
+    }
+
+    /// Runs another program (a shell, a script of scripts/) with the built `charter` first on
+    /// the PATH, the day pinned, no INPUT_ or GITHUB_ variables of the caller's, and
+    /// `environment` on top.
+    static func runWithCharterOnPath(_ executable: String, _ arguments: [String], environment: [String: String] = [:],
+                                     in directory: URL? = nil) throws -> Output {
+        let binary = try #require(Self.executable, "build the charter product before the tests")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        var variables = TestDay.environment()
+        variables["PATH"] = binary.deletingLastPathComponent().path + ":" + (variables["PATH"] ?? "/usr/bin:/bin")
+        for key in variables.keys where key.hasPrefix("INPUT_") || key.hasPrefix("GITHUB_") { variables[key] = nil }
+        process.environment = variables.merging(environment) { $1 }
+        return try collect(process, input: nil)
+    }
+
+    /// Starts `process` with pipes for its output (and `input` on its standard input), and waits.
+    private static func collect(_ process: Process, input: String?) throws -> Output {
         let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
