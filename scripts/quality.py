@@ -115,24 +115,37 @@ def loaded(driver, url, path):
 
 def reviewed_contrast(path):
     """The reviewed list of colour-contrast checks axe cannot decide, as (page pattern, mode
-    pattern, axe's reason key) -> the reason a person judged them readable."""
+    pattern, axe's reason key, element pattern) -> the reason a person judged them readable."""
     entries = {}
     for number, line in enumerate(open(path, encoding="utf-8"), start=1):
         line = line.rstrip("\n")
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.split("\t")
-        if len(fields) != 4 or not all(field.strip() for field in fields):
-            raise SystemExit(f"{path}:{number}: expected four tab-separated fields: page, mode, axe's reason key, and why it is fine")
-        page, mode, key, reason = (field.strip() for field in fields)
-        entries[(page, mode, key)] = reason
+        if len(fields) != 5 or not all(field.strip() for field in fields):
+            raise SystemExit(f"{path}:{number}: expected five tab-separated fields: page, mode, axe's reason key, element, and why it is fine")
+        page, mode, key, element, reason = (field.strip() for field in fields)
+        if element == "*":
+            raise SystemExit(f"{path}:{number}: name the elements the review covers (a CSS selector), not every element")
+        entries[(page, mode, key, element)] = reason
     return entries
 
 
-def review_of(reviewed, path, mode, key):
-    """The reviewed entry that covers an undecided check, if any."""
+def review_of(reviewed, path, mode, key, matches):
+    """The reviewed entry that covers an undecided check, if any: its pages, mode and axe's key
+    match, and the element matches its CSS selector (`matches(selector)` asks the browser)."""
     return next((entry for entry in reviewed
-                 if fnmatch.fnmatchcase(path, entry[0]) and fnmatch.fnmatchcase(mode, entry[1]) and entry[2] == key), None)
+                 if fnmatch.fnmatchcase(path, entry[0]) and fnmatch.fnmatchcase(mode, entry[1]) and entry[2] == key
+                 and matches(entry[3])), None)
+
+
+# Whether the element axe names by `target` (its selector list, one per frame) matches a CSS
+# selector, for the reviewed list's element field.
+ELEMENT_MATCHES = (
+    "const target = arguments[0];"
+    "const element = document.querySelector(Array.isArray(target) ? target[target.length - 1] : target);"
+    "return element !== null && element.matches(arguments[1]);"
+)
 
 
 def accessibility(base, pages, reviewed):
@@ -170,9 +183,10 @@ def accessibility(base, pages, reviewed):
                         continue
                     for node in check["nodes"]:
                         target = " ".join(node["target"])
+                        matches = lambda selector, node=node: driver.execute_script(ELEMENT_MATCHES, node["target"], selector)
                         reasons = [item for item in node.get("any", []) if item.get("id") == "color-contrast"] or node.get("any", [])
                         key = ((reasons[0].get("data") or {}).get("messageKey") if reasons else None) or "unknown"
-                        entry = review_of(reviewed, path, mode, key)
+                        entry = review_of(reviewed, path, mode, key, matches)
                         if entry:
                             used[entry] = used.get(entry, 0) + 1
                             continue
@@ -186,7 +200,10 @@ def accessibility(base, pages, reviewed):
         print(f"  axe {mode}: {clean} of {len(pages)} pages without a violation or an unreviewed contrast check")
     for entry in sorted(reviewed):
         print(f"  reviewed, not failed: {used.get(entry, 0)} undecided contrast checks of kind '{entry[2]}' "
-              f"(pages {entry[0]}, {entry[1]}): {reviewed[entry]}")
+              f"on {entry[3]} (pages {entry[0]}, {entry[1]}): {reviewed[entry]}")
+        if not used.get(entry):
+            failures += 1
+            print(f"  FAILED: the reviewed entry for '{entry[2]}' on {entry[3]} (pages {entry[0]}, {entry[1]}) matched nothing: remove it")
     return failures
 
 
