@@ -20,6 +20,7 @@ struct EmbedTemplatesPlugin: BuildToolPlugin {
             }
         }
         let commitOutput = context.pluginWorkDirectoryURL.appending(path: "CharterGitCommit.swift")
+        let git = Self.gitDirectories(of: context.package.directoryURL)
         let tool = try context.tool(named: "EmbedTemplates").url
         return [
             .buildCommand(
@@ -35,16 +36,18 @@ struct EmbedTemplatesPlugin: BuildToolPlugin {
             .buildCommand(
                 displayName: "Naming the git commit",
                 executable: tool,
-                arguments: ["--commit", context.package.directoryURL.path(percentEncoded: false), commitOutput.path(percentEncoded: false)],
-                inputFiles: Self.gitStateFiles(of: context.package.directoryURL),
+                arguments: ["--commit", git.own.path(percentEncoded: false), git.common.path(percentEncoded: false),
+                            commitOutput.path(percentEncoded: false)],
+                inputFiles: Self.gitStateFiles(git),
                 outputFiles: [commitOutput]
             ),
         ]
     }
 
-    /// The files whose change can move HEAD to another commit: HEAD itself, the packed refs and
-    /// every branch file; none for a package that is not a git checkout.
-    static func gitStateFiles(of package: URL) -> [URL] {
+    /// The checkout's git folder (HEAD's) and the folder its refs are shared in: the same folder
+    /// but in a worktree, whose .git is a file naming its own folder, which names the shared one.
+    /// For a package that is not a checkout, a .git that does not exist.
+    static func gitDirectories(of package: URL) -> (own: URL, common: URL) {
         let dotGit = package.appending(path: ".git")
         var gitDirectory = dotGit
         if let text = try? String(contentsOf: dotGit, encoding: .utf8), text.hasPrefix("gitdir: ") {
@@ -56,7 +59,14 @@ struct EmbedTemplatesPlugin: BuildToolPlugin {
         if let text = try? String(contentsOf: gitDirectory.appending(path: "commondir"), encoding: .utf8) {
             common = URL(fileURLWithPath: text.trimmingCharacters(in: .whitespacesAndNewlines), relativeTo: gitDirectory).standardizedFileURL
         }
-        var files = [gitDirectory.appending(path: "HEAD"), common.appending(path: "packed-refs")]
+        return (gitDirectory, common)
+    }
+
+    /// The files whose change can move HEAD to another commit: HEAD itself, the packed refs and
+    /// every branch file; none for a package that is not a git checkout.
+    static func gitStateFiles(_ git: (own: URL, common: URL)) -> [URL] {
+        let common = git.common
+        var files = [git.own.appending(path: "HEAD"), common.appending(path: "packed-refs")]
         if let walker = FileManager.default.enumerator(at: common.appending(path: "refs/heads"), includingPropertiesForKeys: nil) {
             for case let url as URL in walker { files.append(url) }
         }

@@ -57,7 +57,7 @@ final class BuildLock: @unchecked Sendable {
                 }
                 throw CharterError.unwritable(path, String(cString: strerror(failure)))
             }
-            Self.afterLocking(path)
+            afterLockingHook?(path)
             // A build that released the lock between our open and flock has removed the file:
             // the lock that counts is the one on the file now at that path.
             var held = stat(), current = stat()
@@ -67,6 +67,9 @@ final class BuildLock: @unchecked Sendable {
                 close(descriptor)
                 continue
             }
+            // Every build that writes this output holds this lock, so what interrupted builds left
+            // beside it is stale now, even when this build turns out to have nothing to write.
+            StagedSite.removeLeftovers(next: output)
             let previous = contents(of: descriptor)
             let note = "pid \(getpid()), started \(ISO8601DateFormatter().string(from: Date()))"
             _ = ftruncate(descriptor, 0)
@@ -91,10 +94,6 @@ final class BuildLock: @unchecked Sendable {
     }
     private static let hookLock = NSLock()
     nonisolated(unsafe) private static var hook: (@Sendable (String) -> Void)?
-
-    private static func afterLocking(_ path: String) {
-        afterLockingHook?(path)
-    }
 
     private static func contents(of descriptor: Int32) -> String {
         var buffer = [UInt8](repeating: 0, count: 256)

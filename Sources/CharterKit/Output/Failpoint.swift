@@ -32,4 +32,14 @@ public enum Failpoint: String, CaseIterable, Sendable {
         FileHandle.standardError.write(Data("charter: failpoint \(rawValue)\n".utf8))
         kill(getpid(), SIGKILL)
     }
+
+    /// Dies the `count`th time the armed point is reached, from any thread.
+    func reached(time count: Int) {
+        guard Self.armed == self else { return }
+        if Self.callsLock.withLock({ Self.calls += 1; return Self.calls }) == count { reached() }
+    }
+
+    // How often the armed point has been reached; only the armed point counts.
+    private static let callsLock = NSLock()
+    nonisolated(unsafe) private static var calls = 0
 }

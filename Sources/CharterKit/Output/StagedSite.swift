@@ -21,8 +21,8 @@ final class StagedSite: @unchecked Sendable {
     /// (a live preview, which no power cut can make worse than a rebuild).
     let flush: (@Sendable (String) throws -> Void)?
 
-    /// Starts a staging folder beside `output`, removing what interrupted builds left there.
-    /// The caller holds `output`'s `BuildLock`, so no other live build writes beside it.
+    /// Starts a staging folder beside `output`. The caller holds `output`'s `BuildLock`, which
+    /// removed what interrupted builds left there, so no other build writes beside it.
     init(output: URL, flush: (@Sendable (String) throws -> Void)? = StagedSite.syncFileSystem) throws {
         let output = OutputLocation.canonical(output)
         let parent = output.deletingLastPathComponent()
@@ -32,7 +32,6 @@ final class StagedSite: @unchecked Sendable {
         } catch {
             throw CharterError.unwritable(parent.path, error.localizedDescription)
         }
-        Self.removeLeftovers(next: output)
         self.output = output
         self.flush = flush
         self.folder = parent.appending(path: ".\(output.lastPathComponent).charter-tmp-\(getpid())", directoryHint: .isDirectory)
@@ -73,13 +72,9 @@ final class StagedSite: @unchecked Sendable {
         }
     }
 
-    /// How many files `write` has written, counted only while the mid-write failpoint is armed.
-    private let writesLock = NSLock()
-    private var writes = 0
-
     /// Writes a file made by the build.
     func write(_ data: Data, to path: String) throws {
-        if Failpoint.armed == .midWrite, writesLock.withLock({ writes += 1; return writes }) == 10 { Failpoint.midWrite.reached() }
+        Failpoint.midWrite.reached(time: 10)
         // No flush per file: commit() flushes the whole staging folder once, before the swap.
         try FileWriter.write(data, to: folder.appending(path: try Self.checked(path)).path)
     }
@@ -203,8 +198,8 @@ final class StagedSite: @unchecked Sendable {
 
     /// Removes the staging folders that interrupted builds of this output left beside it.
     ///
-    /// The caller holds the output's `BuildLock`, and every build that writes there holds it
-    /// too, so no live build owns such a folder: each one is stale, whatever process id its name
+    /// `BuildLock.acquire` calls it once it holds the output's lock. Every build that writes
+    /// there holds that lock too, so no live build owns such a folder: each one is stale, whatever process id its name
     /// ends in (ids are reused) and whether or not its marker was written before the build died.
     /// Only folders with the names staging gives them are touched.
     static func removeLeftovers(next output: URL) {

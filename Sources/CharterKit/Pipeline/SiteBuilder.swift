@@ -122,9 +122,6 @@ public struct SiteBuilder: Sendable {
         // One build of an output at a time, from here until the site and its cache are written.
         let lock = writing ? try BuildLock.acquire(for: outputFolder, wait: waitForLock) : nil
         defer { lock?.release() }
-        // With the lock held, what interrupted builds left beside the output is stale, even when
-        // this build turns out to have nothing to write.
-        if lock != nil { StagedSite.removeLeftovers(next: outputFolder) }
         let sources = Self.sources(of: content)
 
         // Nothing changed since the last build: say so, and leave the site as it is.

@@ -16,12 +16,15 @@ public struct Scaffold: Sendable {
     /// scaffold's README and `charter init` say so, with this date.
     public var reviewDue: CalendarDate { today.adding(Self.reviewInterval) }
 
-    /// The playbooks that fall due on `reviewDue`.
-    public static let reviewedPlaybooks = [
-        "content/playbooks/launching-the-forum.md",
-        "content/playbooks/listening-plan.md",
-        "content/playbooks/moderation-and-escalation.md",
+    /// The scaffold's playbooks by path, before their dates are filled in.
+    private static let playbooks = [
+        "content/playbooks/listening-plan.md": listeningPlan,
+        "content/playbooks/launching-the-forum.md": launchingTheForum,
+        "content/playbooks/moderation-and-escalation.md": moderation,
     ]
+
+    /// The playbooks that fall due on `reviewDue`, by path.
+    public static var reviewedPlaybooks: [String] { playbooks.keys.sorted() }
 
     /// Creates a scaffold.
     public init(today: CalendarDate, includeTemplates: Bool = false) {
@@ -43,11 +46,9 @@ public struct Scaffold: Sendable {
             "content/teams/community-team.yaml": Self.schemaLine("team", depth: 2) + Self.communityTeam,
             "content/teams/leadership-team.yaml": Self.schemaLine("team", depth: 2) + Self.leadershipTeam,
             "content/teams/support-team.yaml": Self.schemaLine("team", depth: 2) + Self.supportTeam,
-            "content/playbooks/listening-plan.md": reviewed(Self.listeningPlan),
-            "content/playbooks/launching-the-forum.md": reviewed(Self.launchingTheForum),
-            "content/playbooks/moderation-and-escalation.md": reviewed(Self.moderation),
             ".github/workflows/charter.yml": Self.workflow,
         ]
+        for (path, text) in Self.playbooks { files[path] = reviewed(text) }
         for (name, text) in SchemaGenerator(framework: FrameworkLoader().load().0).files() {
             files["schemas/\(name)"] = text
         }
