@@ -21,7 +21,6 @@ import argparse
 import dataclasses
 import hashlib
 import json
-import os
 import re
 import shutil
 import signal
@@ -124,25 +123,24 @@ def restore_leftover() -> None:
     print(f"restored {entry['file']}, which an interrupted run left mutated ({entry['id']})")
 
 
-def run(command: list[str] | str, log: Path, timeout: int | None = None, shell: bool = False) -> tuple[int, float]:
-    start = time.monotonic()
+def run(command: list[str] | str, log: Path, timeout: int | None = None, shell: bool = False) -> int:
+    """The command's exit status, with its output in `log`; -1 when it ran out of time."""
     with log.open("w") as out:
         try:
-            status = subprocess.run(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, timeout=timeout, shell=shell).returncode
+            return subprocess.run(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, timeout=timeout, shell=shell).returncode
         except subprocess.TimeoutExpired:
-            status = -1
-    return status, time.monotonic() - start
+            return -1
 
 
 def build(log: Path) -> int:
-    return run(["swift", "build", "--build-tests"], log)[0]
+    return run(["swift", "build", "--build-tests"], log)
 
 
 def test(mutant_or_filter: Mutant | str, log: Path) -> int:
     if isinstance(mutant_or_filter, Mutant) and mutant_or_filter.run:
-        return run(mutant_or_filter.run, log, TEST_TIMEOUT, shell=True)[0]
+        return run(mutant_or_filter.run, log, TEST_TIMEOUT, shell=True)
     regex = mutant_or_filter.suites if isinstance(mutant_or_filter, Mutant) else mutant_or_filter
-    return run(["swift", "test", "--skip-build", "--disable-xctest", "--filter", regex], log, TEST_TIMEOUT)[0]
+    return run(["swift", "test", "--skip-build", "--disable-xctest", "--filter", regex], log, TEST_TIMEOUT)
 
 
 def apply(mutant: Mutant) -> None:

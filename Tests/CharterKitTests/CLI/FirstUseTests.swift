@@ -10,16 +10,9 @@ import Testing
         let result = try CharterProcess.run(["--version"])
         #expect(result.status == 0)
         // The tests are built from this checkout, so the binary names its HEAD.
-        let git = Process()
-        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        git.arguments = ["git", "-C", DistributionTests.repository.path, "rev-parse", "--short=12", "HEAD"]
-        let pipe = Pipe()
-        git.standardOutput = pipe
-        git.standardError = FileHandle.nullDevice
-        try git.run()
-        let head = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        git.waitUntilExit()
-        let commit = git.terminationStatus == 0 ? head : "unknown"
+        let git = try CharterProcess.runWithCharterOnPath(
+            "/usr/bin/env", ["git", "-C", DistributionTests.repository.path, "rev-parse", "--short=12", "HEAD"])
+        let commit = git.status == 0 ? git.stdout.trimmingCharacters(in: .whitespacesAndNewlines) : "unknown"
         #expect(commit.count == 12 || commit == "unknown")
         #expect(result.stdout == "charter \(CharterRelease.version) (commit \(commit), cmark-gfm 0.29.0.gfm.6)\n")
     }

@@ -82,8 +82,8 @@ import Testing
         "--version": "prints the version, builds nothing", "-h, --help": "prints the help, builds nothing",
     ]
 
-    static let changes: [Change] = configurationChanges.keys.sorted().map { .configuration(configurationChanges[$0]!) }
-        + limitChanges.keys.sorted().map { .configuration(limitChanges[$0]!) }
+    /// Each distinct line once: `limits` shares its line with `max_file_size`.
+    static let changes: [Change] = Set(configurationChanges.values).union(limitChanges.values).sorted().map { .configuration($0) }
         + [
             .file("Templates/partials/footer.mustache", footer + "<!-- second footer -->\n"),
             .file("model/focus-areas.yaml", "focus_areas:\n  - id: pricing\n    name: Prices and cover\n    summary: How we price what we sell.\n"),

@@ -64,23 +64,10 @@ import Testing
         let folder = release.appending(path: name, directoryHint: .isDirectory)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: try CharterProcess.binaryFile(), to: folder.appending(path: "charter"))
-        let tar = Process()
-        tar.executableURL = URL(fileURLWithPath: "/bin/tar")
-        tar.arguments = ["-czf", "\(name).tar.gz", name]
-        tar.currentDirectoryURL = release
-        try tar.run()
-        tar.waitUntilExit()
-        #expect(tar.terminationStatus == 0)
-        let sha = Process()
-        sha.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        sha.arguments = ["\(name).tar.gz"]
-        sha.currentDirectoryURL = release
-        let pipe = Pipe()
-        sha.standardOutput = pipe
-        try sha.run()
-        let line = pipe.fileHandleForReading.readDataToEndOfFile()
-        sha.waitUntilExit()
-        try line.write(to: release.appending(path: "\(name).tar.gz.sha256"))
+        #expect(try CharterProcess.runWithCharterOnPath("/bin/tar", ["-czf", "\(name).tar.gz", name], in: release).status == 0)
+        let digest = try CharterProcess.runWithCharterOnPath("/usr/bin/sha256sum", ["\(name).tar.gz"], in: release)
+        #expect(digest.status == 0)
+        try Data(digest.stdout.utf8).write(to: release.appending(path: "\(name).tar.gz.sha256"))
 
         let bin = scratch.folder.appending(path: "bin")
         let path = scratch.folder.appending(path: "github-path")
