@@ -124,7 +124,9 @@ import Testing
         sleeper.executableURL = URL(fileURLWithPath: "/bin/sleep")
         sleeper.arguments = ["30"]
         try sleeper.run()
-        defer { sleeper.terminate(); sleeper.waitUntilExit() }
+        // SIGKILL: the child inherits the test process's blocked signals, SIGTERM among them, so
+        // terminate() would leave it sleeping out its 30 seconds.
+        defer { kill(sleeper.processIdentifier, SIGKILL); sleeper.waitUntilExit() }
         // Process ids are reused: a live process whose id a leftover ends in proves nothing.
         let live = site.folder.appending(path: ".out.charter-tmp-\(sleeper.processIdentifier)")
         let dead = site.folder.appending(path: ".out.charter-tmp-999999")
