@@ -275,7 +275,7 @@ extension SiteBuilder {
         model.pages = markdown.pages.map(\.page)
         let pagesWritten = files.count(where: { $0.path.hasSuffix(".html") })
         return BuildResult(
-            diagnostics: state.diagnostics, site: nil, outputDirectory: outputFolder, sources: Self.sources(of: content), model: model,
+            diagnostics: state.diagnostics, outputDirectory: outputFolder, sources: Self.sources(of: content), model: model,
             pageCount: state.pageCount, paths: state.paths, pagesWritten: pagesWritten, pagesReused: state.pageCount - pagesWritten,
             replacedPaths: files.map(\.path))
     }

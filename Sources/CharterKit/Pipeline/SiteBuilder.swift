@@ -4,8 +4,6 @@ public import Foundation
 public struct BuildResult: Sendable {
     /// Every diagnostic, sorted.
     public var diagnostics: [Diagnostic]
-    /// The site, when rendering got that far.
-    public var site: RenderedSite?
     /// The folder written, or nil when nothing was written.
     public var outputDirectory: URL?
     /// The text files read, by path relative to the root, for quoting source lines.
@@ -41,7 +39,8 @@ public struct BuildProgress: Sendable {
 ///     load → split front matter → build model → validate → resolve links
 ///          → render Markdown (cmark-gfm) → apply templates → write atomically
 ///
-/// `check` is the same pipeline without the write.
+/// `check` is the same pipeline without the write, and makes only what its diagnostics need
+/// (see `PageDestination.nowhere`).
 public struct SiteBuilder: Sendable {
     /// The site's folder, holding `content/` (or the Markdown itself), and optionally
     /// `charter.yaml` and `Templates/`.
@@ -140,7 +139,7 @@ public struct SiteBuilder: Sendable {
             // The site is as the session knew it; only the files' times may have moved.
             if var state = session?.state { state.stamps = FileStamp.stamps(of: content); session?.state = state }
             return BuildResult(
-                diagnostics: cache.diagnostics, site: nil, outputDirectory: outputFolder, sources: sources, model: nil,
+                diagnostics: cache.diagnostics, outputDirectory: outputFolder, sources: sources, model: nil,
                 pageCount: cache.pageCount, paths: [], pagesWritten: 0, pagesReused: cache.pageCount, upToDate: true)
         }
 
@@ -183,7 +182,7 @@ public struct SiteBuilder: Sendable {
         do {
             rendering = try renderer.render(
                 site, content: markdown, diagnostics: known, today: today, links: links, markdown: markdownOptions,
-                to: staged.map { .staged($0, cache: cache) } ?? .memory)
+                to: staged.map { .staged($0, cache: cache) } ?? .nowhere)
         } catch {
             staged?.abandon()
             throw error
@@ -231,7 +230,7 @@ public struct SiteBuilder: Sendable {
         var model = site
         model.pages = markdown.pages.map(\.page)
         return BuildResult(
-            diagnostics: diagnostics, site: staged == nil ? RenderedSite(files: rendering.files) : nil, outputDirectory: written,
+            diagnostics: diagnostics, outputDirectory: written,
             sources: sources, model: model, pageCount: rendering.pageCount, paths: rendering.paths,
             pagesWritten: rendering.pageCount - rendering.reused, pagesReused: rendering.reused)
     }

@@ -60,6 +60,9 @@ public struct SearchIndex: Sendable {
     /// Creates an index builder.
     public init() {}
 
+    /// The folder of the site every index file is in, with its slash.
+    static let folder = "search/"
+
     /// How many threads find the terms of entries; the index does not depend on it.
     public var workers = ProcessInfo.processInfo.activeProcessorCount
     /// Terms of entries seen by earlier builds in this process (the live preview), by their text.
@@ -428,9 +431,10 @@ struct SearchIndexParts: Sendable {
     }
 
     func files() -> [String: String] {
-        var files: [String: String] = ["search/pages.js": pagesFile]
-        for (shard, text) in shardFiles { files["search/terms-\(shard).js"] = text }
-        for (chunk, text) in chunkFiles { files["search/text-\(chunk).js"] = text }
+        let folder = SearchIndex.folder
+        var files: [String: String] = ["\(folder)pages.js": pagesFile]
+        for (shard, text) in shardFiles { files["\(folder)terms-\(shard).js"] = text }
+        for (chunk, text) in chunkFiles { files["\(folder)text-\(chunk).js"] = text }
         return files
     }
 }

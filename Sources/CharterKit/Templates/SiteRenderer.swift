@@ -25,18 +25,25 @@ public struct RenderedSite: Sendable {
     public var files: [OutputFile]
 }
 
-/// Where finished pages go: kept in memory (for `check` and tests), or streamed into the
-/// staging folder of the next site, reusing the previous site's file where a page's template
-/// and context are exactly those the cache remembers.
+/// Where finished pages go: streamed into the staging folder of the next site, reusing the
+/// previous site's file where a page's template and context are exactly those the cache
+/// remembers; or nowhere, for a check, which makes only what its diagnostics need.
 enum PageDestination {
-    case memory
     case staged(StagedSite, cache: BuildCache?)
+    /// Nothing is written, and only what can change a diagnostic is made: every context (it
+    /// gives its page's path), the HTML of the pages that links point into (their ids), the
+    /// print page only when a link points into it, and the search index only when a content
+    /// file claims a path in its folder (CH004). The diagnostics are those of a build.
+    case nowhere
+
+    var isNowhere: Bool {
+        if case .nowhere = self { return true }
+        return false
+    }
 }
 
 /// What applying the templates produced.
 struct SiteRendering {
-    /// Every file of the site, sorted by path, when rendered to memory; empty when streamed.
-    var files: [OutputFile] = []
     /// Every file's path in the site, sorted.
     var paths: [String] = []
     var diagnostics: [Diagnostic] = []
@@ -74,6 +81,9 @@ struct SiteRenderer {
         var sourcePath: String
         /// The content file the page is made from; nil for pages Charter makes itself.
         var source: String? = nil
+        /// The page's path when it is known without making the context (the print page's), so
+        /// that a check can leave the page unmade.
+        var path: String? = nil
         var make: @Sendable () -> PageContext
     }
 
@@ -86,7 +96,6 @@ struct SiteRenderer {
 
     private struct Finished: Sendable {
         var path: String
-        var data: Data?
         var page: BuildCache.Page?
         var ids: Set<String>?
         var reused = false
@@ -119,7 +128,7 @@ struct SiteRenderer {
         }
         jobs += modelJobs(builder, keep: keep, everything: sources == nil)
         if builder.hasPrintPage {
-            jobs.append(Job(template: "print", sourcePath: "") {
+            jobs.append(Job(template: "print", sourcePath: "", path: SitePaths.print) {
                 PrintPage(builder: builder, links: links, options: markdown, workers: workers, memo: printMemo).context()
                     ?? builder.notFoundContext()
             })
@@ -164,12 +173,19 @@ struct SiteRenderer {
 
     func render(
         _ site: Site, content: RenderedContent, diagnostics: [Diagnostic], today: CalendarDate,
-        links: LinkResolver, markdown: MarkdownOptions, to destination: PageDestination = .memory
+        links: LinkResolver, markdown: MarkdownOptions, to destination: PageDestination
     ) throws -> SiteRendering {
         let builder = ContextBuilder(site: site, content: content, diagnostics: diagnostics, today: today)
-        let planned = ParallelMap.map(jobs(builder, links: links, markdown: markdown), workers: workers) { job in
-            PlannedPage(job: job, context: job.make())
+        let allLinks = content.pages.flatMap(\.links) + content.otherLinks
+        let anchorTargets = Set(allLinks.filter { !($0.fragment ?? "").isEmpty }.map(\.path))
+        let checking = destination.isNowhere
+        let jobs = jobs(builder, links: links, markdown: markdown)
+        // A check leaves a page whose path is known unmade, unless a link points into it.
+        let planned = ParallelMap.map(jobs, workers: workers) { job -> PlannedPage? in
+            if checking, let path = job.path, !anchorTargets.contains(path) { return nil }
+            return PlannedPage(job: job, context: job.make())
         }
+        let pagePaths = jobs.indices.map { planned[$0]?.path ?? jobs[$0].path ?? "" }
 
         // Everything but the pages, known before any page is rendered.
         var others: [(file: OutputFile, source: String?)] = site.assets.map {
@@ -177,26 +193,30 @@ struct SiteRenderer {
         }
         others += templates.assets.map { (OutputFile(path: $0.key, contents: .data($0.value)), nil) }
         others.append((OutputFile(path: SitePaths.robots, contents: .data(Data(robots(site).utf8))), nil))
-        let searchEntries = builder.searchEntries(workers: workers)
-        let searchFiles = searchIndex().files(for: searchEntries)
-        others += searchFiles.map { (OutputFile(path: $0.key, contents: .data(Data($0.value.utf8))), nil) }
+        var claims = jobs.indices.map { (path: pagePaths[$0], source: jobs[$0].source) }
+            + others.map { (path: $0.file.path, source: $0.source) }
+        // The search index's files can only change a check's diagnostics by taking a path that a
+        // content file claims.
+        let searchIndexed = !checking || claims.contains { $0.source != nil && $0.path.lowercased().hasPrefix(SearchIndex.folder) }
+        let searchEntries = searchIndexed ? builder.searchEntries(workers: workers) : []
+        let searchFiles = searchIndexed ? searchIndex().files(for: searchEntries) : [:]
+        let searchOthers = searchFiles.map { (file: OutputFile(path: $0.key, contents: .data(Data($0.value.utf8))), source: String?.none) }
+        others += searchOthers
+        claims += searchOthers.map { (path: $0.file.path, source: nil) }
 
         // A content file on a path Charter writes itself loses it (CH004).
-        var claims = planned.map { (path: $0.path, source: $0.job.source) } + others.map { (path: $0.file.path, source: $0.source) }
-        let pageSitemapPaths = Set(planned.map(\.path))
-        if let sitemap = sitemap(site, pages: pageSitemapPaths) {
+        if let sitemap = sitemap(site, pages: Set(pagePaths)) {
             others.append((OutputFile(path: SitePaths.sitemap, contents: .data(Data(sitemap.utf8))), nil))
             claims.append((path: SitePaths.sitemap, source: nil))
         }
         let (kept, collisions) = Self.resolveCollisions(claims)
-        let keptPages = planned.indices.filter { kept.contains($0) }.map { planned[$0] }
-        let keptOthers = others.indices.filter { kept.contains(planned.count + $0) }.map { others[$0].file }
+        let keptPages = jobs.indices.filter { kept.contains($0) && planned[$0] != nil }.map { planned[$0]! }
+        let unmade = jobs.indices.filter { kept.contains($0) && planned[$0] == nil }.map { (job: jobs[$0], path: pagePaths[$0]) }
+        let keptOthers = others.indices.filter { kept.contains(jobs.count + $0) }.map { others[$0].file }
 
         if case .staged(let staged, _) = destination {
             try staged.makeFolders(for: keptPages.map(\.path) + keptOthers.map(\.path))
         }
-        let allLinks = content.pages.flatMap(\.links) + content.otherLinks
-        let anchorTargets = Set(allLinks.filter { !($0.fragment ?? "").isEmpty }.map(\.path))
         let templates = self.templates
         let counter = progress.map { ProgressCounter(total: keptPages.count, report: $0) }
         let finished = ParallelMap.map(keptPages, workers: workers) { planned -> Result<Finished, CharterError> in
@@ -212,7 +232,6 @@ struct SiteRenderer {
 
         var result = SiteRendering()
         var ids: [String: Set<String>] = [:]
-        var files: [OutputFile] = []
         for outcome in finished {
             let page: Finished
             switch outcome {
@@ -224,15 +243,18 @@ struct SiteRenderer {
                 continue
             }
             if let pageIDs = page.ids, ids[page.path] == nil { ids[page.path] = pageIDs }
-            if let data = page.data, case .memory = destination { files.append(OutputFile(path: page.path, contents: .data(data))) }
             result.pages[page.path] = page.page
             result.pageCount += 1
             if page.reused { result.reused += 1 }
         }
-        switch destination {
-        case .memory:
-            files += keptOthers
-        case .staged(let staged, _):
+        for page in unmade {
+            if templates.has(page.job.template) {
+                result.pageCount += 1
+            } else {
+                result.diagnostics.append(Self.missingTemplate(page.job, path: page.path))
+            }
+        }
+        if case .staged(let staged, _) = destination {
             for file in keptOthers {
                 switch file.contents {
                 case .data(let data): try staged.write(data, to: file.path)
@@ -246,9 +268,15 @@ struct SiteRenderer {
         result.searchFiles = searchFiles
         result.searchEntries = searchEntries
         result.builder = builder
-        result.files = files.sorted { $0.path < $1.path }
-        result.paths = (keptPages.map(\.path) + keptOthers.map(\.path)).sorted()
+        result.paths = (keptPages.map(\.path) + unmade.map(\.path) + keptOthers.map(\.path)).sorted()
         return result
+    }
+
+    /// The problem of a page whose template does not exist.
+    private static func missingTemplate(_ job: Job, path: String) -> Diagnostic {
+        Diagnostic(
+            .missingTemplate, "no template named '\(job.template)' to render '\(path)' with",
+            at: SourceLocation(path: job.sourcePath.isEmpty ? "Templates" : job.sourcePath))
     }
 
     /// Renders one page, or links the previous site's copy when its template and context are
@@ -277,18 +305,20 @@ struct SiteRenderer {
                 return Finished(path: path, page: page, ids: ids, reused: true)
             }
         }
-        guard let html = templates.render(planned.context, with: planned.job.template) else {
-            let missing = Diagnostic(
-                .missingTemplate, "no template named '\(planned.job.template)' to render '\(path)' with",
-                at: SourceLocation(path: planned.job.sourcePath.isEmpty ? "Templates" : planned.job.sourcePath))
-            return Finished(path: path, problem: missing)
+        // A check needs a page's HTML only for its ids.
+        if destination.isNowhere && !needsIDs {
+            return templates.has(planned.job.template)
+                ? Finished(path: path) : Finished(path: path, problem: missingTemplate(planned.job, path: path))
         }
-        let data = Data(html.utf8)
+        guard let html = templates.render(planned.context, with: planned.job.template) else {
+            return Finished(path: path, problem: missingTemplate(planned.job, path: path))
+        }
         let ids = needsIDs ? AnchorChecker.ids(in: html) : nil
         switch destination {
-        case .memory:
-            return Finished(path: path, data: data, ids: ids)
+        case .nowhere:
+            return Finished(path: path, ids: ids)
         case .staged(let staged, _):
+            let data = Data(html.utf8)
             try staged.write(data, to: path)
             return Finished(
                 path: path, page: fingerprint.map { BuildCache.Page(fingerprint: $0, size: data.count, ids: ids?.sorted()) }, ids: ids)

@@ -93,6 +93,11 @@ public struct TemplateSet: Sendable {
     public func render(_ context: PageContext, with template: String) -> String? {
         library.render(context, withTemplate: template)
     }
+
+    /// True when a template of this name exists, so that `render` with it gives a page.
+    func has(_ template: String) -> Bool {
+        library.getTemplate(named: template) != nil
+    }
 }
 
 /// Which templates include which, not counting includes inside a `{{#.name}}` section.
