@@ -1,12 +1,25 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// The rendered Markdown of each page from earlier builds, kept in `.charter-cache/markdown/`,
-/// one file per page version, named by the hash of everything the rendering read: Charter
-/// itself, the Markdown options, the page's text, paths and title. A page whose file exists is
-/// not parsed again; its links are resolved again against the current site, and the stored
+/// The rendered Markdown of each page from earlier builds, kept in one file,
+/// `.charter-cache/markdown.pack`, under the hash of everything the rendering read: Charter
+/// itself, the Markdown options, the page's text, paths and title. A page whose entry exists
+/// is not parsed again; its links are resolved again against the current site, and the stored
 /// HTML is used only when every link resolves to the same address as when it was stored, so
 /// a page whose link target moved or vanished is rendered afresh.
-struct MarkdownCache: Sendable {
+///
+/// The pack is a header and then records, each a key and an entry, appended: a build adds
+/// the entries it rendered with one `write` at its end, and when the entries no page used
+/// any more fill over half of the pack, it writes a new pack with only the used ones and
+/// renames it over the old. A record cut short (a crash, a full disk) ends the pack there:
+/// the records before it are read, the next save writes a new pack, and nothing worse
+/// happens than rendering some pages again. The pack is mapped, not read, so that a build
+/// touches only the entries of the pages it renders.
+final class MarkdownCache: @unchecked Sendable {
     /// What is stored for one page version.
     struct Entry: Sendable, Equatable {
         var markdown: RenderedMarkdown
@@ -14,18 +27,49 @@ struct MarkdownCache: Sendable {
         var hrefs: [String?]
     }
 
-    let folder: URL
+    static let fileName = "markdown.pack"
+    private static let header = Array("CHARTER-MARKDOWN-PACK 1\n".utf8)
+
+    /// The pack's path.
+    let file: URL
     /// Charter and the options: part of every page's key.
     let salt: String
+    /// The pack as it was when the cache was opened, mapped read-only; nil when there was none.
+    private let mapped: UnsafeRawBufferPointer?
+    /// Where each key's latest record is in `mapped`: the entry's bytes. Read-only once made,
+    /// so that threads look entries up without a lock.
+    private let index: [String: Range<Int>]
+    /// How many bytes of the pack hold whole records, the header included; 0 when it has none.
+    private let validLength: Int
+    private let mappedLength: Int
+    /// False for a check, which reads the pack and writes nothing.
+    let saving: Bool
+    private let lock = NSLock()
+    /// The records rendered since the cache was opened, waiting for `save`.
+    private var added: [(key: String, entry: [UInt8])] = []
 
-    init(root: URL, options: MarkdownOptions) {
-        folder = root.appending(path: BuildCache.folderName, directoryHint: .isDirectory)
-            .appending(path: "markdown", directoryHint: .isDirectory)
+    init(root: URL, options: MarkdownOptions, saving: Bool = true) {
+        self.saving = saving
+        let folder = root.appending(path: BuildCache.folderName, directoryHint: .isDirectory)
+        file = folder.appending(path: Self.fileName)
         var hasher = StableHasher()
         hasher.combine("markdown-cache 1")
         for part in BuildFingerprint.executableIdentity() { hasher.combine(part) }
         hasher.combine(String(describing: options))
         salt = hasher.finalize()
+        (mapped, mappedLength) = Self.map(file.path)
+        (index, validLength) = Self.scan(mapped)
+    }
+
+    deinit {
+        if let mapped, let base = mapped.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), mappedLength) }
+    }
+
+    /// Removes the pack, and the folder of files per page that Charter kept before it.
+    static func remove(root: URL) {
+        let folder = root.appending(path: BuildCache.folderName, directoryHint: .isDirectory)
+        try? FileManager.default.removeItem(at: folder.appending(path: fileName))
+        try? FileManager.default.removeItem(at: folder.appending(path: "markdown", directoryHint: .isDirectory))
     }
 
     /// The key of a page rendered with these options and title rules.
@@ -44,34 +88,104 @@ struct MarkdownCache: Sendable {
         return hasher.finalize()
     }
 
-    private func file(_ key: String) -> URL {
-        folder.appending(path: "\(key).page")
-    }
-
+    /// The entry stored under `key` when the cache was opened.
     func load(_ key: String) -> Entry? {
-        guard let data = try? Data(contentsOf: file(key)) else { return nil }
-        return Entry(decoding: [UInt8](data))
+        guard let mapped, let range = index[key] else { return nil }
+        return Entry.decode(UnsafeRawBufferPointer(rebasing: mapped[range]))
     }
 
-    /// Stores an entry; a cache that cannot be written only costs the next build time.
+    /// Keeps an entry for `save`.
     func store(_ entry: Entry, as key: String) {
-        let data = Data(entry.encoded())
-        let temporary = folder.appending(path: ".\(key).\(ProcessInfo.processInfo.processIdentifier)")
+        guard saving else { return }
+        let bytes = entry.encoded()
+        lock.withLock { added.append((key, bytes)) }
+    }
+
+    /// Writes the entries stored since the cache was opened. With `used`, the keys every page
+    /// of a whole build used, the pack is written anew with only those when the others fill
+    /// over half of it. A pack that cannot be written only costs the next build time.
+    func save(keeping used: Set<String>? = nil) {
+        guard saving else { return }
+        let added = lock.withLock { () -> [(key: String, entry: [UInt8])] in
+            defer { self.added = [] }
+            return self.added
+        }
+        let addedKeys = Set(added.map(\.key))
+        let folder = file.deletingLastPathComponent()
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // The folder of files per page that Charter kept before the pack.
+        try? FileManager.default.removeItem(at: folder.appending(path: "markdown", directoryHint: .isDirectory))
+
+        let whole = mapped != nil && validLength == mappedLength
+        var liveBytes = 0
+        if let used {
+            for (key, range) in index where used.contains(key) && !addedKeys.contains(key) { liveBytes += Self.recordSize(key, range.count) }
+        }
+        let wasted = validLength - Self.header.count - liveBytes
+        if whole && (used == nil || wasted <= validLength / 2) {
+            guard !added.isEmpty else { return }
+            var bytes: [UInt8] = []
+            for record in added { Self.append(record.key, record.entry, to: &bytes) }
+            try? FileWriter.append(Data(bytes), to: file.path)
+            return
+        }
+        // A new pack: the records still used, then the new ones.
+        var bytes = Self.header
+        if let mapped, let used {
+            for (key, range) in index.sorted(by: { $0.value.lowerBound < $1.value.lowerBound })
+            where used.contains(key) && !addedKeys.contains(key) {
+                Self.append(key, Array(UnsafeRawBufferPointer(rebasing: mapped[range])), to: &bytes)
+            }
+        }
+        for record in added where used?.contains(record.key) ?? true { Self.append(record.key, record.entry, to: &bytes) }
+        let temporary = folder.appending(path: ".\(Self.fileName).\(getpid())")
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try FileWriter.write(data, to: temporary.path)
-            if rename(temporary.path, file(key).path) != 0 { try? FileManager.default.removeItem(at: temporary) }
+            try FileWriter.write(Data(bytes), to: temporary.path)
+            if rename(temporary.path, file.path) != 0 { unlink(temporary.path) }
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
+            unlink(temporary.path)
         }
     }
 
-    /// Removes the entries no page of this build used, so the folder holds one version per page.
-    func prune(keeping keys: Set<String>) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-        for name in names where name.hasSuffix(".page") && !keys.contains(String(name.dropLast(5))) {
-            try? FileManager.default.removeItem(at: folder.appending(path: name))
+    private static func recordSize(_ key: String, _ entryLength: Int) -> Int {
+        var bytes: [UInt8] = []
+        ByteWriter.appendNumber(key.utf8.count, to: &bytes)
+        ByteWriter.appendNumber(entryLength, to: &bytes)
+        return bytes.count + key.utf8.count + entryLength
+    }
+
+    private static func append(_ key: String, _ entry: [UInt8], to bytes: inout [UInt8]) {
+        ByteWriter.appendNumber(key.utf8.count, to: &bytes)
+        bytes += key.utf8
+        ByteWriter.appendNumber(entry.count, to: &bytes)
+        bytes += entry
+    }
+
+    /// The pack mapped read-only, and its length; nil when there is none or it is empty.
+    private static func map(_ path: String) -> (UnsafeRawBufferPointer?, Int) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return (nil, 0) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size > 0 else { return (nil, 0) }
+        let length = Int(status.st_size)
+        guard let base = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0), base != MAP_FAILED else { return (nil, 0) }
+        return (UnsafeRawBufferPointer(start: base, count: length), length)
+    }
+
+    /// Where each key's latest entry is, and how far the whole records go. A pack with another
+    /// header has none.
+    static func scan(_ pack: UnsafeRawBufferPointer?) -> (index: [String: Range<Int>], validLength: Int) {
+        guard let pack, pack.count >= header.count, pack.prefix(header.count).elementsEqual(header) else { return ([:], 0) }
+        var index: [String: Range<Int>] = [:]
+        var reader = ByteReader(bytes: pack, index: header.count)
+        var valid = header.count
+        while !reader.isAtEnd {
+            guard let key = reader.string(), let length = reader.number(), let entry = reader.take(length) else { break }
+            index[key] = entry.startIndex..<entry.endIndex
+            valid = reader.index
         }
+        return (index, valid)
     }
 }
 
@@ -101,15 +215,24 @@ extension MarkdownCache.Entry {
         }
         writer.number(hrefs.count)
         for href in hrefs { writer.optionalString(href) }
-        let diagnostics = markdown.diagnostics.isEmpty ? Data() : (try? JSONEncoder().encode(markdown.diagnostics)) ?? Data()
+        // Sorted keys: the same entry is always the same bytes.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let diagnostics = markdown.diagnostics.isEmpty ? Data() : (try? encoder.encode(markdown.diagnostics)) ?? Data()
         writer.number(diagnostics.count)
         writer.bytes += diagnostics
         return writer.bytes
     }
 
     init?(decoding bytes: [UInt8]) {
-        guard bytes.starts(with: Self.magic) else { return nil }
-        var reader = ByteReader(bytes: bytes, index: Self.magic.count)
+        guard let entry = bytes.withUnsafeBytes({ Self.decode($0) }) else { return nil }
+        self = entry
+    }
+
+    /// The entry the bytes hold; nil when they are not exactly one entry.
+    static func decode(_ bytes: UnsafeRawBufferPointer) -> Self? {
+        guard bytes.starts(with: magic) else { return nil }
+        var reader = ByteReader(bytes: bytes, index: magic.count)
         guard let html = reader.string(), let headingCount = reader.number() else { return nil }
         var headings: [Heading] = []
         for _ in 0..<headingCount {
@@ -140,7 +263,7 @@ extension MarkdownCache.Entry {
             guard let decoded = try? JSONDecoder().decode([Diagnostic].self, from: Data(blob)) else { return nil }
             diagnostics = decoded
         }
-        self.init(
+        return Self(
             markdown: RenderedMarkdown(html: html, headings: headings, links: links, diagnostics: diagnostics, extractedTitle: title),
             hrefs: hrefs)
     }
@@ -150,6 +273,11 @@ private struct ByteWriter {
     var bytes: [UInt8] = []
 
     mutating func number(_ value: Int) {
+        Self.appendNumber(value, to: &bytes)
+    }
+
+    /// A number as LEB128.
+    static func appendNumber(_ value: Int, to bytes: inout [UInt8]) {
         var rest = UInt64(bitPattern: Int64(value))
         repeat {
             let low = UInt8(rest & 0x7F)
@@ -185,7 +313,7 @@ private struct ByteWriter {
 }
 
 private struct ByteReader {
-    let bytes: [UInt8]
+    let bytes: UnsafeRawBufferPointer
     var index: Int
 
     var isAtEnd: Bool { index == bytes.count }
@@ -203,7 +331,7 @@ private struct ByteReader {
         return nil
     }
 
-    mutating func take(_ count: Int) -> ArraySlice<UInt8>? {
+    mutating func take(_ count: Int) -> Slice<UnsafeRawBufferPointer>? {
         guard count >= 0, count <= bytes.count - index else { return nil }
         defer { index += count }
         return bytes[index..<index + count]
@@ -211,7 +339,7 @@ private struct ByteReader {
 
     mutating func string() -> String? {
         guard let count = number(), let slice = take(count) else { return nil }
-        return String(decoding: slice, as: UTF8.self)
+        return String(decoding: UnsafeRawBufferPointer(rebasing: slice), as: UTF8.self)
     }
 
     /// nil when the bytes are broken; `.some(nil)` for a stored nil.
@@ -219,7 +347,7 @@ private struct ByteReader {
         guard let marker = number() else { return nil }
         if marker == 0 { return .some(nil) }
         guard let slice = take(marker - 1) else { return nil }
-        return .some(String(decoding: slice, as: UTF8.self))
+        return .some(String(decoding: UnsafeRawBufferPointer(rebasing: slice), as: UTF8.self))
     }
 
     mutating func location() -> SourceLocation? {

@@ -101,7 +101,7 @@ public struct PageRenderer: Sendable {
                 if case .success(let output) = result { return output.cacheKey }
                 return nil
             }
-            cache.prune(keeping: Set(used))
+            cache.save(keeping: Set(used))
         }
         for (job, result) in zip(jobs, results) {
             let output: Output
@@ -138,6 +138,7 @@ public struct PageRenderer: Sendable {
         } catch {
             throw CharterError.markdown(error)
         }
+        cache?.save()
         var page = page
         if page.titleSource == .fileName, let heading = output.markdown.firstTitle, !heading.isEmpty {
             page.title = heading

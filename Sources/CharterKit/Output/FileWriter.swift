@@ -16,7 +16,17 @@ enum FileWriter {
     /// Creates or replaces the file at `path` with `data`, with the permissions `Data.write`
     /// gives a new file (0666 less the umask).
     static func write(_ data: Data, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        try write(data, to: path, flags: O_TRUNC)
+    }
+
+    /// Adds `data` at the end of the file at `path`, creating it. With O_APPEND every write
+    /// lands at the end, so two processes appending never write over each other's bytes.
+    static func append(_ data: Data, to path: String) throws {
+        try write(data, to: path, flags: O_APPEND, removingOnFailure: false)
+    }
+
+    private static func write(_ data: Data, to path: String, flags: Int32, removingOnFailure: Bool = true) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | flags, 0o666)
         guard descriptor >= 0 else { throw CharterError.unwritable(path, String(cString: strerror(errno))) }
         var failure: Int32 = 0
         data.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
@@ -37,7 +47,7 @@ enum FileWriter {
         }
         if close(descriptor) != 0 && failure == 0 { failure = errno }
         if failure != 0 {
-            unlink(path)
+            if removingOnFailure { unlink(path) }
             throw CharterError.unwritable(path, String(cString: strerror(failure)))
         }
     }

@@ -160,9 +160,11 @@ public struct SiteBuilder: Sendable {
         let markdownOptions = MarkdownOptions(allowRawHTML: configuration.unsafeHTML)
         progress?(BuildProgress(stage: "rendering Markdown", done: 0, total: site.pages.count))
         var pageRenderer = PageRenderer(options: markdownOptions, workers: workers)
-        let markdownCache = MarkdownCache(root: canonicalRoot, options: markdownOptions)
-        if writing {
-            if useCache { pageRenderer.cache = markdownCache } else { try? FileManager.default.removeItem(at: markdownCache.folder) }
+        // A check reads what builds rendered, and never writes it.
+        if useCache {
+            pageRenderer.cache = MarkdownCache(root: canonicalRoot, options: markdownOptions, saving: writing)
+        } else if writing {
+            MarkdownCache.remove(root: canonicalRoot)
         }
         let markdown = try pageRenderer.render(site, links: links)
         diagnostics += markdown.diagnostics
