@@ -252,8 +252,8 @@ struct LinkCollector {
 
 /// Maps over an array on several threads, keeping the order of the input.
 ///
-/// Uses its own threads rather than Dispatch's shared pool, which was seen to run such
-/// work one item at a time when called from inside Swift concurrency (as in tests).
+/// Runs on the process's `WorkerPool` rather than Dispatch's shared pool, which was seen to
+/// run such work one item at a time when called from inside Swift concurrency (as in tests).
 enum ParallelMap {
     /// One worker per active core unless `workers` says otherwise.
     static func map<Input: Sendable, Output: Sendable>(
@@ -261,40 +261,20 @@ enum ParallelMap {
         workers: Int = ProcessInfo.processInfo.activeProcessorCount,
         _ transform: @escaping @Sendable (Input) -> Output
     ) -> [Output] {
-        let count = min(max(1, workers), inputs.count)
-        guard count > 1 else { return inputs.map(transform) }
+        guard min(max(1, workers), inputs.count) > 1 else { return inputs.map(transform) }
         let box = ResultBox<Output>(count: inputs.count)
-        let done = DispatchGroup()
-        for _ in 0..<count {
-            done.enter()
-            let thread = Thread {
-                while let index = box.claimNext() {
-                    box.set(transform(inputs[index]), at: index)
-                }
-                done.leave()
-            }
-            thread.stackSize = 8 << 20
-            thread.start()
+        WorkerPool.shared.run(count: inputs.count, workers: workers) { index in
+            box.set(transform(inputs[index]), at: index)
         }
-        done.wait()
         return box.values()
     }
 
     private final class ResultBox<Output>: @unchecked Sendable {
         // All state is guarded by the lock; each slot is written once.
         private var slots: [Output?]
-        private var next = 0
         private let lock = NSLock()
 
         init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-        func claimNext() -> Int? {
-            lock.withLock {
-                guard next < slots.count else { return nil }
-                defer { next += 1 }
-                return next
-            }
-        }
 
         func set(_ value: Output, at index: Int) {
             lock.withLock { slots[index] = value }
