@@ -7,13 +7,15 @@
 #     .Title and .Content (no taxonomies, RSS, sitemap or 404; code highlighting off, since
 #     Charter does not highlight code either).
 # For each size it measures, best of 3: the C loop; Hugo (time and peak memory); a full Charter
-# build (with --no-cache when charter has that flag), its peak memory, a no-op rebuild, and a
-# rebuild after one page changed. Sizes are 1,000 and 10,000 pages; PAGES replaces the larger
-# size (`make bench PAGES=2000`), and PAGES <= 1000 runs that one size only.
+# build (with --no-cache when charter has that flag), its peak memory, `charter check` without a
+# cache (as on a fresh clone), a no-op rebuild, and a rebuild after one page changed; and, once
+# at the smaller size, the flushes (fsync and the like) of a cold build, counted by strace.
+# Sizes are 1,000 and 10,000 pages; PAGES replaces the larger size (`make bench PAGES=2000`),
+# and PAGES <= 1000 runs that one size only.
 # Prints a table and writes the same figures to bench/out/results.json.
 # Usage: scripts/bench.sh [PAGES]
 # Set CHARTER_BENCH_SCRATCH to build charter in that scratch folder instead of .build/.
-# Needs only this repository; installs hugo, time, pkg-config and cmark-gfm with apt-get when missing.
+# Needs only this repository; installs hugo, time, strace, pkg-config and cmark-gfm with apt-get when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repository=$(pwd)
@@ -36,6 +38,7 @@ command -v hugo >/dev/null 2>&1 || missing+=(hugo)
 [ -x /usr/bin/time ] || missing+=(time)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 command -v cc >/dev/null 2>&1 || missing+=(gcc)
+command -v strace >/dev/null 2>&1 || missing+=(strace)
 for package in pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev; do
     installed "$package" || missing+=("$package")
 done
@@ -147,6 +150,21 @@ TOML
         measure "$size" charter-full "$run" "0 1" "$charter" build --root "$pages" --out "$charter_out" --allow-errors \
             --today 2026-11-23 "${full_flags[@]}"
     done
+    # check, as CI runs it on a fresh clone: no cache from an earlier build.
+    for run in 1 2 3; do
+        rm -rf "$pages/.charter-cache"
+        measure "$size" charter-check "$run" "0 1" "$charter" check --root "$pages" --today 2026-11-23
+    done
+    # The flushes of one cold build, counted by strace (once, at the smaller size: strace slows
+    # every system call).
+    if [ "$size" = "${sizes[0]}" ] && command -v strace >/dev/null 2>&1; then
+        rm -rf "$charter_out" "$pages/.charter-cache"
+        strace -f -c -o "$work/strace.txt" -e trace=fsync,fdatasync,syncfs,sync \
+            "$charter" build --root "$pages" --out "$charter_out" --allow-errors --today 2026-11-23 >/dev/null 2>&1 || true
+        flushes=$(awk '$NF ~ /^(fsync|fdatasync|syncfs|sync)$/ { total += $4 } END { print total + 0 }' "$work/strace.txt")
+        echo "    flushes (fsync, fdatasync, syncfs) in a cold build: $flushes"
+        printf '%s\t%s\n' "$size" "$flushes" >"$work/flushes.tsv"
+    fi
     c_pages=$(find "$c_out" -name '*.html' | wc -l)
     hugo_pages=$(find "$hugo_out" -name '*.html' | wc -l)
     charter_pages=$(find "$charter_out" -name '*.html' | wc -l)
@@ -168,10 +186,12 @@ done
 
 mkdir -p bench/out
 json="$repository/bench/out/results.json"
-python3 - "$work/results.tsv" "$work/sizes.tsv" "$json" "$charter_version" "$hugo_version" "$no_cache" "$(nproc)" <<'PY'
+[ -f "$work/flushes.tsv" ] || : >"$work/flushes.tsv"
+python3 - "$work/results.tsv" "$work/sizes.tsv" "$json" "$charter_version" "$hugo_version" "$no_cache" "$(nproc)" "$work/flushes.tsv" <<'PY'
 import json, sys
 
-results_path, sizes_path, json_path, charter_version, hugo_version, no_cache, cores = sys.argv[1:]
+results_path, sizes_path, json_path, charter_version, hugo_version, no_cache, cores, flushes_path = sys.argv[1:]
+flushes = {int(size): int(count) for size, count in (line.split() for line in open(flushes_path) if line.strip())}
 runs = {}
 for line in open(results_path):
     size, what, run, ms, kib = line.rstrip("\n").split("\t")
@@ -193,15 +213,18 @@ for line in open(sizes_path):
     full, charter_rss = best(size, "charter-full")
     noop, _ = best(size, "charter-noop")
     one, _ = best(size, "charter-one-file")
+    check, _ = best(size, "charter-check")
     sizes.append({
         "pages": size, "markdown_files": files, "markdown_bytes": markdown_bytes,
         "html_files": {"c_loop": c_pages, "hugo": hugo_pages, "charter": charter_pages},
-        "seconds": {"c_loop": c_loop, "hugo": hugo, "charter_full": full, "charter_noop": noop, "charter_one_file": one},
+        "seconds": {"c_loop": c_loop, "hugo": hugo, "charter_full": full, "charter_noop": noop, "charter_one_file": one,
+                    "charter_check": check},
+        "flushes_in_cold_build": flushes.get(size),
         "peak_rss_mib": {"c_loop": round(c_rss, 1), "hugo": round(hugo_rss, 1), "charter_full": round(charter_rss, 1)},
         "ratios": {
             "charter_vs_hugo": ratio(full, hugo), "charter_vs_c_loop": ratio(full, c_loop),
             "peak_rss_charter_vs_hugo": ratio(charter_rss, hugo_rss),
-            "noop_vs_full": ratio(noop, full), "one_file_vs_full": ratio(one, full),
+            "noop_vs_full": ratio(noop, full), "one_file_vs_full": ratio(one, full), "check_vs_full": ratio(check, full),
         },
         "runs": {what: [{"seconds": s, "peak_rss_mib": round(k / 1024, 1)} for s, k in measured]
                  for (sz, what), measured in runs.items() if sz == size},
@@ -241,11 +264,14 @@ rows = [
     ("Charter peak memory", lambda s: mib(s["peak_rss_mib"]["charter_full"])),
     ("Charter no-op rebuild", lambda s: f"{s['seconds']['charter_noop']:.2f} s"),
     ("Charter one-file rebuild", lambda s: f"{s['seconds']['charter_one_file']:.2f} s"),
+    ("Charter check, no cache", lambda s: f"{s['seconds']['charter_check']:.2f} s"),
+    ("Flushes in a cold build (strace)", lambda s: "not counted" if s["flushes_in_cold_build"] is None else str(s["flushes_in_cold_build"])),
     ("Charter / Hugo", lambda s: times(s["ratios"]["charter_vs_hugo"])),
     ("Charter / C loop", lambda s: times(s["ratios"]["charter_vs_c_loop"])),
     ("Peak memory Charter / Hugo", lambda s: times(s["ratios"]["peak_rss_charter_vs_hugo"])),
     ("No-op rebuild / full build", lambda s: times(s["ratios"]["noop_vs_full"])),
     ("One-file rebuild / full build", lambda s: times(s["ratios"]["one_file_vs_full"])),
+    ("Check / full build", lambda s: times(s["ratios"]["check_vs_full"])),
 ]
 width = max(len(name) for name, _ in rows)
 print()

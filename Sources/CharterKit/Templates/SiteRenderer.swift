@@ -218,10 +218,14 @@ struct SiteRenderer {
             try staged.makeFolders(for: keptPages.map(\.path) + keptOthers.map(\.path))
         }
         let templates = self.templates
+        let knownIDs = checking ? Self.knownIDs(content, links: allLinks, templates: templates) : [:]
         let counter = progress.map { ProgressCounter(total: keptPages.count, report: $0) }
         let finished = ParallelMap.map(keptPages, workers: workers) { planned -> Result<Finished, CharterError> in
             defer { counter?.advance(by: 1) }
             do {
+                if let known = knownIDs[planned.path], planned.job.source == known.source, templates.has(planned.job.template) {
+                    return .success(Finished(path: planned.path, ids: known.ids))
+                }
                 return .success(try Self.finish(planned, templates: templates, destination: destination, needsIDs: anchorTargets.contains(planned.path)))
             } catch let error as CharterError {
                 return .failure(error)
@@ -270,6 +274,25 @@ struct SiteRenderer {
         result.builder = builder
         result.paths = (keptPages.map(\.path) + unmade.map(\.path) + keptOthers.map(\.path)).sorted()
         return result
+    }
+
+    /// For a check: the ids of the content pages whose every linked fragment is the id of one of
+    /// their Markdown headings, by page path. With the default templates, which place each
+    /// page's title and content with their ids, such a page needs no rendering for the anchor
+    /// check: no link into it can be broken. Empty when the site has its own templates.
+    static func knownIDs(
+        _ content: RenderedContent, links: [SiteLink], templates: TemplateSet
+    ) -> [String: (source: String, ids: Set<String>)] {
+        guard templates.isDefault else { return [:] }
+        var fragments: [String: Set<String>] = [:]
+        for link in links { if let fragment = link.fragment, !fragment.isEmpty { fragments[link.path, default: []].insert(fragment) } }
+        var known: [String: (source: String, ids: Set<String>)] = [:]
+        for rendered in content.pages where !rendered.page.isGenerated {
+            guard let wanted = fragments[rendered.page.outputPath] else { continue }
+            let ids = Set(rendered.markdown.headings.compactMap(\.id))
+            if wanted.isSubset(of: ids) { known[rendered.page.outputPath] = (rendered.page.sourcePath, ids) }
+        }
+        return known
     }
 
     /// The problem of a page whose template does not exist.

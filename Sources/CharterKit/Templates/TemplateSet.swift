@@ -23,6 +23,8 @@ public struct TemplateSet: Sendable {
     public let assets: [String: Data]
     /// The names of all templates.
     public let templateNames: [String]
+    /// True when the site replaces none of the default templates (its own assets aside).
+    var isDefault = true
 
     /// The paths the theme's assets take in the site.
     public var assetPaths: [String] { assets.keys.sorted() }
@@ -84,8 +86,9 @@ public struct TemplateSet: Sendable {
                 templates[name] = nil
             }
         }
-        let set = TemplateSet(
+        var set = TemplateSet(
             library: MustacheLibrary(templates: templates), assets: assets, templateNames: templates.keys.sorted())
+        set.isDefault = !overrides.keys.contains { $0.hasSuffix(".mustache") }
         return (set, diagnostics)
     }
 

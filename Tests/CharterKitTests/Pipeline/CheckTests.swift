@@ -8,7 +8,7 @@ import Testing
     /// search index path (CH004 needs the index's paths), links into the print page (their
     /// anchors need its HTML), and a broken anchor into an ordinary page.
     static let edgeSite: [String: String] = [
-        "content/index.md": "# Home\n\n[b](b.md#missing) [whole](print.md#page-1) [lost](print.md#nowhere)\n",
+        "content/index.md": "# Home\n\n[b](b.md#missing) [whole](print.md#page-1) [lost](print.md#nowhere)\n\n[steps](b.md#steps) [top](b.md#b)\n",
         "content/b.md": "# B\n\n## Steps\n",
         "content/print.md": "# My print notes\n",
         "content/search/pages.js": "// not the index\n",
@@ -51,6 +51,37 @@ import Testing
         #expect(build.paths.contains("search/pages.js"))
         #expect(check.paths == build.paths.filter { !$0.hasPrefix("search/") })
         #expect(check.pageCount == build.pageCount)
+    }
+
+    @Test("a site's own page template that leaves out the content: a link to a heading is broken in a check as in a build")
+    func ownTemplates() throws {
+        let site = try TemporarySite([
+            "content/index.md": "# Home\n\n[steps](b.md#steps)\n",
+            "content/b.md": "# B\n\n## Steps\n",
+            "Templates/page.mustache": "<!DOCTYPE html><title>{{page.title}}</title><h1>{{page.title}}</h1>\n",
+        ])
+        let (check, build) = try Self.both(site)
+        #expect(located(check.diagnostics) == ["CH302 error content/index.md:3:1"])
+        #expect(check.diagnostics == build.diagnostics)
+    }
+
+    @Test("with the default templates, every Markdown heading's id is in its page, as the check's shortcut for anchors assumes")
+    func headingIDsArePublished() throws {
+        let example = try ExampleSiteTests.copy()
+        var builder = SiteBuilder.pinned(root: example.root, output: example.output, today: TestDay.example)
+        builder.allowErrors = true
+        let result = try builder.build()
+        let model = try #require(result.model)
+        var checked = 0
+        let content = try PageRenderer(options: MarkdownOptions()).render(model, links: LinkResolver(site: model))
+        for rendered in content.pages where !rendered.page.isGenerated {
+            let html = try example.outputText(rendered.page.outputPath)
+            let ids = AnchorChecker.ids(in: html)
+            let headings = Set(rendered.markdown.headings.compactMap(\.id))
+            #expect(headings.isSubset(of: ids), "\(rendered.page.outputPath) lacks \(headings.subtracting(ids).sorted())")
+            checked += headings.count
+        }
+        #expect(checked > 50)
     }
 
     @Test("the example playbook and the basic fixture: a check's diagnostics are a build's")
