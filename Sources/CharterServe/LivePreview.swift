@@ -89,11 +89,12 @@ public final class LivePreview: @unchecked Sendable {
     private var loopThread: Thread?
     private let loopFinished = DispatchSemaphore(value: 0)
 
-    /// Keeps a long-running server's memory from creeping up with every rebuild: each build
-    /// runs its stages on new threads, and glibc gives threads arenas of their own (up to eight a
-    /// core) and keeps what each arena freed, so a server that had made hundreds of builds held
-    /// about 20 KB more an edit although its live heap did not grow. Two arenas stop that with
-    /// no measurable cost to an edit (docs/performance.md). glibc's `mallopt(M_ARENA_MAX, 2)`,
+    /// Keeps a long-running server's memory from creeping up with every rebuild: glibc gives
+    /// threads arenas of their own (up to eight a core) and keeps what each arena freed, so a
+    /// server that had made hundreds of builds held about 20 KB more an edit although its live
+    /// heap did not grow. Running the builds on long-lived threads (`WorkerPool`) did not stop
+    /// it (19 KB an edit over 500 edits without this limit); two arenas do, with no measurable
+    /// cost to an edit (docs/performance.md). glibc's `mallopt(M_ARENA_MAX, 2)`,
     /// found at run time because Swift's Glibc module leaves `malloc.h` out; elsewhere nothing.
     /// The `MALLOC_ARENA_MAX` environment variable, when set, still decides.
     public static func limitMallocArenas() {
