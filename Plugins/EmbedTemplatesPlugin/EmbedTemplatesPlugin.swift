@@ -1,35 +1,32 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds the repository's `Templates/` folder into CharterKit at build time.
+/// Embeds the repository's `Templates/` folder (the default theme) and `Scaffold/` folder (what
+/// `charter init` writes) into CharterKit at build time.
 ///
-/// `Templates/` stays the single source of truth for the default theme; every file
-/// in it is an input of the build command, so editing a template rebuilds the library.
+/// The folders stay the single source of truth; every file in them is an input of its build
+/// command, so editing one rebuilds the library.
 @main
 struct EmbedTemplatesPlugin: BuildToolPlugin {
+    /// The folders embedded, each as the `files` of an enum.
+    static let folders = [(folder: "Templates", enumName: "DefaultTemplates"), (folder: "Scaffold", enumName: "ScaffoldFiles")]
+
     func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {
-        let templates = context.package.directoryURL.appending(path: "Templates")
-        let output = context.pluginWorkDirectoryURL.appending(path: "DefaultTemplates.swift")
-        var inputs: [URL] = []
-        if let walker = FileManager.default.enumerator(
-            at: templates, includingPropertiesForKeys: [.isRegularFileKey])
-        {
-            for case let url as URL in walker
-            where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
-                inputs.append(url)
-            }
+        let tool = try context.tool(named: "EmbedTemplates").url
+        var commands: [Command] = Self.folders.map { entry in
+            let folder = context.package.directoryURL.appending(path: entry.folder)
+            let output = context.pluginWorkDirectoryURL.appending(path: "\(entry.enumName).swift")
+            return .buildCommand(
+                displayName: "Embedding \(entry.folder)/",
+                executable: tool,
+                arguments: [folder.path(percentEncoded: false), output.path(percentEncoded: false), entry.enumName],
+                inputFiles: Self.files(below: folder),
+                outputFiles: [output]
+            )
         }
         let commitOutput = context.pluginWorkDirectoryURL.appending(path: "CharterGitCommit.swift")
         let git = Self.gitDirectories(of: context.package.directoryURL)
-        let tool = try context.tool(named: "EmbedTemplates").url
-        return [
-            .buildCommand(
-                displayName: "Embedding default templates",
-                executable: tool,
-                arguments: [templates.path(percentEncoded: false), output.path(percentEncoded: false)],
-                inputFiles: inputs.sorted { $0.path < $1.path },
-                outputFiles: [output]
-            ),
+        commands += [
             // The commit a build from a git checkout is made from, for `charter --version`. The
             // tool reads it when it runs; HEAD and the branch files are its inputs, so a new
             // commit or another branch writes it again.
@@ -42,6 +39,18 @@ struct EmbedTemplatesPlugin: BuildToolPlugin {
                 outputFiles: [commitOutput]
             ),
         ]
+        return commands
+    }
+
+    /// Every regular file below `folder`, sorted.
+    static func files(below folder: URL) -> [URL] {
+        var files: [URL] = []
+        if let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) {
+            for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+                files.append(url)
+            }
+        }
+        return files.sorted { $0.path < $1.path }
     }
 
     /// The checkout's git folder (HEAD's) and the folder its refs are shared in: the same folder
