@@ -2,28 +2,34 @@ import Foundation
 import PackagePlugin
 
 /// Embeds the repository's `Templates/` folder (the default theme) and `Scaffold/` folder (what
-/// `charter init` writes) into CharterKit at build time.
+/// `charter init` writes) into CharterKit at build time, and CharterServe's `Resources/` (the
+/// live preview's browser script) into CharterServe.
 ///
 /// The folders stay the single source of truth; every file in them is an input of its build
 /// command, so editing one rebuilds the library.
 @main
 struct EmbedTemplatesPlugin: BuildToolPlugin {
-    /// The folders embedded, each as the `files` of an enum.
-    static let folders = [(folder: "Templates", enumName: "DefaultTemplates"), (folder: "Scaffold", enumName: "ScaffoldFiles")]
-
     func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {
         let tool = try context.tool(named: "EmbedTemplates").url
-        var commands: [Command] = Self.folders.map { entry in
-            let folder = context.package.directoryURL.appending(path: entry.folder)
-            let output = context.pluginWorkDirectoryURL.appending(path: "\(entry.enumName).swift")
+        func embed(_ folder: URL, as enumName: String, importing module: String? = nil) -> Command {
+            let output = context.pluginWorkDirectoryURL.appending(path: "\(enumName).swift")
             return .buildCommand(
-                displayName: "Embedding \(entry.folder)/",
+                displayName: "Embedding \(folder.lastPathComponent)/",
                 executable: tool,
-                arguments: [folder.path(percentEncoded: false), output.path(percentEncoded: false), entry.enumName],
+                arguments: [folder.path(percentEncoded: false), output.path(percentEncoded: false), enumName] + (module.map { [$0] } ?? []),
                 inputFiles: Self.files(below: folder),
                 outputFiles: [output]
             )
         }
+        // The live preview's browser script, from the target's own Resources/ folder.
+        let package = context.package.directoryURL
+        if target.name == "CharterServe" {
+            return [embed(package.appending(path: "Sources/CharterServe/Resources"), as: "ServeFiles", importing: "CharterKit")]
+        }
+        var commands = [
+            embed(package.appending(path: "Templates"), as: "DefaultTemplates"),
+            embed(package.appending(path: "Scaffold"), as: "ScaffoldFiles"),
+        ]
         let commitOutput = context.pluginWorkDirectoryURL.appending(path: "CharterGitCommit.swift")
         let git = Self.gitDirectories(of: context.package.directoryURL)
         commands += [

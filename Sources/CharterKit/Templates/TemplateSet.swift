@@ -1,12 +1,13 @@
 public import Foundation
 import Mustache
 
-/// A file of the default theme embedded in the binary.
-enum EmbeddedFile: Sendable {
+/// A file embedded in the binary at build time by the EmbedTemplates plugin: the default
+/// theme's, the scaffold's, the live preview's script.
+public enum EmbeddedFile: Sendable {
     case text(String)
     case base64(String)
 
-    var data: Data {
+    public var data: Data {
         switch self {
         case .text(let text): Data(text.utf8)
         case .base64(let encoded): Data(base64Encoded: encoded) ?? Data()

@@ -194,6 +194,9 @@ import Testing
         #expect(script.status == 200)
         #expect(script.header("Content-Type") == "text/javascript; charset=utf-8")
         #expect(String(decoding: script.body, as: UTF8.self).contains("new EventSource(\"/_charter/events\")"))
+        // The script served is Sources/CharterServe/Resources/live-reload.js, byte for byte.
+        let resource = ExampleSiteTests.repository.appending(path: "Sources/CharterServe/Resources/live-reload.js")
+        #expect(script.body == (try Data(contentsOf: resource)))
         let status = folder.get("/_charter/status")
         #expect(status.status == 200)
         #expect(status.header("Content-Type") == "application/json; charset=utf-8")
