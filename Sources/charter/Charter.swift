@@ -1,9 +1,10 @@
 import ArgumentParser
 import CharterKit
 
-/// The `charter` command line: a thin layer over CharterKit.
+/// The `charter` command line: a thin layer over CharterKit. Asynchronous at the root, so that
+/// `serve` can await its server; the other commands run as plain functions.
 @main
-struct Charter: ParsableCommand {
+struct Charter: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "charter",
         abstract: "Builds and checks strategy playbook sites.",

@@ -4,7 +4,7 @@ import CharterServe
 import Dispatch
 import Foundation
 
-struct Serve: ParsableCommand {
+struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds the site, serves it, and rebuilds it as its files change: a live preview.",
         discussion: """
@@ -36,7 +36,7 @@ struct Serve: ParsableCommand {
         _ = try today.map(CalendarDate.parse(option:))
     }
 
-    func run() throws {
+    func run() async throws {
         let signals = EarlySignals()
         var options = LivePreview.Options(root: URL(fileURLWithPath: root, isDirectory: true))
         if let today { options.today = try CalendarDate.parse(option: today) }
@@ -61,39 +61,21 @@ struct Serve: ParsableCommand {
         }
 
         let server = PreviewServer(preview: preview, host: host, port: port)
-        let outcome = Outcome()
-        let finished = DispatchSemaphore(value: 0)
         let (host, open) = (host, open)
         let root = options.root.standardizedFileURL.path
-        Task {
-            do {
-                try await server.run(handlingSignals: true) { port in
-                    signals.serverStarted()
-                    let url = PreviewServer.url(host: host, port: port)
-                    ServeOutput.say("Serving \(root) at \(url) (Ctrl-C to stop)")
-                    if open { Browser.open(url) }
-                }
-                outcome.set(nil)
-            } catch {
-                outcome.set(error)
+        do {
+            try await server.run(handlingSignals: true) { port in
+                signals.serverStarted()
+                let url = PreviewServer.url(host: host, port: port)
+                ServeOutput.say("Serving \(root) at \(url) (Ctrl-C to stop)")
+                if open { Browser.open(url) }
             }
-            finished.signal()
-        }
-        finished.wait()
-        if let error = outcome.error {
+        } catch {
             ServeOutput.error("charter: error: \(error)")
             throw error is ListenError ? ExitCode(69) : Exit.io
         }
         ServeOutput.say("Stopped.")
     }
-}
-
-/// The server's result, handed from its task to the waiting main thread.
-private final class Outcome: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: (any Error)?
-    func set(_ error: (any Error)?) { lock.withLock { stored = error } }
-    var error: (any Error)? { lock.withLock { stored } }
 }
 
 /// Ctrl-C or SIGTERM before the server runs (during the first build) ends the command at once
