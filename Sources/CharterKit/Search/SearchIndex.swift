@@ -221,6 +221,11 @@ public struct SearchIndex: Sendable {
     /// `length` characters with an ellipsis. Reads only as far into the text as it needs: a
     /// summary is often a whole page's body.
     static func cut(_ text: String, to length: Int) -> String {
+        // ASCII text, most of it, is folded byte by byte: each byte is a character there.
+        var text = text
+        if let folded = text.withUTF8({ asciiFold($0, to: length) }) {
+            return finishCut(folded, count: folded.utf8.count, length: length)
+        }
         var flat = ""
         var count = 0
         var pendingSpace = false
@@ -238,30 +243,79 @@ public struct SearchIndex: Sendable {
             count += 1
             if count > length { break }
         }
+        return finishCut(flat, count: count, length: length)
+    }
+
+    /// The folded text, or nil at the first byte that is not ASCII (read up to where the fold stops).
+    private static func asciiFold(_ bytes: UnsafeBufferPointer<UInt8>, to length: Int) -> String? {
+        var flat: [UInt8] = []
+        flat.reserveCapacity(min(bytes.count, length + 1))
+        var pendingSpace = false
+        for byte in bytes {
+            guard byte < 0x80 else { return nil }
+            // The ASCII characters with Unicode's White_Space property: tab to carriage return, space.
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pendingSpace = !flat.isEmpty
+                continue
+            }
+            if pendingSpace {
+                flat.append(0x20)
+                pendingSpace = false
+            }
+            flat.append(byte)
+            if flat.count > length { break }
+        }
+        return String(decoding: flat, as: UTF8.self)
+    }
+
+    /// The folded text as it is when it fits, else its whole words within `length` and an ellipsis.
+    private static func finishCut(_ flat: String, count: Int, length: Int) -> String {
         guard count > length else { return flat }
         return String(flat.prefix(length)).split(separator: " ").dropLast().joined(separator: " ") + "…"
     }
 
     /// A JavaScript string literal; `</` is broken up so the text cannot end a script element.
+    /// Works on the UTF-8 bytes: every byte of a character beyond ASCII is 0x80 or more, so the
+    /// ASCII characters escaped here are found byte by byte, and U+2028 and U+2029 by their
+    /// three bytes.
     static func quote(_ text: String) -> String {
-        var out = "\""
-        var previous: Unicode.Scalar = " "
-        for scalar in text.unicodeScalars {
-            defer { previous = scalar }
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "/" where previous == "<": out += "\\/"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            var out: [UInt8] = [UInt8(ascii: "\"")]
+            out.reserveCapacity(bytes.count + bytes.count / 16 + 2)
+            let hex = Array("0123456789abcdef".utf8)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                func escaped(_ letter: UInt8) {
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(letter)
+                }
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): escaped(byte)
+                case UInt8(ascii: "\n"): escaped(UInt8(ascii: "n"))
+                case UInt8(ascii: "\r"): escaped(UInt8(ascii: "r"))
+                case UInt8(ascii: "\t"): escaped(UInt8(ascii: "t"))
+                case UInt8(ascii: "/") where index > 0 && bytes[index - 1] == UInt8(ascii: "<"): escaped(byte)
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    // U+2028 or U+2029: \u2028, \u2029.
+                    escaped(UInt8(ascii: "u"))
+                    out.append(contentsOf: "202".utf8)
+                    out.append(bytes[index + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9"))
+                    index += 2
+                case 0..<0x20:
+                    escaped(UInt8(ascii: "u"))
+                    out.append(contentsOf: "00".utf8)
+                    out.append(hex[Int(byte >> 4)])
+                    out.append(hex[Int(byte & 0xF)])
+                default:
+                    out.append(byte)
+                }
+                index += 1
             }
+            out.append(UInt8(ascii: "\""))
+            return String(decoding: out, as: UTF8.self)
         }
-        return out + "\""
     }
 
     /// Words too common to help find a page.
