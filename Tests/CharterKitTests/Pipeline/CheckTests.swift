@@ -6,9 +6,10 @@ import Testing
 @Suite struct CheckTests {
     /// A site whose problems need the parts a check usually leaves out: a content file on a
     /// search index path (CH004 needs the index's paths), links into the print page (their
-    /// anchors need its HTML), and a broken anchor into an ordinary page.
+    /// anchors need its HTML), a broken anchor into an ordinary page, and a good one to an id
+    /// that the template gives, not a heading (`#main`).
     static let edgeSite: [String: String] = [
-        "content/index.md": "# Home\n\n[b](b.md#missing) [whole](print.md#page-1) [lost](print.md#nowhere)\n\n[steps](b.md#steps) [top](b.md#b)\n",
+        "content/index.md": "# Home\n\n[b](b.md#missing) [whole](print.md#page-1) [lost](print.md#nowhere)\n\n[steps](b.md#steps) [top](b.md#b) [skip to the text](b.md#main)\n",
         "content/b.md": "# B\n\n## Steps\n",
         "content/print.md": "# My print notes\n",
         "content/search/pages.js": "// not the index\n",
