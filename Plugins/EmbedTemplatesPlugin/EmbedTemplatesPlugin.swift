@@ -21,8 +21,8 @@ struct EmbedTemplatesPlugin: BuildToolPlugin {
                 outputFiles: [output]
             )
         }
-        // The live preview's browser script, from the target's own Resources/ folder.
         let package = context.package.directoryURL
+        // The live preview's browser script, from the target's own Resources/ folder.
         if target.name == "CharterServe" {
             return [embed(package.appending(path: "Sources/CharterServe/Resources"), as: "ServeFiles", importing: "CharterKit")]
         }
@@ -31,7 +31,7 @@ struct EmbedTemplatesPlugin: BuildToolPlugin {
             embed(package.appending(path: "Scaffold"), as: "ScaffoldFiles"),
         ]
         let commitOutput = context.pluginWorkDirectoryURL.appending(path: "CharterGitCommit.swift")
-        let git = Self.gitDirectories(of: context.package.directoryURL)
+        let git = Self.gitDirectories(of: package)
         commands += [
             // The commit a build from a git checkout is made from, for `charter --version`. The
             // tool reads it when it runs; HEAD and the branch files are its inputs, so a new

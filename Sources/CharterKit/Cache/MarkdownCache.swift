@@ -28,6 +28,8 @@ final class MarkdownCache: @unchecked Sendable {
     }
 
     static let fileName = "markdown.pack"
+    /// The folder of files per page that Charter kept before the pack.
+    private static let formerFolderName = "markdown"
     private static let header = Array("CHARTER-MARKDOWN-PACK 1\n".utf8)
 
     /// The pack's path.
@@ -69,7 +71,7 @@ final class MarkdownCache: @unchecked Sendable {
     static func remove(root: URL) {
         let folder = root.appending(path: BuildCache.folderName, directoryHint: .isDirectory)
         try? FileManager.default.removeItem(at: folder.appending(path: fileName))
-        try? FileManager.default.removeItem(at: folder.appending(path: "markdown", directoryHint: .isDirectory))
+        try? FileManager.default.removeItem(at: folder.appending(path: formerFolderName, directoryHint: .isDirectory))
     }
 
     /// The key of a page rendered with these options and title rules.
@@ -111,11 +113,6 @@ final class MarkdownCache: @unchecked Sendable {
             return self.added
         }
         let addedKeys = Set(added.map(\.key))
-        let folder = file.deletingLastPathComponent()
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        // The folder of files per page that Charter kept before the pack.
-        try? FileManager.default.removeItem(at: folder.appending(path: "markdown", directoryHint: .isDirectory))
-
         let whole = mapped != nil && validLength == mappedLength
         var liveBytes = 0
         if let used {
@@ -129,7 +126,11 @@ final class MarkdownCache: @unchecked Sendable {
             try? FileWriter.append(Data(bytes), to: file.path)
             return
         }
-        // A new pack: the records still used, then the new ones.
+        // A new pack: the records still used, then the new ones. The first one a site gets also
+        // makes the cache folder, and removes the folder of files per page of older versions.
+        let folder = file.deletingLastPathComponent()
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? FileManager.default.removeItem(at: folder.appending(path: Self.formerFolderName, directoryHint: .isDirectory))
         var bytes = Self.header
         if let mapped, let used {
             for (key, range) in index.sorted(by: { $0.value.lowerBound < $1.value.lowerBound })

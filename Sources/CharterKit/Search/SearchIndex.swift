@@ -226,6 +226,12 @@ public struct SearchIndex: Sendable {
         if let folded = text.withUTF8({ asciiFold($0, to: length) }) {
             return finishCut(folded, count: folded.utf8.count, length: length)
         }
+        return cutByCharacters(text, to: length)
+    }
+
+    /// `cut` character by character: for text beyond ASCII, whose grapheme clusters decide both
+    /// what is white space (a space with a combining mark is one) and the length.
+    static func cutByCharacters(_ text: String, to length: Int) -> String {
         var flat = ""
         var count = 0
         var pendingSpace = false

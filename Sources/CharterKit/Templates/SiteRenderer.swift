@@ -223,10 +223,9 @@ struct SiteRenderer {
         let finished = ParallelMap.map(keptPages, workers: workers) { planned -> Result<Finished, CharterError> in
             defer { counter?.advance(by: 1) }
             do {
-                if let known = knownIDs[planned.path], planned.job.source == known.source, templates.has(planned.job.template) {
-                    return .success(Finished(path: planned.path, ids: known.ids))
-                }
-                return .success(try Self.finish(planned, templates: templates, destination: destination, needsIDs: anchorTargets.contains(planned.path)))
+                let known = knownIDs[planned.path].flatMap { $0.source == planned.job.source ? $0.ids : nil }
+                return .success(try Self.finish(
+                    planned, templates: templates, destination: destination, needsIDs: anchorTargets.contains(planned.path), knownIDs: known))
             } catch let error as CharterError {
                 return .failure(error)
             } catch {
@@ -234,9 +233,11 @@ struct SiteRenderer {
             }
         }
 
+        // The pages a check left unmade are counted as the others are, or reported without their template.
+        let unmadeFinished = unmade.map { Result<Finished, CharterError>.success(Self.unrendered($0.job, path: $0.path, templates: templates)) }
         var result = SiteRendering()
         var ids: [String: Set<String>] = [:]
-        for outcome in finished {
+        for outcome in finished + unmadeFinished {
             let page: Finished
             switch outcome {
             case .success(let value): page = value
@@ -250,13 +251,6 @@ struct SiteRenderer {
             result.pages[page.path] = page.page
             result.pageCount += 1
             if page.reused { result.reused += 1 }
-        }
-        for page in unmade {
-            if templates.has(page.job.template) {
-                result.pageCount += 1
-            } else {
-                result.diagnostics.append(Self.missingTemplate(page.job, path: page.path))
-            }
         }
         if case .staged(let staged, _) = destination {
             for file in keptOthers {
@@ -295,6 +289,12 @@ struct SiteRenderer {
         return known
     }
 
+    /// A page a check does not render: counted, with the ids it is known to have, when its
+    /// template exists; its problem when not.
+    private static func unrendered(_ job: Job, path: String, templates: TemplateSet, ids: Set<String>? = nil) -> Finished {
+        templates.has(job.template) ? Finished(path: path, ids: ids) : Finished(path: path, problem: missingTemplate(job, path: path))
+    }
+
     /// The problem of a page whose template does not exist.
     private static func missingTemplate(_ job: Job, path: String) -> Diagnostic {
         Diagnostic(
@@ -303,9 +303,10 @@ struct SiteRenderer {
     }
 
     /// Renders one page, or links the previous site's copy when its template and context are
-    /// exactly those the cache remembers; collects its ids when a link points into it.
+    /// exactly those the cache remembers; collects its ids when a link points into it. A check
+    /// renders it only for ids it does not know otherwise (`knownIDs`, see `knownIDs(_:links:templates:)`).
     private static func finish(
-        _ planned: PlannedPage, templates: TemplateSet, destination: PageDestination, needsIDs: Bool
+        _ planned: PlannedPage, templates: TemplateSet, destination: PageDestination, needsIDs: Bool, knownIDs: Set<String>? = nil
     ) throws -> Finished {
         let path = planned.path
         var fingerprint: String?
@@ -328,10 +329,8 @@ struct SiteRenderer {
                 return Finished(path: path, page: page, ids: ids, reused: true)
             }
         }
-        // A check needs a page's HTML only for its ids.
-        if destination.isNowhere && !needsIDs {
-            return templates.has(planned.job.template)
-                ? Finished(path: path) : Finished(path: path, problem: missingTemplate(planned.job, path: path))
+        if destination.isNowhere && (!needsIDs || knownIDs != nil) {
+            return unrendered(planned.job, path: path, templates: templates, ids: knownIDs)
         }
         guard let html = templates.render(planned.context, with: planned.job.template) else {
             return Finished(path: path, problem: missingTemplate(planned.job, path: path))

@@ -4,7 +4,7 @@ import Testing
 
 /// The threads every build runs its parallel stages on.
 @Suite struct WorkerPoolTests {
-    /// Counts under a lock, and lets threads wait until the count reaches a number.
+    /// Lets threads wait, under a lock, until a number of them have arrived, and names the threads.
     final class Meeting: @unchecked Sendable {
         private let condition = NSCondition()
         private var arrived = 0
@@ -36,12 +36,13 @@ import Testing
     @Test("a map keeps the order of its input and calls the transform once per item", arguments: [1, 2, 3, 7])
     func order(workers: Int) {
         let inputs = Array(0..<500)
-        let calls = Meeting()
+        let calls = Gathered<Int>()
         let output = ParallelMap.map(inputs, workers: workers) { number -> String in
-            _ = calls.meet(0)
+            calls.add(number)
             return "item \(number)"
         }
         #expect(output == inputs.map { "item \($0)" })
+        #expect(calls.values.sorted() == inputs)
     }
 
     @Test("the threads asked for really run at once: three items meet only if three threads hold them together")
@@ -58,14 +59,13 @@ import Testing
     @Test("the pool's threads are made once and used by every later call")
     func reused() {
         let pool = WorkerPool()
-        let sum = Meeting()
         for _ in 0..<50 {
-            pool.run(count: 20, workers: 3) { _ in _ = sum.meet(0) }
+            pool.run(count: 20, workers: 3) { _ in }
         }
         #expect(pool.threadCount == 2)
-        pool.run(count: 20, workers: 5) { _ in _ = sum.meet(0) }
+        pool.run(count: 20, workers: 5) { _ in }
         #expect(pool.threadCount == 4)
-        pool.run(count: 20, workers: 2) { _ in _ = sum.meet(0) }
+        pool.run(count: 20, workers: 2) { _ in }
         #expect(pool.threadCount == 4)
     }
 
