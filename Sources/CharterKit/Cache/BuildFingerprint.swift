@@ -6,12 +6,27 @@ import Foundation
 struct BuildFingerprint {
     var key: String
     var inputs: String
+    /// Charter itself and the site's configuration, model files and templates: what the model
+    /// stage reads besides the content, and not the day or the options.
+    var model: String
 
     init(content: LoadedContent, today: CalendarDate, allowErrors: Bool, output: URL) {
         var hasher = StableHasher()
         hasher.combine("charter \(CharterRelease.version)")
         // A rebuilt Charter of the same version may render differently: its binary counts too.
         for part in Self.executableIdentity() { hasher.combine(part) }
+        var model = hasher
+        model.combine(content.contentPrefix)
+        model.combine(content.configuration?.text ?? "")
+        for file in content.modelFiles.sorted(by: { $0.path < $1.path }) {
+            model.combine(file.path)
+            model.combine(file.text)
+        }
+        for (path, template) in content.templates.sorted(by: { $0.key < $1.key }) {
+            model.combine(path)
+            template.data.withUnsafeBytes { model.combine(bytes: $0) }
+        }
+        self.model = model.finalize()
         hasher.combine(today.description)
         hasher.combine(allowErrors)
         hasher.combine(output.path)

@@ -96,3 +96,19 @@ extension Array where Element == Diagnostic {
     /// How many diagnostics have the given severity.
     public func count(of severity: Severity) -> Int { filter { $0.severity == severity }.count }
 }
+
+extension Diagnostic: StableHashable {
+    /// Every field, for the fingerprints of the stages that a problem reaches (pages show them).
+    func fingerprint(into hasher: inout StableHasher) {
+        hasher.combine(code.rawValue)
+        hasher.combine(String(describing: severity))
+        hasher.combine(message)
+        hasher.combine(location.description)
+        hasher.combine(notes.count)
+        for note in notes {
+            hasher.combine(note.message)
+            hasher.combine(note.location?.description ?? "")
+        }
+        hasher.combine(fixHint ?? "\u{0}")
+    }
+}

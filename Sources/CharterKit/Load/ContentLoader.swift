@@ -33,6 +33,8 @@ public struct LoadedContent: Sendable {
     /// Site templates from `<root>/Templates/`, keyed by path below that folder.
     public var templates: [String: TemplateSource] = [:]
     public var diagnostics: [Diagnostic] = []
+    /// How many text files were read from the disk rather than from a session's memory.
+    var filesRead = 0
 }
 
 /// A decoded text file of the content folder.
@@ -60,6 +62,11 @@ public struct ContentLoader: Sendable {
     public var limits: SiteLimits?
     /// Folders never read as content, relative to the content folder.
     public var excludedPaths: Set<String> = []
+    /// A session's memory of the text files it read: a file whose stamp has not moved since
+    /// is not read again.
+    var files: FileMemo?
+    /// Files read again whatever their stamp says (a watcher saw them change), by source path.
+    var reread: Set<String> = []
 
     /// Creates a loader.
     public init() {}
@@ -133,21 +140,24 @@ public struct ContentLoader: Sendable {
             let sourcePath = hasContentFolder ? "content/\(relative)" : relative
             let lowercased = relative.lowercased()
             var diagnostics: [Diagnostic] = []
-            if relative.contains("\u{FFFD}"), !FileManager.default.fileExists(atPath: file.realPath) {
+            // Scalars and bytes, not Foundation's string search: this runs for every file.
+            if relative.unicodeScalars.contains("\u{FFFD}"), !FileManager.default.fileExists(atPath: file.realPath) {
                 return .refused(Diagnostic(
                     .invalidFileName, "the file's name is not valid UTF-8; it is shown with U+FFFD for each bad byte",
                     at: SourceLocation(path: sourcePath), fixHint: "rename the file using UTF-8"))
             }
-            if relative.contains("\\") {
+            if relative.utf8.contains(UInt8(ascii: "\\")) {
                 return .refused(Diagnostic(
                     .invalidFileName, "the file's name holds a backslash, which browsers read as '/'",
                     at: SourceLocation(path: sourcePath), fixHint: "rename the file without the backslash"))
             }
             if lowercased.hasSuffix(".md") || lowercased.hasSuffix(".markdown") {
-                let text = loader.readText(file.realPath, sourcePath: sourcePath, limit: limits.maximumFileSize, diagnostics: &diagnostics)
+                let text = loader.readText(
+                    file.realPath, sourcePath: sourcePath, limit: limits.maximumFileSize, stamp: file.stamp, diagnostics: &diagnostics)
                 return .markdown(text.map { ContentFile(contentPath: relative, source: $0) }, diagnostics)
             } else if Self.isDataFile(relative) {
-                let text = loader.readText(file.realPath, sourcePath: sourcePath, limit: limits.maximumFileSize, diagnostics: &diagnostics)
+                let text = loader.readText(
+                    file.realPath, sourcePath: sourcePath, limit: limits.maximumFileSize, stamp: file.stamp, diagnostics: &diagnostics)
                 return .data(text.map { ContentFile(contentPath: relative, source: $0) }, diagnostics)
             }
             return .asset(Asset(contentPath: relative, sourcePath: sourcePath, fileURL: URL(fileURLWithPath: file.realPath)))
@@ -167,6 +177,7 @@ public struct ContentLoader: Sendable {
             }
         }
         content.diagnostics = walker.diagnostics + diagnostics
+        content.filesRead = self.files?.forgetUnseen() ?? 0
         return content
     }
 
@@ -186,10 +197,20 @@ public struct ContentLoader: Sendable {
     }
 
     /// Reads and decodes the regular file at `realPath`, which the walker has checked.
-    private func readText(_ realPath: String, sourcePath: String, limit: Int, diagnostics: inout [Diagnostic]) -> SourceText? {
+    private func readText(
+        _ realPath: String, sourcePath: String, limit: Int, stamp found: FileStamp? = nil, diagnostics: inout [Diagnostic]
+    ) -> SourceText? {
+        // Stamped before it is read: a file changed while it is read has a new stamp next time.
+        let key = sourcePath + "\u{0}" + realPath
+        let stamp = files == nil ? nil : found ?? FileStamp(path: realPath, followingLinks: true)
+        if let files, let stamp, stamp.size <= Int64(limit), !reread.contains(sourcePath), let known = files.text(key, stamp: stamp) {
+            return known
+        }
         switch RegularFileReader.read(realPath, limit: limit) {
         case .success(let data):
-            return decode(data, sourcePath: sourcePath, diagnostics: &diagnostics)
+            let text = decode(data, sourcePath: sourcePath, diagnostics: &diagnostics)
+            if let files, let stamp, let text { files.store(text, key, stamp: stamp) }
+            return text
         case .failure(let failure):
             report(failure, sourcePath: sourcePath, limit: limit, diagnostics: &diagnostics)
             return nil

@@ -11,6 +11,8 @@ struct ContentWalker {
         var relative: String
         /// The file's real path, inside the root: what is read or copied.
         var realPath: String
+        /// The file's stamp when the walk found it.
+        var stamp: FileStamp? = nil
     }
 
     /// The site's real root path.
@@ -70,10 +72,11 @@ struct ContentWalker {
                 }
                 remaining -= 1
                 let sourcePath = sourcePath(folder, path)
-                let kind = FileKind.inspect(directory + "/" + name, root: root)
+                var status = stat()
+                let kind = FileKind.inspect(directory + "/" + name, root: root, status: &status)
                 switch kind {
                 case .file(let real):
-                    found.append(Found(relative: path, realPath: real))
+                    found.append(Found(relative: path, realPath: real, stamp: FileStamp(status)))
                 case .folder(let real):
                     // A folder that is this one or one above it would be walked again and again.
                     if chain.contains(where: { FileKind.isInside($0, real) }) {

@@ -28,6 +28,11 @@ enum FileKind: Equatable, Sendable {
     /// judged by lstat(2), so nothing reached through a link escapes the check.
     static func inspect(_ path: String, root: String) -> FileKind {
         var status = stat()
+        return inspect(path, root: root, status: &status)
+    }
+
+    /// The same, leaving in `status` what `stat` says of the file the kind is about.
+    static func inspect(_ path: String, root: String, status: inout stat) -> FileKind {
         guard lstat(path, &status) == 0 else { return .missing }
         guard status.st_mode & S_IFMT == S_IFLNK else { return kind(of: status, at: path) }
         guard let resolved = realpath(path, nil) else {

@@ -37,6 +37,9 @@ public struct PageRenderer: Sendable {
     public var workers: Int
     /// Pages rendered by earlier builds, reused when their text and links are unchanged.
     var cache: MarkdownCache?
+    /// What this process rendered before, with the fingerprint of the link targets it was
+    /// rendered against: a document whose input is the same is not looked up or rendered again.
+    var memo: (memory: MarkdownMemo, links: String)?
 
     /// Creates the stage with the site's Markdown options.
     public init(options: MarkdownOptions, workers: Int? = nil) {
@@ -50,12 +53,14 @@ public struct PageRenderer: Sendable {
         case text(Located<String>, contentPath: String, outputPath: String, prefix: String)
     }
 
-    private struct Output: Sendable {
+    fileprivate struct Output: Sendable {
         var markdown: RenderedMarkdown
         var links: [SiteLink]
         var diagnostics: [Diagnostic]
         /// The cache entry the page was read from or written to.
         var cacheKey: String?
+        /// A YAML text field's HTML without its paragraph.
+        var inline: String?
     }
 
     /// Renders everything Markdown in the site.
@@ -78,21 +83,24 @@ public struct PageRenderer: Sendable {
                 jobs.append(.text(mission, contentPath: contentPath, outputPath: SitePaths.team(team.id), prefix: "team-"))
             }
         }
-        let results = ParallelMap.map(jobs, workers: workers) { job -> Result<Output, MarkdownError> in
+        // What this process rendered last against the same targets, compared document by document.
+        let documents = jobs
+        let inputs = memo == nil ? [] : jobs.map(Self.input(of:))
+        let last: (inputs: [MarkdownInput], outputs: [Output]) = memo.map { $0.memory.last(links: $0.links) } ?? ([], [])
+        let remembered: (inputs: [MarkdownInput], outputs: [Output]) = last.inputs.count == jobs.count ? last : ([], [])
+        let results = ParallelMap.map(Array(jobs.indices), workers: workers) { index -> Result<Output, MarkdownError> in
+            if !remembered.inputs.isEmpty, remembered.inputs[index] == inputs[index] { return .success(remembered.outputs[index]) }
             do throws(MarkdownError) {
-                switch job {
-                case .page(let page):
-                    guard !page.isGenerated else {
-                        return .success(Output(markdown: RenderedMarkdown(html: "", headings: [], links: [], diagnostics: []), links: [], diagnostics: [], cacheKey: nil))
-                    }
-                    return .success(try renderPage(page, writtenTo: page.outputPath, resolver: resolver))
-                case .narrative(_, let page, let outputPath):
-                    return .success(try renderPage(page, writtenTo: outputPath, resolver: resolver, extractTitle: false, footnotePrefix: "narrative-"))
-                case .text(let text, let contentPath, let outputPath, let prefix):
-                    return .success(try renderText(text, contentPath: contentPath, writtenTo: outputPath, prefix: prefix, resolver: resolver))
-                }
+                return .success(try render(documents[index], resolver: resolver))
             } catch {
                 return .failure(error)
+            }
+        }
+        if let memo {
+            let outputs = results.compactMap { try? $0.get() }
+            if outputs.count == jobs.count {
+                let rendered = remembered.inputs.isEmpty ? jobs.count : jobs.indices.count { remembered.inputs[$0] != inputs[$0] }
+                memo.memory.keep(links: memo.links, inputs: inputs, outputs: outputs, rendered: rendered)
             }
         }
         var content = RenderedContent(pages: [], narratives: [:], texts: [:], otherLinks: [], diagnostics: [])
@@ -121,11 +129,40 @@ public struct PageRenderer: Sendable {
                 content.narratives[strategy] = output.markdown
                 content.otherLinks += output.links
             case .text(let text, _, _, _):
-                content.texts[text.location] = Self.inline(output.markdown.html)
+                content.texts[text.location] = output.inline ?? Self.inline(output.markdown.html)
                 content.otherLinks += output.links
             }
         }
         return content
+    }
+
+    /// One document of the site rendered.
+    private func render(_ job: Job, resolver: LinkResolver) throws(MarkdownError) -> Output {
+        switch job {
+        case .page(let page):
+            guard !page.isGenerated else {
+                return Output(markdown: RenderedMarkdown(html: "", headings: [], links: [], diagnostics: []), links: [], diagnostics: [], cacheKey: nil)
+            }
+            return try renderPage(page, writtenTo: page.outputPath, resolver: resolver)
+        case .narrative(_, let page, let outputPath):
+            return try renderPage(page, writtenTo: outputPath, resolver: resolver, extractTitle: false, footnotePrefix: "narrative-")
+        case .text(let text, let contentPath, let outputPath, let prefix):
+            return try renderText(text, contentPath: contentPath, writtenTo: outputPath, prefix: prefix, resolver: resolver)
+        }
+    }
+
+    /// Everything the rendering of a document reads but the link targets.
+    private static func input(of job: Job) -> MarkdownInput {
+        switch job {
+        case .page(let page):
+            return MarkdownInput(page, outputPath: page.outputPath, extractTitle: true, prefix: "")
+        case .narrative(_, let page, let outputPath):
+            return MarkdownInput(page, outputPath: outputPath, extractTitle: false, prefix: "narrative-")
+        case .text(let text, let contentPath, let outputPath, let prefix):
+            return MarkdownInput(
+                text: text.value, sourcePath: text.location.path, contentPath: contentPath, outputPath: outputPath,
+                line: text.location.line, column: text.location.column, title: "", titleSource: "", extractTitle: false, prefix: prefix)
+        }
     }
 
     /// Renders one playbook page on its own, as `render` renders each page of a site: its
@@ -214,7 +251,7 @@ public struct PageRenderer: Sendable {
                 : text.location
             return moved
         }
-        return Output(markdown: rendered, links: collector.links, diagnostics: collector.diagnostics)
+        return Output(markdown: rendered, links: collector.links, diagnostics: collector.diagnostics, inline: Self.inline(rendered.html))
     }
 
     /// A single paragraph without its `<p>` wrapper, so a short text fits in a table cell or a list.
@@ -222,6 +259,80 @@ public struct PageRenderer: Sendable {
         let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
         guard trimmed.hasPrefix("<p>"), trimmed.hasSuffix("</p>"), trimmed.components(separatedBy: "<p>").count == 2 else { return trimmed }
         return String(trimmed.dropFirst(3).dropLast(4))
+    }
+}
+
+/// Everything the rendering of one document reads, but the link targets.
+struct MarkdownInput: Equatable, Sendable {
+    var text: String
+    var sourcePath: String
+    var contentPath: String
+    var outputPath: String
+    var line: Int
+    var column: Int
+    var title: String
+    var titleSource: String
+    var extractTitle: Bool
+    var prefix: String
+    var isGenerated = false
+
+    init(
+        text: String, sourcePath: String, contentPath: String, outputPath: String, line: Int, column: Int,
+        title: String, titleSource: String, extractTitle: Bool, prefix: String
+    ) {
+        self.text = text
+        self.sourcePath = sourcePath
+        self.contentPath = contentPath
+        self.outputPath = outputPath
+        self.line = line
+        self.column = column
+        self.title = title
+        self.titleSource = titleSource
+        self.extractTitle = extractTitle
+        self.prefix = prefix
+    }
+
+    init(_ page: Page, outputPath: String, extractTitle: Bool, prefix: String) {
+        self.init(
+            text: page.body, sourcePath: page.sourcePath, contentPath: page.contentPath, outputPath: outputPath,
+            line: page.bodyLineOffset, column: 0, title: page.title, titleSource: page.titleSource.rawValue,
+            extractTitle: extractTitle, prefix: prefix)
+        isGenerated = page.isGenerated
+    }
+}
+
+/// The Markdown a long-lived process rendered last, document by document, with the input each
+/// was rendered from and the fingerprint of the link targets it was rendered against. Only a
+/// rendering against the same targets can use it; the model is then the same, so its documents
+/// come in the same order, and each is compared with the one in its place.
+final class MarkdownMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var links: String?
+    private var inputs: [MarkdownInput] = []
+    private var outputs: [PageRenderer.Output] = []
+    private var rendered = 0
+
+    /// What the last rendering against the link targets `links` left, in document order.
+    fileprivate func last(links: String) -> (inputs: [MarkdownInput], outputs: [PageRenderer.Output]) {
+        lock.withLock { self.links == links ? (inputs, outputs) : ([], []) }
+    }
+
+    /// Keeps a rendering of the site and counts the documents it had to render.
+    fileprivate func keep(links: String, inputs: [MarkdownInput], outputs: [PageRenderer.Output], rendered count: Int) {
+        lock.withLock {
+            self.links = links
+            self.inputs = inputs
+            self.outputs = outputs
+            rendered += count
+        }
+    }
+
+    /// How many documents were rendered (not remembered) since the last call.
+    func takeRendered() -> Int {
+        lock.withLock {
+            defer { rendered = 0 }
+            return rendered
+        }
     }
 }
 

@@ -100,21 +100,25 @@ public struct SiteBuilder: Sendable {
     }
 
     private func run(writing: Bool) throws -> BuildResult {
-        if writing, useCache, let session, let state = session.state, let changed {
-            if let result = try incrementalBuild(state, changed: changed, session: session) {
-                session.record(incremental: true)
-                return result
-            }
+        var memory = session?.memory ?? StageMemory()
+        var run = StageRun()
+        defer {
+            session?.memory = memory
+            session?.lastRun = run
         }
-        session?.record(incremental: false)
+
+        // Load: every text file of the site, read unless a session read it with the same stamp.
         progress?(BuildProgress(stage: "loading", done: 0, total: 0))
         var loader = ContentLoader()
+        loader.files = session?.files
+        loader.reread = changed ?? []
         let outputFolder = OutputLocation.canonical(outputDirectory)
         let canonicalRoot = OutputLocation.canonical(root)
         if OutputLocation.isInside(outputFolder, canonicalRoot) {
             loader.excludedPaths.insert(String(outputFolder.path.dropFirst(canonicalRoot.path.count + 1)))
         }
         let content = try loader.load(root: root)
+        run.filesRead = content.filesRead
         if writing {
             try OutputLocation.validate(output: outputFolder, root: content.root, contentDirectory: content.contentDirectory)
         }
@@ -129,34 +133,40 @@ public struct SiteBuilder: Sendable {
         var cache = writing && useCache ? BuildCache.load(root: canonicalRoot, key: fingerprint.key, output: outputFolder) : nil
         // A session that changed the site after the cache file was written holds the cache that
         // describes it (it has no inputs' fingerprint: it never says "nothing changed").
-        if writing && useCache, let pending = session?.pendingCache {
-            session?.pendingCache = nil
+        if writing && useCache, let pending = memory.pendingCache {
+            memory.pendingCache = nil
             cache = pending.key == fingerprint.key && pending.output == outputFolder.path && FileIdentity(of: outputFolder) == pending.site
                 ? pending : nil
         }
-        // A session with nothing in memory goes on, to learn the site (the cache makes that cheap).
-        if let cache, cache.inputs == fingerprint.inputs, session == nil || session?.state != nil {
-            // The site is as the session knew it; only the files' times may have moved.
-            if var state = session?.state { state.stamps = FileStamp.stamps(of: content); session?.state = state }
+        // A session that does not know the site goes on, to learn it (the cache makes that cheap).
+        if let cache, cache.inputs == fingerprint.inputs, session == nil || memory.made?.inputs == fingerprint.inputs {
             return BuildResult(
                 diagnostics: cache.diagnostics, outputDirectory: outputFolder, sources: sources, model: nil,
                 pageCount: cache.pageCount, paths: [], pagesWritten: 0, pagesReused: cache.pageCount, upToDate: true)
         }
 
-        var diagnostics = content.diagnostics
-        let (configuration, configurationDiagnostics) = SiteConfiguration.read(content.configuration)
-        diagnostics += configurationDiagnostics
-        let (templates, templateDiagnostics) = try TemplateSet.load(overrides: content.templates)
-        diagnostics += templateDiagnostics
+        // Model: configuration, templates, framework, the model and its link targets, made
+        // again only when an input other than a playbook's text changed.
+        let bodies = session == nil ? nil : Self.bodies(of: content)
+        let modelKey = bodies.map { Self.modelKey(content, bodies: $0, fingerprint: fingerprint) }
+        let (model, modelReused) = try remember(&memory.model, under: modelKey) { try Self.model(of: content) }
+        run.modelMade = !modelReused
+        var site = model.site
+        if modelReused, let bodies {
+            for index in site.pages.indices where !site.pages[index].isGenerated {
+                site.pages[index].body = bodies[site.pages[index].sourcePath]?.body ?? site.pages[index].body
+            }
+        }
+        let configuration = model.configuration
+        var diagnostics = content.diagnostics + model.diagnostics
+        // Validate: the model's problems on the day.
+        let (problems, validationReused) = remember(&memory.validation, under: modelKey.map { $0 + today.description }) {
+            SiteValidator().validate(ValidationContext(site: site, today: today))
+        }
+        diagnostics += problems
+        run.validated = !validationReused
 
-        let (framework, frameworkDiagnostics) = FrameworkLoader().load(siteFiles: content.modelFiles)
-        diagnostics += frameworkDiagnostics
-        let (site, modelDiagnostics) = ModelBuilder().build(
-            content, configuration: configuration, framework: framework)
-        diagnostics += modelDiagnostics
-        diagnostics += SiteValidator().validate(ValidationContext(site: site, today: today))
-        let links = LinkResolver(site: site)
-
+        // Markdown: every document rendered, or taken from memory or from the cache on disk.
         let markdownOptions = MarkdownOptions(allowRawHTML: configuration.unsafeHTML)
         progress?(BuildProgress(stage: "rendering Markdown", done: 0, total: site.pages.count))
         var pageRenderer = PageRenderer(options: markdownOptions, workers: workers)
@@ -166,24 +176,42 @@ public struct SiteBuilder: Sendable {
         } else if writing {
             MarkdownCache.remove(root: canonicalRoot)
         }
-        let markdown = try pageRenderer.render(site, links: links)
+        if let session, let modelKey { pageRenderer.memo = (session.markdown, modelKey) }
+        let markdown = try pageRenderer.render(site, links: model.links)
+        run.documentsRendered = session?.markdown.takeRendered() ?? 0
         diagnostics += markdown.diagnostics
 
         // The health page and the home page show the model's problems, so they are counted
         // with the site's severities applied before templates run.
         let known = configuration.applySeverities(to: diagnostics).sorted()
-        // Pages stream into the next site's staging folder as they are finished, unless errors
-        // already mean it will not be written.
-        let staged = writing && (allowErrors || !known.containsErrors) ? try StagedSite(output: outputFolder, flush: durable ? StagedSite.syncFileSystem : nil) : nil
-        var renderer = SiteRenderer(templates: templates, workers: workers)
+        var renderer = SiteRenderer(templates: model.templates, workers: workers)
         renderer.progress = progress
         renderer.searchMemo = session?.searchMemo
         renderer.printMemo = session?.printMemo
+
+        // Early cutoff: when nothing other pages show has changed since the published site was
+        // made, only the pages whose text changed are made again, and replaced in the site.
+        let shape = modelKey.map { Self.shapeKey($0 + fingerprint.key, content: content, markdown: markdown, diagnostics: known) }
+        if writing, useCache, let session, let shape, let made = memory.made, made.shape == shape, made.output == outputFolder,
+           FileIdentity(of: outputFolder) == made.cache.site, let edited = Self.edited(markdown, since: made.content) {
+            session.printMemo.allowReuse(except: edited)
+            if let (rendering, files) = renderer.remake(
+                made, site: site, content: markdown, sources: edited, links: model.links, markdown: markdownOptions) {
+                run.cutOff = true
+                return try replace(
+                    files, in: made, rendering: rendering, content: markdown, site: site, configuration: configuration,
+                    diagnostics: diagnostics, sources: sources, inputs: fingerprint.inputs, memory: &memory)
+            }
+        }
         session?.printMemo.forbidReuse()
+
+        // Contexts, templates, search and the site's other files, streamed into the next site's
+        // staging folder as they are finished, unless errors already mean it will not be written.
+        let staged = writing && (allowErrors || !known.containsErrors) ? try StagedSite(output: outputFolder, flush: durable ? StagedSite.syncFileSystem : nil) : nil
         let rendering: SiteRendering
         do {
             rendering = try renderer.render(
-                site, content: markdown, diagnostics: known, today: today, links: links, markdown: markdownOptions,
+                site, content: markdown, diagnostics: known, today: today, links: model.links, markdown: markdownOptions,
                 to: staged.map { .staged($0, cache: cache) } ?? .nowhere)
         } catch {
             staged?.abandon()
@@ -193,11 +221,11 @@ public struct SiteBuilder: Sendable {
         diagnostics = configuration.applySeverities(to: diagnostics)
         diagnostics.sort()
 
+        // Write: the staged site replaces the published one in one swap.
         var written: URL?
-        session?.state = nil
-        var nextState: SessionState?
         if let staged {
             if allowErrors || !diagnostics.containsErrors {
+                memory.made = nil
                 // The cache names the staging folder, which the swap makes the published site;
                 // it is saved first, so a build killed between the two leaves a cache that no
                 // longer matches the site, and the next build is a full one.
@@ -207,34 +235,162 @@ public struct SiteBuilder: Sendable {
                         pages: rendering.pages, diagnostics: diagnostics, pageCount: rendering.pageCount)
                     saved.save(root: canonicalRoot)
                     Failpoint.cacheSaved.reached()
-                    if session != nil, let contexts = rendering.builder {
-                        nextState = SessionState(
-                            root: canonicalRoot, output: outputFolder, today: today, allowErrors: allowErrors, content: content,
-                            stamps: FileStamp.stamps(of: content), maximumFileSize: configuration.limits.maximumFileSize,
-                            templates: templates, site: site, links: links,
-                            markdownOptions: markdownOptions, markdown: markdown, diagnostics: diagnostics,
-                            anchorDiagnostics: rendering.anchorDiagnostics, pageDiagnostics: SessionState.pageDiagnostics(markdown),
-                            ids: rendering.ids, cache: saved, searchFiles: rendering.searchFiles,
-                            searchEntries: rendering.searchEntries, builder: contexts,
-                            pageCount: rendering.pageCount, paths: rendering.paths)
+                    if let shape {
+                        memory.made = MadeSite(
+                            root: canonicalRoot, output: outputFolder, shape: shape, inputs: fingerprint.inputs, content: markdown,
+                            rendering: rendering, cache: saved, diagnostics: diagnostics)
                     }
                 } else {
                     BuildCache.remove(root: canonicalRoot, output: outputFolder)
                 }
                 try staged.commit()
                 written = outputFolder
-                session?.state = nextState
             } else {
                 staged.abandon()
             }
         }
         // Titles taken from a page's first heading are only known once its Markdown is rendered.
-        var model = site
-        model.pages = markdown.pages.map(\.page)
+        site.pages = markdown.pages.map(\.page)
         return BuildResult(
             diagnostics: diagnostics, outputDirectory: written,
-            sources: sources, model: model, pageCount: rendering.pageCount, paths: rendering.paths,
+            sources: sources, model: site, pageCount: rendering.pageCount, paths: rendering.paths,
             pagesWritten: rendering.pageCount - rendering.reused, pagesReused: rendering.reused)
+    }
+
+    /// The model stage: everything known before any Markdown is rendered.
+    static func model(of content: LoadedContent) throws -> ModelStage {
+        let (configuration, configurationDiagnostics) = SiteConfiguration.read(content.configuration)
+        let (templates, templateDiagnostics) = try TemplateSet.load(overrides: content.templates)
+        let (framework, frameworkDiagnostics) = FrameworkLoader().load(siteFiles: content.modelFiles)
+        let (site, modelDiagnostics) = ModelBuilder().build(content, configuration: configuration, framework: framework)
+        return ModelStage(
+            configuration: configuration, templates: templates, site: site, links: LinkResolver(site: site),
+            diagnostics: configurationDiagnostics + templateDiagnostics + frameworkDiagnostics + modelDiagnostics)
+    }
+
+    /// The body of every Markdown file that can be a page (not a strategy's narrative), by
+    /// source path, with what its front matter adds up to.
+    static func bodies(of content: LoadedContent) -> [String: (body: String, front: String)] {
+        let pages = content.markdown.filter { !$0.contentPath.hasPrefix("strategies/") }
+        let split = ParallelMap.map(pages) { file -> (String, (body: String, front: String)) in
+            let (split, problems) = FrontMatterSplitter.split(file.source)
+            var hasher = StableHasher()
+            hasher.combine(split.yaml ?? "\u{0}")
+            hasher.combine(split.bodyLineOffset)
+            for problem in problems { problem.fingerprint(into: &hasher) }
+            return (file.source.path, (split.body, hasher.finalize()))
+        }
+        return Dictionary(split, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The fingerprint of what the model stage reads: every input but the body of the pages
+    /// (their front matter counts), which is put in the remembered model.
+    static func modelKey(_ content: LoadedContent, bodies: [String: (body: String, front: String)], fingerprint: BuildFingerprint) -> String {
+        var hasher = StableHasher()
+        hasher.combine(fingerprint.model)
+        for file in content.markdown {
+            hasher.combine(file.source.path)
+            hasher.combine(file.contentPath)
+            hasher.combine(bodies[file.source.path]?.front ?? file.source.text)
+        }
+        for file in content.data {
+            hasher.combine(file.source.path)
+            hasher.combine(file.source.text)
+        }
+        for asset in content.assets {
+            hasher.combine(asset.sourcePath)
+            hasher.combine(asset.fileURL.path)
+        }
+        return hasher.finalize()
+    }
+
+    /// The fingerprint of everything a page shows of other pages: the model, the day and the
+    /// options (`key` holds them; it covers the narratives and YAML text fields too, whose
+    /// whole files the model reads), every problem, each page's title and link targets, and the
+    /// assets' stamps. Equal means a playbook's text reaches no page but its own, the print
+    /// page and the search index.
+    static func shapeKey(_ key: String, content: LoadedContent, markdown: RenderedContent, diagnostics: [Diagnostic]) -> String {
+        var hasher = StableHasher()
+        hasher.combine(key)
+        for diagnostic in diagnostics { diagnostic.fingerprint(into: &hasher) }
+        for rendered in markdown.pages {
+            hasher.combine(rendered.page.outputPath)
+            hasher.combine(rendered.page.title)
+            hasher.combine(rendered.page.titleSource.rawValue)
+            // Which pages it links to, not how often or in what order: that is what others show.
+            let targets = rendered.links.count < 2 ? rendered.links.map(\.path) : Set(rendered.links.map(\.path)).sorted()
+            for path in targets { hasher.combine(path) }
+            hasher.combine(0)
+        }
+        for asset in content.assets {
+            hasher.combine(asset.sourcePath)
+            if let stamp = FileStamp(path: asset.fileURL.path, followingLinks: true) { stamp.fingerprint(into: &hasher) }
+        }
+        return hasher.finalize()
+    }
+
+    /// The source paths of the playbook pages whose text differs from the published site's;
+    /// nil when the pages are not the same ones.
+    static func edited(_ markdown: RenderedContent, since made: RenderedContent) -> Set<String>? {
+        guard markdown.pages.count == made.pages.count else { return nil }
+        var edited: Set<String> = []
+        for (page, old) in zip(markdown.pages, made.pages) {
+            guard page.page.sourcePath == old.page.sourcePath else { return nil }
+            if !page.page.isGenerated && page.page.body != old.page.body { edited.insert(page.page.sourcePath) }
+        }
+        return edited
+    }
+
+    /// The write stage of a build cut off early: each file that differs replaces the published
+    /// one with one atomic rename, unless there are errors, when nothing is written.
+    private func replace(
+        _ files: [(path: String, data: Data)], in made: MadeSite, rendering: SiteRendering, content markdown: RenderedContent,
+        site: Site, configuration: SiteConfiguration, diagnostics found: [Diagnostic], sources: [String: SourceText],
+        inputs: String, memory: inout StageMemory
+    ) throws -> BuildResult {
+        var diagnostics = configuration.applySeverities(to: found + rendering.diagnostics)
+        diagnostics.sort()
+        var model = site
+        model.pages = markdown.pages.map(\.page)
+        var result = BuildResult(
+            diagnostics: diagnostics, outputDirectory: nil, sources: sources, model: model,
+            pageCount: rendering.pageCount, paths: rendering.paths)
+        guard allowErrors || !diagnostics.containsErrors else { return result }
+        // The cache file on disk no longer describes the site: it goes until the session saves it.
+        var cache = made.cache
+        cache.pages = rendering.pages
+        cache.diagnostics = diagnostics
+        // It never says "nothing changed": the session's flush gives it the inputs' fingerprint.
+        cache.inputs = ""
+        if !files.isEmpty { BuildCache.remove(root: made.root, output: made.output) }
+        for file in files { try Self.replace(file.path, in: made.output, with: file.data) }
+        memory.pendingCache = files.isEmpty && memory.pendingCache == nil ? nil : cache
+        var next = made
+        next.content = markdown
+        next.rendering = rendering
+        next.cache = cache
+        next.diagnostics = diagnostics
+        next.inputs = inputs
+        memory.made = next
+        result.outputDirectory = made.output
+        result.pagesWritten = files.count(where: { $0.path.hasSuffix(".html") })
+        result.pagesReused = rendering.pageCount - result.pagesWritten
+        result.replacedPaths = files.map(\.path)
+        return result
+    }
+
+    /// Writes a file of the site beside its old copy and renames it over it, so that a reader
+    /// sees the old file or the new one, never a part.
+    static func replace(_ path: String, in folder: URL, with data: Data) throws {
+        let target = folder.appending(path: path)
+        let temporary = target.deletingLastPathComponent().appending(path: ".\(target.lastPathComponent).charter-\(getpid())")
+        // Written as the staged site writes its pages, so the file is the same but for its name.
+        try FileWriter.write(data, to: temporary.path)
+        guard rename(temporary.path, target.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary.path)
+            throw CharterError.unwritable(path, reason)
+        }
     }
 
     static func sources(of content: LoadedContent) -> [String: SourceText] {

@@ -56,6 +56,8 @@ struct SiteRendering {
     var ids: [String: Set<String>] = [:]
     /// The anchor check's findings, apart from the other problems above.
     var anchorDiagnostics: [Diagnostic] = []
+    /// The problems above that are not the anchor check's: missing templates, collisions.
+    var pageProblems: [Diagnostic] = []
     /// The search index's files, by path, and the entries they were made from.
     var searchFiles: [String: String] = [:]
     var searchEntries: [SearchIndex.Entry] = []
@@ -261,13 +263,80 @@ struct SiteRenderer {
             }
         }
         result.anchorDiagnostics = AnchorChecker(ids: ids).check(allLinks)
-        result.diagnostics += result.anchorDiagnostics + collisions
+        result.pageProblems = result.diagnostics + collisions
+        result.diagnostics = result.pageProblems + result.anchorDiagnostics
         result.ids = ids
         result.searchFiles = searchFiles
         result.searchEntries = searchEntries
         result.builder = builder
         result.paths = (keptPages.map(\.path) + unmade.map(\.path) + keptOthers.map(\.path)).sorted()
         return result
+    }
+
+    /// Makes again, in memory, the pages of the site `made` describes that are made from the
+    /// playbooks `sources`, when nothing other pages show has changed (`SiteBuilder.shapeKey`):
+    /// those pages, the print page and the search index, each kept only when its bytes differ
+    /// from the published file. The anchor check runs again on the edited pages' links, and on
+    /// every link when a page's ids changed. Nil when the pages
+    /// or the search files are not those of the published site, so that the whole site is made.
+    func remake(
+        _ made: MadeSite, site: Site, content: RenderedContent, sources: Set<String>, links: LinkResolver, markdown: MarkdownOptions
+    ) -> (rendering: SiteRendering, files: [(path: String, data: Data)])? {
+        guard let previous = made.rendering.builder else { return nil }
+        let builder = previous.withText(of: site, content: content)
+        let jobs = jobs(builder, links: links, markdown: markdown, only: sources)
+        let templates = self.templates
+        let cache = made.cache
+        let remade = ParallelMap.map(jobs, workers: workers) { job -> (path: String, fingerprint: String, html: String?) in
+            let planned = PlannedPage(job: job, context: job.make())
+            let fingerprint = Self.fingerprint(of: planned)
+            if cache.pages[planned.path]?.fingerprint == fingerprint { return (planned.path, fingerprint, nil) }
+            return (planned.path, fingerprint, templates.render(planned.context, with: job.template))
+        }
+        let allLinks = content.pages.flatMap(\.links) + content.otherLinks
+        let anchorTargets = Set(allLinks.filter { !($0.fragment ?? "").isEmpty }.map(\.path))
+        var rendering = made.rendering
+        rendering.builder = builder
+        var files: [(path: String, data: Data)] = []
+        var idsChanged = false
+        for page in remade where cache.pages[page.path]?.fingerprint != page.fingerprint {
+            guard cache.pages[page.path] != nil, let html = page.html else { return nil }
+            let data = Data(html.utf8)
+            let ids = anchorTargets.contains(page.path) ? AnchorChecker.ids(in: html) : nil
+            if let old = made.rendering.ids[page.path], old != ids { idsChanged = true }
+            rendering.ids[page.path] = ids
+            rendering.pages[page.path] = BuildCache.Page(fingerprint: page.fingerprint, size: data.count, ids: ids?.sorted())
+            files.append((page.path, data))
+        }
+        // Pages that links point into for the first time: their ids are those of the published file.
+        for target in anchorTargets where rendering.ids[target] == nil {
+            guard var page = rendering.pages[target] else { continue }
+            if page.ids == nil {
+                guard let data = FileManager.default.contents(atPath: made.output.appending(path: target).path) else { return nil }
+                page.ids = AnchorChecker.ids(in: String(decoding: data, as: UTF8.self)).sorted()
+                rendering.pages[target] = page
+            }
+            rendering.ids[target] = Set(page.ids ?? [])
+        }
+        if idsChanged {
+            rendering.anchorDiagnostics = AnchorChecker(ids: rendering.ids).check(allLinks)
+        } else {
+            // Every page's ids are as they were: only the edited pages' links can have a new answer.
+            let editedLinks = content.pages.filter { sources.contains($0.page.sourcePath) }.flatMap(\.links)
+            rendering.anchorDiagnostics = made.rendering.anchorDiagnostics.filter { !sources.contains($0.location.path) }
+                + AnchorChecker(ids: rendering.ids).check(editedLinks)
+        }
+        rendering.diagnostics = rendering.pageProblems + rendering.anchorDiagnostics
+
+        rendering.searchEntries = builder.searchEntries(workers: workers, reusing: made.rendering.searchEntries, changed: sources)
+        let searchFiles = searchIndex().files(for: rendering.searchEntries)
+        guard Set(searchFiles.keys) == Set(made.rendering.searchFiles.keys) else { return nil }
+        for (path, text) in searchFiles.sorted(by: { $0.key < $1.key }) where made.rendering.searchFiles[path] != text {
+            files.append((path, Data(text.utf8)))
+        }
+        rendering.searchFiles = searchFiles
+        rendering.reused = rendering.pageCount - files.count(where: { $0.path.hasSuffix(".html") })
+        return (rendering, files)
     }
 
     /// For a check: the ids of the content pages whose every linked fragment is the id of one of
