@@ -10,7 +10,8 @@ struct BuildFingerprint {
     /// stage reads besides the content, and not the day or the options.
     var model: String
 
-    init(content: LoadedContent, today: CalendarDate, allowErrors: Bool, output: URL) {
+    /// With `files`, a session's memory, the digest of a text it has seen is not worked out again.
+    init(content: LoadedContent, today: CalendarDate, allowErrors: Bool, output: URL, files: FileMemo? = nil) {
         var hasher = StableHasher()
         hasher.combine("charter \(CharterRelease.version)")
         // A rebuilt Charter of the same version may render differently: its binary counts too.
@@ -44,7 +45,7 @@ struct BuildFingerprint {
 
         for file in (content.markdown + content.data).sorted(by: { $0.source.path < $1.source.path }) {
             hasher.combine(file.source.path)
-            hasher.combine(file.source.text)
+            hasher.combine(files?.digest(of: file.source) ?? StableHasher.digest(file.source.text))
         }
         // Assets are copied, not read: their size and modification time stand for their bytes.
         for asset in content.assets.sorted(by: { $0.sourcePath < $1.sourcePath }) {

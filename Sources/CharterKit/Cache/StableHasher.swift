@@ -67,6 +67,13 @@ struct StableHasher {
     }
 
     /// The hash of a block of bytes.
+    /// The fingerprint of one text on its own, which a fingerprint of many files combines.
+    static func digest(_ text: String) -> String {
+        var hasher = StableHasher()
+        hasher.combine(text)
+        return hasher.finalize()
+    }
+
     static func hash(_ bytes: some Sequence<UInt8>) -> String {
         var hasher = StableHasher()
         let array = Array(bytes)

@@ -157,12 +157,47 @@ final class FileMemo: @unchecked Sendable {
         }
     }
 
+    /// What is worked out from a text once and kept while the text is the same string (the
+    /// one this memory handed out): its digest, and a page's body and front-matter fingerprint.
+    private var derived: [String: (text: String, digest: String?, body: (body: String, front: String)?)] = [:]
+
+    private func entry(_ text: SourceText) -> (text: String, digest: String?, body: (body: String, front: String)?)? {
+        guard let entry = derived[text.path], entry.text.sharesStorage(with: text.text) else { return nil }
+        return entry
+    }
+
+    /// The text's digest (`StableHasher.digest`), worked out once per text.
+    func digest(of text: SourceText) -> String {
+        if let known = lock.withLock({ entry(text)?.digest }) { return known }
+        let digest = StableHasher.digest(text.text)
+        lock.withLock {
+            var entry = entry(text) ?? (text.text, nil, nil)
+            entry.digest = digest
+            derived[text.path] = entry
+        }
+        return digest
+    }
+
+    /// A page's body and front-matter fingerprint, worked out once per text.
+    func body(of text: SourceText, _ make: () -> (body: String, front: String)) -> (body: String, front: String) {
+        if let known = lock.withLock({ entry(text)?.body }) { return known }
+        let body = make()
+        lock.withLock {
+            var entry = entry(text) ?? (text.text, nil, nil)
+            entry.body = body
+            derived[text.path] = entry
+        }
+        return body
+    }
+
     /// Forgets the files the last load did not read, which were removed or renamed; returns
     /// how many files it read from the disk.
     @discardableResult
     func forgetUnseen() -> Int {
         lock.withLock {
             known = known.filter { seen.contains($0.key) }
+            let paths = Set(known.values.map(\.text.path))
+            derived = derived.filter { paths.contains($0.key) }
             seen = []
             defer { reads = 0 }
             return reads
@@ -208,5 +243,17 @@ public struct FileStamp: Hashable, Sendable {
         hasher.combine(Int(size))
         hasher.combine(seconds)
         hasher.combine(nanoseconds)
+    }
+}
+
+extension String {
+    /// Whether both strings are one buffer, and so the same text, known without reading it. A
+    /// string stored inline (a short one) never shares: the answer is then no, never wrongly yes.
+    func sharesStorage(with other: String) -> Bool {
+        var left = self
+        var right = other
+        return left.withUTF8 { first in
+            right.withUTF8 { second in first.baseAddress == second.baseAddress && first.count == second.count }
+        }
     }
 }

@@ -128,7 +128,8 @@ public struct SiteBuilder: Sendable {
         let sources = Self.sources(of: content)
 
         // Nothing changed since the last build: say so, and leave the site as it is.
-        let fingerprint = BuildFingerprint(content: content, today: today, allowErrors: allowErrors, output: outputFolder)
+        let fingerprint = BuildFingerprint(
+            content: content, today: today, allowErrors: allowErrors, output: outputFolder, files: session?.files)
         if writing && !useCache { BuildCache.remove(root: canonicalRoot, output: outputFolder) }
         var cache = writing && useCache ? BuildCache.load(root: canonicalRoot, key: fingerprint.key, output: outputFolder) : nil
         // A session that changed the site after the cache file was written holds the cache that
@@ -147,7 +148,7 @@ public struct SiteBuilder: Sendable {
 
         // Model: configuration, templates, framework, the model and its link targets, made
         // again only when an input other than a playbook's text changed.
-        let bodies = session == nil ? nil : Self.bodies(of: content)
+        let bodies = session.map { Self.bodies(of: content, files: $0.files) }
         let modelKey = bodies.map { Self.modelKey(content, bodies: $0, fingerprint: fingerprint) }
         let (model, modelReused) = try remember(&memory.model, under: modelKey) { try Self.model(of: content) }
         run.modelMade = !modelReused
@@ -270,15 +271,18 @@ public struct SiteBuilder: Sendable {
 
     /// The body of every Markdown file that can be a page (not a strategy's narrative), by
     /// source path, with what its front matter adds up to.
-    static func bodies(of content: LoadedContent) -> [String: (body: String, front: String)] {
+    static func bodies(of content: LoadedContent, files: FileMemo) -> [String: (body: String, front: String)] {
         let pages = content.markdown.filter { !$0.contentPath.hasPrefix("strategies/") }
         let split = ParallelMap.map(pages) { file -> (String, (body: String, front: String)) in
-            let (split, problems) = FrontMatterSplitter.split(file.source)
-            var hasher = StableHasher()
-            hasher.combine(split.yaml ?? "\u{0}")
-            hasher.combine(split.bodyLineOffset)
-            for problem in problems { problem.fingerprint(into: &hasher) }
-            return (file.source.path, (split.body, hasher.finalize()))
+            let body = files.body(of: file.source) {
+                let (split, problems) = FrontMatterSplitter.split(file.source)
+                var hasher = StableHasher()
+                hasher.combine(split.yaml ?? "\u{0}")
+                hasher.combine(split.bodyLineOffset)
+                for problem in problems { problem.fingerprint(into: &hasher) }
+                return (split.body, hasher.finalize())
+            }
+            return (file.source.path, body)
         }
         return Dictionary(split, uniquingKeysWith: { first, _ in first })
     }
