@@ -82,20 +82,21 @@ public struct ModelBuilder: Sendable {
         var site = Site(
             configuration: configuration,
             pages: pages,
-            strategies: strategies.sorted { $0.id < $1.id },
-            teams: teams.sorted { $0.id < $1.id },
+            strategies: strategies.sorted { $0.id < $1.id }.map(DataFile.init),
+            teams: teams.sorted { $0.id < $1.id }.map(DataFile.init),
             assets: content.assets,
             contentPrefix: content.contentPrefix,
             framework: framework)
         site.unreadableIDs = unreadable
         site.objectives = objectives
         site.hasObjectiveRegister = !registerFiles.isEmpty
-        for document in site.strategies {
+        // Each file's YAML is read into its model here, and kept nowhere else.
+        for document in strategies.sorted(by: { $0.id < $1.id }) {
             let (strategy, found) = StrategyReader().read(document)
             diagnostics += found
             if let strategy { site.strategyModels.append(strategy) } else { site.unreadableIDs.insert("strategy/\(document.id)") }
         }
-        for document in site.teams {
+        for document in teams.sorted(by: { $0.id < $1.id }) {
             let (team, found) = TeamReader().read(document)
             diagnostics += found
             if let team { site.teamModels.append(team) } else { site.unreadableIDs.insert("team/\(document.id)") }
@@ -107,9 +108,9 @@ public struct ModelBuilder: Sendable {
 
     /// IDs come from file names and end up in URLs and references, so they are kept plain;
     /// `a.yaml` beside `a.yml` would be two files with one ID.
-    private func invalidIDs(_ documents: [DataDocument]) -> [Diagnostic] {
+    private func invalidIDs(_ documents: [DataFile]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var seen: [String: DataDocument] = [:]
+        var seen: [String: DataFile] = [:]
         for document in documents.sorted(by: { $0.sourcePath < $1.sourcePath }) {
             if !Self.isValidID(document.id) {
                 diagnostics.append(Diagnostic(

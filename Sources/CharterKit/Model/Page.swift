@@ -70,6 +70,27 @@ public struct DataDocument: Sendable, Hashable {
     public var narrative: Page?
 }
 
+/// A strategy or team file as the site keeps it once its YAML is read into the model: where it
+/// is, where its page goes, and a strategy's narrative.
+public struct DataFile: Sendable, Hashable {
+    public var kind: DataDocument.Kind
+    public var id: String
+    public var contentPath: String
+    public var sourcePath: String
+    public var outputPath: String
+    /// The Markdown narrative beside a strategy (`strategies/ID.md`), if any.
+    public var narrative: Page?
+
+    init(_ document: DataDocument) {
+        kind = document.kind
+        id = document.id
+        contentPath = document.contentPath
+        sourcePath = document.sourcePath
+        outputPath = document.outputPath
+        narrative = document.narrative
+    }
+}
+
 /// Path arithmetic on `/`-separated relative paths.
 public enum ContentPaths {
     /// The folder part of a path ("" for a top-level file).

@@ -3,8 +3,10 @@ public struct Site: Sendable {
     public var configuration: SiteConfiguration
     /// Every page in output-path order; folders without a landing page get a generated one.
     public var pages: [Page]
-    public var strategies: [DataDocument]
-    public var teams: [DataDocument]
+    /// The strategy files, by ID; each one's content is in `strategyModels`.
+    public var strategies: [DataFile]
+    /// The team files, by ID; each one's content is in `teamModels`.
+    public var teams: [DataFile]
     public var assets: [Asset]
     /// Where the content folder sits below the root ("content" or "").
     public var contentPrefix: String
@@ -22,6 +24,6 @@ public struct Site: Sendable {
     /// so references to them are not reported a second time as unknown.
     public var unreadableIDs: Set<String> = []
 
-    /// All strategy and team documents.
-    public var dataDocuments: [DataDocument] { strategies + teams }
+    /// All strategy and team files.
+    public var dataDocuments: [DataFile] { strategies + teams }
 }

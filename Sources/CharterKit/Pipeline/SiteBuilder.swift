@@ -196,9 +196,12 @@ public struct SiteBuilder: Sendable {
         if writing, useCache, let session, let shape, let made = memory.made, made.shape == shape, made.output == outputFolder,
            FileIdentity(of: outputFolder) == made.cache.site, let edited = Self.edited(markdown, since: made.content) {
             session.printMemo.allowReuse(except: edited)
-            if let (rendering, files) = renderer.remake(
+            if var (rendering, files) = renderer.remake(
                 made, site: site, content: markdown, sources: edited, links: model.links, markdown: markdownOptions) {
                 run.cutOff = true
+                rendering.anchorDiagnostics = AnchorChecker.check(
+                    rendering, links: markdown.pages.flatMap(\.links) + markdown.otherLinks, edited: edited, made: made.rendering)
+                rendering.diagnostics += rendering.anchorDiagnostics
                 return try replace(
                     files, in: made, rendering: rendering, content: markdown, site: site, configuration: configuration,
                     diagnostics: diagnostics, sources: sources, inputs: fingerprint.inputs, memory: &memory)
@@ -209,7 +212,7 @@ public struct SiteBuilder: Sendable {
         // Contexts, templates, search and the site's other files, streamed into the next site's
         // staging folder as they are finished, unless errors already mean it will not be written.
         let staged = writing && (allowErrors || !known.containsErrors) ? try StagedSite(output: outputFolder, flush: durable ? StagedSite.syncFileSystem : nil) : nil
-        let rendering: SiteRendering
+        var rendering: SiteRendering
         do {
             rendering = try renderer.render(
                 site, content: markdown, diagnostics: known, today: today, links: model.links, markdown: markdownOptions,
@@ -218,7 +221,9 @@ public struct SiteBuilder: Sendable {
             staged?.abandon()
             throw error
         }
-        diagnostics += rendering.diagnostics
+        // Anchors: each link's fragment against the ids of the page it points into.
+        rendering.anchorDiagnostics = AnchorChecker.check(rendering, links: markdown.pages.flatMap(\.links) + markdown.otherLinks)
+        diagnostics += rendering.diagnostics + rendering.anchorDiagnostics
         diagnostics = configuration.applySeverities(to: diagnostics)
         diagnostics.sort()
 

@@ -54,10 +54,12 @@ struct SiteRendering {
     var reused = 0
     /// The ids of each page that a link with a fragment points into.
     var ids: [String: Set<String>] = [:]
-    /// The anchor check's findings, apart from the other problems above.
+    /// The anchor check's findings (`AnchorChecker`, a stage of its own after this one).
     var anchorDiagnostics: [Diagnostic] = []
     /// The problems above that are not the anchor check's: missing templates, collisions.
     var pageProblems: [Diagnostic] = []
+    /// Whether a page that links point into has other ids than the last time it was made.
+    var idsChanged = true
     /// The search index's files, by path, and the entries they were made from.
     var searchFiles: [String: String] = [:]
     var searchEntries: [SearchIndex.Entry] = []
@@ -65,8 +67,8 @@ struct SiteRendering {
     var builder: ContextBuilder?
 }
 
-/// Applies the templates to every page, in parallel, gathers the site's files, and checks
-/// every link's `#fragment` against the ids the target page really has.
+/// Applies the templates to every page, in parallel, and gathers the site's files, with the ids
+/// of each page that a link's `#fragment` points into, for the anchor check that follows.
 struct SiteRenderer {
     var templates: TemplateSet
     /// How many threads render pages; the output does not depend on it.
@@ -194,7 +196,7 @@ struct SiteRenderer {
             (OutputFile(path: $0.contentPath, contents: .copy($0.fileURL)), $0.sourcePath)
         }
         others += templates.assets.map { (OutputFile(path: $0.key, contents: .data($0.value)), nil) }
-        others.append((OutputFile(path: SitePaths.robots, contents: .data(Data(robots(site).utf8))), nil))
+        others.append((OutputFile(path: SitePaths.robots, contents: .data(Data(CrawlerFiles.robots(site).utf8))), nil))
         var claims = jobs.indices.map { (path: pagePaths[$0], source: jobs[$0].source) }
             + others.map { (path: $0.file.path, source: $0.source) }
         // The search index's files can only change a check's diagnostics by taking a path that a
@@ -207,7 +209,7 @@ struct SiteRenderer {
         claims += searchOthers.map { (path: $0.file.path, source: nil) }
 
         // A content file on a path Charter writes itself loses it (CH004).
-        if let sitemap = sitemap(site, pages: Set(pagePaths)) {
+        if let sitemap = CrawlerFiles.sitemap(site, pages: Set(pagePaths)) {
             others.append((OutputFile(path: SitePaths.sitemap, contents: .data(Data(sitemap.utf8))), nil))
             claims.append((path: SitePaths.sitemap, source: nil))
         }
@@ -262,9 +264,8 @@ struct SiteRenderer {
                 }
             }
         }
-        result.anchorDiagnostics = AnchorChecker(ids: ids).check(allLinks)
         result.pageProblems = result.diagnostics + collisions
-        result.diagnostics = result.pageProblems + result.anchorDiagnostics
+        result.diagnostics = result.pageProblems
         result.ids = ids
         result.searchFiles = searchFiles
         result.searchEntries = searchEntries
@@ -276,8 +277,7 @@ struct SiteRenderer {
     /// Makes again, in memory, the pages of the site `made` describes that are made from the
     /// playbooks `sources`, when nothing other pages show has changed (`SiteBuilder.shapeKey`):
     /// those pages, the print page and the search index, each kept only when its bytes differ
-    /// from the published file. The anchor check runs again on the edited pages' links, and on
-    /// every link when a page's ids changed. Nil when the pages
+    /// from the published file, with the ids of the pages that links point into. Nil when the pages
     /// or the search files are not those of the published site, so that the whole site is made.
     func remake(
         _ made: MadeSite, site: Site, content: RenderedContent, sources: Set<String>, links: LinkResolver, markdown: MarkdownOptions
@@ -318,15 +318,8 @@ struct SiteRenderer {
             }
             rendering.ids[target] = Set(page.ids ?? [])
         }
-        if idsChanged {
-            rendering.anchorDiagnostics = AnchorChecker(ids: rendering.ids).check(allLinks)
-        } else {
-            // Every page's ids are as they were: only the edited pages' links can have a new answer.
-            let editedLinks = content.pages.filter { sources.contains($0.page.sourcePath) }.flatMap(\.links)
-            rendering.anchorDiagnostics = made.rendering.anchorDiagnostics.filter { !sources.contains($0.location.path) }
-                + AnchorChecker(ids: rendering.ids).check(editedLinks)
-        }
-        rendering.diagnostics = rendering.pageProblems + rendering.anchorDiagnostics
+        rendering.idsChanged = idsChanged
+        rendering.diagnostics = rendering.pageProblems
 
         rendering.searchEntries = builder.searchEntries(workers: workers, reusing: made.rendering.searchEntries, changed: sources)
         let searchFiles = searchIndex().files(for: rendering.searchEntries)
@@ -455,70 +448,5 @@ struct SiteRenderer {
             }
         }
         return (kept, diagnostics.sorted())
-    }
-
-    /// Internal sites ask every crawler to stay away; public ones point at their sitemap.
-    private func robots(_ site: Site) -> String {
-        guard site.configuration.isPublic else { return "User-agent: *\nDisallow: /\n" }
-        let sitemap = site.configuration.baseURL.map { "Sitemap: \(Self.absolute($0, SitePaths.sitemap))\n" } ?? ""
-        return "User-agent: *\nAllow: /\n" + sitemap
-    }
-
-    /// A sitemap of every page but the 404 and print pages, when the site knows its address.
-    private func sitemap(_ site: Site, pages: Set<String>) -> String? {
-        guard let base = site.configuration.baseURL else { return nil }
-        // The 404 page is not a page to visit, and the print page repeats the others.
-        let urls = pages.filter { $0 != SitePaths.notFound && $0 != SitePaths.print }.sorted().map { path in
-            "  <url><loc>\(HTMLText.escape(Self.absolute(base, LinkResolver.percentEncoded(path))))</loc></url>\n"
-        }
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-            + urls.joined() + "</urlset>\n"
-    }
-
-    static func absolute(_ base: String, _ path: String) -> String {
-        (base.hasSuffix("/") ? base : base + "/") + path
-    }
-}
-
-/// Checks each link's `#fragment` against the ids that the rendered target page contains.
-struct AnchorChecker {
-    /// The ids of each page that a link with a fragment points into.
-    let ids: [String: Set<String>]
-
-    func check(_ links: [SiteLink]) -> [Diagnostic] {
-        links.compactMap { link in
-            guard let fragment = link.fragment, !fragment.isEmpty, let known = ids[link.path], !known.contains(fragment) else {
-                return nil
-            }
-            let suggestion = Suggestions.closest(to: fragment, in: known.sorted())
-            return Diagnostic(
-                .brokenAnchor, "broken anchor '#\(fragment)' in link '\(link.url)': the page has no such heading or id",
-                at: link.location, fixHint: suggestion.map { "did you mean '#\($0)'?" })
-        }
-    }
-
-    /// Every `id="…"` in the HTML, found in one pass over its UTF-8 bytes.
-    static func ids(in html: String) -> Set<String> {
-        let marker = Array(" id=\"".utf8)
-        var found: Set<String> = []
-        var html = html
-        html.withUTF8 { bytes in
-            var index = 0
-            let count = bytes.count
-            search: while index + marker.count <= count {
-                for offset in marker.indices where bytes[index + offset] != marker[offset] {
-                    index += 1
-                    continue search
-                }
-                let start = index + marker.count
-                var end = start
-                while end < count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-                guard end < count else { break }
-                let id = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                found.insert(id.contains("&amp;") ? id.replacingOccurrences(of: "&amp;", with: "&") : id)
-                index = end
-            }
-        }
-        return found
     }
 }
