@@ -196,9 +196,11 @@ public struct SiteBuilder: Sendable {
         if writing, useCache, let session, let shape, let made = memory.made, made.shape == shape, made.output == outputFolder,
            FileIdentity(of: outputFolder) == made.cache.site, let edited = Self.edited(markdown, since: made.content) {
             session.printMemo.allowReuse(except: edited)
-            if var (rendering, files) = renderer.remake(
+            if let remade = renderer.remake(
                 made, site: site, content: markdown, sources: edited, links: model.links, markdown: markdownOptions) {
                 run.cutOff = true
+                var rendering = remade.rendering
+                let files = remade.files
                 rendering.anchorDiagnostics = AnchorChecker.check(
                     rendering, links: markdown.pages.flatMap(\.links) + markdown.otherLinks, edited: edited, made: made.rendering)
                 rendering.diagnostics += rendering.anchorDiagnostics

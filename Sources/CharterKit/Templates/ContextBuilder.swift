@@ -158,7 +158,7 @@ struct ContextBuilder {
                   sourcePath: String? = nil) -> PageView {
         PageView(
             title: title, documentTitle: documentTitle(title), titleID: nil, showTitle: true, description: description,
-            kind: kind, content: content, toc: [], hasTOC: false, tags: [], params: [:], sourcePath: sourcePath, path: path)
+            kind: kind, content: content, toc: [], hasTOC: false, tags: [], params: TemplateParameters([:]), sourcePath: sourcePath, path: path)
     }
 
     func frame(_ page: PageView, children: [LinkView] = []) -> PageContext {
@@ -290,7 +290,7 @@ struct ContextBuilder {
             toc: toc,
             hasTOC: toc.count >= 2,
             tags: tagLinks(page.tags, from: page.outputPath),
-            params: page.parameters,
+            params: TemplateParameters(page.parameters),
             sourcePath: page.isGenerated ? nil : page.sourcePath,
             path: page.outputPath)
         let children = page.isLandingPage ? links(in: ContentPaths.folder(of: page.outputPath), from: page.outputPath) : []

@@ -389,3 +389,50 @@ public struct HomeView: Sendable {
         public var rows: [TeamRow]
     }
 }
+
+// The views templates read: each one's fields are its synthesized Encodable conformance
+// (TemplateView), which must be declared in this file.
+extension StrategyView: TemplateView {}
+extension StrategyView.Objective: TemplateView {}
+extension StrategyView.Finding: TemplateView {}
+extension StrategyView.Assessment: TemplateView {}
+extension StrategyView.CoCreator: TemplateView {}
+extension StrategyView.Report: TemplateView {}
+extension StrategyView.Program: TemplateView {}
+extension StrategyView.Method: TemplateView {}
+extension StrategyView.Resource: TemplateView {}
+extension StrategyView.Risk: TemplateView {}
+extension StrategyView.Presence: TemplateView {}
+extension StrategyView.Gap: TemplateView {}
+extension StrategyView.Check: TemplateView {}
+extension MeasureView: TemplateView {}
+extension MeasureView.Row: TemplateView {}
+extension ObjectiveView: TemplateView {}
+extension ObjectiveView.Method: TemplateView {}
+extension LadderView: TemplateView {}
+extension LadderView.Criterion: TemplateView {}
+extension LadderView.Step: TemplateView {}
+extension MatrixView: TemplateView {}
+extension MatrixView.Role: TemplateView {}
+extension MatrixView.Cell: TemplateView {}
+extension MatrixView.Row: TemplateView {}
+extension MatrixView.Column: TemplateView {}
+extension TeamView: TemplateView {}
+extension TeamView.Role: TemplateView {}
+extension TeamView.Member: TemplateView {}
+extension StageView: TemplateView {}
+extension ResponsibilityView: TemplateView {}
+extension ResponsibilityView.Assignment: TemplateView {}
+extension MaturityOverviewView: TemplateView {}
+extension MaturityOverviewView.Marker: TemplateView {}
+extension MaturityOverviewView.Column: TemplateView {}
+extension ListingView: TemplateView {}
+extension ListingView.Section: TemplateView {}
+extension HealthView: TemplateView {}
+extension HealthView.Item: TemplateView {}
+extension HealthView.Group: TemplateView {}
+extension HealthView.Standing: TemplateView {}
+extension HomeView: TemplateView {}
+extension HomeView.Row: TemplateView {}
+extension HomeView.TeamRow: TemplateView {}
+extension HomeView.Involvement: TemplateView {}

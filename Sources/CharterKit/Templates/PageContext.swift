@@ -77,7 +77,7 @@ public struct PageView: Sendable {
     public var hasTOC: Bool
     public var tags: [LinkView]
     /// Every front-matter key, including ones Charter does not know.
-    public var params: [String: any Sendable]
+    public var params: TemplateParameters
     /// The source file, relative to the site root.
     public var sourcePath: String?
     /// The page's own path in the site.
@@ -117,3 +117,13 @@ public struct PlaybookView: Sendable {
     public var previous: LinkView?
     public var next: LinkView?
 }
+
+// The views templates read: each one's fields are its synthesized Encodable conformance
+// (TemplateView), which must be declared in this file.
+extension PageContext: TemplateView {}
+extension PrintSection: TemplateView {}
+extension SiteView: TemplateView {}
+extension PageView: TemplateView {}
+extension LinkView: TemplateView {}
+extension TOCEntry: TemplateView {}
+extension PlaybookView: TemplateView {}
