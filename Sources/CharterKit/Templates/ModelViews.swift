@@ -390,49 +390,592 @@ public struct HomeView: Sendable {
     }
 }
 
-// The views templates read: each one's fields are its synthesized Encodable conformance
-// (TemplateView), which must be declared in this file.
-extension StrategyView: TemplateView {}
-extension StrategyView.Objective: TemplateView {}
-extension StrategyView.Finding: TemplateView {}
-extension StrategyView.Assessment: TemplateView {}
-extension StrategyView.CoCreator: TemplateView {}
-extension StrategyView.Report: TemplateView {}
-extension StrategyView.Program: TemplateView {}
-extension StrategyView.Method: TemplateView {}
-extension StrategyView.Resource: TemplateView {}
-extension StrategyView.Risk: TemplateView {}
-extension StrategyView.Presence: TemplateView {}
-extension StrategyView.Gap: TemplateView {}
-extension StrategyView.Check: TemplateView {}
-extension MeasureView: TemplateView {}
-extension MeasureView.Row: TemplateView {}
-extension ObjectiveView: TemplateView {}
-extension ObjectiveView.Method: TemplateView {}
-extension LadderView: TemplateView {}
-extension LadderView.Criterion: TemplateView {}
-extension LadderView.Step: TemplateView {}
-extension MatrixView: TemplateView {}
-extension MatrixView.Role: TemplateView {}
-extension MatrixView.Cell: TemplateView {}
-extension MatrixView.Row: TemplateView {}
-extension MatrixView.Column: TemplateView {}
-extension TeamView: TemplateView {}
-extension TeamView.Role: TemplateView {}
-extension TeamView.Member: TemplateView {}
-extension StageView: TemplateView {}
-extension ResponsibilityView: TemplateView {}
-extension ResponsibilityView.Assignment: TemplateView {}
-extension MaturityOverviewView: TemplateView {}
-extension MaturityOverviewView.Marker: TemplateView {}
-extension MaturityOverviewView.Column: TemplateView {}
-extension ListingView: TemplateView {}
-extension ListingView.Section: TemplateView {}
-extension HealthView: TemplateView {}
-extension HealthView.Item: TemplateView {}
-extension HealthView.Group: TemplateView {}
-extension HealthView.Standing: TemplateView {}
-extension HomeView: TemplateView {}
-extension HomeView.Row: TemplateView {}
-extension HomeView.TeamRow: TemplateView {}
-extension HomeView.Involvement: TemplateView {}
+// The views templates read (TemplateView). Each one's fingerprint comes from its synthesized
+// Encodable conformance, which must be declared in this file; each one's lookup switches over
+// its synthesized CodingKeys, so the compiler refuses a field that templates cannot read.
+extension StrategyView: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .id: self.id
+        case .status: self.status
+        case .owner: self.owner
+        case .sponsor: self.sponsor
+        case .focusAreas: self.focusAreas
+        case .objectives: self.objectives
+        case .assessment: self.assessment
+        case .coCreators: self.coCreators
+        case .goal: self.goal
+        case .mission: self.mission
+        case .customerBenefits: self.customerBenefits
+        case .companyBenefits: self.companyBenefits
+        case .methods: self.methods
+        case .resources: self.resources
+        case .programs: self.programs
+        case .communicationInternal: self.communicationInternal
+        case .communicationExternal: self.communicationExternal
+        case .presences: self.presences
+        case .supportContent: self.supportContent
+        case .currentStage: self.currentStage
+        case .supportedStage: self.supportedStage
+        case .claimsMoreThanSupported: self.claimsMoreThanSupported
+        case .targetStage: self.targetStage
+        case .ladder: self.ladder
+        case .gaps: self.gaps
+        case .gapHeadline: self.gapHeadline
+        case .matrix: self.matrix
+        case .risks: self.risks
+        case .narrative: self.narrative
+        case .playbooks: self.playbooks
+        case .health: self.health
+        case .isHealthy: self.isHealthy
+        case .funding: self.funding
+        case .scoreboard: self.scoreboard
+        case .offTrack: self.offTrack
+        case nil: nil
+        }
+    }
+}
+
+extension StrategyView.Objective: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .id: self.id
+        case .text: self.text
+        case .link: self.link
+        case nil: nil
+        }
+    }
+}
+
+extension StrategyView.Finding: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .anchor: self.anchor
+        case .text: self.text
+        case .kind: self.kind
+        case .answeredBy: self.answeredBy
+        case nil: nil
+        }
+    }
+}
+
+extension StrategyView.Assessment: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .assessedOn: self.assessedOn
+        case .staleNote: self.staleNote
+        case .brand: self.brand
+        case .sentiment: self.sentiment
+        case .needs: self.needs
+        case .frustrations: self.frustrations
+        case .excitements: self.excitements
+        case .partners: self.partners
+        case .competition: self.competition
+        case .competitionBrand: self.competitionBrand
+        case .competitionCustomers: self.competitionCustomers
+        case .competitionPartners: self.competitionPartners
+        case .sources: self.sources
+        case nil: nil
+        }
+    }
+}
+
+extension StrategyView.CoCreator: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .name: self.name
+        case .kind: self.kind
+        case nil: nil
+        }
+    }
+}
+
+extension StrategyView.Report: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .success: self.success
+        case .measure: self.measure
+        case .target: self.target
+        case .tool: self.tool
+        case .progress: self.progress
+        case nil: nil
+        }
+    }
+}
+
+extension StrategyView.Program: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .anchor: self.anchor
+        case .title: self.title
+        case .kinds: self.kinds
+        case .owner: self.owner
+        case .method: self.method
+        case .community: self.community
+        case .description: self.description
+        case nil: nil
+        }
+    }
+}
+
+extension StrategyView.Method: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .id: self.id
+        case .title: self.title
+        case .description: self.description
+        case .objectives: self.objectives
+        case .answers: self.answers
+        case .programs: self.programs
+        case .playbooks: self.playbooks
+        case .reports: self.reports
+        case .resources: self.resources
+        case nil: nil
+        }
+    }
+}
+
+extension StrategyView.Resource: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .id: self.id
+        case .title: self.title
+        case .anchor: self.anchor
+        case .kind: self.kind
+        case .description: self.description
+        case .amount: self.amount
+        case .methods: self.methods
+        case nil: nil
+        }
+    }
+}
+
+extension StrategyView.Risk: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .title: self.title
+        case .owner: self.owner
+        case .mitigation: self.mitigation
+        case .escalation: self.escalation
+        case nil: nil
+        }
+    }
+}
+
+extension StrategyView.Presence: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .name: self.name
+        case .channel: self.channel
+        case .url: self.url
+        case nil: nil
+        }
+    }
+}
+
+extension StrategyView.Gap: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .stage: self.stage
+        case .unmet: self.unmet
+        case nil: nil
+        }
+    }
+}
+
+extension StrategyView.Check: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .name: self.name
+        case .ok: self.ok
+        case .detail: self.detail
+        case nil: nil
+        }
+    }
+}
+
+extension MeasureView: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .anchor: self.anchor
+        case .measure: self.measure
+        case .strategy: self.strategy
+        case .status: self.status
+        case .statusClass: self.statusClass
+        case .isOffTrack: self.isOffTrack
+        case .target: self.target
+        case .summary: self.summary
+        case .chart: self.chart
+        case .rows: self.rows
+        case nil: nil
+        }
+    }
+}
+
+extension MeasureView.Row: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .kind: self.kind
+        case .date: self.date
+        case .value: self.value
+        case nil: nil
+        }
+    }
+}
+
+extension ObjectiveView: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .id: self.id
+        case .description: self.description
+        case .owner: self.owner
+        case .strategies: self.strategies
+        case .methods: self.methods
+        case .measures: self.measures
+        case .funding: self.funding
+        case .otherFunding: self.otherFunding
+        case .isServed: self.isServed
+        case nil: nil
+        }
+    }
+}
+
+extension ObjectiveView.Method: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .title: self.title
+        case .strategy: self.strategy
+        case .url: self.url
+        case nil: nil
+        }
+    }
+}
+
+extension LadderView: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .steps: self.steps
+        case nil: nil
+        }
+    }
+}
+
+extension LadderView.Criterion: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .summary: self.summary
+        case .met: self.met
+        case nil: nil
+        }
+    }
+}
+
+extension LadderView.Step: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .stage: self.stage
+        case .state: self.state
+        case .isCurrent: self.isCurrent
+        case .isTarget: self.isTarget
+        case .criteria: self.criteria
+        case .evidence: self.evidence
+        case nil: nil
+        }
+    }
+}
+
+extension MatrixView: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .columns: self.columns
+        case .rows: self.rows
+        case .spansStrategies: self.spansStrategies
+        case nil: nil
+        }
+    }
+}
+
+extension MatrixView.Role: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .letter: self.letter
+        case .name: self.name
+        case .mark: self.mark
+        case .sources: self.sources
+        case nil: nil
+        }
+    }
+}
+
+extension MatrixView.Cell: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .text: self.text
+        case .style: self.style
+        case .title: self.title
+        case .roles: self.roles
+        case .hasDetail: self.hasDetail
+        case nil: nil
+        }
+    }
+}
+
+extension MatrixView.Row: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .responsibility: self.responsibility
+        case .cells: self.cells
+        case .isGap: self.isGap
+        case .note: self.note
+        case nil: nil
+        }
+    }
+}
+
+extension MatrixView.Column: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .team: self.team
+        case .accountable: self.accountable
+        case .responsible: self.responsible
+        case .isOverloaded: self.isOverloaded
+        case nil: nil
+        }
+    }
+}
+
+extension TeamView: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .id: self.id
+        case .kind: self.kind
+        case .mission: self.mission
+        case .lead: self.lead
+        case .members: self.members
+        case .contact: self.contact
+        case .reviewHandle: self.reviewHandle
+        case .roles: self.roles
+        case .strategies: self.strategies
+        case .ownedStrategies: self.ownedStrategies
+        case .playbooks: self.playbooks
+        case .accountableCount: self.accountableCount
+        case .responsibleCount: self.responsibleCount
+        case nil: nil
+        }
+    }
+}
+
+extension TeamView.Role: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .strategy: self.strategy
+        case .responsibility: self.responsibility
+        case .letter: self.letter
+        case nil: nil
+        }
+    }
+}
+
+extension TeamView.Member: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .name: self.name
+        case .role: self.role
+        case .separator: self.separator
+        case nil: nil
+        }
+    }
+}
+
+extension StageView: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .number: self.number
+        case .summary: self.summary
+        case .description: self.description
+        case .criteria: self.criteria
+        case .current: self.current
+        case .targeting: self.targeting
+        case .playbooks: self.playbooks
+        case .previous: self.previous
+        case .next: self.next
+        case nil: nil
+        }
+    }
+}
+
+extension ResponsibilityView: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .summary: self.summary
+        case .assignments: self.assignments
+        case .playbooks: self.playbooks
+        case .isUncovered: self.isUncovered
+        case nil: nil
+        }
+    }
+}
+
+extension ResponsibilityView.Assignment: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .strategy: self.strategy
+        case .accountable: self.accountable
+        case .responsible: self.responsible
+        case .consulted: self.consulted
+        case .informed: self.informed
+        case nil: nil
+        }
+    }
+}
+
+extension MaturityOverviewView: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .columns: self.columns
+        case nil: nil
+        }
+    }
+}
+
+extension MaturityOverviewView.Marker: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .strategy: self.strategy
+        case .target: self.target
+        case nil: nil
+        }
+    }
+}
+
+extension MaturityOverviewView.Column: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .stage: self.stage
+        case .summary: self.summary
+        case .strategies: self.strategies
+        case .targets: self.targets
+        case nil: nil
+        }
+    }
+}
+
+extension ListingView: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .sections: self.sections
+        case nil: nil
+        }
+    }
+}
+
+extension ListingView.Section: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .anchor: self.anchor
+        case .title: self.title
+        case .summary: self.summary
+        case .items: self.items
+        case nil: nil
+        }
+    }
+}
+
+extension HealthView: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .standings: self.standings
+        case .groups: self.groups
+        case .isClean: self.isClean
+        case .offTrack: self.offTrack
+        case nil: nil
+        }
+    }
+}
+
+extension HealthView.Item: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .severity: self.severity
+        case .code: self.code
+        case .message: self.message
+        case .location: self.location
+        case nil: nil
+        }
+    }
+}
+
+extension HealthView.Group: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .title: self.title
+        case .link: self.link
+        case .items: self.items
+        case nil: nil
+        }
+    }
+}
+
+extension HealthView.Standing: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .strategy: self.strategy
+        case .draft: self.draft
+        case .checks: self.checks
+        case nil: nil
+        }
+    }
+}
+
+extension HomeView: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .strategies: self.strategies
+        case .hasStrategies: self.hasStrategies
+        case .errors: self.errors
+        case .warnings: self.warnings
+        case .stalePages: self.stalePages
+        case .hasProblems: self.hasProblems
+        case .healthURL: self.healthURL
+        case .matrixURL: self.matrixURL
+        case .involvement: self.involvement
+        case nil: nil
+        }
+    }
+}
+
+extension HomeView.Row: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .strategy: self.strategy
+        case .focusAreas: self.focusAreas
+        case .current: self.current
+        case .target: self.target
+        case .owner: self.owner
+        case .health: self.health
+        case .isHealthy: self.isHealthy
+        case .offTrack: self.offTrack
+        case nil: nil
+        }
+    }
+}
+
+extension HomeView.TeamRow: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .team: self.team
+        case .cells: self.cells
+        case nil: nil
+        }
+    }
+}
+
+extension HomeView.Involvement: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .strategies: self.strategies
+        case .rows: self.rows
+        case nil: nil
+        }
+    }
+}

@@ -118,12 +118,127 @@ public struct PlaybookView: Sendable {
     public var next: LinkView?
 }
 
-// The views templates read: each one's fields are its synthesized Encodable conformance
-// (TemplateView), which must be declared in this file.
-extension PageContext: TemplateView {}
-extension PrintSection: TemplateView {}
-extension SiteView: TemplateView {}
-extension PageView: TemplateView {}
-extension LinkView: TemplateView {}
-extension TOCEntry: TemplateView {}
-extension PlaybookView: TemplateView {}
+// The views templates read (TemplateView). Each one's fingerprint comes from its synthesized
+// Encodable conformance, which must be declared in this file; each one's lookup switches over
+// its synthesized CodingKeys, so the compiler refuses a field that templates cannot read.
+extension PageContext: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .site: self.site
+        case .page: self.page
+        case .navigation: self.navigation
+        case .section: self.section
+        case .sectionTitle: self.sectionTitle
+        case .breadcrumbs: self.breadcrumbs
+        case .children: self.children
+        case .root: self.root
+        case .playbook: self.playbook
+        case .strategy: self.strategy
+        case .team: self.team
+        case .stage: self.stage
+        case .responsibility: self.responsibility
+        case .matrix: self.matrix
+        case .maturity: self.maturity
+        case .listing: self.listing
+        case .health: self.health
+        case .home: self.home
+        case .objective: self.objective
+        case .print: self.print
+        case nil: nil
+        }
+    }
+}
+
+extension PrintSection: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .anchor: self.anchor
+        case .title: self.title
+        case .path: self.path
+        case .content: self.content
+        case nil: nil
+        }
+    }
+}
+
+extension SiteView: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .title: self.title
+        case .description: self.description
+        case .language: self.language
+        case .homeURL: self.homeURL
+        case .stylesheetURL: self.stylesheetURL
+        case .searchScriptURL: self.searchScriptURL
+        case .isPublic: self.isPublic
+        case .sections: self.sections
+        case .printURL: self.printURL
+        case nil: nil
+        }
+    }
+}
+
+extension PageView: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .title: self.title
+        case .documentTitle: self.documentTitle
+        case .titleID: self.titleID
+        case .showTitle: self.showTitle
+        case .description: self.description
+        case .kind: self.kind
+        case .content: self.content
+        case .toc: self.toc
+        case .hasTOC: self.hasTOC
+        case .tags: self.tags
+        case .params: self.params
+        case .sourcePath: self.sourcePath
+        case .path: self.path
+        case nil: nil
+        }
+    }
+}
+
+extension LinkView: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .title: self.title
+        case .url: self.url
+        case .isCurrent: self.isCurrent
+        case .isFolder: self.isFolder
+        case .detail: self.detail
+        case nil: nil
+        }
+    }
+}
+
+extension TOCEntry: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .level: self.level
+        case .text: self.text
+        case .url: self.url
+        case nil: nil
+        }
+    }
+}
+
+extension PlaybookView: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .owner: self.owner
+        case .strategy: self.strategy
+        case .stage: self.stage
+        case .responsibilities: self.responsibilities
+        case .status: self.status
+        case .lastReviewed: self.lastReviewed
+        case .reviewDue: self.reviewDue
+        case .isStale: self.isStale
+        case .hasMetadata: self.hasMetadata
+        case .referencedBy: self.referencedBy
+        case .previous: self.previous
+        case .next: self.next
+        case nil: nil
+        }
+    }
+}

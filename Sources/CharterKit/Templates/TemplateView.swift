@@ -1,102 +1,24 @@
 public import Mustache
 
-/// A value that templates read: its fields are those the compiler's synthesized `Encodable`
-/// conformance lists, in declaration order. One conformance serves both things a view is asked:
+/// A value that templates read. Its fields are its stored properties, and the compiler holds
+/// both things a view is asked to them:
 ///
-/// - `child(named:)`, how swift-mustache reads `{{name}}` without reflection: the view encodes
-///   itself to a `FieldFinder`, which keeps the field of that name and stops the encoding;
-/// - `fingerprint(into:)`, what the build cache compares: every field, nested, into a
-///   `StableHasher`, without building a copy of the view.
+/// - `child(named:)`, how swift-mustache reads `{{name}}` without reflection: each view switches
+///   over its synthesized `CodingKeys` (`CodingKeys(stringValue: name)`), and the switch must be
+///   exhaustive, so a field added to a view that templates cannot read does not compile;
+/// - `fingerprint(into:)`, what the build cache compares: the view's synthesized `Encodable`
+///   conformance feeds every field, nested, into a `StableHasher` (`FingerprintEncoder`),
+///   without building a copy of the view.
 ///
-/// A field added to a view is both readable and fingerprinted, with nothing else to change; a
-/// field of a type that is not a view, a string, a number, a Boolean, or an array or optional of
-/// them does not compile.
+/// A field whose type is not a view, a string, a number, a Boolean, or a list or optional of
+/// them does not compile either.
 protocol TemplateView: Encodable, MustacheParent, StableHashable, Sendable {}
 
 extension TemplateView {
-    public func child(named name: String) -> Any? {
-        let finder = FieldFinder(name)
-        do {
-            try encode(to: finder)
-        } catch {
-            // `FieldFinder.Found` ends the encoding once the field is met.
-        }
-        return finder.found
-    }
-
     func fingerprint(into hasher: inout StableHasher) {
         let encoder = FingerprintEncoder(hasher)
         try? encode(to: encoder)
         hasher = encoder.hasher
-    }
-}
-
-// MARK: - Reading one field
-
-/// An encoder that listens for one field of the value encoded, by name, and keeps it as the
-/// value itself, not encoded; an optional field that is nil is nil, as a stored property read
-/// as `Any?` is.
-final class FieldFinder: Encoder {
-    /// Thrown to end the encoding once the field is found.
-    struct Found: Error {}
-
-    let name: String
-    var found: Any?
-    var codingPath: [any CodingKey] { [] }
-    var userInfo: [CodingUserInfoKey: Any] { [:] }
-
-    init(_ name: String) { self.name = name }
-
-    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        KeyedEncodingContainer(Container(finder: self))
-    }
-
-    func unkeyedContainer() -> any UnkeyedEncodingContainer { Ignored() }
-    func singleValueContainer() -> any SingleValueEncodingContainer { Ignored() }
-
-    private struct Container<Key: CodingKey>: KeyedEncodingContainerProtocol {
-        let finder: FieldFinder
-        var codingPath: [any CodingKey] { [] }
-
-        private func keep(_ value: Any?, _ key: Key) throws {
-            guard key.stringValue == finder.name else { return }
-            finder.found = value
-            throw Found()
-        }
-
-        mutating func encodeNil(forKey key: Key) throws { try keep(nil, key) }
-        mutating func encode(_ value: Bool, forKey key: Key) throws { try keep(value, key) }
-        mutating func encode(_ value: String, forKey key: Key) throws { try keep(value, key) }
-        mutating func encode(_ value: Double, forKey key: Key) throws { try keep(value, key) }
-        mutating func encode(_ value: Int, forKey key: Key) throws { try keep(value, key) }
-        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try keep(value, key) }
-        mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try keep(value.map { $0 }, key) }
-        mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { try keep(value.map { $0 }, key) }
-        mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { try keep(value.map { $0 }, key) }
-        mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { try keep(value.map { $0 }, key) }
-        mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws { try keep(value.map { $0 }, key) }
-
-        mutating func nestedContainer<NestedKey: CodingKey>(
-            keyedBy keyType: NestedKey.Type, forKey key: Key
-        ) -> KeyedEncodingContainer<NestedKey> {
-            KeyedEncodingContainer(Container<NestedKey>(finder: FieldFinder("")))
-        }
-        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { Ignored() }
-        mutating func superEncoder() -> any Encoder { FieldFinder("") }
-        mutating func superEncoder(forKey key: Key) -> any Encoder { FieldFinder("") }
-    }
-
-    /// What a view's own fields never are at the top: a list or a single value.
-    private struct Ignored: UnkeyedEncodingContainer, SingleValueEncodingContainer {
-        var codingPath: [any CodingKey] { [] }
-        var count: Int { 0 }
-        mutating func encodeNil() throws {}
-        mutating func encode<T: Encodable>(_ value: T) throws {}
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-            KeyedEncodingContainer(Container<NestedKey>(finder: FieldFinder("")))
-        }
-        mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { Ignored() }
-        mutating func superEncoder() -> any Encoder { FieldFinder("") }
     }
 }
 

@@ -3,8 +3,9 @@ import Mustache
 import Testing
 @testable import CharterKit
 
-/// Templates read views through `child(named:)` and the cache fingerprints them field by field;
-/// both come from each view's synthesized `Encodable` conformance (`TemplateView`). These tests
+/// Templates read views through `child(named:)` (a switch over each view's synthesized
+/// `CodingKeys`, which the compiler holds exhaustive) and the cache fingerprints them field by
+/// field (through the synthesized `Encodable` conformance; see `TemplateView`). These tests
 /// walk every page context of the example site and compare each view's answers with its stored
 /// properties as reflection sees them, and check that the fingerprint covers every field.
 @Suite struct TemplateLookupsTests {
