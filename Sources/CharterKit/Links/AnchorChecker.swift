@@ -7,12 +7,14 @@ struct AnchorChecker {
 
     /// The stage: every link checked when `rendering.idsChanged`; otherwise only the links of
     /// the pages made from `edited`, the rest of the answer being that of the site `made`.
-    static func check(_ rendering: SiteRendering, links: [SiteLink], edited: Set<String>? = nil, made: SiteRendering? = nil) -> [Diagnostic] {
+    static func check(
+        _ rendering: SiteRendering, content: RenderedContent, edited: Set<String>? = nil, made: SiteRendering? = nil
+    ) -> [Diagnostic] {
         let checker = AnchorChecker(ids: rendering.ids)
-        guard let edited, let made, !rendering.idsChanged else { return checker.check(links) }
+        guard let edited, let made, !rendering.idsChanged else { return checker.check(content.allLinks) }
         // Every page's ids are as they were: only the edited pages' links can have a new answer.
         return made.anchorDiagnostics.filter { !edited.contains($0.location.path) }
-            + checker.check(links.filter { edited.contains($0.location.path) })
+            + checker.check(content.pages.filter { edited.contains($0.page.sourcePath) }.flatMap(\.links))
     }
 
     func check(_ links: [SiteLink]) -> [Diagnostic] {

@@ -29,6 +29,19 @@ public struct RenderedContent: Sendable {
     public var diagnostics: [Diagnostic]
 }
 
+extension RenderedContent {
+    /// Every link into the site: the pages', then the narratives' and text fields'.
+    var allLinks: [SiteLink] { pages.flatMap(\.links) + otherLinks }
+
+    /// The pages that a link with a `#fragment` points into.
+    var anchorTargets: Set<String> {
+        var targets: Set<String> = []
+        for page in pages { for link in page.links where !(link.fragment ?? "").isEmpty { targets.insert(link.path) } }
+        for link in otherLinks where !(link.fragment ?? "").isEmpty { targets.insert(link.path) }
+        return targets
+    }
+}
+
 /// Renders the Markdown of every page, strategy narrative and YAML text field, in parallel,
 /// resolving links through the link resolver and reporting the broken ones where they are written.
 public struct PageRenderer: Sendable {

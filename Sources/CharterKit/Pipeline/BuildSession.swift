@@ -195,10 +195,13 @@ final class FileMemo: @unchecked Sendable {
     @discardableResult
     func forgetUnseen() -> Int {
         lock.withLock {
-            known = known.filter { seen.contains($0.key) }
-            let paths = Set(known.values.map(\.text.path))
-            derived = derived.filter { paths.contains($0.key) }
-            seen = []
+            // Every file seen is known, so equal counts mean nothing went away.
+            if known.count != seen.count {
+                known = known.filter { seen.contains($0.key) }
+                let paths = Set(known.values.map(\.text.path))
+                derived = derived.filter { paths.contains($0.key) }
+            }
+            seen.removeAll(keepingCapacity: true)
             defer { reads = 0 }
             return reads
         }

@@ -201,8 +201,7 @@ public struct SiteBuilder: Sendable {
                 run.cutOff = true
                 var rendering = remade.rendering
                 let files = remade.files
-                rendering.anchorDiagnostics = AnchorChecker.check(
-                    rendering, links: markdown.pages.flatMap(\.links) + markdown.otherLinks, edited: edited, made: made.rendering)
+                rendering.anchorDiagnostics = AnchorChecker.check(rendering, content: markdown, edited: edited, made: made.rendering)
                 rendering.diagnostics += rendering.anchorDiagnostics
                 return try replace(
                     files, in: made, rendering: rendering, content: markdown, site: site, configuration: configuration,
@@ -224,7 +223,7 @@ public struct SiteBuilder: Sendable {
             throw error
         }
         // Anchors: each link's fragment against the ids of the page it points into.
-        rendering.anchorDiagnostics = AnchorChecker.check(rendering, links: markdown.pages.flatMap(\.links) + markdown.otherLinks)
+        rendering.anchorDiagnostics = AnchorChecker.check(rendering, content: markdown)
         diagnostics += rendering.diagnostics + rendering.anchorDiagnostics
         diagnostics = configuration.applySeverities(to: diagnostics)
         diagnostics.sort()
@@ -329,8 +328,11 @@ public struct SiteBuilder: Sendable {
             hasher.combine(rendered.page.title)
             hasher.combine(rendered.page.titleSource.rawValue)
             // Which pages it links to, not how often or in what order: that is what others show.
-            let targets = rendered.links.count < 2 ? rendered.links.map(\.path) : Set(rendered.links.map(\.path)).sorted()
-            for path in targets { hasher.combine(path) }
+            var previous: String?
+            for path in rendered.links.map(\.path).sorted() where path != previous {
+                hasher.combine(path)
+                previous = path
+            }
             hasher.combine(0)
         }
         for asset in content.assets {

@@ -180,8 +180,8 @@ struct SiteRenderer {
         links: LinkResolver, markdown: MarkdownOptions, to destination: PageDestination
     ) throws -> SiteRendering {
         let builder = ContextBuilder(site: site, content: content, diagnostics: diagnostics, today: today)
-        let allLinks = content.pages.flatMap(\.links) + content.otherLinks
-        let anchorTargets = Set(allLinks.filter { !($0.fragment ?? "").isEmpty }.map(\.path))
+        let allLinks = content.allLinks
+        let anchorTargets = content.anchorTargets
         let checking = destination.isNowhere
         let jobs = jobs(builder, links: links, markdown: markdown)
         // A check leaves a page whose path is known unmade, unless a link points into it.
@@ -293,8 +293,7 @@ struct SiteRenderer {
             if cache.pages[planned.path]?.fingerprint == fingerprint { return (planned.path, fingerprint, nil) }
             return (planned.path, fingerprint, templates.render(planned.context, with: job.template))
         }
-        let allLinks = content.pages.flatMap(\.links) + content.otherLinks
-        let anchorTargets = Set(allLinks.filter { !($0.fragment ?? "").isEmpty }.map(\.path))
+        let anchorTargets = content.anchorTargets
         var rendering = made.rendering
         rendering.builder = builder
         var files: [(path: String, data: Data)] = []
