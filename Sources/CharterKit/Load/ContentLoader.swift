@@ -33,8 +33,30 @@ public struct LoadedContent: Sendable {
     /// Site templates from `<root>/Templates/`, keyed by path below that folder.
     public var templates: [String: TemplateSource] = [:]
     public var diagnostics: [Diagnostic] = []
-    /// How many text files were read from the disk rather than from a session's memory.
-    var filesRead = 0
+    /// The text files read from the disk rather than taken from a session's memory, by source
+    /// path: with a session, the only files whose text may differ from the last load's.
+    var read: Set<String> = []
+    var filesRead: Int { read.count }
+    /// Whether the folders were walked; a session's load told which files changed looks at those only.
+    var walked = true
+}
+
+/// What a session's last load found, and where each file of the content folder went in it.
+struct LoadMemo: Sendable {
+    struct Entry: Sendable {
+        enum Slot: Sendable { case markdown(Int), data(Int), asset }
+        /// The real path the walk found the file at.
+        var realPath: String
+        var slot: Slot
+    }
+
+    var content: LoadedContent
+    var excludedPaths: Set<String>
+    /// The site's real root path.
+    var rootPath: String
+    var maximumFileSize: Int
+    /// By source path.
+    var entries: [String: Entry]
 }
 
 /// A decoded text file of the content folder.
@@ -67,6 +89,10 @@ public struct ContentLoader: Sendable {
     var files: FileMemo?
     /// Files read again whatever their stamp says (a watcher saw them change), by source path.
     var reread: Set<String> = []
+    /// Every file changed since the session's last load, by source path, when the caller knows
+    /// them all (a watcher's report): the load then looks at only those, unless one of them was
+    /// added, removed, or is not a page, a strategy, a team or an asset.
+    var changed: Set<String>?
 
     /// Creates a loader.
     public init() {}
@@ -74,6 +100,11 @@ public struct ContentLoader: Sendable {
     /// Loads the site rooted at `root`. Throws only when the root itself cannot be read.
     public func load(root: URL) throws -> LoadedContent {
         let root = root.standardizedFileURL.resolvingSymlinksInPath()
+        if let files, let changed, let last = files.lastLoad, last.content.root == root, last.excludedPaths == excludedPaths,
+           let content = reload(last, changed: changed, files: files) {
+            return content
+        }
+        files?.lastLoad = nil
         guard case .folder(let rootPath) = FileKind.inspect(Self.realPath(root.path) ?? root.path, root: "/") else {
             throw CharterError.missingRoot(root.path)
         }
@@ -162,22 +193,76 @@ public struct ContentLoader: Sendable {
             }
             return .asset(Asset(contentPath: relative, sourcePath: sourcePath, fileURL: URL(fileURLWithPath: file.realPath)))
         }
-        for item in found {
+        // Where each file went, for a session's next load (`reload`).
+        var entries: [String: LoadMemo.Entry] = [:]
+        if self.files != nil { entries.reserveCapacity(found.count) }
+        for (file, item) in zip(files, found) {
+            let sourcePath = hasContentFolder ? "content/\(file.relative)" : file.relative
             switch item {
-            case .markdown(let file, let found):
+            case .markdown(let text, let found):
                 diagnostics += found
-                if let file { content.markdown.append(file) }
-            case .data(let file, let found):
+                guard let text else { continue }
+                if self.files != nil { entries[sourcePath] = .init(realPath: file.realPath, slot: .markdown(content.markdown.count)) }
+                content.markdown.append(text)
+            case .data(let text, let found):
                 diagnostics += found
-                if let file { content.data.append(file) }
+                guard let text else { continue }
+                if self.files != nil { entries[sourcePath] = .init(realPath: file.realPath, slot: .data(content.data.count)) }
+                content.data.append(text)
             case .asset(let asset):
+                if self.files != nil { entries[sourcePath] = .init(realPath: file.realPath, slot: .asset) }
                 content.assets.append(asset)
             case .refused(let diagnostic):
                 diagnostics.append(diagnostic)
             }
         }
         content.diagnostics = walker.diagnostics + diagnostics
-        content.filesRead = self.files?.forgetUnseen() ?? 0
+        if let memo = self.files {
+            content.read = memo.forgetUnseen()
+            memo.lastLoad = LoadMemo(
+                content: content, excludedPaths: excludedPaths, rootPath: rootPath, maximumFileSize: limits.maximumFileSize, entries: entries)
+        }
+        return content
+    }
+
+    /// The last load with the `changed` files read again, when each of them is a page, a
+    /// strategy, a team or an asset that was there before and is still a regular file where the
+    /// walk found it, or a path that neither was nor is there (an editor's temporary file).
+    /// Nil when the folders must be walked: a file was added, removed or replaced by something
+    /// else, a problem was or is reported at one of the paths, or the path is a template, a
+    /// model file or `charter.yaml`.
+    private func reload(_ last: LoadMemo, changed: Set<String>, files: FileMemo) -> LoadedContent? {
+        var content = last.content
+        if content.diagnostics.contains(where: { changed.contains($0.location.path) }) { return nil }
+        for path in changed {
+            guard let entry = last.entries[path] else {
+                // A path the last walk did not take: fine only when nothing is there now either.
+                if path.isEmpty || FileStamp(path: last.rootPath + "/" + path) != nil { return nil }
+                continue
+            }
+            // The file itself, not a link to it: a link's target may have changed without the link.
+            guard entry.realPath == last.rootPath + "/" + path, let stamp = FileStamp(path: entry.realPath), stamp.isRegularFile else {
+                return nil
+            }
+            var diagnostics: [Diagnostic] = []
+            switch entry.slot {
+            case .asset:
+                continue
+            case .markdown(let index):
+                guard let text = readText(entry.realPath, sourcePath: path, limit: last.maximumFileSize, stamp: stamp, diagnostics: &diagnostics),
+                      diagnostics.isEmpty else { return nil }
+                content.markdown[index].source = text
+            case .data(let index):
+                guard let text = readText(entry.realPath, sourcePath: path, limit: last.maximumFileSize, stamp: stamp, diagnostics: &diagnostics),
+                      diagnostics.isEmpty else { return nil }
+                content.data[index].source = text
+            }
+        }
+        content.read = files.takeReads()
+        content.walked = false
+        files.lastLoad = LoadMemo(
+            content: content, excludedPaths: last.excludedPaths, rootPath: last.rootPath, maximumFileSize: last.maximumFileSize,
+            entries: last.entries)
         return content
     }
 

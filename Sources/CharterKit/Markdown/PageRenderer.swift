@@ -10,11 +10,32 @@ public struct SiteLink: Sendable, Hashable {
 }
 
 /// A page with its Markdown rendered and its final title chosen.
+///
+/// Its parts are kept in one shared box: a site's pages go through many stages and are kept
+/// between builds, and a copy of a page is then one reference, not one per string it holds.
 public struct RenderedPage: Sendable {
-    public var page: Page
-    public var markdown: RenderedMarkdown
+    private final class Storage: Sendable {
+        let page: Page
+        let markdown: RenderedMarkdown
+        let links: [SiteLink]
+
+        init(page: Page, markdown: RenderedMarkdown, links: [SiteLink]) {
+            self.page = page
+            self.markdown = markdown
+            self.links = links
+        }
+    }
+
+    private let storage: Storage
+
+    public init(page: Page, markdown: RenderedMarkdown, links: [SiteLink]) {
+        storage = Storage(page: page, markdown: markdown, links: links)
+    }
+
+    public var page: Page { _read { yield storage.page } }
+    public var markdown: RenderedMarkdown { _read { yield storage.markdown } }
     /// Links into the site, for the anchor check and for backlinks.
-    public var links: [SiteLink]
+    public var links: [SiteLink] { _read { yield storage.links } }
 }
 
 /// Everything the Markdown stage produces.
@@ -76,8 +97,12 @@ public struct PageRenderer: Sendable {
         var inline: String?
     }
 
-    /// Renders everything Markdown in the site.
+    /// Renders everything Markdown in the site. With a memo whose last rendering was against
+    /// the same model (`links`), only the pages read from the disk since then are looked at.
     public func render(_ site: Site, links resolver: LinkResolver) throws -> RenderedContent {
+        if let memo, let content = try renderChanged(site, links: resolver, memo: memo) {
+            return content
+        }
         var jobs: [Job] = site.pages.map(Job.page)
         for document in site.strategies {
             if let narrative = document.narrative {
@@ -109,21 +134,15 @@ public struct PageRenderer: Sendable {
                 return .failure(error)
             }
         }
-        if let memo {
-            let outputs = results.compactMap { try? $0.get() }
-            if outputs.count == jobs.count {
-                let rendered = remembered.inputs.isEmpty ? jobs.count : jobs.indices.count { remembered.inputs[$0] != inputs[$0] }
-                memo.memory.keep(links: memo.links, inputs: inputs, outputs: outputs, rendered: rendered)
-            }
-        }
-        var content = RenderedContent(pages: [], narratives: [:], texts: [:], otherLinks: [], diagnostics: [])
+        var used: Set<String> = []
         if let cache {
-            let used = results.compactMap { result -> String? in
+            used = Set(results.compactMap { result -> String? in
                 if case .success(let output) = result { return output.cacheKey }
                 return nil
-            }
-            cache.save(keeping: Set(used))
+            })
+            cache.save(keeping: used)
         }
+        var content = RenderedContent(pages: [], narratives: [:], texts: [:], otherLinks: [], diagnostics: [])
         for (job, result) in zip(jobs, results) {
             let output: Output
             switch result {
@@ -146,7 +165,75 @@ public struct PageRenderer: Sendable {
                 content.otherLinks += output.links
             }
         }
+        if let memo {
+            let outputs = results.compactMap { try? $0.get() }
+            if outputs.count == jobs.count {
+                let rendered = remembered.inputs.isEmpty ? jobs.count : jobs.indices.count { remembered.inputs[$0] != inputs[$0] }
+                memo.memory.keep(
+                    MarkdownMemo.Rendering(links: memo.links, inputs: inputs, outputs: outputs, content: content, used: used), rendered: rendered)
+            }
+        }
         return content
+    }
+
+    /// The memo's last rendering with the pages read since looked at again; nil when the memo
+    /// holds no rendering against the same model, or a file read since is not a page's.
+    private func renderChanged(_ site: Site, links resolver: LinkResolver, memo: (memory: MarkdownMemo, links: String)) throws -> RenderedContent? {
+        guard let (rendering, fresh) = memo.memory.lastRendering(links: memo.links), var last = rendering else { return nil }
+        var indices: [Int] = []
+        var unchanged = last.content.pages.count == site.pages.count
+        if unchanged {
+            for index in site.pages.indices where fresh.contains(site.pages[index].sourcePath) {
+                indices.append(index)
+                unchanged = unchanged && last.content.pages[index].page.sourcePath == site.pages[index].sourcePath
+            }
+            // A strategy's narrative is part of the model's fingerprint, so it cannot have
+            // changed; checked all the same, as it is cheap.
+            unchanged = unchanged && !site.strategies.contains { $0.narrative.map { fresh.contains($0.sourcePath) } ?? false }
+        }
+        guard unchanged else {
+            memo.memory.restore(last)
+            return nil
+        }
+        var rendered = 0
+        var diagnosticsMoved = false
+        defer { memo.memory.restore(last) }
+        for index in indices {
+            let page = site.pages[index]
+            let input = Self.input(of: .page(page))
+            if last.inputs[index] == input { continue }
+            let output: Output
+            do throws(MarkdownError) {
+                output = try render(.page(page), resolver: resolver)
+            } catch {
+                throw CharterError.markdown(error)
+            }
+            rendered += 1
+            let old = last.outputs[index]
+            diagnosticsMoved = diagnosticsMoved || !old.diagnostics.isEmpty || !old.markdown.diagnostics.isEmpty
+                || !output.diagnostics.isEmpty || !output.markdown.diagnostics.isEmpty
+            if let key = old.cacheKey { last.used.remove(key) }
+            if let key = output.cacheKey { last.used.insert(key) }
+            var titled = page
+            if titled.titleSource == .fileName, let heading = output.markdown.firstTitle, !heading.isEmpty {
+                titled.title = heading
+                titled.titleSource = .firstHeading
+            }
+            last.content.pages[index] = RenderedPage(page: titled, markdown: output.markdown, links: output.links)
+            last.inputs[index] = input
+            last.outputs[index] = output
+        }
+        if diagnosticsMoved {
+            // In document order, as a whole rendering lists them.
+            last.content.diagnostics = []
+            for index in last.outputs.indices {
+                last.content.diagnostics += last.outputs[index].diagnostics
+                last.content.diagnostics += last.outputs[index].markdown.diagnostics
+            }
+        }
+        if rendered > 0 { cache?.save(keeping: last.used) }
+        memo.memory.keep(last, rendered: rendered)
+        return last.content
     }
 
     /// One document of the site rendered.
@@ -319,23 +406,52 @@ struct MarkdownInput: Equatable, Sendable {
 /// rendering against the same targets can use it; the model is then the same, so its documents
 /// come in the same order, and each is compared with the one in its place.
 final class MarkdownMemo: @unchecked Sendable {
+    /// A whole rendering of the site: each document's input and output, in document order, the
+    /// content assembled from them, and the cache entries they used.
+    fileprivate struct Rendering {
+        var links: String
+        var inputs: [MarkdownInput]
+        var outputs: [PageRenderer.Output]
+        var content: RenderedContent
+        var used: Set<String>
+    }
+
     private let lock = NSLock()
-    private var links: String?
-    private var inputs: [MarkdownInput] = []
-    private var outputs: [PageRenderer.Output] = []
+    private var last: Rendering?
+    /// The text files read from the disk since the last rendering was kept, by source path.
+    private var read: Set<String> = []
     private var rendered = 0
+
+    /// Notes the files a load read from the disk: their text may differ from the last rendering's.
+    func noteRead(_ paths: Set<String>) {
+        lock.withLock { read.formUnion(paths) }
+    }
 
     /// What the last rendering against the link targets `links` left, in document order.
     fileprivate func last(links: String) -> (inputs: [MarkdownInput], outputs: [PageRenderer.Output]) {
-        lock.withLock { self.links == links ? (inputs, outputs) : ([], []) }
+        lock.withLock { last?.links == links ? (last!.inputs, last!.outputs) : ([], []) }
+    }
+
+    /// The last rendering, when it was against the link targets `links`, taken out of the memo
+    /// (so that the caller's changes to it copy nothing), and the files read since it was kept.
+    fileprivate func lastRendering(links: String) -> (Rendering?, Set<String>)? {
+        lock.withLock {
+            guard last?.links == links else { return nil }
+            defer { last = nil }
+            return (last, read)
+        }
+    }
+
+    /// Puts back a rendering taken out and not replaced: the files read since still count.
+    fileprivate func restore(_ rendering: Rendering) {
+        lock.withLock { if last == nil { last = rendering } }
     }
 
     /// Keeps a rendering of the site and counts the documents it had to render.
-    fileprivate func keep(links: String, inputs: [MarkdownInput], outputs: [PageRenderer.Output], rendered count: Int) {
+    fileprivate func keep(_ rendering: Rendering, rendered count: Int) {
         lock.withLock {
-            self.links = links
-            self.inputs = inputs
-            self.outputs = outputs
+            last = rendering
+            read = []
             rendered += count
         }
     }

@@ -60,6 +60,9 @@ public final class BuildSession: @unchecked Sendable {
 public struct StageRun: Equatable, Sendable {
     /// Text files read from the disk (the others were known by their stamp).
     public var filesRead = 0
+    /// Whether the site's folders were walked (a build told which files changed may look at
+    /// only those).
+    public var walked = true
     /// Whether the configuration, templates, framework and model were made.
     public var modelMade = false
     /// Whether the model's rules were run.
@@ -69,8 +72,12 @@ public struct StageRun: Equatable, Sendable {
     /// Whether the build was cut off early, making only the pages whose text changed.
     public var cutOff = false
 
-    public init(filesRead: Int = 0, modelMade: Bool = false, validated: Bool = false, documentsRendered: Int = 0, cutOff: Bool = false) {
+    public init(
+        filesRead: Int = 0, walked: Bool = true, modelMade: Bool = false, validated: Bool = false, documentsRendered: Int = 0,
+        cutOff: Bool = false
+    ) {
         self.filesRead = filesRead
+        self.walked = walked
         self.modelMade = modelMade
         self.validated = validated
         self.documentsRendered = documentsRendered
@@ -138,7 +145,14 @@ final class FileMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var known: [String: (stamp: FileStamp, text: SourceText)] = [:]
     private var seen: Set<String> = []
-    private var reads = 0
+    private var reads: Set<String> = []
+    private var load: LoadMemo?
+
+    /// What the last load found; nil when it failed or has not run.
+    var lastLoad: LoadMemo? {
+        get { lock.withLock { load } }
+        set { lock.withLock { load = newValue } }
+    }
 
     /// The text read before from the file now stamped `stamp`, if it is the same file.
     func text(_ key: String, stamp: FileStamp) -> SourceText? {
@@ -153,7 +167,7 @@ final class FileMemo: @unchecked Sendable {
         lock.withLock {
             seen.insert(key)
             known[key] = (stamp, text)
-            reads += 1
+            reads.insert(text.path)
         }
     }
 
@@ -190,10 +204,20 @@ final class FileMemo: @unchecked Sendable {
         return body
     }
 
+    /// The files read from the disk since the last call, by source path, for a load that read
+    /// only the files it was told had changed (and so forgets nothing).
+    func takeReads() -> Set<String> {
+        lock.withLock {
+            seen.removeAll(keepingCapacity: true)
+            defer { reads = [] }
+            return reads
+        }
+    }
+
     /// Forgets the files the last load did not read, which were removed or renamed; returns
-    /// how many files it read from the disk.
+    /// the files it read from the disk, by source path.
     @discardableResult
-    func forgetUnseen() -> Int {
+    func forgetUnseen() -> Set<String> {
         lock.withLock {
             // Every file seen is known, so equal counts mean nothing went away.
             if known.count != seen.count {
@@ -202,7 +226,7 @@ final class FileMemo: @unchecked Sendable {
                 derived = derived.filter { paths.contains($0.key) }
             }
             seen.removeAll(keepingCapacity: true)
-            defer { reads = 0 }
+            defer { reads = [] }
             return reads
         }
     }

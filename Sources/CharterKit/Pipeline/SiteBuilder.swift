@@ -61,7 +61,9 @@ public struct SiteBuilder: Sendable {
     /// What earlier builds of this site in this process kept in memory (the live preview): with
     /// `changed`, an edit to the text of playbook pages redoes only those pages.
     public var session: BuildSession?
-    /// The files changed since the session's last build, relative to the root; nil when unknown.
+    /// Every file changed since the session's last build, relative to the root, or nil when
+    /// that is not known. When given, it must name them all (as a watcher reports them): the
+    /// load then reads only those, unless one was added or removed, and walks the folders then.
     public var changed: Set<String>?
     /// When another build is writing the same output: wait for it (true) or fail at once with
     /// `CharterError.locked` (false).
@@ -112,6 +114,7 @@ public struct SiteBuilder: Sendable {
         var loader = ContentLoader()
         loader.files = session?.files
         loader.reread = changed ?? []
+        loader.changed = changed
         let outputFolder = OutputLocation.canonical(outputDirectory)
         let canonicalRoot = OutputLocation.canonical(root)
         if OutputLocation.isInside(outputFolder, canonicalRoot) {
@@ -119,6 +122,8 @@ public struct SiteBuilder: Sendable {
         }
         let content = try loader.load(root: root)
         run.filesRead = content.filesRead
+        session?.markdown.noteRead(content.read)
+        run.walked = content.walked
         if writing {
             try OutputLocation.validate(output: outputFolder, root: content.root, contentDirectory: content.contentDirectory)
         }

@@ -156,16 +156,67 @@ import Testing
         }
     }
 
-    @Test("a file changed behind the session's back is read again: its stamp moved")
+    @Test("a build not told what changed walks the folders, and reads again every file whose stamp moved")
     func untoldChange() throws {
         let bench = try Bench()
         try bench.build(changed: nil)
         try bench.write(Self.escalation, try bench.read(Self.escalation) + "\nA paragraph.\n")
         try bench.write(Self.plan, try bench.read(Self.plan) + "\nAnother paragraph, not announced.\n")
-        let result = try bench.build(changed: [Self.escalation])
+        let result = try bench.build(changed: nil)
+        #expect(bench.session.lastRun.walked)
+        #expect(bench.session.lastRun.filesRead == 2)
         #expect(bench.session.lastBuildWasIncremental)
         #expect(result.replacedPaths?.filter { $0.hasSuffix(".html") }.sorted() == ["guides/escalation.html", "guides/listening-plan.html", "print.html"])
         #expect(try bench.served() == (try bench.fresh()))
+    }
+
+    @Test("a build told every file that changed reads only those, and walks the folders when one was added, removed or is not content")
+    func toldChange() throws {
+        let bench = try Bench()
+        try bench.build(changed: nil)
+        #expect(bench.session.lastRun.walked)
+
+        // A playbook saved as editors save: through a temporary file that is gone by the build.
+        try bench.write(Self.escalation, try bench.read(Self.escalation) + "\nA paragraph.\n")
+        try bench.build(changed: [Self.escalation, "content/guides/escalation.md.tmp-1234"])
+        #expect(bench.session.lastRun == StageRun(filesRead: 1, walked: false, documentsRendered: 1, cutOff: true))
+        #expect(try bench.served() == (try bench.fresh()))
+
+        // A strategy's YAML: read alone too, and the model is made again.
+        let strategy = "content/strategies/community.yaml"
+        try bench.write(strategy, try bench.read(strategy).replacingOccurrences(
+            of: #"(?m)^mission: .*$"#, with: "mission: Answers from those who have been there.", options: .regularExpression))
+        try bench.build(changed: [strategy])
+        #expect(!bench.session.lastRun.walked)
+        #expect(bench.session.lastRun.filesRead == 1)
+        #expect(bench.session.lastRun.modelMade)
+        #expect(try bench.served() == (try bench.fresh()))
+
+        // A new page, a removed page, the configuration, a folder and the watcher's "look at
+        // everything": the folders are walked, and the site is the fresh build's.
+        let added = "content/guides/tides.md"
+        try bench.write(added, "# Tides\n\nTwice a day.\n")
+        try bench.build(changed: [added])
+        #expect(bench.session.lastRun.walked)
+        #expect(try bench.served()["guides/tides.html"] != nil)
+        try FileManager.default.removeItem(at: bench.site.root.appending(path: added))
+        try bench.build(changed: [added])
+        #expect(bench.session.lastRun.walked)
+        #expect(try bench.served()["guides/tides.html"] == nil)
+        #expect(try bench.served() == (try bench.fresh()))
+        for path in ["charter.yaml", "content/guides", ""] {
+            try bench.build(changed: [path])
+            #expect(bench.session.lastRun.walked, "\(path)")
+        }
+        // A file whose load reports a problem is looked at by a walk, before and after.
+        try Data([0x23, 0x20, 0xFF, 0x0A]).write(to: bench.site.root.appending(path: Self.plan))
+        let broken = try bench.build(changed: [Self.plan])
+        #expect(bench.session.lastRun.walked)
+        #expect(broken.diagnostics.contains { $0.code == .invalidUTF8 && $0.location.path == Self.plan })
+        try bench.write(Self.plan, "# Listening plan\n\nBack again.\n")
+        let mended = try bench.build(changed: [Self.plan])
+        #expect(bench.session.lastRun.walked)
+        #expect(!mended.diagnostics.contains { $0.code == .invalidUTF8 })
     }
 
     @Test("each stage runs only when what it reads changed: files, model, validation, Markdown, pages")
@@ -181,7 +232,7 @@ import Testing
         // The text of one playbook: one file read, one document rendered, the model kept.
         try bench.write(Self.escalation, try bench.read(Self.escalation) + "\nCall the harbour first.\n")
         try bench.build(changed: nil)
-        #expect(bench.session.lastRun == StageRun(filesRead: 1, modelMade: false, validated: false, documentsRendered: 1, cutOff: true))
+        #expect(bench.session.lastRun == StageRun(filesRead: 1, walked: true, modelMade: false, validated: false, documentsRendered: 1, cutOff: true))
 
         // Its front matter: the model is made and validated again; link targets may have moved, so
         // every document goes through the Markdown stage again (the pack on disk answers for most).
@@ -224,7 +275,7 @@ import Testing
 
         try bench.write(strategy, yaml)
         try bench.write(Self.escalation, original)
-        try bench.build(changed: [strategy])
+        try bench.build(changed: [strategy, Self.escalation])
         #expect(try bench.served() == (try bench.fresh()))
         #expect(try bench.served() == originalSite)
     }
