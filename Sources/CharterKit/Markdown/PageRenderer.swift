@@ -18,11 +18,27 @@ public struct RenderedPage: Sendable {
         let page: Page
         let markdown: RenderedMarkdown
         let links: [SiteLink]
+        let shape: String
+        let fragmentTargets: [String]
 
         init(page: Page, markdown: RenderedMarkdown, links: [SiteLink]) {
             self.page = page
             self.markdown = markdown
             self.links = links
+            var hasher = StableHasher()
+            hasher.combine(page.outputPath)
+            hasher.combine(page.title)
+            hasher.combine(page.titleSource.rawValue)
+            // Which pages it links to, not how often or in what order: that is what others show.
+            var previous: String?
+            for path in links.map(\.path).sorted() where path != previous {
+                hasher.combine(path)
+                previous = path
+            }
+            shape = hasher.finalize()
+            var targets: [String] = []
+            for link in links where !(link.fragment ?? "").isEmpty && !targets.contains(link.path) { targets.append(link.path) }
+            fragmentTargets = targets
         }
     }
 
@@ -36,6 +52,11 @@ public struct RenderedPage: Sendable {
     public var markdown: RenderedMarkdown { _read { yield storage.markdown } }
     /// Links into the site, for the anchor check and for backlinks.
     public var links: [SiteLink] { _read { yield storage.links } }
+    /// The fingerprint of what other pages show of this one: its path, its title and where the
+    /// title came from, and the pages it links to.
+    var shape: String { storage.shape }
+    /// The pages its links with a `#fragment` point into, each once.
+    var fragmentTargets: [String] { _read { yield storage.fragmentTargets } }
 }
 
 /// Everything the Markdown stage produces.
@@ -57,7 +78,7 @@ extension RenderedContent {
     /// The pages that a link with a `#fragment` points into.
     var anchorTargets: Set<String> {
         var targets: Set<String> = []
-        for page in pages { for link in page.links where !(link.fragment ?? "").isEmpty { targets.insert(link.path) } }
+        for page in pages { for path in page.fragmentTargets { targets.insert(path) } }
         for link in otherLinks where !(link.fragment ?? "").isEmpty { targets.insert(link.path) }
         return targets
     }
@@ -71,6 +92,9 @@ public struct PageRenderer: Sendable {
     public var workers: Int
     /// Pages rendered by earlier builds, reused when their text and links are unchanged.
     var cache: MarkdownCache?
+    /// Opens `cache` when the whole site is rendered: a session's edit that its memo answers
+    /// does not map and index the pack.
+    var openCache: (@Sendable () -> MarkdownCache)?
     /// What this process rendered before, with the fingerprint of the link targets it was
     /// rendered against: a document whose input is the same is not looked up or rendered again.
     var memo: (memory: MarkdownMemo, links: String)?
@@ -103,6 +127,15 @@ public struct PageRenderer: Sendable {
         if let memo, let content = try renderChanged(site, links: resolver, memo: memo) {
             return content
         }
+        var renderer = self
+        if let openCache {
+            renderer.cache = openCache()
+            renderer.openCache = nil
+        }
+        return try renderer.renderAll(site, links: resolver)
+    }
+
+    private func renderAll(_ site: Site, links resolver: LinkResolver) throws -> RenderedContent {
         var jobs: [Job] = site.pages.map(Job.page)
         for document in site.strategies {
             if let narrative = document.narrative {
@@ -198,13 +231,17 @@ public struct PageRenderer: Sendable {
         var rendered = 0
         var diagnosticsMoved = false
         defer { memo.memory.restore(last) }
+        // The few pages read again are rendered without the pack on disk: it is the memory
+        // between processes, and a new process renders them again at little cost.
+        var renderer = self
+        renderer.cache = nil
         for index in indices {
             let page = site.pages[index]
             let input = Self.input(of: .page(page))
             if last.inputs[index] == input { continue }
             let output: Output
             do throws(MarkdownError) {
-                output = try render(.page(page), resolver: resolver)
+                output = try renderer.render(.page(page), resolver: resolver)
             } catch {
                 throw CharterError.markdown(error)
             }
@@ -231,7 +268,6 @@ public struct PageRenderer: Sendable {
                 last.content.diagnostics += last.outputs[index].markdown.diagnostics
             }
         }
-        if rendered > 0 { cache?.save(keeping: last.used) }
         memo.memory.keep(last, rendered: rendered)
         return last.content
     }

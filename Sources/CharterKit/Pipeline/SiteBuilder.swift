@@ -178,7 +178,7 @@ public struct SiteBuilder: Sendable {
         var pageRenderer = PageRenderer(options: markdownOptions, workers: workers)
         // A check reads what builds rendered, and never writes it.
         if useCache {
-            pageRenderer.cache = MarkdownCache(root: canonicalRoot, options: markdownOptions, saving: writing)
+            pageRenderer.openCache = { MarkdownCache(root: canonicalRoot, options: markdownOptions, saving: writing) }
         } else if writing {
             MarkdownCache.remove(root: canonicalRoot)
         }
@@ -328,18 +328,7 @@ public struct SiteBuilder: Sendable {
         var hasher = StableHasher()
         hasher.combine(key)
         for diagnostic in diagnostics { diagnostic.fingerprint(into: &hasher) }
-        for rendered in markdown.pages {
-            hasher.combine(rendered.page.outputPath)
-            hasher.combine(rendered.page.title)
-            hasher.combine(rendered.page.titleSource.rawValue)
-            // Which pages it links to, not how often or in what order: that is what others show.
-            var previous: String?
-            for path in rendered.links.map(\.path).sorted() where path != previous {
-                hasher.combine(path)
-                previous = path
-            }
-            hasher.combine(0)
-        }
+        for rendered in markdown.pages { hasher.combine(rendered.shape) }
         for asset in content.assets {
             hasher.combine(asset.sourcePath)
             if let stamp = FileStamp(path: asset.fileURL.path, followingLinks: true) { stamp.fingerprint(into: &hasher) }
