@@ -75,11 +75,12 @@ extension RenderedContent {
     /// Every link into the site: the pages', then the narratives' and text fields'.
     var allLinks: [SiteLink] { pages.flatMap(\.links) + otherLinks }
 
-    /// The pages that a link with a `#fragment` points into.
-    var anchorTargets: Set<String> {
-        var targets: Set<String> = []
-        for page in pages { for path in page.fragmentTargets { targets.insert(path) } }
-        for link in otherLinks where !(link.fragment ?? "").isEmpty { targets.insert(link.path) }
+    /// The pages that a link with a `#fragment` points into, with how many documents hold such
+    /// a link: a build that changes a few pages updates the counts with theirs.
+    var anchorTargetCounts: [String: Int] {
+        var targets: [String: Int] = [:]
+        for page in pages { for path in page.fragmentTargets { targets[path, default: 0] += 1 } }
+        for link in otherLinks where !(link.fragment ?? "").isEmpty { targets[link.path, default: 0] += 1 }
         return targets
     }
 }

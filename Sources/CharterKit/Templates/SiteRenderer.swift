@@ -54,6 +54,9 @@ struct SiteRendering {
     var reused = 0
     /// The ids of each page that a link with a fragment points into.
     var ids: [String: Set<String>] = [:]
+    /// The pages links with a `#fragment` point into, with how many documents hold such links
+    /// (`RenderedContent.anchorTargetCounts`).
+    var anchorTargets: [String: Int] = [:]
     /// The anchor check's findings (`AnchorChecker`, a stage of its own after this one).
     var anchorDiagnostics: [Diagnostic] = []
     /// The problems above that are not the anchor check's: missing templates, collisions.
@@ -181,7 +184,8 @@ struct SiteRenderer {
     ) throws -> SiteRendering {
         let builder = ContextBuilder(site: site, content: content, diagnostics: diagnostics, today: today)
         let allLinks = content.allLinks
-        let anchorTargets = content.anchorTargets
+        let anchorTargetCounts = content.anchorTargetCounts
+        let anchorTargets = Set(anchorTargetCounts.keys)
         let checking = destination.isNowhere
         let jobs = jobs(builder, links: links, markdown: markdown)
         // A check leaves a page whose path is known unmade, unless a link points into it.
@@ -240,6 +244,7 @@ struct SiteRenderer {
         // The pages a check left unmade are counted as the others are, or reported without their template.
         let unmadeFinished = unmade.map { Result<Finished, CharterError>.success(Self.unrendered($0.job, path: $0.path, templates: templates)) }
         var result = SiteRendering()
+        result.anchorTargets = anchorTargetCounts
         var ids: [String: Set<String>] = [:]
         for outcome in finished + unmadeFinished {
             let page: Finished
@@ -293,22 +298,35 @@ struct SiteRenderer {
             if cache.pages[planned.path]?.fingerprint == fingerprint { return (planned.path, fingerprint, nil) }
             return (planned.path, fingerprint, templates.render(planned.context, with: job.template))
         }
-        let anchorTargets = content.anchorTargets
+        // The anchor targets of the site made, with the edited pages' own replaced: only their
+        // links can have changed, so a page first linked into with a fragment is one of theirs.
+        var anchorTargets = made.rendering.anchorTargets
+        var newTargets: Set<String> = []
+        for index in content.pages.indices where sources.contains(content.pages[index].page.sourcePath) {
+            guard made.content.pages.indices.contains(index) else { return nil }
+            for path in made.content.pages[index].fragmentTargets { anchorTargets[path, default: 0] -= 1 }
+            for path in content.pages[index].fragmentTargets {
+                anchorTargets[path, default: 0] += 1
+                newTargets.insert(path)
+            }
+        }
+        anchorTargets = anchorTargets.filter { $0.value > 0 }
         var rendering = made.rendering
         rendering.builder = builder
+        rendering.anchorTargets = anchorTargets
         var files: [(path: String, data: Data)] = []
         var idsChanged = false
         for page in remade where cache.pages[page.path]?.fingerprint != page.fingerprint {
             guard cache.pages[page.path] != nil, let html = page.html else { return nil }
             let data = Data(html.utf8)
-            let ids = anchorTargets.contains(page.path) ? AnchorChecker.ids(in: html) : nil
+            let ids = anchorTargets[page.path] != nil ? AnchorChecker.ids(in: html) : nil
             if let old = made.rendering.ids[page.path], old != ids { idsChanged = true }
             rendering.ids[page.path] = ids
             rendering.pages[page.path] = BuildCache.Page(fingerprint: page.fingerprint, size: data.count, ids: ids?.sorted())
             files.append((page.path, data))
         }
         // Pages that links point into for the first time: their ids are those of the published file.
-        for target in anchorTargets where rendering.ids[target] == nil {
+        for target in newTargets.sorted() where rendering.ids[target] == nil {
             guard var page = rendering.pages[target] else { continue }
             if page.ids == nil {
                 guard let data = FileManager.default.contents(atPath: made.output.appending(path: target).path) else { return nil }
