@@ -39,6 +39,19 @@ public struct LoadedContent: Sendable {
     var filesRead: Int { read.count }
     /// Whether the folders were walked; a session's load told which files changed looks at those only.
     var walked = true
+    /// A session's number for this load, and, for a load that only read the files it was told
+    /// had changed, the load it changed and the files it read: what is worked out from the
+    /// whole content can be worked out again from those alone.
+    var generation = 0
+    var patch: LoadPatch?
+}
+
+/// The files a load read again on top of an earlier load of the same session.
+struct LoadPatch: Sendable {
+    /// The earlier load's `generation`.
+    var base: Int
+    var markdown: [ContentFile] = []
+    var data: [ContentFile] = []
 }
 
 /// What a session's last load found, and where each file of the content folder went in it.
@@ -219,6 +232,7 @@ public struct ContentLoader: Sendable {
         content.diagnostics = walker.diagnostics + diagnostics
         if let memo = self.files {
             content.read = memo.forgetUnseen()
+            content.generation = memo.nextGeneration()
             memo.lastLoad = LoadMemo(
                 content: content, excludedPaths: excludedPaths, rootPath: rootPath, maximumFileSize: limits.maximumFileSize, entries: entries)
         }
@@ -233,6 +247,7 @@ public struct ContentLoader: Sendable {
     /// model file or `charter.yaml`.
     private func reload(_ last: LoadMemo, changed: Set<String>, files: FileMemo) -> LoadedContent? {
         var content = last.content
+        var patch = LoadPatch(base: content.generation)
         if content.diagnostics.contains(where: { changed.contains($0.location.path) }) { return nil }
         for path in changed {
             guard let entry = last.entries[path] else {
@@ -252,14 +267,18 @@ public struct ContentLoader: Sendable {
                 guard let text = readText(entry.realPath, sourcePath: path, limit: last.maximumFileSize, stamp: stamp, diagnostics: &diagnostics),
                       diagnostics.isEmpty else { return nil }
                 content.markdown[index].source = text
+                patch.markdown.append(content.markdown[index])
             case .data(let index):
                 guard let text = readText(entry.realPath, sourcePath: path, limit: last.maximumFileSize, stamp: stamp, diagnostics: &diagnostics),
                       diagnostics.isEmpty else { return nil }
                 content.data[index].source = text
+                patch.data.append(content.data[index])
             }
         }
         content.read = files.takeReads()
         content.walked = false
+        content.generation = files.nextGeneration()
+        content.patch = patch
         files.lastLoad = LoadMemo(
             content: content, excludedPaths: last.excludedPaths, rootPath: last.rootPath, maximumFileSize: last.maximumFileSize,
             entries: last.entries)

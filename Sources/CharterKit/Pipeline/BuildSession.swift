@@ -40,6 +40,14 @@ public final class BuildSession: @unchecked Sendable {
         set { lock.withLock { stored = newValue } }
     }
 
+    /// The stages' memory, left empty in the session until it is set again.
+    func takeMemory() -> StageMemory {
+        lock.withLock {
+            defer { stored = StageMemory() }
+            return stored
+        }
+    }
+
 
     /// Writes the build cache that matches the site as it now is, so that the next process
     /// starts from it; call it before the process ends.
@@ -113,6 +121,10 @@ struct StageMemory: @unchecked Sendable {
     /// The build cache that describes the site as it now is, when pages were replaced in it
     /// after the cache file was last written (that file is removed then).
     var pendingCache: BuildCache?
+    /// What was worked out from a load's whole content, with that load's number: the text
+    /// files by path, and the pages' bodies and front matter.
+    var sources: (generation: Int, value: [String: SourceText])?
+    var bodies: (generation: Int, value: [String: (body: String, front: String)])?
 }
 
 /// The model stage's result: everything known before any Markdown is rendered.
@@ -147,6 +159,15 @@ final class FileMemo: @unchecked Sendable {
     private var seen: Set<String> = []
     private var reads: Set<String> = []
     private var load: LoadMemo?
+    private var generations = 0
+
+    /// A new number for a load (`LoadedContent.generation`).
+    func nextGeneration() -> Int {
+        lock.withLock {
+            generations += 1
+            return generations
+        }
+    }
 
     /// What the last load found; nil when it failed or has not run.
     var lastLoad: LoadMemo? {

@@ -102,7 +102,9 @@ public struct SiteBuilder: Sendable {
     }
 
     private func run(writing: Bool) throws -> BuildResult {
-        var memory = session?.memory ?? StageMemory()
+        // Taken out of the session while the build runs, so that what it changes in place is
+        // not copied first; put back however the build ends.
+        var memory = session?.takeMemory() ?? StageMemory()
         var run = StageRun()
         defer {
             session?.memory = memory
@@ -130,7 +132,7 @@ public struct SiteBuilder: Sendable {
         // One build of an output at a time, from here until the site and its cache are written.
         let lock = writing ? try BuildLock.acquire(for: outputFolder, wait: waitForLock) : nil
         defer { lock?.release() }
-        let sources = Self.sources(of: content)
+        let sources = Self.sources(of: content, memo: &memory.sources)
 
         // Nothing changed since the last build: say so, and leave the site as it is.
         let fingerprint = BuildFingerprint(
@@ -153,7 +155,7 @@ public struct SiteBuilder: Sendable {
 
         // Model: configuration, templates, framework, the model and its link targets, made
         // again only when an input other than a playbook's text changed.
-        let bodies = session.map { Self.bodies(of: content, files: $0.files) }
+        let bodies = session.map { Self.bodies(of: content, files: $0.files, memo: &memory.bodies) }
         let modelKey = bodies.map { Self.modelKey(content, bodies: $0, fingerprint: fingerprint) }
         let (model, modelReused) = try remember(&memory.model, under: modelKey) { try Self.model(of: content) }
         run.modelMade = !modelReused
@@ -282,10 +284,11 @@ public struct SiteBuilder: Sendable {
 
     /// The body of every Markdown file that can be a page (not a strategy's narrative), by
     /// source path, with what its front matter adds up to.
-    static func bodies(of content: LoadedContent, files: FileMemo) -> [String: (body: String, front: String)] {
-        let pages = content.markdown.filter { !$0.contentPath.hasPrefix("strategies/") }
-        let split = ParallelMap.map(pages) { file -> (String, (body: String, front: String)) in
-            let body = files.body(of: file.source) {
+    static func bodies(
+        of content: LoadedContent, files: FileMemo, memo: inout (generation: Int, value: [String: (body: String, front: String)])?
+    ) -> [String: (body: String, front: String)] {
+        @Sendable func split(_ file: ContentFile) -> (body: String, front: String) {
+            files.body(of: file.source) {
                 let (split, problems) = FrontMatterSplitter.split(file.source)
                 var hasher = StableHasher()
                 hasher.combine(split.yaml ?? "\u{0}")
@@ -293,9 +296,18 @@ public struct SiteBuilder: Sendable {
                 for problem in problems { problem.fingerprint(into: &hasher) }
                 return (split.body, hasher.finalize())
             }
-            return (file.source.path, body)
         }
-        return Dictionary(split, uniquingKeysWith: { first, _ in first })
+        // A load that read a few files on top of the one remembered: only theirs change.
+        if let patch = content.patch, memo?.generation == patch.base, var bodies = memo?.value {
+            memo = nil
+            for file in patch.markdown where !file.contentPath.hasPrefix("strategies/") { bodies[file.source.path] = split(file) }
+            memo = (content.generation, bodies)
+            return bodies
+        }
+        let pages = content.markdown.filter { !$0.contentPath.hasPrefix("strategies/") }
+        let bodies = Dictionary(ParallelMap.map(pages) { ($0.source.path, split($0)) }, uniquingKeysWith: { first, _ in first })
+        memo = (content.generation, bodies)
+        return bodies
     }
 
     /// The fingerprint of what the model stage reads: every input but the body of the pages
@@ -400,12 +412,20 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    static func sources(of content: LoadedContent) -> [String: SourceText] {
+    static func sources(of content: LoadedContent, memo: inout (generation: Int, value: [String: SourceText])?) -> [String: SourceText] {
+        // A load that read a few files on top of the one remembered: only theirs change.
+        if let patch = content.patch, memo?.generation == patch.base, var sources = memo?.value {
+            memo = nil
+            for file in patch.markdown + patch.data { sources[file.source.path] = file.source }
+            memo = (content.generation, sources)
+            return sources
+        }
         var sources: [String: SourceText] = [:]
         for file in content.markdown + content.data { sources[file.source.path] = file.source }
         for file in content.modelFiles { sources[file.path] = file }
         if let configuration = content.configuration { sources[configuration.path] = configuration }
         for template in content.templates.values { if let source = template.source { sources[source.path] = source } }
+        memo = (content.generation, sources)
         return sources
     }
 }
