@@ -178,8 +178,12 @@ import Testing
 
         // A playbook saved as editors save: through a temporary file that is gone by the build.
         try bench.write(Self.escalation, try bench.read(Self.escalation) + "\nA paragraph.\n")
-        try bench.build(changed: [Self.escalation, "content/guides/escalation.md.tmp-1234"])
+        let edited = try bench.build(changed: [Self.escalation, "content/guides/escalation.md.tmp-1234"])
         #expect(bench.session.lastRun == StageRun(filesRead: 1, walked: false, documentsRendered: 1, cutOff: true))
+        // The sources diagnostics are quoted from are the files as they are now.
+        let checked = try SiteBuilder.pinned(root: bench.site.root, output: bench.site.output).check()
+        #expect(edited.sources.mapValues(\.text) == checked.sources.mapValues(\.text))
+        #expect(edited.sources[Self.escalation]?.text == (try bench.read(Self.escalation)))
         #expect(try bench.served() == (try bench.fresh()))
 
         // A strategy's YAML: read alone too, and the model is made again.
