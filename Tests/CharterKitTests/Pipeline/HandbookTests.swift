@@ -45,7 +45,7 @@ import Testing
 
         var builder = SiteBuilder.pinned(root: root, output: scratch.output)
         builder.allowErrors = true
-        try builder.build()
+        _ = try builder.build()
         let crawl = try SiteCrawler.crawl(scratch.output)
         #expect(crawl.pagesVisited == 306)
         // Each planted broken anchor dangles on its own page and again on the print page.

@@ -96,7 +96,7 @@ import Testing
         let site = try FixtureSite.make(edits)
         var builder = SiteBuilder.pinned(root: site.root, output: site.output)
         builder.allowErrors = true
-        try builder.build()
+        _ = try builder.build()
         let html = try site.outputText("strategies/community.html")
         #expect(!html.contains("javascript:") && !html.contains("data:text"))
     }

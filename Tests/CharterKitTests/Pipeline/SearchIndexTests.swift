@@ -58,7 +58,7 @@ import Testing
     func lazyLoading() throws {
         let site = try FixtureSite.make([])
         let builder = SiteBuilder.pinned(root: site.root, output: site.output)
-        try builder.build()
+        _ = try builder.build()
         let page = try site.outputText("guides/listening-plan.html")
         #expect(page.contains("<script src=\"../assets/search.js\" defer></script>"))
         #expect(!page.contains("pages.js"))

@@ -9,7 +9,7 @@ import Testing
         var builder = SiteBuilder.pinned(root: site.root, output: site.output)
         builder.today = today
         builder.allowErrors = true
-        try builder.build()
+        _ = try builder.build()
         return site
     }
 
