@@ -54,6 +54,27 @@ struct LoadPatch: Sendable {
     var data: [ContentFile] = []
 }
 
+extension LoadedContent {
+    /// A value worked out from the whole content, kept in `memo` with this load's number: when
+    /// this load patched the one the memo was made from, the memo's value is patched with the
+    /// files read (taken out of the memo first, so that it is changed in place); otherwise it is
+    /// worked out whole.
+    func derive<Value>(
+        _ memo: inout (generation: Int, value: Value)?, whole: () -> Value, patching apply: (inout Value, LoadPatch) -> Void
+    ) -> Value {
+        var value: Value
+        if let patch, memo?.generation == patch.base, var known = memo?.value {
+            memo = nil
+            apply(&known, patch)
+            value = known
+        } else {
+            value = whole()
+        }
+        memo = (generation, value)
+        return value
+    }
+}
+
 /// What a session's last load found, and where each file of the content folder went in it.
 struct LoadMemo: Sendable {
     struct Entry: Sendable {
@@ -259,18 +280,17 @@ public struct ContentLoader: Sendable {
             guard entry.realPath == last.rootPath + "/" + path, let stamp = FileStamp(path: entry.realPath), stamp.isRegularFile else {
                 return nil
             }
+            if case .asset = entry.slot { continue }
             var diagnostics: [Diagnostic] = []
+            guard let text = readText(entry.realPath, sourcePath: path, limit: last.maximumFileSize, stamp: stamp, diagnostics: &diagnostics),
+                  diagnostics.isEmpty else { return nil }
             switch entry.slot {
             case .asset:
-                continue
+                break
             case .markdown(let index):
-                guard let text = readText(entry.realPath, sourcePath: path, limit: last.maximumFileSize, stamp: stamp, diagnostics: &diagnostics),
-                      diagnostics.isEmpty else { return nil }
                 content.markdown[index].source = text
                 patch.markdown.append(content.markdown[index])
             case .data(let index):
-                guard let text = readText(entry.realPath, sourcePath: path, limit: last.maximumFileSize, stamp: stamp, diagnostics: &diagnostics),
-                      diagnostics.isEmpty else { return nil }
                 content.data[index].source = text
                 patch.data.append(content.data[index])
             }
@@ -279,9 +299,9 @@ public struct ContentLoader: Sendable {
         content.walked = false
         content.generation = files.nextGeneration()
         content.patch = patch
-        files.lastLoad = LoadMemo(
-            content: content, excludedPaths: last.excludedPaths, rootPath: last.rootPath, maximumFileSize: last.maximumFileSize,
-            entries: last.entries)
+        var next = last
+        next.content = content
+        files.lastLoad = next
         return content
     }
 

@@ -120,6 +120,20 @@ public struct PageRenderer: Sendable {
         var cacheKey: String?
         /// A YAML text field's HTML without its paragraph.
         var inline: String?
+
+        /// The problems found, the links' first: in the order a whole rendering lists them.
+        var problems: [Diagnostic] { diagnostics + markdown.diagnostics }
+
+        /// `page` rendered as this output, its title taken from its first heading when neither
+        /// the front matter nor anything else gave one.
+        func rendered(_ page: Page) -> RenderedPage {
+            var page = page
+            if page.titleSource == .fileName, let heading = markdown.firstTitle, !heading.isEmpty {
+                page.title = heading
+                page.titleSource = .firstHeading
+            }
+            return RenderedPage(page: page, markdown: markdown, links: links)
+        }
     }
 
     /// Renders everything Markdown in the site. With a memo whose last rendering was against
@@ -183,14 +197,10 @@ public struct PageRenderer: Sendable {
             case .success(let value): output = value
             case .failure(let error): throw CharterError.markdown(error)
             }
-            content.diagnostics += output.diagnostics + output.markdown.diagnostics
+            content.diagnostics += output.problems
             switch job {
-            case .page(var page):
-                if page.titleSource == .fileName, let heading = output.markdown.firstTitle, !heading.isEmpty {
-                    page.title = heading
-                    page.titleSource = .firstHeading
-                }
-                content.pages.append(RenderedPage(page: page, markdown: output.markdown, links: output.links))
+            case .page(let page):
+                content.pages.append(output.rendered(page))
             case .narrative(let strategy, _, _):
                 content.narratives[strategy] = output.markdown
                 content.otherLinks += output.links
@@ -213,7 +223,7 @@ public struct PageRenderer: Sendable {
     /// The memo's last rendering with the pages read since looked at again; nil when the memo
     /// holds no rendering against the same model, or a file read since is not a page's.
     private func renderChanged(_ site: Site, links resolver: LinkResolver, memo: (memory: MarkdownMemo, links: String)) throws -> RenderedContent? {
-        guard let (rendering, fresh) = memo.memory.lastRendering(links: memo.links), var last = rendering else { return nil }
+        guard case (var last, let fresh)? = memo.memory.lastRendering(links: memo.links) else { return nil }
         var indices: [Int] = []
         var unchanged = last.content.pages.count == site.pages.count
         if unchanged {
@@ -248,26 +258,17 @@ public struct PageRenderer: Sendable {
             }
             rendered += 1
             let old = last.outputs[index]
-            diagnosticsMoved = diagnosticsMoved || !old.diagnostics.isEmpty || !old.markdown.diagnostics.isEmpty
-                || !output.diagnostics.isEmpty || !output.markdown.diagnostics.isEmpty
+            diagnosticsMoved = diagnosticsMoved || !old.problems.isEmpty || !output.problems.isEmpty
             if let key = old.cacheKey { last.used.remove(key) }
             if let key = output.cacheKey { last.used.insert(key) }
-            var titled = page
-            if titled.titleSource == .fileName, let heading = output.markdown.firstTitle, !heading.isEmpty {
-                titled.title = heading
-                titled.titleSource = .firstHeading
-            }
-            last.content.pages[index] = RenderedPage(page: titled, markdown: output.markdown, links: output.links)
+            last.content.pages[index] = output.rendered(page)
             last.inputs[index] = input
             last.outputs[index] = output
         }
         if diagnosticsMoved {
             // In document order, as a whole rendering lists them.
             last.content.diagnostics = []
-            for index in last.outputs.indices {
-                last.content.diagnostics += last.outputs[index].diagnostics
-                last.content.diagnostics += last.outputs[index].markdown.diagnostics
-            }
+            for index in last.outputs.indices { last.content.diagnostics += last.outputs[index].problems }
         }
         memo.memory.keep(last, rendered: rendered)
         return last.content
@@ -313,12 +314,7 @@ public struct PageRenderer: Sendable {
             throw CharterError.markdown(error)
         }
         cache?.save()
-        var page = page
-        if page.titleSource == .fileName, let heading = output.markdown.firstTitle, !heading.isEmpty {
-            page.title = heading
-            page.titleSource = .firstHeading
-        }
-        return (RenderedPage(page: page, markdown: output.markdown, links: output.links), output.diagnostics + output.markdown.diagnostics)
+        return (output.rendered(page), output.problems)
     }
 
     /// Renders one page. A level-1 heading that opens the body becomes the page's title
@@ -471,11 +467,11 @@ final class MarkdownMemo: @unchecked Sendable {
 
     /// The last rendering, when it was against the link targets `links`, taken out of the memo
     /// (so that the caller's changes to it copy nothing), and the files read since it was kept.
-    fileprivate func lastRendering(links: String) -> (Rendering?, Set<String>)? {
+    fileprivate func lastRendering(links: String) -> (Rendering, Set<String>)? {
         lock.withLock {
-            guard last?.links == links else { return nil }
-            defer { last = nil }
-            return (last, read)
+            guard let rendering = last, rendering.links == links else { return nil }
+            last = nil
+            return (rendering, read)
         }
     }
 

@@ -297,17 +297,12 @@ public struct SiteBuilder: Sendable {
                 return (split.body, hasher.finalize())
             }
         }
-        // A load that read a few files on top of the one remembered: only theirs change.
-        if let patch = content.patch, memo?.generation == patch.base, var bodies = memo?.value {
-            memo = nil
+        return content.derive(&memo) {
+            let pages = content.markdown.filter { !$0.contentPath.hasPrefix("strategies/") }
+            return Dictionary(ParallelMap.map(pages) { ($0.source.path, split($0)) }, uniquingKeysWith: { first, _ in first })
+        } patching: { bodies, patch in
             for file in patch.markdown where !file.contentPath.hasPrefix("strategies/") { bodies[file.source.path] = split(file) }
-            memo = (content.generation, bodies)
-            return bodies
         }
-        let pages = content.markdown.filter { !$0.contentPath.hasPrefix("strategies/") }
-        let bodies = Dictionary(ParallelMap.map(pages) { ($0.source.path, split($0)) }, uniquingKeysWith: { first, _ in first })
-        memo = (content.generation, bodies)
-        return bodies
     }
 
     /// The fingerprint of what the model stage reads: every input but the body of the pages
@@ -413,19 +408,15 @@ public struct SiteBuilder: Sendable {
     }
 
     static func sources(of content: LoadedContent, memo: inout (generation: Int, value: [String: SourceText])?) -> [String: SourceText] {
-        // A load that read a few files on top of the one remembered: only theirs change.
-        if let patch = content.patch, memo?.generation == patch.base, var sources = memo?.value {
-            memo = nil
-            for file in patch.markdown + patch.data { sources[file.source.path] = file.source }
-            memo = (content.generation, sources)
+        content.derive(&memo) {
+            var sources: [String: SourceText] = [:]
+            for file in content.markdown + content.data { sources[file.source.path] = file.source }
+            for file in content.modelFiles { sources[file.path] = file }
+            if let configuration = content.configuration { sources[configuration.path] = configuration }
+            for template in content.templates.values { if let source = template.source { sources[source.path] = source } }
             return sources
+        } patching: { sources, patch in
+            for file in patch.markdown + patch.data { sources[file.source.path] = file.source }
         }
-        var sources: [String: SourceText] = [:]
-        for file in content.markdown + content.data { sources[file.source.path] = file.source }
-        for file in content.modelFiles { sources[file.path] = file }
-        if let configuration = content.configuration { sources[configuration.path] = configuration }
-        for template in content.templates.values { if let source = template.source { sources[source.path] = source } }
-        memo = (content.generation, sources)
-        return sources
     }
 }

@@ -17,7 +17,7 @@ public struct SearchIndex: Sendable {
     /// Its parts live in one box, copied only when a copy is changed: a site's entries are
     /// kept between builds and go through several stages, and a copy is then one reference.
     public struct Entry: Sendable, Equatable {
-        private final class Storage: @unchecked Sendable {
+        private struct Fields: Equatable {
             var title: String
             var path: String
             var kind: String
@@ -26,78 +26,70 @@ public struct SearchIndex: Sendable {
             var text: String
             var headings: [String]
             var body: String
+        }
 
-            init(title: String, path: String, kind: String, summary: String, keywords: [String], text: String, headings: [String], body: String) {
-                self.title = title
-                self.path = path
-                self.kind = kind
-                self.summary = summary
-                self.keywords = keywords
-                self.text = text
-                self.headings = headings
-                self.body = body
-            }
+        private final class Storage: @unchecked Sendable {
+            var fields: Fields
 
-            func copy() -> Storage {
-                Storage(title: title, path: path, kind: kind, summary: summary, keywords: keywords, text: text, headings: headings, body: body)
+            init(_ fields: Fields) {
+                self.fields = fields
             }
         }
 
         private var storage: Storage
 
         private mutating func unique() -> Storage {
-            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
             return storage
         }
 
         public var title: String {
-            get { storage.title }
-            set { unique().title = newValue }
+            get { storage.fields.title }
+            set { unique().fields.title = newValue }
         }
         /// Path from the site's top, such as `playbooks/escalation.html` or `strategies/x.html#risks`.
         public var path: String {
-            get { storage.path }
-            set { unique().path = newValue }
+            get { storage.fields.path }
+            set { unique().fields.path = newValue }
         }
         /// "playbook", "strategy", "team", "stage", "responsibility".
         public var kind: String {
-            get { storage.kind }
-            set { unique().kind = newValue }
+            get { storage.fields.kind }
+            set { unique().fields.kind = newValue }
         }
         public var summary: String {
-            get { storage.summary }
-            set { unique().summary = newValue }
+            get { storage.fields.summary }
+            set { unique().fields.summary = newValue }
         }
         /// Words that should find it even if they are not in its text: IDs, names.
         public var keywords: [String] {
-            get { storage.keywords }
-            set { unique().keywords = newValue }
+            get { storage.fields.keywords }
+            set { unique().fields.keywords = newValue }
         }
         /// The searchable text (titles and headings count twice).
         public var text: String {
-            get { storage.text }
-            set { unique().text = newValue }
+            get { storage.fields.text }
+            set { unique().fields.text = newValue }
         }
         /// The entry's headings: their words rank like the title's.
         public var headings: [String] {
-            get { storage.headings }
-            set { unique().headings = newValue }
+            get { storage.fields.headings }
+            set { unique().fields.headings = newValue }
         }
         /// The text excerpts are cut from: a page's body; empty to show the summary instead.
         public var body: String {
-            get { storage.body }
-            set { unique().body = newValue }
+            get { storage.fields.body }
+            set { unique().fields.body = newValue }
         }
 
         public init(title: String, path: String, kind: String, summary: String, keywords: [String] = [], text: String,
                     headings: [String] = [], body: String = "") {
-            storage = Storage(title: title, path: path, kind: kind, summary: summary, keywords: keywords, text: text, headings: headings, body: body)
+            storage = Storage(Fields(
+                title: title, path: path, kind: kind, summary: summary, keywords: keywords, text: text, headings: headings, body: body))
         }
 
         public static func == (left: Entry, right: Entry) -> Bool {
-            if left.storage === right.storage { return true }
-            return left.title == right.title && left.path == right.path && left.kind == right.kind && left.summary == right.summary
-                && left.keywords == right.keywords && left.text == right.text && left.headings == right.headings && left.body == right.body
+            left.storage === right.storage || left.storage.fields == right.storage.fields
         }
     }
 
