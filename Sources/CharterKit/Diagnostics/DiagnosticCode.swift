@@ -30,11 +30,13 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public var description: String { rawValue }
 
     /// Whether `charter check --strict` fails on this code as a warning. Every code does but
-    /// two that report how the strategy is doing rather than a fault in its files: an off-track
-    /// measure (CH280; entering a disappointing result must not break the build) and an
-    /// assessment grown old (CH261; it becomes true with the passing of days, so an unchanged
-    /// repository would go red overnight, blocking pull requests that have nothing to do with it).
-    public var failsStrict: Bool { self != .measureOffTrack && self != .staleAssessment }
+    /// those that report how the strategy is doing rather than a fault in its files: an off-track
+    /// measure (CH280; entering a disappointing result must not break the build), and three that
+    /// become true with the passing of days alone, so that an unchanged repository would go red
+    /// overnight, blocking pull requests that have nothing to do with them: a measure without
+    /// recent data (CH284), a measure past its target date (CH285) and an assessment grown old
+    /// (CH261).
+    public var failsStrict: Bool { ![.measureOffTrack, .measureNoRecentData, .measureOverdue, .staleAssessment].contains(self) }
 
     public static func == (lhs: DiagnosticCode, rhs: DiagnosticCode) -> Bool { lhs.rawValue == rhs.rawValue }
     public func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
@@ -239,14 +241,29 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         "A method's `answers` list names the IDs of customer needs, frustrations or excitements in the strategy's assessment. The ID given is not one of them; give the finding an `id` (`{id: slow-claims, text: ...}`) or correct the reference.")
     // MARK: Scoreboard: measures and objectives (CH28x)
     public static let measureOffTrack = DiagnosticCode(
-        "CH280", "MeasureOffTrack", .warning, "Scoreboard: measures and objectives (CH28x)", "a measure is behind the line from its baseline to its target",
-        "A measure is off track when its latest result is behind the straight line from its baseline (or, without one, its earliest result) to its target on the target date: below the line when the target is higher than the start, above it when the target is lower (fewer complaints, lower cost). Once the target date has passed, a measure that has not reached its target is off track whatever its line. A measure without results is not judged. This reports how the strategy is doing, not a mistake in the file, so `charter check --strict` does not fail on it; a site that wants it to can raise it with `severity: {CH280: error}` in charter.yaml. Off-track measures are also listed on the health page and counted on the home page.")
+        "CH280", "MeasureOffTrack", .warning, "Scoreboard: measures and objectives (CH28x)", "a measure is more than its band behind the line from its baseline to its target",
+        "Charter draws a straight line from a measure's baseline (or, without one, its earliest result) to its target on the target date, and judges the latest result against the line on that result's date. The measure is off track when the result is behind the line by more than the measure's band: below it when the target is higher than the start, above it when the target is lower (fewer complaints, lower cost). The band is the measure's `band`, in its units, or else the site's `measure_band` (5% of the planned change unless charter.yaml says otherwise); within the band the measure is at risk (CH283). The line and the band are Charter's conventions, not the framework's. This reports how the strategy is doing, not a mistake in the file, so `charter check --strict` does not fail on it; a site that wants it to can raise it with `severity: {CH280: error}` in charter.yaml. Off-track measures are listed on the health page and counted on the home page.")
     public static let unservedObjective = DiagnosticCode(
         "CH281", "UnservedObjective", .warning, "Scoreboard: measures and objectives (CH28x)", "no strategy serves an objective of the register",
         "An objective in the register that no strategy or method names is a business objective nobody pursues in the open. Name it in the `objectives` of the strategy (or method) that serves it, or remove it from the register if it is no longer an objective.")
     public static let strategyWithoutObjective = DiagnosticCode(
         "CH282", "StrategyWithoutObjective", .warning, "Scoreboard: measures and objectives (CH28x)", "a strategy serves none of the register's objectives",
         "When a site has an objectives register, every strategy should serve at least one of its objectives: that is what folds a social effort into the business's one strategy process. Name the objectives the strategy serves by ID under `objectives`. Sites without a register are not checked.")
+    public static let measureAtRisk = DiagnosticCode(
+        "CH283", "MeasureAtRisk", .note, "Scoreboard: measures and objectives (CH28x)", "a measure is within its band of the line to its target",
+        "The latest result is no more than the measure's band ahead of the line from its start to its target, or no more than the band behind it: on plan for now, but one poor period from off track (CH280). A result exactly on the line is at risk too, because a measure only just keeping up is not yet ahead. The band is the measure's own `band`, in its units, or the site's `measure_band`, a share of the planned change (5% by default). Charter's convention, like the line itself. It is a note: the health page lists it in amber, before it turns red.")
+    public static let measureNoRecentData = DiagnosticCode(
+        "CH284", "MeasureNoRecentData", .warning, "Scoreboard: measures and objectives (CH28x)", "a measure's latest result is older than its cadence",
+        "A measure that declares a `cadence` (monthly, quarterly or yearly) expects a result that often. Its latest result, or its baseline when it has no result, is older than that as of the day of the check, so the measure is not judged against its line: its data stopped coming in, and an old result could show green when the present is not. Add the results since, or change the cadence to how often the measure is really taken. The cadence's meaning is Charter's convention. Like CH280 it does not fail `charter check --strict`, because it becomes true by the calendar alone.")
+    public static let measureOverdue = DiagnosticCode(
+        "CH285", "MeasureOverdue", .warning, "Scoreboard: measures and objectives (CH28x)", "a measure's target date has passed without its target reached",
+        "The target date lies before the day of the check, and the latest result has not reached the target, or there is no result at all. The measure is off track whatever its line said, and silence is not progress: record the result, or agree a new target and date and write them in (the old ones stay in git). It does not fail `charter check --strict`, because it becomes true by the calendar alone; raise it with `severity: {CH285: error}` to make it block.")
+    public static let measureNotJudged = DiagnosticCode(
+        "CH286", "MeasureNotJudged", .note, "Scoreboard: measures and objectives (CH28x)", "a measure has no number to reach by a date, so it is not judged",
+        "The measure's target is in words (\"12,000 a year\", \"10% lower\") or it has none, so Charter cannot tell whether it is on track, and it is shown as \"not judged\" and counted as such. To judge it, give it a unit, a baseline and a target with a number and a date, and add dated results as they come in: `unit: calls`, `baseline: {value: 9000, date: 2026-01-31}`, `target: {value: 4500, date: 2027-12-31}`, `results: [{date: 2026-04-30, value: 8400}]`.")
+    public static let objectiveWithoutMeasure = DiagnosticCode(
+        "CH287", "ObjectiveWithoutMeasure", .note, "Scoreboard: measures and objectives (CH28x)", "an objective of the register has no measure of its own",
+        "Strategies serve the objective, but no method names it under its `objectives` and reports a measure, so nothing on the site says whether this objective is being reached. A strategy that names the objective only as a whole lends it every method's measure on the objective's page, but those measure the methods, and may say little about the objective. Name the objective under the `objectives` of the method whose measure tells whether it is reached, ideally a measure with a number to reach by a date (see CH286).")
 
     // MARK: Links (CH30x)
     public static let brokenLink = DiagnosticCode(
@@ -281,7 +298,8 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         .noResponsible, .severalLetters, .accountableOverload, .responsibilityUncovered,
         .noDefinedStrategy, .noGovernance, .noFunding, .unknownReference,
         .duplicateID, .stalePage, .supportedStage, .staleAssessment, .unknownFinding, .measureOffTrack, .unservedObjective,
-        .strategyWithoutObjective, .brokenLink, .brokenAnchor, .templateSyntax, .missingTemplate,
+        .strategyWithoutObjective, .measureAtRisk, .measureNoRecentData, .measureOverdue, .measureNotJudged,
+        .objectiveWithoutMeasure, .brokenLink, .brokenAnchor, .templateSyntax, .missingTemplate,
         .rawHTMLDropped,
     ]
 }

@@ -89,7 +89,7 @@ public struct ModelDiffer: Sendable {
         changes += maturityChanges(old, new, subject: subject, base: base.framework, head: head.framework)
         changes += methodChanges(old, new, subject: subject)
         changes += servedObjectiveChanges(old, new, subject: subject)
-        changes += measureChanges(old, new, subject: subject)
+        changes += measureChanges(old, new, subject: subject, bands: (base.configuration.measureBand, head.configuration.measureBand))
         changes += programChanges(old, new, subject: subject)
         changes += resourceChanges(old, new, subject: subject)
         changes += matrixChanges(old, new, subject: subject, base: base.framework, head: head.framework)
@@ -164,7 +164,7 @@ public struct ModelDiffer: Sendable {
 
     /// New results, moved targets, and measures that went off track or back on track,
     /// matching measures by their method and their name.
-    private func measureChanges(_ old: Strategy, _ new: Strategy, subject: String) -> [ModelChange] {
+    private func measureChanges(_ old: Strategy, _ new: Strategy, subject: String, bands: (base: Double, head: Double)) -> [ModelChange] {
         func key(_ report: Strategy.Report) -> String { "\(report.method?.value ?? "")\u{1F}\(report.measure?.value ?? "")" }
         let before = Dictionary(old.reporting.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
         var changes: [ModelChange] = []
@@ -184,14 +184,16 @@ public struct ModelDiffer: Sendable {
             if let previous, let from = target(previous.goal), let to = target(report.goal), from != to {
                 changes.append(ModelChange(.warning, subject, "target-moved", "the target of '\(name)' moved", before: from, after: to))
             }
-            let was = previous.flatMap { MeasureProgress.evaluate($0, today: today)?.status }
-            let now = MeasureProgress.evaluate(report, today: today)?.status
-            if now == .offTrack, was != .offTrack {
-                changes.append(ModelChange(.warning, subject, "measure-off-track", "'\(name)' went off track",
-                                           before: was?.rawValue, after: now?.rawValue))
-            } else if was == .offTrack, let now, now != .offTrack {
-                changes.append(ModelChange(.info, subject, "measure-on-track", "'\(name)' is no longer off track",
+            // Overdue is off track too: a passed date without the target is not silence.
+            let behind: Set<MeasureProgress.Status> = [.offTrack, .overdue]
+            let was = previous.flatMap { MeasureProgress.evaluate($0, today: today, band: bands.base)?.status }
+            let now = MeasureProgress.evaluate(report, today: today, band: bands.head)?.status
+            if let now, behind.contains(now), !(was.map(behind.contains) ?? false) {
+                changes.append(ModelChange(.warning, subject, "measure-off-track", now == .overdue ? "'\(name)' is overdue" : "'\(name)' went off track",
                                            before: was?.rawValue, after: now.rawValue))
+            } else if let was, behind.contains(was), let now, !behind.contains(now) {
+                changes.append(ModelChange(.info, subject, "measure-on-track", "'\(name)' is no longer off track",
+                                           before: was.rawValue, after: now.rawValue))
             }
         }
         return changes

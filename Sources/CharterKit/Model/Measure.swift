@@ -72,6 +72,12 @@ public enum NumberText {
         return (negative ? "-" : "") + grouped
     }
 
+    /// A difference between two values: for a measure in per cent, "1.4 points" (percentage
+    /// points, not a share of the value); otherwise as `format(_:unit:)`.
+    public static func difference(_ value: Double, unit: String?) -> String {
+        unit == "%" ? "\(format(value)) point\(format(value) == "1" ? "" : "s")" : format(value, unit: unit)
+    }
+
     /// A value with its unit: "61 %" is written "61%", other units after a space.
     public static func format(_ value: Double, unit: String?) -> String {
         guard let unit, !unit.isEmpty else { return format(value) }
@@ -80,14 +86,53 @@ public enum NumberText {
 }
 
 /// Whether a tracked measure keeps up with the straight line from its baseline to its target.
+/// The line, the band around it and the cadence are Charter's conventions, not the framework's.
 public struct MeasureProgress: Sendable, Hashable {
-    public enum Status: String, Sendable, Hashable {
+    public enum Status: String, Sendable, Hashable, CaseIterable {
+        /// The target is in words, or has no date: nothing can be judged.
+        case notJudged = "not judged"
         /// A target, but no result yet: nothing to judge.
         case noResults = "no results yet"
+        /// The latest result (or, without one, the baseline) is older than the measure's cadence.
+        case noRecentData = "no recent data"
+        /// More than the band ahead of the line.
         case onTrack = "on track"
+        /// Within the band either side of the line: one bad period from behind it.
+        case atRisk = "at risk"
+        /// More than the band behind the line.
         case offTrack = "off track"
+        /// The target date has passed without the target reached, with results or without.
+        case overdue = "overdue"
         /// The latest result has reached the target.
         case reached = "target reached"
+
+        /// The badge's class: its colour, with the icon and the words beside it.
+        public var cssClass: String {
+            switch self {
+            case .reached, .onTrack: "ok"
+            case .atRisk: "warn"
+            case .offTrack, .overdue: "error"
+            case .noRecentData: "stale"
+            case .noResults, .notJudged: "none"
+            }
+        }
+
+        /// A sign that tells the statuses apart without colour; the words are always beside it.
+        public var icon: String {
+            switch self {
+            case .reached: "★"
+            case .onTrack: "●"
+            case .atRisk: "▲"
+            case .offTrack: "▼"
+            case .overdue: "■"
+            case .noRecentData: "◌"
+            case .noResults: "○"
+            case .notJudged: "–"
+            }
+        }
+
+        /// Whether the status asks somebody to act: it is listed on the health page.
+        public var needsAttention: Bool { self == .atRisk || self == .offTrack || self == .overdue || self == .noRecentData }
     }
 
     public var status: Status
@@ -98,22 +143,38 @@ public struct MeasureProgress: Sendable, Hashable {
     public var latest: Reading?
     /// What the line asks for on the latest result's date.
     public var expected: Double?
+    /// How far either side of the line a result is at risk, in the measure's units.
+    public var band: Double
     /// Whether the target is lower than the start (fewer complaints, lower cost).
     public var isDecreasing: Bool
     /// Whether the target date lies before `today`.
     public var isPastTargetDate: Bool
 
-    /// The progress of a measure as of `today`; nil for a measure without a number and a date to reach.
-    public static func evaluate(_ report: Strategy.Report, today: CalendarDate) -> MeasureProgress? {
+    /// The status of any measure: `notJudged` for one without a number to reach by a date.
+    public static func status(of report: Strategy.Report, today: CalendarDate, band share: Double) -> Status {
+        evaluate(report, today: today, band: share)?.status ?? .notJudged
+    }
+
+    /// The progress of a measure as of `today`; nil for a measure without a number and a date
+    /// to reach. `share` is the site's band, a share of the change from the start to the target,
+    /// used when the measure gives no band of its own.
+    public static func evaluate(_ report: Strategy.Report, today: CalendarDate, band share: Double = 0.05) -> MeasureProgress? {
         guard let target = report.goal, let targetDate = target.date else { return nil }
         let results = report.results.filter { $0.date != nil }.sorted { $0.date! < $1.date! }
         var start = report.baseline
         if start?.date == nil { start?.date = results.first?.date }
         if start == nil { start = results.first }
         let isDecreasing = start.map { target.value < $0.value } ?? false
+        let band = report.band?.value ?? share * abs(target.value - (start?.value ?? target.value))
         let past = targetDate < today
+        /// Whether data last taken on `date` is older than the cadence allows.
+        func isStale(_ date: CalendarDate?) -> Bool {
+            guard let cadence = report.cadence?.value, let date else { return false }
+            return date.adding(cadence.interval) < today
+        }
         guard let latest = results.last, let start, let startDate = start.date, let latestDate = latest.date else {
-            return MeasureProgress(status: .noResults, start: start, target: target, latest: nil, expected: nil,
+            let status: Status = past ? .overdue : isStale(report.baseline?.date) ? .noRecentData : .noResults
+            return MeasureProgress(status: status, start: start, target: target, latest: nil, expected: nil, band: band,
                                    isDecreasing: isDecreasing, isPastTargetDate: past)
         }
         let expected: Double
@@ -125,19 +186,24 @@ public struct MeasureProgress: Sendable, Hashable {
             let share = days(from: startDate, to: latestDate) / days(from: startDate, to: targetDate)
             expected = start.value + (target.value - start.value) * share
         }
-        func behind(_ value: Double, _ line: Double) -> Bool {
-            let tolerance = 1e-9 * max(1, abs(line))
-            return isDecreasing ? value > line + tolerance : value < line - tolerance
-        }
+        /// How far `value` is ahead of `line`: positive ahead, negative behind.
+        func lead(_ value: Double, over line: Double) -> Double { isDecreasing ? line - value : value - line }
+        let tolerance = 1e-9 * max(1, abs(expected), abs(target.value))
         let status: Status
-        if !behind(latest.value, target.value) {
+        if lead(latest.value, over: target.value) >= -tolerance {
             status = .reached
-        } else if past || behind(latest.value, expected) {
+        } else if past {
+            status = .overdue
+        } else if isStale(latestDate) {
+            status = .noRecentData
+        } else if lead(latest.value, over: expected) < -band - tolerance {
             status = .offTrack
+        } else if lead(latest.value, over: expected) < band - tolerance {
+            status = .atRisk
         } else {
             status = .onTrack
         }
-        return MeasureProgress(status: status, start: start, target: target, latest: latest, expected: expected,
+        return MeasureProgress(status: status, start: start, target: target, latest: latest, expected: expected, band: band,
                                isDecreasing: isDecreasing, isPastTargetDate: past)
     }
 

@@ -18,10 +18,14 @@ public struct SiteConfiguration: Sendable, Hashable {
     public var assessmentMaxAge = ReviewInterval.standard
     /// Limits the site raises or lowers, such as the largest text file read.
     public var limits = SiteLimits()
+    /// How far either side of a measure's line a result is at risk (CH283), as a share of the
+    /// change the measure plans, from its start to its target; a measure's own `band` wins.
+    public var measureBand = 0.05
 
     /// The keys `charter.yaml` understands.
     public static let knownKeys = [
         "title", "description", "language", "unsafe_html", "base_url", "public", "severity", "assessment_max_age", "limits",
+        "measure_band",
     ]
 
     /// Creates the default configuration.
@@ -59,6 +63,16 @@ public struct SiteConfiguration: Sendable, Hashable {
                         fixHint: "write a number and a unit, such as '12 months' or '2 years'"))
                 }
             case "limits": configuration.limits = SiteLimits.read(entry, &fields)
+            case "measure_band":
+                guard let text = fields.string(entry) else { continue }
+                let digits = text.hasSuffix("%") ? String(text.dropLast()).trimmingCharacters(in: .whitespaces) : ""
+                if let percent = Double(digits), percent.isFinite, percent >= 0, percent <= 100 {
+                    configuration.measureBand = percent / 100
+                } else {
+                    fields.diagnostics.append(Diagnostic(
+                        .wrongType, "'measure_band' must be a percentage from 0% to 100%, found '\(text)'", at: entry.value.location,
+                        fixHint: "write it as a share of the change each measure plans, such as 'measure_band: 5%'"))
+                }
             default: fields.unknownKey(entry, known: knownKeys, in: "charter.yaml", severity: .warning)
             }
         }

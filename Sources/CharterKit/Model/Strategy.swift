@@ -122,6 +122,25 @@ public struct Strategy: Sendable, Hashable {
         public var goal: Reading?
         /// Dated results, oldest first.
         public var results: [Reading] = []
+        /// How often a result is due; a measure whose latest result is older has no recent data.
+        public var cadence: Located<Cadence>?
+        /// How far either side of the line, in the measure's units, a result is at risk rather
+        /// than on or off track; nil for the site's `measure_band`.
+        public var band: Located<Double>?
+
+        /// How often a measure is taken.
+        public enum Cadence: String, Sendable, Hashable, CaseIterable {
+            case monthly, quarterly, yearly
+
+            /// The longest a result stays recent.
+            public var interval: ReviewInterval {
+                switch self {
+                case .monthly: ReviewInterval(count: 1, unit: .month)
+                case .quarterly: ReviewInterval(count: 3, unit: .month)
+                case .yearly: ReviewInterval(count: 1, unit: .year)
+                }
+            }
+        }
 
         /// Whether the measure has a number to reach by a date, so its progress can be judged.
         public var isTracked: Bool { goal?.date != nil }

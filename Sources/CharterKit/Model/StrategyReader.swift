@@ -243,6 +243,18 @@ struct StrategyReader {
             }
         }
         report.results = map.list("results", &fields).compactMap { reading($0, what: "a result", needsDate: true, &fields) }
+        report.cadence = map.choice("cadence", Strategy.Report.Cadence.self, &fields)
+        if let entry = map.entry("band") {
+            if let value = Self.number(entry.value), value >= 0 {
+                report.band = Located(value, at: entry.value.location)
+            } else if let negative = Self.number(entry.value) {
+                fields.diagnostics.append(Diagnostic(
+                    .wrongType, "'band' must be 0 or more, found \(NumberText.format(negative))", at: entry.value.location,
+                    fixHint: "write how far either side of the line, in the measure's units, a result is at risk"))
+            } else {
+                fields.mismatch(entry, expected: "a number of the measure's units, 0 or more")
+            }
+        }
         var dates: [CalendarDate: Reading] = [:]
         for result in report.results {
             guard let date = result.date else { continue }
@@ -263,7 +275,7 @@ struct StrategyReader {
         return report
     }
 
-    static let reportKeys = ["method", "success", "measure", "unit", "baseline", "target", "results", "tool"]
+    static let reportKeys = ["method", "success", "measure", "unit", "baseline", "target", "results", "cadence", "band", "tool"]
 
     /// `{value: NUMBER, date: YYYY-MM-DD}`; the date may be left out of a baseline.
     private func reading(_ node: YAMLNode, what: String, needsDate: Bool, _ fields: inout FieldReader) -> Reading? {

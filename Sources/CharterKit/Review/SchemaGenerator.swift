@@ -156,6 +156,8 @@ public struct SchemaGenerator: Sendable {
                                                   ("baseline", .object([("anyOf", .array([Self.number, Self.reading(dateRequired: false)]))])),
                                                   ("target", .object([("anyOf", .array([Self.text, Self.reading(dateRequired: true)]))])),
                                                   ("results", Self.list(Self.reading(dateRequired: true))),
+                                                  ("cadence", Self.fixed(Strategy.Report.Cadence.allCases.map(\.rawValue))),
+                                                  ("band", .object([("type", .string("number")), ("minimum", .number(0))])),
                                                   ("tool", Self.text)]))),
             ("communication", Self.mapping([("internal", Self.text), ("external", Self.text)])),
             ("programs", Self.list(Self.mapping([("id", Self.text), ("title", Self.text), ("kind", Self.oneOrMany(Self.choices(framework.programKinds))),

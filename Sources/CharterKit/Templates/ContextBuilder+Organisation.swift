@@ -3,8 +3,9 @@ extension ContextBuilder {
         let framework = site.framework
         let rows = site.strategyModels.map { strategy -> HomeView.Row in
             let health = healthChecks(for: strategy)
-            let tracked = strategy.reporting.compactMap { MeasureProgress.evaluate($0, today: today) }
-            let offTrack = tracked.filter { $0.status == .offTrack }.count
+            let statuses = strategy.reporting.map { MeasureProgress.status(of: $0, today: today, band: measureBand) }
+            let offTrack = statuses.filter { $0 == .offTrack || $0 == .overdue }.count
+            let worst = [MeasureProgress.Status.overdue, .offTrack, .atRisk, .noRecentData].first(where: statuses.contains)
             return .init(
                 strategy: strategyLink(strategy.id, from: path),
                 focusAreas: strategy.focusAreas.compactMap { framework.focusArea($0.value) }.map {
@@ -16,8 +17,12 @@ extension ContextBuilder {
                 health: health,
                 isHealthy: health.allSatisfy(\.ok),
                 offTrack: offTrack == 0 ? nil : link(
-                    "\(offTrack) of \(tracked.count) measure\(tracked.count == 1 ? "" : "s") off track",
-                    to: SitePaths.strategy(strategy.id), from: path, fragment: "scoreboard"))
+                    "\(offTrack) of \(statuses.count) measure\(statuses.count == 1 ? "" : "s") off track",
+                    to: SitePaths.strategy(strategy.id), from: path, fragment: "scoreboard"),
+                measures: measureCounts(strategy.reporting).map {
+                    link($0, to: SitePaths.strategy(strategy.id), from: path, fragment: "scoreboard")
+                },
+                measuresClass: worst?.cssClass ?? (statuses.contains { $0 == .onTrack || $0 == .reached } ? "ok" : "none"))
         }
         let errors = diagnostics.count(of: .error)
         let warnings = diagnostics.count(of: .warning)
@@ -193,18 +198,20 @@ extension ContextBuilder {
         }
         var context = frame(pageView(title: "Health", kind: "health", path: path,
                                      description: "Every warning and gap across the site, grouped by strategy."))
-        let offTrack = offTrackMeasures(from: path)
+        let attention = measuresNeedingAttention(from: path)
+        let offTrack = attention.filter(\.isOffTrack)
         let standings = site.strategyModels.map { strategy in
             HealthView.Standing(strategy: strategyLink(strategy.id, from: path), draft: strategy.isDraft ? "draft" : nil,
                                 checks: healthChecks(for: strategy))
         }
-        context.health = HealthView(standings: standings, groups: groups, isClean: groups.isEmpty && offTrack.isEmpty, offTrack: offTrack)
+        context.health = HealthView(standings: standings, groups: groups, isClean: groups.isEmpty && attention.isEmpty,
+                                    offTrack: offTrack, attention: attention)
         return context
     }
 
-    /// The notes the health page lists besides warnings and errors: maturity gaps, and the health
-    /// checks of a draft strategy (notes until it goes to review).
-    static let healthPageNotes: Set<DiagnosticCode> = [.maturityGap, .noDefinedStrategy, .noGovernance, .noFunding]
+    /// The notes the health page lists besides warnings and errors: maturity gaps, the health
+    /// checks of a draft strategy (notes until it goes to review), and measures at risk.
+    static let healthPageNotes: Set<DiagnosticCode> = [.maturityGap, .noDefinedStrategy, .noGovernance, .noFunding, .measureAtRisk]
 
     private func healthItem(_ diagnostic: Diagnostic) -> HealthView.Item {
         .init(severity: diagnostic.severity.rawValue, code: diagnostic.code.rawValue, message: diagnostic.message,

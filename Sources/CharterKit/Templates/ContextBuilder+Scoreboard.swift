@@ -5,11 +5,26 @@ extension ContextBuilder {
         return "measure-\(index + 1)"
     }
 
-    /// A tracked measure's view, or nil for a measure whose target is in words.
-    func measureView(_ report: Strategy.Report, of strategy: Strategy, from path: String, showStrategy: Bool = false) -> MeasureView? {
-        guard let progress = MeasureProgress.evaluate(report, today: today), let targetDate = progress.target.date else { return nil }
+    /// The site's band, for measures without their own.
+    var measureBand: Double { site.configuration.measureBand }
+
+    /// A measure's view: a tracked one with its chart and numbers, one whose target is in words
+    /// as "not judged".
+    func measureView(_ report: Strategy.Report, of strategy: Strategy, from path: String, showStrategy: Bool = false) -> MeasureView {
         let unit = report.unit?.value
         let name = report.measure?.value ?? report.method?.value ?? "Measure"
+        // Pages that gather measures of several strategies keep their ids apart by the strategy's ID.
+        let anchor = (showStrategy ? strategy.id + "-" : "") + Self.measureAnchor(strategy, report)
+        guard let progress = MeasureProgress.evaluate(report, today: today, band: measureBand), let targetDate = progress.target.date else {
+            let status = MeasureProgress.Status.notJudged
+            let target = report.target?.value
+            return MeasureView(
+                anchor: anchor, measure: name, strategy: showStrategy ? strategyLink(strategy.id, from: path) : nil,
+                status: status.rawValue, statusClass: status.cssClass, icon: status.icon, isOffTrack: false, needsAttention: false,
+                target: target ?? "none",
+                summary: "\(name): \(target.map { "target \($0)" } ?? "no target"); not judged, because the target has no number and date.",
+                chart: "", rows: [])
+        }
         let target = "\(NumberText.format(progress.target.value, unit: unit)) by \(targetDate)"
         var sentence = "\(name): target \(target)"
         if let start = progress.start, let date = start.date {
@@ -28,19 +43,32 @@ extension ContextBuilder {
         }
         rows += report.results.map { .init(kind: "Result", date: $0.date?.description ?? "", value: NumberText.format($0.value, unit: unit)) }
         rows.append(.init(kind: "Target", date: targetDate.description, value: NumberText.format(progress.target.value, unit: unit)))
-        // Pages that gather measures of several strategies keep their ids apart by the strategy's ID.
-        let anchor = (showStrategy ? strategy.id + "-" : "") + Self.measureAnchor(strategy, report)
         return MeasureView(
             anchor: anchor,
             measure: name,
             strategy: showStrategy ? strategyLink(strategy.id, from: path) : nil,
             status: progress.status.rawValue,
-            statusClass: progress.status == .offTrack ? "warn" : progress.status == .noResults ? "none" : "ok",
-            isOffTrack: progress.status == .offTrack,
+            statusClass: progress.status.cssClass,
+            icon: progress.status.icon,
+            isOffTrack: progress.status == .offTrack || progress.status == .overdue,
+            needsAttention: progress.status.needsAttention,
             target: target,
             summary: sentence,
             chart: MeasureChart.svg(progress, results: report.results, id: anchor + "-chart", title: sentence),
             rows: rows)
+    }
+
+    /// "4 measures: 1 off track, 1 at risk, 2 not judged", in the order of the statuses; nil
+    /// without measures.
+    func measureCounts(_ reports: [Strategy.Report]) -> String? {
+        guard !reports.isEmpty else { return nil }
+        let statuses = reports.map { MeasureProgress.status(of: $0, today: today, band: measureBand) }
+        let order: [MeasureProgress.Status] = [.overdue, .offTrack, .atRisk, .noRecentData, .onTrack, .reached, .noResults, .notJudged]
+        let parts = order.compactMap { status -> String? in
+            let count = statuses.filter { $0 == status }.count
+            return count == 0 ? nil : "\(count) \(status.rawValue)"
+        }
+        return "\(reports.count) measure\(reports.count == 1 ? "" : "s"): " + parts.joined(separator: ", ")
     }
 
     /// The budgets of some resources added up, and those written as text.
@@ -76,16 +104,14 @@ extension ContextBuilder {
         var resources: [Strategy.Resource] = []
         for strategy in site.strategyModels where strategy.servedObjectiveIDs.contains(id) {
             strategies.append(strategyLink(strategy.id, from: path))
-            // Methods that name the objective; when none does, the strategy serves it as a whole.
-            var serving = strategy.methods.filter { $0.objectives.contains { $0.value == id } }
-            if serving.isEmpty { serving = strategy.methods }
+            let serving = strategy.methodsServing(id)
             let methodIDs = Set(serving.map(\.id.value))
             methods += serving.map { method in
                 .init(title: method.title?.value ?? method.id.value, strategy: strategyLink(strategy.id, from: path),
                       url: LinkResolver.href(to: SitePaths.strategy(strategy.id), fragment: "method-\(method.id.value)", from: path))
             }
             measures += strategy.reporting.filter { $0.method.map { methodIDs.contains($0.value) } ?? false }
-                .compactMap { measureView($0, of: strategy, from: path, showStrategy: true) }
+                .map { measureView($0, of: strategy, from: path, showStrategy: true) }
             for resource in strategy.resources where resource.methods.contains(where: { methodIDs.contains($0.value) }) {
                 if !resources.contains(resource) { resources.append(resource) }
             }
@@ -102,10 +128,11 @@ extension ContextBuilder {
         return context
     }
 
-    /// Every off-track measure of the site, for the health page.
-    func offTrackMeasures(from path: String) -> [MeasureView] {
+    /// Every measure of the site that needs somebody to act (overdue, off track, at risk, no
+    /// recent data), for the health page.
+    func measuresNeedingAttention(from path: String) -> [MeasureView] {
         site.strategyModels.flatMap { strategy in
-            strategy.reporting.compactMap { measureView($0, of: strategy, from: path, showStrategy: true) }.filter(\.isOffTrack)
+            strategy.reporting.map { measureView($0, of: strategy, from: path, showStrategy: true) }.filter(\.needsAttention)
         }
     }
 }
@@ -122,7 +149,8 @@ enum MeasureChart {
         let target = progress.target
         let dated = results.filter { $0.date != nil }
         let points = ([progress.start, target].compactMap { $0 } + dated).filter { $0.date != nil }
-        guard let first = points.map({ $0.date! }).min(), let last = points.map({ $0.date! }).max() else { return "" }
+        // A target alone, with no start and no result, draws nothing worth a chart.
+        guard points.count > 1, let first = points.map({ $0.date! }).min(), let last = points.map({ $0.date! }).max() else { return "" }
         let span = max(1, MeasureProgress.days(from: first, to: last))
         let values = points.map(\.value)
         var low = values.min()!, high = values.max()!

@@ -44,7 +44,7 @@ extension ContextBuilder {
                 reports: strategy.reporting.filter { $0.method?.value == method.id.value }.map { report in
                     let progress = measureView(report, of: strategy, from: path)
                     return StrategyView.Report(success: html(report.success), measure: report.measure?.value,
-                                               target: report.target?.value ?? progress?.target, tool: report.tool?.value,
+                                               target: report.target?.value ?? progress.target, tool: report.tool?.value,
                                                progress: progress)
                 },
                 resources: strategy.resources.filter { $0.methods.contains { $0.value == method.id.value } }.map { resource in
@@ -81,7 +81,7 @@ extension ContextBuilder {
             StrategyView.Gap(stage: link(gap.stage.name, to: SitePaths.stage(gap.stage.id), from: path), unmet: gap.unmet.map(\.summary))
         }
         let health = healthChecks(for: strategy)
-        let scoreboard = strategy.reporting.compactMap { measureView($0, of: strategy, from: path) }
+        let scoreboard = strategy.reporting.map { measureView($0, of: strategy, from: path) }
         let view = StrategyView(
             id: strategy.id,
             status: strategy.status?.value.rawValue,
@@ -130,7 +130,8 @@ extension ContextBuilder {
             isHealthy: health.allSatisfy(\.ok),
             funding: funding(strategy.resources).totals,
             scoreboard: scoreboard,
-            offTrack: scoreboard.filter(\.isOffTrack).count)
+            offTrack: scoreboard.filter(\.isOffTrack).count,
+            measureCounts: measureCounts(strategy.reporting))
         var page = pageView(title: strategy.displayName, kind: "strategy", path: path,
                             description: strategy.goal?.value, sourcePath: strategy.sourcePath)
         // In the order of the page: the summary, then why, then what and how, then who and what could go wrong.

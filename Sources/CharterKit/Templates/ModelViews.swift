@@ -128,10 +128,12 @@ public struct StrategyView: Sendable {
     public var isHealthy: Bool
     /// The budgets added up, one line per currency and period ("GBP 335,000 a year").
     public var funding: [String]
-    /// Every measure tracked against a target with a date.
+    /// Every measure, judged or not, in the order of the reporting.
     public var scoreboard: [MeasureView]
-    /// How many of them are off track.
+    /// How many of them are off track or overdue.
     public var offTrack: Int
+    /// "4 measures: 1 off track, 1 at risk, 2 not judged"; nil without measures.
+    public var measureCounts: String?
 }
 
 /// A measure's progress toward its target: a chart, a sentence for those who cannot see it,
@@ -147,11 +149,17 @@ public struct MeasureView: Sendable {
     public var measure: String
     /// The strategy it belongs to, on pages that gather measures of several strategies.
     public var strategy: LinkView?
-    /// "on track", "off track", "target reached" or "no results yet".
+    /// "on track", "at risk", "off track", "overdue", "no recent data", "target reached",
+    /// "no results yet" or "not judged".
     public var status: String
-    /// "ok", "warn" or "none", for the badge.
+    /// "ok", "warn", "error", "stale" or "none", for the badge's colour.
     public var statusClass: String
+    /// A sign for the status, so that it does not rest on colour alone.
+    public var icon: String
+    /// Off track or overdue.
     public var isOffTrack: Bool
+    /// Listed on the health page: overdue, off track, at risk, or without recent data.
+    public var needsAttention: Bool
     /// "80% by 2027-12-31".
     public var target: String
     /// The chart's text alternative, also its caption.
@@ -349,8 +357,10 @@ public struct HealthView: Sendable {
     public var standings: [Standing]
     public var groups: [Group]
     public var isClean: Bool
-    /// Every measure off track, across strategies.
+    /// Every measure off track or overdue, across strategies.
     public var offTrack: [MeasureView]
+    /// Every measure that needs somebody to act: overdue, off track, at risk or without recent data.
+    public var attention: [MeasureView]
 }
 
 /// The home page's overview of the organisation.
@@ -365,6 +375,10 @@ public struct HomeView: Sendable {
         public var isHealthy: Bool
         /// "1 of 3 measures off track", linking to the strategy's scoreboard; nil when none is.
         public var offTrack: LinkView?
+        /// "4 measures: 1 off track, 1 at risk, 2 not judged", linking to the scoreboard; nil without measures.
+        public var measures: LinkView?
+        /// The badge class of the measures' worst status.
+        public var measuresClass: String
     }
     public var strategies: [Row]
     public var hasStrategies: Bool
@@ -431,6 +445,7 @@ extension StrategyView: TemplateView {
         case .funding: self.funding
         case .scoreboard: self.scoreboard
         case .offTrack: self.offTrack
+        case .measureCounts: self.measureCounts
         case nil: nil
         }
     }
@@ -602,7 +617,9 @@ extension MeasureView: TemplateView {
         case .strategy: self.strategy
         case .status: self.status
         case .statusClass: self.statusClass
+        case .icon: self.icon
         case .isOffTrack: self.isOffTrack
+        case .needsAttention: self.needsAttention
         case .target: self.target
         case .summary: self.summary
         case .chart: self.chart
@@ -888,6 +905,7 @@ extension HealthView: TemplateView {
         case .groups: self.groups
         case .isClean: self.isClean
         case .offTrack: self.offTrack
+        case .attention: self.attention
         case nil: nil
         }
     }
@@ -955,6 +973,8 @@ extension HomeView.Row: TemplateView {
         case .health: self.health
         case .isHealthy: self.isHealthy
         case .offTrack: self.offTrack
+        case .measures: self.measures
+        case .measuresClass: self.measuresClass
         case nil: nil
         }
     }

@@ -13,23 +13,89 @@ struct InlineObjectiveRule: StrategyRule {
     }
 }
 
-/// CH280: measures behind the line from their baseline to their target.
-struct MeasureOffTrackRule: StrategyRule {
+/// CH280: measures more than their band behind the line from their baseline to their target.
+struct MeasureOffTrackRule: MeasureStatusRule {
     static let code = DiagnosticCode.measureOffTrack
+    static let status = MeasureProgress.Status.offTrack
+
+    func message(_ name: String, _ progress: MeasureProgress, _ report: Strategy.Report, _ unit: String?) -> String {
+        let latest = progress.latest!
+        return "\(name) is off track: \(NumberText.format(latest.value, unit: unit)) on \(latest.date!), but the line to its target asks for \(NumberText.format(progress.expected ?? 0, unit: unit)) by then, give or take \(NumberText.difference(progress.band, unit: unit))"
+    }
+}
+
+/// CH283: measures within their band of the line.
+struct MeasureAtRiskRule: MeasureStatusRule {
+    static let code = DiagnosticCode.measureAtRisk
+    static let status = MeasureProgress.Status.atRisk
+
+    func message(_ name: String, _ progress: MeasureProgress, _ report: Strategy.Report, _ unit: String?) -> String {
+        let latest = progress.latest!
+        return "\(name) is at risk: \(NumberText.format(latest.value, unit: unit)) on \(latest.date!), within \(NumberText.difference(progress.band, unit: unit)) of the \(NumberText.format(progress.expected ?? 0, unit: unit)) the line to its target asks for by then"
+    }
+}
+
+/// CH284: measures whose latest data is older than their cadence.
+struct MeasureNoRecentDataRule: MeasureStatusRule {
+    static let code = DiagnosticCode.measureNoRecentData
+    static let status = MeasureProgress.Status.noRecentData
+
+    func message(_ name: String, _ progress: MeasureProgress, _ report: Strategy.Report, _ unit: String?) -> String {
+        let cadence = report.cadence?.value.rawValue ?? "regularly"
+        let last = progress.latest.map { "its latest result is from \($0.date!)" } ?? "it has no result since its baseline of \(report.baseline?.date.map(\.description) ?? "?")"
+        return "\(name) has no recent data: it is measured \(cadence), but \(last)"
+    }
+}
+
+/// CH285: measures past their target date without the target reached.
+struct MeasureOverdueRule: MeasureStatusRule {
+    static let code = DiagnosticCode.measureOverdue
+    static let status = MeasureProgress.Status.overdue
+
+    func message(_ name: String, _ progress: MeasureProgress, _ report: Strategy.Report, _ unit: String?) -> String {
+        let target = "its target of \(NumberText.format(progress.target.value, unit: unit)) was due on \(progress.target.date!)"
+        guard let latest = progress.latest else { return "\(name) is overdue: \(target), and it has no result" }
+        return "\(name) is overdue: \(target), and its latest result is \(NumberText.format(latest.value, unit: unit)) on \(latest.date!)"
+    }
+}
+
+/// CH286: measures whose target is in words, so they cannot be judged.
+struct MeasureNotJudgedRule: StrategyRule {
+    static let code = DiagnosticCode.measureNotJudged
 
     func check(_ strategy: Strategy, in context: ValidationContext) -> [Diagnostic] {
         strategy.reporting.compactMap { report in
-            guard let progress = MeasureProgress.evaluate(report, today: context.today), progress.status == .offTrack,
-                  let latest = progress.latest, let expected = progress.expected else { return nil }
-            let unit = report.unit?.value
-            let name = report.measure?.value ?? report.method.map { "the measure of '\($0.value)'" } ?? "a measure"
-            let why = progress.isPastTargetDate
-                ? "its target of \(NumberText.format(progress.target.value, unit: unit)) was due on \(progress.target.date!)"
-                : "the line to its target asks for \(NumberText.format(expected, unit: unit)) by then"
-            return problem(
-                "'\(name)' in strategy '\(strategy.id)' is off track: \(NumberText.format(latest.value, unit: unit)) on \(latest.date!), but \(why)",
-                at: report.location)
+            // Without any target it is CH205's; with a baseline or results, CH117's.
+            guard !report.isTracked, let words = report.target, report.baseline == nil, report.results.isEmpty else { return nil }
+            let why = "its target is in words ('\(words.value)')"
+            return problem("\(MeasureStatusNames.name(of: report, in: strategy)) is not judged: \(why)", at: report.location,
+                           fixHint: "give it a unit, a baseline and 'target: {value: NUMBER, date: YYYY-MM-DD}', then dated results")
         }
+    }
+}
+
+/// A rule that reports every measure of one status, at the measure.
+protocol MeasureStatusRule: StrategyRule {
+    static var status: MeasureProgress.Status { get }
+    func message(_ name: String, _ progress: MeasureProgress, _ report: Strategy.Report, _ unit: String?) -> String
+}
+
+extension MeasureStatusRule {
+    func check(_ strategy: Strategy, in context: ValidationContext) -> [Diagnostic] {
+        strategy.reporting.compactMap { report in
+            guard let progress = MeasureProgress.evaluate(report, today: context.today, band: context.site.configuration.measureBand),
+                  progress.status == Self.status else { return nil }
+            return problem(message(MeasureStatusNames.name(of: report, in: strategy), progress, report, report.unit?.value),
+                           at: report.location)
+        }
+    }
+}
+
+enum MeasureStatusNames {
+    /// "'Share of quotes sent the same day' in strategy 'broker-partnership'".
+    static func name(of report: Strategy.Report, in strategy: Strategy) -> String {
+        let name = report.measure?.value ?? report.method.map { "the measure of '\($0.value)'" } ?? "a measure"
+        return "'\(name)' in strategy '\(strategy.id)'"
     }
 }
 
@@ -59,5 +125,39 @@ struct StrategyWithoutObjectiveRule: StrategyRule {
         guard !strategy.servedObjectiveIDs.contains(where: registered.contains) else { return [] }
         return [problem("strategy '\(strategy.id)' serves none of the objectives in the register", at: strategy.location,
                         fixHint: "name the objectives it serves by ID under 'objectives'")]
+    }
+}
+
+/// CH287: objectives of the register that strategies serve without any measure.
+struct ObjectiveWithoutMeasureRule: ValidationRule {
+    static let code = DiagnosticCode.objectiveWithoutMeasure
+
+    func check(_ context: ValidationContext) -> [Diagnostic] {
+        context.site.objectives.compactMap { objective in
+            let id = objective.id.value
+            let serving = context.site.strategyModels.filter { $0.servedObjectiveIDs.contains(id) }
+            // An objective nobody serves is CH281's.
+            guard !serving.isEmpty else { return nil }
+            let measured = serving.contains { strategy in
+                // Only a method that names the objective measures it: a strategy that serves it as a
+                // whole lends it every method's measure, which may say little about it. (A
+                // reporting entry without its measure is CH205's error already.)
+                let naming = Set(strategy.methods.filter { $0.objectives.contains { $0.value == id } }.map(\.id.value))
+                return strategy.reporting.contains { report in report.method.map { naming.contains($0.value) } ?? false }
+            }
+            guard !measured else { return nil }
+            return Diagnostic(Self.code, "objective '\(id)' has no measure of its own: no method that names it reports one",
+                              at: objective.id.location,
+                              fixHint: "name the objective under 'objectives' of the method whose measure tells whether it is reached")
+        }
+    }
+}
+
+extension Strategy {
+    /// The methods that serve an objective: those that name it, or, when none does, every
+    /// method of a strategy that names it as a whole.
+    func methodsServing(_ objective: String) -> [Method] {
+        let naming = methods.filter { $0.objectives.contains { $0.value == objective } }
+        return naming.isEmpty ? methods : naming
     }
 }

@@ -36,6 +36,7 @@ public struct SiteValidator: Sendable {
         ReferenceRule(), FrameworkValueRule(), DuplicateIDRule(), StalePageRule(),
         SupportedStageRule(), StaleAssessmentRule(), MethodFindingRule(),
         InlineObjectiveRule(), MeasureOffTrackRule(), UnservedObjectiveRule(), StrategyWithoutObjectiveRule(),
+        MeasureAtRiskRule(), MeasureNoRecentDataRule(), MeasureOverdueRule(), MeasureNotJudgedRule(), ObjectiveWithoutMeasureRule(),
     ]
 
     /// Creates a validator.

@@ -9,10 +9,13 @@ import Testing
 @Suite struct CacheKeyTests {
     /// The `basic` fixture plus what the inputs below need: a `charter.yaml` that sets nothing
     /// (each case adds its key), raw HTML for `unsafe_html` (a CH403 note for `severity`), a dated
-    /// assessment for `assessment_max_age`, and a template override and a model file to change.
+    /// assessment for `assessment_max_age`, a measure 2.45 behind its line (off track in a band of
+    /// 1.5, at risk in one of 15) for `measure_band`, and a template override and a model file to change.
     static let base: [FixtureSite.Edit] = [
         .write("charter.yaml", "# Every key is added by a test case.\n"),
         .replace("assessment:\n", with: "assessment:\n  assessed_on: 2026-06-01\n"),
+        .replace("    target: {value: 80, date: 2027-12-31}\n",
+                 with: "    baseline: {value: 50, date: 2026-01-01}\n    target: {value: 80, date: 2027-12-31}\n    results: [{date: 2026-07-01, value: 55}]\n"),
         .replace("## Checklist\n", with: "<div class=\"callout\">Raw HTML in a playbook.</div>\n\n## Checklist\n", in: "content/guides/listening-plan.md"),
         .write("Templates/partials/footer.mustache", footer + "<!-- first footer -->\n"),
         .write("model/focus-areas.yaml", "focus_areas:\n  - id: pricing\n    name: Pricing\n    summary: How we price what we sell.\n"),
@@ -51,6 +54,7 @@ import Testing
         "severity": "severity: {CH403: warning}\n",
         "assessment_max_age": "assessment_max_age: 1 month\n",
         "limits": "limits: {max_file_size: 1000}\n",
+        "measure_band": "measure_band: 50%\n",
     ]
 
     /// For each key under `limits:`, a line that changes the site. A file or a count over a limit

@@ -65,8 +65,8 @@ import Testing
         (.replace("technology: {accountable: insight, responsible: [insight], consulted: [hub]}",
                   with: "technology: {accountable: insight, responsible: [insight], informed: [hub]}"),
          ["info matrix-cell hub for technology: C → I"]),
-        (.replace("    target: 80%", with: "    target: 70%"),
-         ["warning reporting-changed the target of method 'peer-answers' changed"]),
+        (.replace("target: {value: 80, date: 2027-12-31}", with: "target: {value: 70, date: 2027-12-31}"),
+         ["warning target-moved the target of 'Share of questions answered within 24 hours' moved"]),
         (.replace("  - id: ask-a-member\n", with: "  - id: ask-members\n"),
          ["warning program-removed program 'ask-a-member' was removed", "info program-added program 'ask-members' was added"]),
         (.write("content/teams/legal.yaml", "name: Legal\nkind: function team\n"),
@@ -117,7 +117,7 @@ import Testing
     func failOnThresholds() throws {
         let info = try Self.repository([.write("content/guides/new.md", "# New page\n")])
         #expect(try CharterProcess.run(["diff", "base", "--root", info.root.path, "--fail-on", "warning"]).status == 0)
-        let warning = try Self.repository([.replace("    target: 80%", with: "    target: 70%")])
+        let warning = try Self.repository([.replace("target: {value: 80, date: 2027-12-31}", with: "target: {value: 70, date: 2027-12-31}")])
         #expect(try CharterProcess.run(["diff", "base", "--root", warning.root.path, "--fail-on", "breaking"]).status == 0)
         #expect(try CharterProcess.run(["diff", "base", "--root", warning.root.path, "--fail-on", "warning"]).status == 1)
     }
@@ -138,14 +138,14 @@ import Testing
 
     @Test("HEAD defaults to the working tree, which git leaves untouched; folders work too")
     func workingTreeAndFolders() throws {
-        let site = try Self.repository([.replace("    target: 80%", with: "    target: 75%")], commitHead: false)
+        let site = try Self.repository([.replace("target: {value: 80, date: 2027-12-31}", with: "target: {value: 75, date: 2027-12-31}")], commitHead: false)
         let result = try Self.diff(site, ["base"])
-        #expect(result.changes == ["warning reporting-changed the target of method 'peer-answers' changed"])
+        #expect(result.changes == ["warning target-moved the target of 'Share of questions answered within 24 hours' moved"])
         let status = try CharterProcess.run(["diff", FixtureSite.basic.path, site.root.path, "--format", "text", "--today", "2026-11-01"])
-        #expect(status.stdout == "warning: strategy community: the target of method 'peer-answers' changed\n0 breaking, 1 warning, 0 info\n")
+        #expect(status.stdout == "warning: strategy community: the target of 'Share of questions answered within 24 hours' moved\n0 breaking, 1 warning, 0 info\n")
         // The edit is still uncommitted: diff did not touch the working tree or the index.
         let changed = try String(contentsOf: site.root.appending(path: "content/strategies/community.yaml"), encoding: .utf8)
-        #expect(changed.contains("target: 75%"))
+        #expect(changed.contains("target: {value: 75, date: 2027-12-31}"))
     }
 
     @Test("a revision that does not exist is a usage error")

@@ -21,17 +21,19 @@ import Testing
         return site
     }
 
-    @Test("the example passes check --strict: no errors, no warnings but the stale assessment and off-track measure it shows on purpose")
+    @Test("the example passes check --strict: no errors, no warnings but the stale assessment and the measures it shows on purpose")
     func strict() throws {
         var builder = SiteBuilder.pinned(root: Self.repository)
         builder.today = Self.today
         let result = try builder.check()
         let problems = result.diagnostics.filter { $0.severity == .error || ($0.severity == .warning && $0.code.failsStrict) }
         #expect(problems.isEmpty, "\(problems.map { "\($0.location): \($0.message) [\($0.code)]" })")
-        // The scoreboard shows a measure off track and an assessment grown old; both are
-        // reported, and neither fails --strict.
+        // The scoreboard shows a measure overdue, one off track and one without recent data, and
+        // an assessment grown old; all are reported, and none fails --strict.
         #expect(located(result.diagnostics.filter { $0.severity == .warning }) == [
+            "CH285 warning content/strategies/customer-community.yaml:129:5",
             "CH261 warning content/strategies/storm-ready.yaml:16:16", "CH280 warning content/strategies/storm-ready.yaml:119:5",
+            "CH284 warning content/strategies/storm-ready.yaml:130:5",
         ])
     }
 

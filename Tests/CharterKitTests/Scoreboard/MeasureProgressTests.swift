@@ -1,7 +1,8 @@
 import Testing
 @testable import CharterKit
 
-/// On track or off track: the latest result against the straight line from start to target.
+/// The status of a measure: the latest result against the straight line from start to target,
+/// the band around it, the target date and the cadence.
 @Suite struct MeasureProgressTests {
     static let location = SourceLocation(path: "content/strategies/s.yaml", line: 1, column: 1)
 
@@ -15,15 +16,16 @@ import Testing
         return report
     }
 
-    static func evaluate(_ report: Strategy.Report, today: String = "2026-11-01") -> MeasureProgress {
-        MeasureProgress.evaluate(report, today: date(today))!
+    static func evaluate(_ report: Strategy.Report, today: String = "2026-11-01", band: Double = 0.05) -> MeasureProgress {
+        MeasureProgress.evaluate(report, today: date(today), band: band)!
     }
 
-    @Test("a measure whose target is in words is not tracked")
+    @Test("a measure whose target is in words is not judged")
     func untracked() {
         let report = Strategy.Report(location: Self.location, method: nil, success: nil, measure: nil,
                                      target: Located("80%", at: Self.location), tool: nil)
         #expect(MeasureProgress.evaluate(report, today: Self.date("2026-11-01")) == nil)
+        #expect(MeasureProgress.status(of: report, today: Self.date("2026-11-01"), band: 0.05) == .notJudged)
     }
 
     @Test("no results yet: nothing to judge, even with a baseline")
@@ -33,26 +35,45 @@ import Testing
         #expect(progress.latest == nil && progress.expected == nil)
     }
 
-    @Test("a rising target: on the line or above is on track, below is off track")
-    func rising() {
-        // 182 of 365 days from 50 to 100: the line asks for 50 + 50 × 182 / 365 = 74.93.
-        let ahead = Self.evaluate(Self.report(baseline: (50, "2026-01-01"), target: (100, "2027-01-01"), results: [("2026-07-02", 75)]))
-        #expect(ahead.status == .onTrack)
-        #expect(abs(ahead.expected! - 74.9315) < 0.001)
-        let behind = Self.evaluate(Self.report(baseline: (50, "2026-01-01"), target: (100, "2027-01-01"), results: [("2026-07-02", 74.9)]))
-        #expect(behind.status == .offTrack)
-        #expect(!behind.isDecreasing)
+    /// From 50 on 2026-01-01 to 100 on 2027-01-01: on 2026-07-02, 182 of 365 days in, the line
+    /// asks for 50 + 50 × 182 / 365 = 74.9315, and the default band is 5% of 50, 2.5 either side.
+    static func rising(_ value: Double) -> Strategy.Report {
+        report(baseline: (50, "2026-01-01"), target: (100, "2027-01-01"), results: [("2026-07-02", value)])
     }
 
-    @Test("a falling target: below the line is on track, above it off track")
+    @Test("a rising target: more than the band above the line is on track, within it at risk, more than the band below off track")
+    func rising() {
+        #expect(abs(Self.evaluate(Self.rising(75)).expected! - 74.9315) < 0.0001)
+        #expect(Self.evaluate(Self.rising(75)).band == 2.5)
+        #expect(!Self.evaluate(Self.rising(75)).isDecreasing)
+        let statuses = [77.44, 77.43, 74.9315068, 72.44, 72.43].map { Self.evaluate(Self.rising($0)).status }
+        #expect(statuses == [.onTrack, .atRisk, .atRisk, .atRisk, .offTrack])
+        #expect(Self.evaluate(Self.rising(100)).status == .reached)
+        #expect(Self.evaluate(Self.rising(99.99)).status == .onTrack)
+    }
+
+    @Test("a falling target: more than the band below the line is on track, within it at risk, more than the band above off track")
     func falling() {
-        // Halfway from 9,000 to 4,500 the line asks for 6,750.
+        // Halfway from 9,000 to 4,500 (182 of 364 days) the line asks for 6,750; the band is 5% of 4,500, 225.
         let report = { (value: Double) in Self.report(baseline: (9000, "2026-01-01"), target: (4500, "2026-12-31"), results: [("2026-07-02", value)]) }
-        let onTrack = Self.evaluate(report(6700))
-        #expect(onTrack.isDecreasing)
-        #expect(onTrack.status == .onTrack)
-        #expect(Self.evaluate(report(6800)).status == .offTrack)
-        #expect(Self.evaluate(report(4400)).status == .reached)
+        #expect(Self.evaluate(report(6700)).isDecreasing)
+        #expect(Self.evaluate(report(6700)).expected == 6750)
+        let statuses = [6525, 6525.01, 6750, 6975, 6975.01, 4500, 4500.01].map { Self.evaluate(report($0)).status }
+        #expect(statuses == [.onTrack, .atRisk, .atRisk, .atRisk, .offTrack, .reached, .onTrack])
+    }
+
+    @Test("the band: the measure's own, in its units, wins over the site's share of the planned change")
+    func band() {
+        // The site's band at 10% of 50 is 5: 72 is within it.
+        #expect(Self.evaluate(Self.rising(72), band: 0.10).status == .atRisk)
+        #expect(Self.evaluate(Self.rising(72), band: 0.10).band == 5)
+        // No band at all: on the line is on track, a hundredth below it off track.
+        #expect(Self.evaluate(Self.rising(74.9315068), band: 0).status == .onTrack)
+        #expect(Self.evaluate(Self.rising(74.92), band: 0).status == .offTrack)
+        var own = Self.rising(74)
+        own.band = Located(0.5, at: Self.location)
+        #expect(Self.evaluate(own, band: 0.10).band == 0.5)
+        #expect(Self.evaluate(own, band: 0.10).status == .offTrack)
     }
 
     @Test("without a baseline the line starts at the earliest result")
@@ -66,16 +87,52 @@ import Testing
         #expect(undated.status == .offTrack)
     }
 
-    @Test("once the target date has passed, a target not reached is off track, whatever the line said")
+    @Test("once the target date has passed, a target not reached is overdue, with results or without")
     func targetDatePassed() {
-        // On the line at its date (75 halfway), but the target date is behind us.
+        // Within the band of the line at its date (76 against 75), until the target date is behind us.
         let report = Self.report(baseline: (50, "2026-01-01"), target: (100, "2026-12-31"), results: [("2026-07-02", 76)])
-        #expect(Self.evaluate(report, today: "2026-12-31").status == .onTrack)
+        #expect(Self.evaluate(report, today: "2026-12-31").status == .atRisk)
         let late = Self.evaluate(report, today: "2027-01-01")
         #expect(late.isPastTargetDate)
-        #expect(late.status == .offTrack)
+        #expect(late.status == .overdue)
+        let silent = Self.report(baseline: (50, "2026-01-01"), target: (100, "2026-12-31"))
+        #expect(Self.evaluate(silent, today: "2026-12-31").status == .noResults)
+        #expect(Self.evaluate(silent, today: "2027-01-01").status == .overdue)
         let reached = Self.report(baseline: (50, "2026-01-01"), target: (100, "2026-12-31"), results: [("2026-12-20", 100)])
         #expect(Self.evaluate(reached, today: "2027-03-01").status == .reached)
+    }
+
+    @Test("a result older than the measure's cadence is no recent data, not a judgement of the past")
+    func cadence() {
+        // Quarterly, last measured on 2026-07-02: recent until 2026-10-02, and not the day after,
+        // however far behind its line the old figure is.
+        var report = Self.rising(60)
+        report.cadence = Located(.quarterly, at: Self.location)
+        #expect(Self.evaluate(report, today: "2026-10-02").status == .offTrack)
+        #expect(Self.evaluate(report, today: "2026-10-03").status == .noRecentData)
+        // A target reached stays reached, and a date passed is overdue, whatever the cadence.
+        var reached = Self.rising(100)
+        reached.cadence = Located(.monthly, at: Self.location)
+        #expect(Self.evaluate(reached, today: "2026-12-31").status == .reached)
+        #expect(Self.evaluate(report, today: "2027-01-02").status == .overdue)
+        // Without results, the baseline's date is the last data.
+        var silent = Self.report(baseline: (50, "2026-01-01"), target: (100, "2027-01-01"))
+        silent.cadence = Located(.monthly, at: Self.location)
+        #expect(Self.evaluate(silent, today: "2026-02-01").status == .noResults)
+        #expect(Self.evaluate(silent, today: "2026-02-02").status == .noRecentData)
+        // Yearly: a year and a day.
+        report.cadence = Located(.yearly, at: Self.location)
+        #expect(Self.evaluate(report, today: "2026-12-31").status == .offTrack)
+        #expect(Strategy.Report.Cadence.yearly.interval == ReviewInterval(count: 1, unit: .year))
+    }
+
+    @Test("each status has its own words, class and icon")
+    func statusSigns() {
+        let all = MeasureProgress.Status.allCases
+        #expect(Set(all.map(\.rawValue)).count == all.count)
+        #expect(Set(all.map(\.icon)).count == all.count)
+        #expect(all.map(\.cssClass) == ["none", "none", "stale", "ok", "warn", "error", "error", "ok"])
+        #expect(all.filter(\.needsAttention) == [.noRecentData, .atRisk, .offTrack, .overdue])
     }
 
     @Test("results are compared in date order, whatever order they are written in")
@@ -91,6 +148,9 @@ import Testing
         #expect(NumberText.format(74.9315, unit: "%") == "74.93%")
         #expect(NumberText.format(1234567.5, unit: "calls") == "1,234,567.5 calls")
         #expect(NumberText.format(-4500) == "-4,500")
+        #expect(NumberText.difference(1.4, unit: "%") == "1.4 points")
+        #expect(NumberText.difference(1, unit: "%") == "1 point")
+        #expect(NumberText.difference(12, unit: "streets") == "12 streets")
         #expect(Money.totals([Money(amount: 95000, currency: "GBP", period: "year"), Money(amount: 5000, currency: "GBP", period: "year"),
                               Money(amount: 1500, currency: "EUR", period: "once")]).map(\.description)
                 == ["EUR 1,500 once", "GBP 100,000 a year"])

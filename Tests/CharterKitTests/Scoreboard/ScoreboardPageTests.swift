@@ -13,7 +13,7 @@ import Testing
         let site = try SitePagesTests.build([Self.offTrack])
         let page = try site.outputText("strategies/community.html")
         let summary = "Share of questions answered within 24 hours: target 100% by 2027-01-01, from 50% on 2026-01-01; latest result 70% on 2026-07-02, where the line to the target asks for 74.93%; off track."
-        #expect(page.contains("<figure class=\"measure\" id=\"measure-1\">\n<figcaption><strong>Share of questions answered within 24 hours</strong> <span class=\"badge warn\">off track</span> <span class=\"detail\">target 100% by 2027-01-01</span></figcaption>"))
+        #expect(page.contains("<figure class=\"measure\" id=\"measure-1\">\n<figcaption><strong>Share of questions answered within 24 hours</strong> <span class=\"badge error\"><span aria-hidden=\"true\">▼</span> off track</span> <span class=\"detail\">target 100% by 2027-01-01</span></figcaption>"))
         #expect(page.contains("<svg class=\"measure-chart\" id=\"measure-1-chart\" role=\"img\" aria-labelledby=\"measure-1-chart-title\" viewBox=\"0 0 320 120\" width=\"320\" height=\"120\"><title id=\"measure-1-chart-title\">\(summary)</title>"))
         // The planned line from 50% on the first day to 100% on the last, dashed; the results solid, one dot each.
         // Values 45 to 105 (10% padding) span y 102 to 14; 365 days span x 8 to 312: 60% on day 59 is (57.1, 80.0).
@@ -23,30 +23,38 @@ import Testing
         #expect(page.contains("<caption class=\"visually-hidden\">\(summary)</caption>"))
         #expect(page.contains("<tbody><tr><th scope=\"row\">Baseline</th><td>2026-01-01</td><td>50%</td></tr><tr><th scope=\"row\">Result</th><td>2026-03-01</td><td>60%</td></tr><tr><th scope=\"row\">Result</th><td>2026-07-02</td><td>70%</td></tr><tr><th scope=\"row\">Target</th><td>2027-01-01</td><td>100%</td></tr></tbody>"))
         // The key measures card and the method's reporting link to the chart with the measure's state.
-        #expect(page.contains("<span class=\"measure\">Share of questions answered within 24 hours</span> <strong class=\"target\">100% by 2027-01-01</strong> <a class=\"badge warn\" href=\"#measure-1\">off track</a>"))
+        #expect(page.contains("<span class=\"measure\">Share of questions answered within 24 hours</span> <strong class=\"target\">100% by 2027-01-01</strong> <a class=\"badge error\" href=\"#measure-1\"><span aria-hidden=\"true\">▼</span> off track</a>"))
         #expect(page.contains("<h2 id=\"scoreboard\">Scoreboard</h2>"))
+        #expect(page.contains("results are the solid line. 1 measure: 1 off track.</p>"))
         // Funding adds up, and the objective links to its page.
         #expect(page.contains("<p class=\"funding\"><strong>Funding in total:</strong> <span class=\"amount\">GBP 40,000 a year</span> </p>"))
         #expect(page.contains("<li id=\"objective-fewer-calls\"><a href=\"../objectives/fewer-calls.html\">Fewer avoidable calls</a></li>"))
-        // A measure whose target is in words has no chart.
-        let plain = try SitePagesTests.build([]).outputText("strategies/community.html")
+        // A measure whose target is in words has no chart and no numbers, and says why it is not judged.
+        let plain = try SitePagesTests.build([.replace("    target: {value: 80, date: 2027-12-31}\n", with: "    target: 80%\n")])
+            .outputText("strategies/community.html")
         #expect(!plain.contains("<svg class=\"measure-chart\""))
-        #expect(!plain.contains("id=\"scoreboard\""))
+        #expect(!plain.contains("The numbers"))
+        #expect(plain.contains("<strong>Share of questions answered within 24 hours</strong> <span class=\"badge none\"><span aria-hidden=\"true\">–</span> not judged</span> <span class=\"detail\">target 80%</span></figcaption>\n\n<p class=\"detail\">Share of questions answered within 24 hours: target 80%; not judged, because the target has no number and date.</p>"))
+        #expect(plain.contains("results are the solid line. 1 measure: 1 not judged.</p>"))
     }
 
-    @Test("the health page lists off-track measures and the home page's table counts them")
+    @Test("the health page lists the measures that need attention and the home page's table counts every measure")
     func healthAndHome() throws {
         let site = try SitePagesTests.build([Self.offTrack])
         let health = try site.outputText("health.html")
-        #expect(health.contains("<h2 id=\"off-track\">Measures off track</h2>"))
-        #expect(health.contains("<figcaption><strong>Share of questions answered within 24 hours</strong> <span class=\"detail\">(<a href=\"strategies/community.html\">Customer community</a>)</span> <span class=\"badge warn\">off track</span>"))
+        #expect(health.contains("<h2 id=\"off-track\">Measures that need attention</h2>"))
+        #expect(health.contains("<figcaption><strong>Share of questions answered within 24 hours</strong> <span class=\"detail\">(<a href=\"strategies/community.html\">Customer community</a>)</span> <span class=\"badge error\"><span aria-hidden=\"true\">▼</span> off track</span>"))
         #expect(health.contains("<span class=\"badge warning\">warning</span> &#39;Share of questions answered within 24 hours&#39; in strategy &#39;community&#39; is off track"))
         let home = try site.outputText("index.html")
-        #expect(home.contains("<a class=\"badge warn\" href=\"strategies/community.html#scoreboard\">1 of 1 measure off track</a>"))
-        // On track, neither page mentions it.
+        #expect(home.contains("<a class=\"badge error\" href=\"strategies/community.html#scoreboard\">1 measure: 1 off track</a>"))
+        // At risk, the health page lists it in amber and the home page counts it.
+        let close = try SitePagesTests.build([ScoreboardRuleTests.tracked("      - {date: 2026-07-02, value: 76}\n")])
+        #expect(try close.outputText("health.html").contains("<span class=\"badge warn\"><span aria-hidden=\"true\">▲</span> at risk</span>"))
+        #expect(try close.outputText("index.html").contains("<a class=\"badge warn\" href=\"strategies/community.html#scoreboard\">1 measure: 1 at risk</a>"))
+        // On track, the health page does not mention it, and the home page counts it as such.
         let fine = try SitePagesTests.build([ScoreboardRuleTests.tracked("      - {date: 2026-07-02, value: 80}\n")])
-        #expect(!(try fine.outputText("health.html")).contains("Measures off track"))
-        #expect(!(try fine.outputText("index.html")).contains("off track"))
+        #expect(!(try fine.outputText("health.html")).contains("Measures that need attention"))
+        #expect(try fine.outputText("index.html").contains("<a class=\"badge ok\" href=\"strategies/community.html#scoreboard\">1 measure: 1 on track</a>"))
     }
 
     @Test("each objective has a page with the strategies and methods that serve it, their measures and their funding")

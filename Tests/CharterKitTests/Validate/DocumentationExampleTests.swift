@@ -40,9 +40,13 @@ import Testing
         let site = try TemporarySite(files)
         let builder = SiteBuilder.pinned(root: site.root)
         let diagnostics = try builder.check().diagnostics
-        // The example stands at Formalised; its one note is the gap to its Strategic target.
-        #expect(located(diagnostics) == ["CH222 note content/strategies/broker-partnership.yaml:109:11"])
-        #expect(diagnostics.map(\.message) == ["to reach Strategic: a coordination committee or hub Accountable or Responsible in the responsibility matrix"])
+        // The example stands at Formalised; its notes are the measure it shows with a target in
+        // words, and the gap to its Strategic target.
+        #expect(located(diagnostics) == ["CH286 note content/strategies/broker-partnership.yaml:80:5", "CH222 note content/strategies/broker-partnership.yaml:109:11"])
+        #expect(diagnostics.map(\.message) == [
+            "'Active brokers per month' in strategy 'broker-partnership' is not judged: its target is in words ('300 by the end of 2027')",
+            "to reach Strategic: a coordination committee or hub Accountable or Responsible in the responsibility matrix",
+        ])
     }
 
     @Test("the model file examples load without problems")

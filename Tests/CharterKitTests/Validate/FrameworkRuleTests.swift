@@ -366,13 +366,22 @@ extension FrameworkRuleTests {
 }
 
 extension FrameworkRuleTests {
-    @Test("the example shows a stale assessment and an off-track measure, and still passes check --strict")
+    @Test("the example shows a stale assessment and every status of a measure, and still passes check --strict")
     func exampleStaleAssessment() throws {
         var builder = SiteBuilder.pinned(root: ExampleSiteTests.repository)
         builder.today = CalendarDate(year: 2026, month: 11, day: 23)
-        #expect(located(try builder.check().diagnostics.filter { $0.severity != .note }) == [
+        let result = try builder.check()
+        #expect(located(result.diagnostics.filter { $0.severity != .note }) == [
+            "CH285 warning content/strategies/customer-community.yaml:129:5",
             "CH261 warning content/strategies/storm-ready.yaml:16:16", "CH280 warning content/strategies/storm-ready.yaml:119:5",
+            "CH284 warning content/strategies/storm-ready.yaml:130:5",
         ])
+        // Every status, each at least once, as of the day the example is written for.
+        let site = try #require(result.model)
+        let statuses = Set(site.strategyModels.flatMap(\.reporting).map {
+            MeasureProgress.status(of: $0, today: builder.today, band: site.configuration.measureBand)
+        })
+        #expect(statuses == Set(MeasureProgress.Status.allCases))
         let strict = try CharterProcess.run(["check", "--root", ExampleSiteTests.repository.path, "--strict", "--today", "2026-11-23"])
         #expect(strict.status == 0, "\(strict.stderr)")
         #expect(strict.stdout.contains("[CH261]") || strict.stderr.contains("[CH261]"))

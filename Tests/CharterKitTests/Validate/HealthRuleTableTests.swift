@@ -35,6 +35,7 @@ import Testing
         var fails: Side
         /// Where the failing side's diagnostic points.
         var at: String
+        var severity: Severity = .warning
         /// The standing on the health page on each side, for the three reasons strategies fail.
         var standing: (passes: Standing, fails: Standing)? = nil
         var description: String { "\(code) \(name)" }
@@ -88,7 +89,7 @@ import Testing
                   - method: peer-answers
                     success: Questions get a correct answer within a day.
                     measure: Share of questions answered within 24 hours
-                    target: 80%
+                    target: {value: 80, date: 2027-12-31}
                     tool: Forum analytics
 
                 """, with: "")]
@@ -109,15 +110,15 @@ import Testing
 
         // From 50% on 2026-01-01 to 100% on 2027-01-01: on 2026-07-02, 182 of 365 days in, the
         // line stands at 74.9315...%.
-        func tracked(_ value: String) -> Edit {
-            .replace("    target: 80%\n", with: """
+        func tracked(_ value: String, _ more: String = "") -> Edit {
+            .replace("    target: {value: 80, date: 2027-12-31}\n", with: """
                     unit: "%"
                     baseline: {value: 50, date: 2026-01-01}
                     target: {value: 100, date: 2027-01-01}
                     results:
                       - {date: 2026-07-02, value: \(value)}
 
-                """)
+                """ + more)
         }
         let assessed = Edit.replace("assessment:\n", with: "assessment:\n  assessed_on: 2025-11-01\n")
 
@@ -152,12 +153,21 @@ import Testing
                 passes: Side(edits: [assessed], today: CalendarDate(year: 2026, month: 11, day: 1)),
                 fails: Side(edits: [assessed], today: CalendarDate(year: 2026, month: 11, day: 2)),
                 at: "\(strategy):10:16"),
-            // CH280: a hundredth behind the line is behind it.
-            Row(name: "a result on its line and a hundredth below", code: .measureOffTrack,
-                passes: Side(edits: [tracked("74.94")]), fails: Side(edits: [tracked("74.93")]),
+            // CH280: the band is 5% of the planned 50 points, 2.5 either side of the line.
+            Row(name: "a result at the band's lower edge and a hundredth below", code: .measureOffTrack,
+                passes: Side(edits: [tracked("72.44")]), fails: Side(edits: [tracked("72.43")]),
                 at: "\(strategy):42:5"),
-            // CH280: above its line, but the target date has passed without the target reached.
-            Row(name: "a target not reached on its date and the day after", code: .measureOffTrack,
+            // CH283: at risk up to the band's upper edge.
+            Row(name: "a result at the band's upper edge and a hundredth below", code: .measureAtRisk,
+                passes: Side(edits: [tracked("77.44")]), fails: Side(edits: [tracked("77.43")]),
+                at: "\(strategy):42:5", severity: .note),
+            // CH284: measured quarterly, last on 2026-07-02.
+            Row(name: "a quarterly result three months old and a day older", code: .measureNoRecentData,
+                passes: Side(edits: [tracked("80", "    cadence: quarterly\n")], today: CalendarDate(year: 2026, month: 10, day: 2)),
+                fails: Side(edits: [tracked("80", "    cadence: quarterly\n")], today: CalendarDate(year: 2026, month: 10, day: 3)),
+                at: "\(strategy):42:5"),
+            // CH285: ahead of its line, but the target date has passed without the target reached.
+            Row(name: "a target not reached on its date and the day after", code: .measureOverdue,
                 passes: Side(edits: [tracked("99.99")], today: CalendarDate(year: 2027, month: 1, day: 1)),
                 fails: Side(edits: [tracked("99.99")], today: CalendarDate(year: 2027, month: 1, day: 2)),
                 at: "\(strategy):42:5"),
@@ -170,8 +180,9 @@ import Testing
         return try elementRows.map { try #require(elementRow($0), "no row for the SMACAD element \($0)") } + otherRows
     }
 
-    /// The health rules: the "why strategies fail" group, and the three the calendar makes true.
-    static let calendarRules: Set<DiagnosticCode> = [.stalePage, .staleAssessment, .measureOffTrack]
+    /// The health rules: the "why strategies fail" group, and the measures' and the calendar's
+    /// rules that the health page lists.
+    static let calendarRules: Set<DiagnosticCode> = [.stalePage, .staleAssessment, .measureOffTrack, .measureAtRisk, .measureNoRecentData, .measureOverdue]
 
     static func healthRuleCodes() -> Set<DiagnosticCode> {
         Set(SiteValidator.rules.map { type(of: $0).code }.filter { $0.group == DiagnosticCode.noDefinedStrategy.group })
@@ -205,7 +216,7 @@ import Testing
     func everyRuleHasRows() throws {
         let rows = try Self.rows()
         #expect(Set(rows.map(\.code)) == Self.healthRuleCodes())
-        #expect(Self.healthRuleCodes().map(\.rawValue).sorted() == ["CH240", "CH241", "CH242", "CH252", "CH261", "CH280"])
+        #expect(Self.healthRuleCodes().map(\.rawValue).sorted() == ["CH240", "CH241", "CH242", "CH252", "CH261", "CH280", "CH283", "CH284", "CH285"])
         #expect(rows.compactMap(\.element) == ["goal", "mission", "benefits", "methods", "resources", "reporting"])
     }
 
@@ -217,7 +228,7 @@ import Testing
             #expect(!passing.health.contains("<code>\(row.code)</code>"), "\(row): the health page lists nothing of it")
 
             let failing = try Self.build(row.fails)
-            #expect(located(failing.diagnostics.filter { $0.code == row.code }) == ["\(row.code) warning \(row.at)"], "\(row)")
+            #expect(located(failing.diagnostics.filter { $0.code == row.code }) == ["\(row.code) \(row.severity.rawValue) \(row.at)"], "\(row)")
             #expect(failing.health.contains("<code>\(row.code)</code> \(row.at)</span></li>"), "\(row): the health page lists it")
 
             if let standing = row.standing {
