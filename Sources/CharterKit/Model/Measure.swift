@@ -6,12 +6,22 @@ public struct Reading: Sendable, Hashable {
     /// The day of the value; a baseline may leave it out.
     public var date: CalendarDate?
     public var location: SourceLocation
+    /// How many decimals the value was written with ("38.5" has 1): figures worked out from
+    /// readings are shown no more precisely than the readings themselves.
+    public var decimals: Int
 
     /// Creates a reading.
-    public init(value: Double, date: CalendarDate?, at location: SourceLocation) {
+    public init(value: Double, date: CalendarDate?, at location: SourceLocation, decimals: Int = 0) {
         self.value = value
         self.date = date
         self.location = location
+        self.decimals = decimals
+    }
+
+    /// The decimals of a number as written: "38.5" has 1, "1_000" and "4.0e3" have 0.
+    public static func decimals(of text: String) -> Int {
+        guard !text.lowercased().contains("e"), let dot = text.firstIndex(of: ".") else { return 0 }
+        return text[text.index(after: dot)...].filter(\.isNumber).count
     }
 }
 
@@ -76,6 +86,26 @@ public enum NumberText {
     /// points, not a share of the value); otherwise as `format(_:unit:)`.
     public static func difference(_ value: Double, unit: String?) -> String {
         unit == "%" ? "\(format(value)) point\(format(value) == "1" ? "" : "s")" : format(value, unit: unit)
+    }
+
+    /// A value rounded to `decimals` places (at most 6), trailing zeros dropped: what is worked
+    /// out from readings ("the line asks for 75%") is no more precise than they were written.
+    public static func format(_ value: Double, unit: String?, decimals: Int) -> String {
+        let places = min(max(decimals, 0), 6)
+        let scale = pow(10.0, Double(places))
+        let rounded = (value * scale).rounded() / scale
+        guard places > 2 else {
+            // format(_:) keeps up to two decimals; rounding first keeps fewer when asked.
+            return format(rounded, unit: unit)
+        }
+        var text = String(format: "%.\(places)f", abs(rounded))
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        let parts = text.split(separator: ".", maxSplits: 1)
+        let whole = format(Double(parts[0]) ?? 0)
+        let number = (rounded < 0 ? "-" : "") + whole + (parts.count > 1 ? "." + parts[1] : "")
+        guard let unit, !unit.isEmpty else { return number }
+        return unit == "%" ? number + "%" : number + " " + unit
     }
 
     /// A value with its unit: "61 %" is written "61%", other units after a space.
@@ -149,6 +179,14 @@ public struct MeasureProgress: Sendable, Hashable {
     public var isDecreasing: Bool
     /// Whether the target date lies before `today`.
     public var isPastTargetDate: Bool
+    /// The most decimals any of its readings was written with: the precision to show what the
+    /// line asks for.
+    public var decimals: Int = 0
+
+    /// What the line asks for, as precisely as the readings were written ("75%", not "74.93%").
+    public func expectedText(unit: String?) -> String {
+        NumberText.format(expected ?? target.value, unit: unit, decimals: decimals)
+    }
 
     /// The status of any measure: `notJudged` for one without a number to reach by a date.
     public static func status(of report: Strategy.Report, today: CalendarDate, band share: Double) -> Status {
@@ -172,10 +210,11 @@ public struct MeasureProgress: Sendable, Hashable {
             guard let cadence = report.cadence?.value, let date else { return false }
             return date.adding(cadence.interval) < today
         }
+        let decimals = ([report.baseline, target].compactMap { $0 } + results).map(\.decimals).max() ?? 0
         guard let latest = results.last, let start, let startDate = start.date, let latestDate = latest.date else {
             let status: Status = past ? .overdue : isStale(report.baseline?.date) ? .noRecentData : .noResults
             return MeasureProgress(status: status, start: start, target: target, latest: nil, expected: nil, band: band,
-                                   isDecreasing: isDecreasing, isPastTargetDate: past)
+                                   isDecreasing: isDecreasing, isPastTargetDate: past, decimals: decimals)
         }
         let expected: Double
         if latestDate >= targetDate || startDate >= targetDate {
@@ -204,7 +243,7 @@ public struct MeasureProgress: Sendable, Hashable {
             status = .onTrack
         }
         return MeasureProgress(status: status, start: start, target: target, latest: latest, expected: expected, band: band,
-                               isDecreasing: isDecreasing, isPastTargetDate: past)
+                               isDecreasing: isDecreasing, isPastTargetDate: past, decimals: decimals)
     }
 
     /// Days between two dates, as a fraction-free count.

@@ -212,6 +212,12 @@ struct StrategyReader {
     }
 
     /// A YAML number as a Double; nil for anything else.
+    /// The decimals a number was written with.
+    static func decimals(_ node: YAMLNode) -> Int {
+        if case .scalar(let text, _) = node.kind { return Reading.decimals(of: text) }
+        return 0
+    }
+
     static func number(_ node: YAMLNode) -> Double? {
         switch node.kind {
         case .scalar(let text, .int), .scalar(let text, .float):
@@ -237,7 +243,7 @@ struct StrategyReader {
         }
         if let node = map.value("baseline") {
             if let value = Self.number(node) {
-                report.baseline = Reading(value: value, date: nil, at: node.location)
+                report.baseline = Reading(value: value, date: nil, at: node.location, decimals: Self.decimals(node))
             } else {
                 report.baseline = reading(node, what: "the baseline", needsDate: false, &fields)
             }
@@ -299,7 +305,7 @@ struct StrategyReader {
             fields.mismatch(entry, expected: "a number")
             return nil
         }
-        return Reading(value: value, date: date, at: map.location)
+        return Reading(value: value, date: date, at: map.location, decimals: Self.decimals(entry.value))
     }
 
     private func communication(_ node: YAMLNode, _ fields: inout FieldReader) -> Strategy.Communication? {

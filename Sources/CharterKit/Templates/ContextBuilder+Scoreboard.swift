@@ -25,24 +25,24 @@ extension ContextBuilder {
                 summary: "\(name): \(target.map { "target \($0)" } ?? "no target"); not judged, because the target has no number and date.",
                 chart: "", rows: [])
         }
-        let target = "\(NumberText.format(progress.target.value, unit: unit)) by \(targetDate)"
+        let target = "\(NumberText.format(progress.target.value, unit: unit, decimals: progress.decimals)) by \(targetDate)"
         var sentence = "\(name): target \(target)"
         if let start = progress.start, let date = start.date {
-            sentence += ", from \(NumberText.format(start.value, unit: unit)) on \(date)"
+            sentence += ", from \(NumberText.format(start.value, unit: unit, decimals: progress.decimals)) on \(date)"
         }
         if let latest = progress.latest, let date = latest.date {
-            sentence += "; latest result \(NumberText.format(latest.value, unit: unit)) on \(date)"
-            if let expected = progress.expected, progress.status != .reached {
-                sentence += ", where the line to the target asks for \(NumberText.format(expected, unit: unit))"
+            sentence += "; latest result \(NumberText.format(latest.value, unit: unit, decimals: progress.decimals)) on \(date)"
+            if progress.expected != nil, progress.status != .reached {
+                sentence += ", where the line to the target asks for \(progress.expectedText(unit: unit))"
             }
         }
         sentence += "; \(progress.status.rawValue)."
         var rows: [MeasureView.Row] = []
         if let baseline = report.baseline {
-            rows.append(.init(kind: "Baseline", date: (baseline.date ?? progress.start?.date).map(\.description) ?? "", value: NumberText.format(baseline.value, unit: unit)))
+            rows.append(.init(kind: "Baseline", date: (baseline.date ?? progress.start?.date).map(\.description) ?? "", value: NumberText.format(baseline.value, unit: unit, decimals: progress.decimals)))
         }
-        rows += report.results.map { .init(kind: "Result", date: $0.date?.description ?? "", value: NumberText.format($0.value, unit: unit)) }
-        rows.append(.init(kind: "Target", date: targetDate.description, value: NumberText.format(progress.target.value, unit: unit)))
+        rows += report.results.map { .init(kind: "Result", date: $0.date?.description ?? "", value: NumberText.format($0.value, unit: unit, decimals: progress.decimals)) }
+        rows.append(.init(kind: "Target", date: targetDate.description, value: NumberText.format(progress.target.value, unit: unit, decimals: progress.decimals)))
         return MeasureView(
             anchor: anchor,
             measure: name,

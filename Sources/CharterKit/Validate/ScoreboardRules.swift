@@ -20,7 +20,7 @@ struct MeasureOffTrackRule: MeasureStatusRule {
 
     func message(_ name: String, _ progress: MeasureProgress, _ report: Strategy.Report, _ unit: String?) -> String {
         let latest = progress.latest!
-        return "\(name) is off track: \(NumberText.format(latest.value, unit: unit)) on \(latest.date!), but the line to its target asks for \(NumberText.format(progress.expected ?? 0, unit: unit)) by then, give or take \(NumberText.difference(progress.band, unit: unit))"
+        return "\(name) is off track: \(NumberText.format(latest.value, unit: unit, decimals: progress.decimals)) on \(latest.date!), but the line to its target asks for \(progress.expectedText(unit: unit)) by then, give or take \(NumberText.difference(progress.band, unit: unit))"
     }
 }
 
@@ -31,7 +31,7 @@ struct MeasureAtRiskRule: MeasureStatusRule {
 
     func message(_ name: String, _ progress: MeasureProgress, _ report: Strategy.Report, _ unit: String?) -> String {
         let latest = progress.latest!
-        return "\(name) is at risk: \(NumberText.format(latest.value, unit: unit)) on \(latest.date!), within \(NumberText.difference(progress.band, unit: unit)) of the \(NumberText.format(progress.expected ?? 0, unit: unit)) the line to its target asks for by then"
+        return "\(name) is at risk: \(NumberText.format(latest.value, unit: unit, decimals: progress.decimals)) on \(latest.date!), within \(NumberText.difference(progress.band, unit: unit)) of the \(progress.expectedText(unit: unit)) the line to its target asks for by then"
     }
 }
 
@@ -53,9 +53,9 @@ struct MeasureOverdueRule: MeasureStatusRule {
     static let status = MeasureProgress.Status.overdue
 
     func message(_ name: String, _ progress: MeasureProgress, _ report: Strategy.Report, _ unit: String?) -> String {
-        let target = "its target of \(NumberText.format(progress.target.value, unit: unit)) was due on \(progress.target.date!)"
+        let target = "its target of \(NumberText.format(progress.target.value, unit: unit, decimals: progress.decimals)) was due on \(progress.target.date!)"
         guard let latest = progress.latest else { return "\(name) is overdue: \(target), and it has no result" }
-        return "\(name) is overdue: \(target), and its latest result is \(NumberText.format(latest.value, unit: unit)) on \(latest.date!)"
+        return "\(name) is overdue: \(target), and its latest result is \(NumberText.format(latest.value, unit: unit, decimals: progress.decimals)) on \(latest.date!)"
     }
 }
 

@@ -20,6 +20,18 @@ import Testing
         MeasureProgress.evaluate(report, today: date(today), band: band)!
     }
 
+    @Test("what the line asks for is shown as precisely as the readings were written")
+    func precision() {
+        // Whole numbers in, a whole number out: not 74.93.
+        #expect(Self.evaluate(Self.rising(75)).expectedText(unit: "%") == "75%")
+        var written = Self.rising(75)
+        written.results[0].decimals = 1
+        #expect(Self.evaluate(written).decimals == 1)
+        #expect(Self.evaluate(written).expectedText(unit: "%") == "74.9%")
+        written.baseline?.decimals = 2
+        #expect(Self.evaluate(written).expectedText(unit: "%") == "74.93%")
+    }
+
     @Test("a measure whose target is in words is not judged")
     func untracked() {
         let report = Strategy.Report(location: Self.location, method: nil, success: nil, measure: nil,
@@ -149,6 +161,15 @@ import Testing
         #expect(NumberText.format(1234567.5, unit: "calls") == "1,234,567.5 calls")
         #expect(NumberText.format(-4500) == "-4,500")
         #expect(NumberText.difference(1.4, unit: "%") == "1.4 points")
+        // Worked-out figures keep the precision the readings were written with.
+        #expect(NumberText.format(74.9315, unit: "%", decimals: 0) == "75%")
+        #expect(NumberText.format(7242.49, unit: "calls", decimals: 0) == "7,242 calls")
+        #expect(NumberText.format(38.1123, unit: "%", decimals: 1) == "38.1%")
+        #expect(NumberText.format(38.04, unit: "%", decimals: 1) == "38%")
+        #expect(NumberText.format(0.12345, unit: nil, decimals: 3) == "0.123")
+        #expect(NumberText.format(-1234.5678, unit: nil, decimals: 4) == "-1,234.5678")
+        #expect(Reading.decimals(of: "38.5") == 1 && Reading.decimals(of: "4.80") == 2 && Reading.decimals(of: "1_000") == 0
+                && Reading.decimals(of: "4.5e3") == 0)
         #expect(NumberText.difference(1, unit: "%") == "1 point")
         #expect(NumberText.difference(12, unit: "streets") == "12 streets")
         #expect(Money.totals([Money(amount: 95000, currency: "GBP", period: "year"), Money(amount: 5000, currency: "GBP", period: "year"),

@@ -5,14 +5,14 @@ import Testing
 /// The scoreboard on the built site: measure charts, objective pages, the health page, the
 /// home page's table, typed references, search, and `charter diff`.
 @Suite struct ScoreboardPageTests {
-    /// The fixture's measure tracked and off track on 2026-11-01: 70% on 2026-07-02 where the line asks for 74.93%.
+    /// The fixture's measure tracked and off track on 2026-11-01: 70% on 2026-07-02 where the line asks for 75%.
     static let offTrack = ScoreboardRuleTests.tracked("      - {date: 2026-03-01, value: 60}\n      - {date: 2026-07-02, value: 70}\n")
 
     @Test("the strategy page draws each tracked measure as an SVG with a text alternative and a table of the numbers")
     func chart() throws {
         let site = try SitePagesTests.build([Self.offTrack])
         let page = try site.outputText("strategies/community.html")
-        let summary = "Share of questions answered within 24 hours: target 100% by 2027-01-01, from 50% on 2026-01-01; latest result 70% on 2026-07-02, where the line to the target asks for 74.93%; off track."
+        let summary = "Share of questions answered within 24 hours: target 100% by 2027-01-01, from 50% on 2026-01-01; latest result 70% on 2026-07-02, where the line to the target asks for 75%; off track."
         #expect(page.contains("<figure class=\"measure\" id=\"measure-1\">\n<figcaption><strong>Share of questions answered within 24 hours</strong> <span class=\"badge error\"><span aria-hidden=\"true\">▼</span> off track</span> <span class=\"detail\">target 100% by 2027-01-01</span></figcaption>"))
         #expect(page.contains("<svg class=\"measure-chart\" id=\"measure-1-chart\" role=\"img\" aria-labelledby=\"measure-1-chart-title\" viewBox=\"0 0 320 120\" width=\"320\" height=\"120\"><title id=\"measure-1-chart-title\">\(summary)</title>"))
         // The planned line from 50% on the first day to 100% on the last, dashed; the results solid, one dot each.

@@ -24,7 +24,7 @@ import Testing
         let result = try FixtureSite.result([Self.tracked("      - {date: 2026-03-01, value: 60}\n      - {date: 2026-07-02, value: 70}\n")])
         #expect(located(result.diagnostics) == ["CH280 warning \(Self.strategy):42:5"])
         #expect(result.diagnostics.map(\.message) == [
-            "'Share of questions answered within 24 hours' in strategy 'community' is off track: 70% on 2026-07-02, but the line to its target asks for 74.93% by then, give or take 2.5 points",
+            "'Share of questions answered within 24 hours' in strategy 'community' is off track: 70% on 2026-07-02, but the line to its target asks for 75% by then, give or take 2.5 points",
         ])
     }
 
@@ -34,7 +34,7 @@ import Testing
         let within = try FixtureSite.result(edits)
         #expect(located(within.diagnostics) == ["CH283 note \(Self.strategy):42:5"])
         #expect(within.diagnostics.map(\.message) == [
-            "'Share of questions answered within 24 hours' in strategy 'community' is at risk: 76% on 2026-07-02, within 2.5 points of the 74.93% the line to its target asks for by then",
+            "'Share of questions answered within 24 hours' in strategy 'community' is at risk: 76% on 2026-07-02, within 2.5 points of the 75% the line to its target asks for by then",
         ])
         let late = try FixtureSite.result(edits, today: CalendarDate(year: 2027, month: 2, day: 1))
         #expect(located(late.diagnostics.filter { $0.code.group == DiagnosticCode.measureOffTrack.group }) == ["CH285 warning \(Self.strategy):42:5"])
