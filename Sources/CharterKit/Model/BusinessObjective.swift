@@ -7,6 +7,9 @@ public struct BusinessObjective: Sendable, Hashable {
     public var description: Located<String>?
     /// The team that answers for the objective.
     public var owner: Located<String>?
+    /// The objective's own outcome measures (its KPIs), written as a strategy's measures are,
+    /// without a method.
+    public var measures: [Strategy.Report] = []
     public var sourcePath: String
     /// The register file's path relative to the content folder.
     public var contentPath: String
@@ -18,7 +21,9 @@ public struct BusinessObjective: Sendable, Hashable {
 
 /// Reads the objectives register.
 struct ObjectiveReader {
-    static let keys = ["id", "title", "description", "owner"]
+    static let keys = ["id", "title", "description", "owner", "measures"]
+    /// The keys of an objective's own measure: a strategy's reporting keys without the method.
+    static let measureKeys = StrategyReader.reportKeys.filter { $0 != "method" }
 
     /// Whether a content path is part of the register: `objectives.yaml` or `objectives/ID.yaml`.
     static func isRegisterFile(_ contentPath: String) -> Bool {
@@ -68,8 +73,14 @@ struct ObjectiveReader {
     private func objective(_ map: MappingReader, id: Located<String>, file: ContentFile, _ fields: inout FieldReader) -> BusinessObjective {
         let title = map.text("title", &fields)
         if title == nil { fields.missing("title", in: "objective '\(id.value)'", at: map.location) }
+        let measures = map.list("measures", &fields).compactMap { node -> Strategy.Report? in
+            guard let report = StrategyReader().report(node, what: "a measure of objective '\(id.value)'", keys: Self.measureKeys, &fields)
+            else { return nil }
+            if report.measure == nil { fields.missing("measure", in: "a measure of objective '\(id.value)'", at: report.location) }
+            return report
+        }
         return BusinessObjective(
             id: id, title: title, description: map.text("description", &fields), owner: map.text("owner", &fields),
-            sourcePath: file.source.path, contentPath: file.contentPath, location: map.location)
+            measures: measures, sourcePath: file.source.path, contentPath: file.contentPath, location: map.location)
     }
 }

@@ -227,8 +227,10 @@ struct StrategyReader {
         }
     }
 
-    private func report(_ node: YAMLNode, _ fields: inout FieldReader) -> Strategy.Report? {
-        guard let map = MappingReader(node, what: "a reporting entry", known: Self.reportKeys, fields: &fields) else { return nil }
+    /// A measure: a strategy's reporting entry, or (without `method`) an objective's own.
+    func report(_ node: YAMLNode, what: String = "a reporting entry", keys: [String] = Self.reportKeys,
+                _ fields: inout FieldReader) -> Strategy.Report? {
+        guard let map = MappingReader(node, what: what, known: keys, fields: &fields) else { return nil }
         var report = Strategy.Report(
             location: map.location, method: map.text("method", &fields), success: map.text("success", &fields),
             measure: map.text("measure", &fields), target: nil, tool: map.text("tool", &fields),

@@ -151,14 +151,7 @@ public struct SchemaGenerator: Sendable {
                                                   ("description", Self.text), ("amount", Self.text), ("currency", Self.text),
                                                   ("period", Self.fixed(Money.periods)), ("methods", Self.oneOrMany(Self.text))],
                                                  required: ["id", "kind"]))),
-            ("reporting", Self.list(Self.mapping([("method", Self.text), ("success", Self.text), ("measure", Self.text),
-                                                  ("unit", Self.text),
-                                                  ("baseline", .object([("anyOf", .array([Self.number, Self.reading(dateRequired: false)]))])),
-                                                  ("target", .object([("anyOf", .array([Self.text, Self.reading(dateRequired: true)]))])),
-                                                  ("results", Self.list(Self.reading(dateRequired: true))),
-                                                  ("cadence", Self.fixed(Strategy.Report.Cadence.allCases.map(\.rawValue))),
-                                                  ("band", .object([("type", .string("number")), ("minimum", .number(0))])),
-                                                  ("tool", Self.text)]))),
+            ("reporting", Self.list(Self.mapping([("method", Self.text)] + Self.measureFields))),
             ("communication", Self.mapping([("internal", Self.text), ("external", Self.text)])),
             ("programs", Self.list(Self.mapping([("id", Self.text), ("title", Self.text), ("kind", Self.oneOrMany(Self.choices(framework.programKinds))),
                                                  ("owner", team), ("method", Self.text),
@@ -195,8 +188,22 @@ public struct SchemaGenerator: Sendable {
         return document("team.schema.json", "Charter team", body, defs: [])
     }
 
+    /// The fields of a measure, a strategy's (with its method) or an objective's own.
+    private static let measureFields: [(String, JSON)] = [
+        ("success", text), ("measure", text), ("unit", text),
+        ("baseline", .object([("anyOf", .array([number, reading(dateRequired: false)]))])),
+        ("target", .object([("anyOf", .array([text, reading(dateRequired: true)]))])),
+        ("results", list(reading(dateRequired: true))),
+        ("cadence", fixed(Strategy.Report.Cadence.allCases.map(\.rawValue))),
+        ("band", .object([("type", .string("number")), ("minimum", .number(0))])),
+        ("tool", text),
+    ]
+
     /// The fields of one business objective.
-    private static let objectiveFields: [(String, JSON)] = [("title", text), ("description", text), ("owner", text)]
+    private static let objectiveFields: [(String, JSON)] = [
+        ("title", text), ("description", text), ("owner", text),
+        ("measures", list(mapping(measureFields, required: ["measure"]))),
+    ]
 
     func objectives() -> JSON {
         let body = Self.mapping([

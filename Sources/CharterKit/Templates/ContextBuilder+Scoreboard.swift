@@ -8,18 +8,30 @@ extension ContextBuilder {
     /// The site's band, for measures without their own.
     var measureBand: Double { site.configuration.measureBand }
 
-    /// A measure's view: a tracked one with its chart and numbers, one whose target is in words
-    /// as "not judged".
+    /// A strategy's measure: on pages that gather measures of several strategies, named with its
+    /// strategy, and its id kept apart by the strategy's ID.
     func measureView(_ report: Strategy.Report, of strategy: Strategy, from path: String, showStrategy: Bool = false) -> MeasureView {
+        measureView(report, anchor: (showStrategy ? strategy.id + "-" : "") + Self.measureAnchor(strategy, report),
+                    strategy: showStrategy ? strategyLink(strategy.id, from: path) : nil, objective: nil)
+    }
+
+    /// An objective's own measure; named with its objective on pages that gather measures.
+    func measureView(_ report: Strategy.Report, of objective: BusinessObjective, from path: String, showObjective: Bool = false) -> MeasureView {
+        let index = (objective.measures.firstIndex(of: report) ?? 0) + 1
+        return measureView(report, anchor: (showObjective ? objective.id.value + "-" : "") + "outcome-\(index)", strategy: nil,
+                           objective: showObjective ? link(objective.displayName, to: SitePaths.objective(objective.id.value), from: path) : nil)
+    }
+
+    /// A measure's view: a judged one with its chart and numbers, one whose target is in words
+    /// as "not judged".
+    func measureView(_ report: Strategy.Report, anchor: String, strategy: LinkView?, objective: LinkView?) -> MeasureView {
         let unit = report.unit?.value
         let name = report.measure?.value ?? report.method?.value ?? "Measure"
-        // Pages that gather measures of several strategies keep their ids apart by the strategy's ID.
-        let anchor = (showStrategy ? strategy.id + "-" : "") + Self.measureAnchor(strategy, report)
         guard let progress = MeasureProgress.evaluate(report, today: today, band: measureBand), let targetDate = progress.target.date else {
             let status = MeasureProgress.Status.notJudged
             let target = report.target?.value
             return MeasureView(
-                anchor: anchor, measure: name, strategy: showStrategy ? strategyLink(strategy.id, from: path) : nil,
+                anchor: anchor, measure: name, strategy: strategy, objective: objective,
                 status: status.rawValue, statusClass: status.cssClass, icon: status.icon, isOffTrack: false, needsAttention: false,
                 target: target ?? "none",
                 summary: "\(name): \(target.map { "target \($0)" } ?? "no target"); not judged, because the target has no number and date.",
@@ -46,7 +58,8 @@ extension ContextBuilder {
         return MeasureView(
             anchor: anchor,
             measure: name,
-            strategy: showStrategy ? strategyLink(strategy.id, from: path) : nil,
+            strategy: strategy,
+            objective: objective,
             status: progress.status.rawValue,
             statusClass: progress.status.cssClass,
             icon: progress.status.icon,
@@ -119,7 +132,9 @@ extension ContextBuilder {
         let (totals, other) = funding(resources)
         let view = ObjectiveView(
             id: id, description: html(objective.description), owner: objective.owner.map { teamLink($0.value, from: path) },
-            strategies: strategies, methods: methods, measures: measures, funding: totals, otherFunding: other,
+            strategies: strategies, methods: methods,
+            outcomes: objective.measures.map { measureView($0, of: objective, from: path) }, measures: measures,
+            funding: totals, otherFunding: other,
             isServed: !strategies.isEmpty)
         var context = frame(pageView(title: objective.displayName, kind: "objective", path: path,
                                      description: objective.description?.value, sourcePath: objective.sourcePath))
@@ -131,9 +146,13 @@ extension ContextBuilder {
     /// Every measure of the site that needs somebody to act (overdue, off track, at risk, no
     /// recent data), for the health page.
     func measuresNeedingAttention(from path: String) -> [MeasureView] {
-        site.strategyModels.flatMap { strategy in
-            strategy.reporting.map { measureView($0, of: strategy, from: path, showStrategy: true) }.filter(\.needsAttention)
+        let strategies = site.strategyModels.flatMap { strategy in
+            strategy.reporting.map { measureView($0, of: strategy, from: path, showStrategy: true) }
         }
+        let objectives = site.objectives.flatMap { objective in
+            objective.measures.map { measureView($0, of: objective, from: path, showObjective: true) }
+        }
+        return (strategies + objectives).filter(\.needsAttention)
     }
 }
 

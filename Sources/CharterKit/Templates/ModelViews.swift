@@ -149,6 +149,8 @@ public struct MeasureView: Sendable {
     public var measure: String
     /// The strategy it belongs to, on pages that gather measures of several strategies.
     public var strategy: LinkView?
+    /// The objective it belongs to, for an objective's own measure on such pages.
+    public var objective: LinkView?
     /// "on track", "at risk", "off track", "overdue", "no recent data", "target reached",
     /// "no results yet" or "not judged".
     public var status: String
@@ -181,6 +183,9 @@ public struct ObjectiveView: Sendable {
     public var owner: LinkView?
     public var strategies: [LinkView]
     public var methods: [Method]
+    /// The objective's own outcome measures, from the register.
+    public var outcomes: [MeasureView]
+    /// The measures of the methods that serve it: leading indicators, not the objective's own.
     public var measures: [MeasureView]
     /// Budgets of the methods that serve it, added up per currency and period.
     public var funding: [String]
@@ -615,6 +620,7 @@ extension MeasureView: TemplateView {
         case .anchor: self.anchor
         case .measure: self.measure
         case .strategy: self.strategy
+        case .objective: self.objective
         case .status: self.status
         case .statusClass: self.statusClass
         case .icon: self.icon
@@ -648,6 +654,7 @@ extension ObjectiveView: TemplateView {
         case .owner: self.owner
         case .strategies: self.strategies
         case .methods: self.methods
+        case .outcomes: self.outcomes
         case .measures: self.measures
         case .funding: self.funding
         case .otherFunding: self.otherFunding

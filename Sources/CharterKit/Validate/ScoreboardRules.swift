@@ -60,38 +60,45 @@ struct MeasureOverdueRule: MeasureStatusRule {
 }
 
 /// CH286: measures whose target is in words, so they cannot be judged.
-struct MeasureNotJudgedRule: StrategyRule {
+struct MeasureNotJudgedRule: ValidationRule {
     static let code = DiagnosticCode.measureNotJudged
 
-    func check(_ strategy: Strategy, in context: ValidationContext) -> [Diagnostic] {
-        strategy.reporting.compactMap { report in
+    func check(_ context: ValidationContext) -> [Diagnostic] {
+        MeasureStatusNames.measures(of: context.site).compactMap { report, name in
             // Without any target it is CH205's; with a baseline or results, CH117's.
             guard !report.isTracked, let words = report.target, report.baseline == nil, report.results.isEmpty else { return nil }
-            let why = "its target is in words ('\(words.value)')"
-            return problem("\(MeasureStatusNames.name(of: report, in: strategy)) is not judged: \(why)", at: report.location,
-                           fixHint: "give it a unit, a baseline and 'target: {value: NUMBER, date: YYYY-MM-DD}', then dated results")
+            return Diagnostic(Self.code, "\(name) is not judged: its target is in words ('\(words.value)')", at: report.location,
+                              fixHint: "give it a unit, a baseline and 'target: {value: NUMBER, date: YYYY-MM-DD}', then dated results")
         }
     }
 }
 
-/// A rule that reports every measure of one status, at the measure.
-protocol MeasureStatusRule: StrategyRule {
+/// A rule that reports every measure of one status, a strategy's or an objective's own, at the measure.
+protocol MeasureStatusRule: ValidationRule {
     static var status: MeasureProgress.Status { get }
     func message(_ name: String, _ progress: MeasureProgress, _ report: Strategy.Report, _ unit: String?) -> String
 }
 
 extension MeasureStatusRule {
-    func check(_ strategy: Strategy, in context: ValidationContext) -> [Diagnostic] {
-        strategy.reporting.compactMap { report in
+    func check(_ context: ValidationContext) -> [Diagnostic] {
+        MeasureStatusNames.measures(of: context.site).compactMap { report, name in
             guard let progress = MeasureProgress.evaluate(report, today: context.today, band: context.site.configuration.measureBand),
                   progress.status == Self.status else { return nil }
-            return problem(message(MeasureStatusNames.name(of: report, in: strategy), progress, report, report.unit?.value),
-                           at: report.location)
+            return Diagnostic(Self.code, message(name, progress, report, report.unit?.value), at: report.location)
         }
     }
 }
 
 enum MeasureStatusNames {
+    /// Every measure of the site with the name a message gives it: the strategies' in their
+    /// order, then the objectives' own.
+    static func measures(of site: Site) -> [(Strategy.Report, String)] {
+        site.strategyModels.flatMap { strategy in strategy.reporting.map { ($0, name(of: $0, in: strategy)) } }
+            + site.objectives.flatMap { objective in
+                objective.measures.map { ($0, "'\($0.measure?.value ?? "a measure")' of objective '\(objective.id.value)'") }
+            }
+    }
+
     /// "'Share of quotes sent the same day' in strategy 'broker-partnership'".
     static func name(of report: Strategy.Report, in strategy: Strategy) -> String {
         let name = report.measure?.value ?? report.method.map { "the measure of '\($0.value)'" } ?? "a measure"
@@ -136,8 +143,8 @@ struct ObjectiveWithoutMeasureRule: ValidationRule {
         context.site.objectives.compactMap { objective in
             let id = objective.id.value
             let serving = context.site.strategyModels.filter { $0.servedObjectiveIDs.contains(id) }
-            // An objective nobody serves is CH281's.
-            guard !serving.isEmpty else { return nil }
+            // An objective nobody serves is CH281's; one with measures of its own is measured.
+            guard !serving.isEmpty, objective.measures.isEmpty else { return nil }
             let measured = serving.contains { strategy in
                 // Only a method that names the objective measures it: a strategy that serves it as a
                 // whole lends it every method's measure, which may say little about it. (A
@@ -146,9 +153,9 @@ struct ObjectiveWithoutMeasureRule: ValidationRule {
                 return strategy.reporting.contains { report in report.method.map { naming.contains($0.value) } ?? false }
             }
             guard !measured else { return nil }
-            return Diagnostic(Self.code, "objective '\(id)' has no measure of its own: no method that names it reports one",
+            return Diagnostic(Self.code, "objective '\(id)' has no measure of its own: it has no 'measures', and no method that names it reports one",
                               at: objective.id.location,
-                              fixHint: "name the objective under 'objectives' of the method whose measure tells whether it is reached")
+                              fixHint: "give the objective 'measures' of its own in the register, or name it under 'objectives' of the method whose measure tells whether it is reached")
         }
     }
 }

@@ -75,6 +75,10 @@ import Testing
         #expect(page.contains("<ul><li><a href=\"../strategies/community.html\">Customer community</a></li></ul>"))
         #expect(page.contains("<li><a href=\"../strategies/community.html#method-peer-answers\">Peer answers</a> <span class=\"detail\">(Customer community)</span></li>"))
         #expect(page.contains("<svg class=\"measure-chart\""))
+        // The methods' measures are the leading indicators; without outcome measures of its own, the page says so.
+        #expect(page.contains("<h2 id=\"measures\">Leading indicators</h2>"))
+        #expect(page.contains("<p class=\"missing\">The register gives this objective no measures of its own.</p>"))
+        #expect(page.components(separatedBy: "<figure class=\"measure\" id=\"community-measure-1\">").count == 2)
         let unserved = try site.outputText("objectives/more-members.html")
         #expect(unserved.contains("<p class=\"missing\">No strategy serves this objective yet.</p>"))
         #expect(unserved.contains("<span class=\"missing\">no budget</span>"))
@@ -86,6 +90,38 @@ import Testing
         let search = try FileManager.default.contentsOfDirectory(atPath: site.output.appending(path: "search").path)
             .map { try site.outputText("search/\($0)") }.joined()
         #expect(search.contains("More members"))
+    }
+
+    @Test("an objective's own measures are its outcomes: judged on its page, listed on the health page when they need attention")
+    func objectiveOutcomes() throws {
+        let site = try SitePagesTests.build([Self.outcome("300")])
+        let page = try site.outputText("objectives/fewer-calls.html")
+        #expect(page.contains("<h2 id=\"outcomes\">Outcome measures</h2>\n<figure class=\"measure\" id=\"outcome-1\">\n<figcaption><strong>Calls avoided</strong> <span class=\"badge error\"><span aria-hidden=\"true\">▼</span> off track</span> <span class=\"detail\">target 1,000 calls by 2027-01-01</span></figcaption>"))
+        #expect(page.contains("<svg class=\"measure-chart\" id=\"outcome-1-chart\""))
+        // The outcome comes before the leading indicators.
+        let outcomes = try #require(page.range(of: "id=\"outcomes\""))
+        let leading = try #require(page.range(of: "id=\"measures\""))
+        #expect(outcomes.lowerBound < leading.lowerBound)
+        let health = try site.outputText("health.html")
+        #expect(health.contains("<figure class=\"measure\" id=\"fewer-calls-outcome-1\">\n<figcaption><strong>Calls avoided</strong> <span class=\"detail\">(objective <a href=\"objectives/fewer-calls.html\">Fewer avoidable calls</a>)</span>"))
+        // On track, the health page leaves it out.
+        let fine = try SitePagesTests.build([Self.outcome("700")])
+        #expect(!(try fine.outputText("health.html")).contains("fewer-calls-outcome-1"))
+    }
+
+    /// An outcome measure of the fixture's objective: from 0 on 2026-01-01 to 1,000 calls on
+    /// 2027-01-01, where on 2026-07-02 the line asks for 499 give or take 50.
+    static func outcome(_ value: String) -> FixtureSite.Edit {
+        .replace("    owner: hub\n", with: """
+                owner: hub
+                measures:
+                  - measure: Calls avoided
+                    unit: calls
+                    baseline: {value: 0, date: 2026-01-01}
+                    target: {value: 1000, date: 2027-01-01}
+                    results: [{date: 2026-07-02, value: \(value)}]
+
+            """, in: "content/objectives.yaml")
     }
 
     @Test("objective:ID links to the objective's page, a link to the register file to its index, and an unknown one is CH301")

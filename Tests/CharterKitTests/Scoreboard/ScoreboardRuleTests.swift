@@ -77,9 +77,25 @@ import Testing
         let edits: [FixtureSite.Edit] = [.replace("    objectives: [fewer-calls]\n", with: "")]
         let result = try FixtureSite.result(edits)
         #expect(located(result.diagnostics) == ["CH287 note \(Self.register):2:9"])
-        #expect(result.diagnostics.map(\.message) == ["objective 'fewer-calls' has no measure of its own: no method that names it reports one"])
+        #expect(result.diagnostics.map(\.message) == ["objective 'fewer-calls' has no measure of its own: it has no 'measures', and no method that names it reports one"])
         // A method that names it without reporting is CH205's, not CH287's.
         #expect(try FixtureSite.check([.replace("    measure: Share of questions answered within 24 hours\n", with: "")]) == ["CH205 error \(Self.strategy):42:5"])
+    }
+
+    @Test("an objective's own measures are judged as a strategy's, at their position in the register, and give it a measure of its own")
+    func objectiveOutcomes() throws {
+        let off = try FixtureSite.result([ScoreboardPageTests.outcome("300")])
+        #expect(located(off.diagnostics) == ["CH280 warning \(Self.register):7:9"])
+        #expect(off.diagnostics.map(\.message) == [
+            "'Calls avoided' of objective 'fewer-calls' is off track: 300 calls on 2026-07-02, but the line to its target asks for 499 calls by then, give or take 50 calls",
+        ])
+        #expect(try FixtureSite.check([ScoreboardPageTests.outcome("480")]) == ["CH283 note \(Self.register):7:9"])
+        #expect(try FixtureSite.check([ScoreboardPageTests.outcome("600")]) == [])
+        // With an outcome measure, an objective served by a strategy as a whole is measured (no CH287).
+        #expect(try FixtureSite.check([ScoreboardPageTests.outcome("600"), .replace("    objectives: [fewer-calls]\n", with: "")]) == [])
+        // An objective's measure has no method, and names what it measures.
+        let wrong = try FixtureSite.check([.replace("    owner: hub\n", with: "    owner: hub\n    measures:\n      - {method: peer-answers, target: 80%}\n", in: "content/objectives.yaml")])
+        #expect(wrong == ["CH110 error \(Self.register):7:9", "CH286 note \(Self.register):7:9", "CH108 error \(Self.register):7:10"])
     }
 
     @Test("charter.yaml's measure_band sets the band; a bad one is CH105")

@@ -42,7 +42,7 @@ import Testing
         let diagnostics = try builder.check().diagnostics
         // The example stands at Formalised; its notes are the measure it shows with a target in
         // words, and the gap to its Strategic target.
-        #expect(located(diagnostics) == ["CH286 note content/strategies/broker-partnership.yaml:80:5", "CH222 note content/strategies/broker-partnership.yaml:109:11"])
+        #expect(located(diagnostics) == ["CH286 note content/strategies/broker-partnership.yaml:83:5", "CH222 note content/strategies/broker-partnership.yaml:112:11"])
         #expect(diagnostics.map(\.message) == [
             "'Active brokers per month' in strategy 'broker-partnership' is not judged: its target is in words ('300 by the end of 2027')",
             "to reach Strategic: a coordination committee or hub Accountable or Responsible in the responsibility matrix",
