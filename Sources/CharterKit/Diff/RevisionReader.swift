@@ -41,6 +41,24 @@ public struct RevisionReader: Sendable {
         return (extracted, { try? FileManager.default.removeItem(at: scratch) })
     }
 
+    /// The newest commit of HEAD's history made on or before `day` (its end, in UTC).
+    public func commit(onOrBefore day: CalendarDate) throws -> String {
+        let site = OutputLocation.canonical(root)
+        let commit = try git(["rev-list", "-1", "--before=\(day)T23:59:59Z", "HEAD"], in: site)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !commit.isEmpty else { throw CharterError.badRevision("\(day)", "no commit was made on or before \(day)") }
+        return commit
+    }
+
+    /// The day a revision was committed, in UTC.
+    public func day(of revision: String) throws -> CalendarDate {
+        let site = OutputLocation.canonical(root)
+        let text = try git(["log", "-1", "--format=%cd", "--date=format-local:%Y-%m-%d", revision, "--"], in: site)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let day = CalendarDate(text) else { throw CharterError.badRevision(revision, "git gave no commit date") }
+        return day
+    }
+
     /// The site folder's path inside its git repository with a trailing `/` ("" at the top, or
     /// outside any repository), for files such as CODEOWNERS whose paths start at the top.
     public func repositoryPrefix() -> String {
