@@ -10,6 +10,28 @@ public struct BusinessObjective: Sendable, Hashable {
     /// The objective's own outcome measures (its KPIs), written as a strategy's measures are,
     /// without a method.
     public var measures: [Strategy.Report] = []
+    /// What reaching the objective is worth.
+    public var worth: Worth?
+
+    /// What an objective is worth: an amount a year once it is reached, or an amount for each
+    /// unit its first outcome measure gains ("GBP 2.50 a question").
+    public struct Worth: Sendable, Hashable {
+        public var amount: Double
+        public var currency: String
+        /// "year", or the unit of the objective's first measure ("question", "policy").
+        public var per: String
+        public var location: SourceLocation
+
+        /// Whether it is an amount a year, rather than an amount per unit of the measure.
+        public var isYearly: Bool { per == "year" }
+
+        /// "GBP 2.50 a question", "GBP 100,000 a year".
+        public var description: String {
+            let cents = Int((abs(amount) * 100).rounded())
+            let number = cents % 100 == 0 ? NumberText.format(amount) : (amount < 0 ? "-" : "") + NumberText.format(Double(cents / 100)) + "." + String(format: "%02d", cents % 100)
+            return "\(currency) \(number) a \(per)"
+        }
+    }
     public var sourcePath: String
     /// The register file's path relative to the content folder.
     public var contentPath: String
@@ -21,7 +43,7 @@ public struct BusinessObjective: Sendable, Hashable {
 
 /// Reads the objectives register.
 struct ObjectiveReader {
-    static let keys = ["id", "title", "description", "owner", "measures"]
+    static let keys = ["id", "title", "description", "owner", "measures", "worth"]
     /// The keys of an objective's own measure: a strategy's reporting keys without the method.
     static let measureKeys = StrategyReader.reportKeys.filter { $0 != "method" }
 
@@ -79,8 +101,34 @@ struct ObjectiveReader {
             if report.measure == nil { fields.missing("measure", in: "a measure of objective '\(id.value)'", at: report.location) }
             return report
         }
-        return BusinessObjective(
+        var objective = BusinessObjective(
             id: id, title: title, description: map.text("description", &fields), owner: map.text("owner", &fields),
             measures: measures, sourcePath: file.source.path, contentPath: file.contentPath, location: map.location)
+        if let node = map.value("worth") { objective.worth = worth(node, of: id.value, &fields) }
+        return objective
+    }
+
+    /// `worth: {amount: 2.5, currency: GBP, per: question}`.
+    private func worth(_ node: YAMLNode, of id: String, _ fields: inout FieldReader) -> BusinessObjective.Worth? {
+        let what = "the worth of objective '\(id)'"
+        guard let map = MappingReader(node, what: what, known: ["amount", "currency", "per"], fields: &fields) else { return nil }
+        let currency = map.text("currency", &fields), per = map.text("per", &fields)
+        guard let entry = map.entry("amount") else {
+            fields.missing("amount", in: what, at: map.location)
+            return nil
+        }
+        guard let amount = StrategyReader.number(entry.value) else {
+            fields.mismatch(entry, expected: "a number")
+            return nil
+        }
+        guard let currency else {
+            fields.missing("currency", in: what, at: map.location)
+            return nil
+        }
+        guard let per else {
+            fields.missing("per", in: what, at: map.location)
+            return nil
+        }
+        return BusinessObjective.Worth(amount: amount, currency: currency.value, per: per.value, location: map.location)
     }
 }

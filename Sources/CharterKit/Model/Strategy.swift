@@ -103,6 +103,8 @@ public struct Strategy: Sendable, Hashable {
         /// The amount as a number with its currency and period, when written that way.
         public var money: Money?
         public var methods: [Located<String>]
+        /// What a budget has spent so far, dated and cumulative, in its currency, oldest first.
+        public var spent: [Reading] = []
     }
 
     /// How one method's success is measured.

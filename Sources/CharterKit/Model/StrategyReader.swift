@@ -161,16 +161,24 @@ struct StrategyReader {
     }
 
     private func resource(_ node: YAMLNode, _ fields: inout FieldReader) -> Strategy.Resource? {
-        let keys = ["id", "kind", "description", "amount", "currency", "period", "methods"]
+        let keys = ["id", "kind", "description", "amount", "currency", "period", "methods", "spent"]
         guard let map = MappingReader(node, what: "a resource", known: keys, fields: &fields),
               let id = id(map, "a resource", &fields) else { return nil }
         let kind = map.choice("kind", Strategy.Resource.Kind.self, &fields)
         if map.entry("kind") == nil { fields.missing("kind", in: "resource '\(id.value)'", at: map.location) }
         let amount = map.text("amount", &fields)
-        return Strategy.Resource(
+        var resource = Strategy.Resource(
             id: id, kind: kind, description: map.text("description", &fields),
             amount: amount, money: money(map, id: id, amount: amount, isBudget: kind?.value == .budget, &fields),
             methods: map.texts("methods", &fields))
+        resource.spent = map.list("spent", &fields).compactMap { reading($0, what: "what was spent", needsDate: true, &fields) }
+            .sorted { $0.date! < $1.date! }
+        if let first = resource.spent.first, resource.money == nil {
+            fields.diagnostics.append(Diagnostic(
+                .budgetFormat, "resource '\(id.value)' records what was spent but has no amount with a currency and period to spend it against",
+                at: first.location, fixHint: "write the budget as 'amount: 95000', 'currency: GBP', 'period: year'"))
+        }
+        return resource
     }
 
     /// A budget's amount as a number with a currency and a period. An amount written as text

@@ -149,7 +149,8 @@ public struct SchemaGenerator: Sendable {
                                                required: ["id"]))),
             ("resources", Self.list(Self.mapping([("id", Self.text), ("kind", Self.fixed(Strategy.Resource.Kind.allCases.map(\.rawValue))),
                                                   ("description", Self.text), ("amount", Self.text), ("currency", Self.text),
-                                                  ("period", Self.fixed(Money.periods)), ("methods", Self.oneOrMany(Self.text))],
+                                                  ("period", Self.fixed(Money.periods)), ("methods", Self.oneOrMany(Self.text)),
+                                                  ("spent", Self.list(Self.reading(dateRequired: true)))],
                                                  required: ["id", "kind"]))),
             ("reporting", Self.list(Self.mapping([("method", Self.text)] + Self.measureFields))),
             ("communication", Self.mapping([("internal", Self.text), ("external", Self.text)])),
@@ -203,6 +204,7 @@ public struct SchemaGenerator: Sendable {
     private static let objectiveFields: [(String, JSON)] = [
         ("title", text), ("description", text), ("owner", text),
         ("measures", list(mapping(measureFields, required: ["measure"]))),
+        ("worth", mapping([("amount", number), ("currency", text), ("per", text)], required: ["amount", "currency", "per"])),
     ]
 
     func objectives() -> JSON {

@@ -94,15 +94,22 @@ extension ContextBuilder {
     /// The index of the objectives register.
     func objectivesContext() -> PageContext {
         let path = SitePaths.objectives
+        let allocations = Allocation.of(site)
         let sections = site.objectives.map { objective in
-            ListingView.Section(
+            let funding = Money.totals(allocations.filter { $0.objective == objective.id.value }.compactMap(\.amount)).map(\.description)
+            return ListingView.Section(
                 anchor: objective.id.value, title: objective.displayName, summary: objective.description?.value,
-                items: [link("Measures, funding and methods", to: SitePaths.objective(objective.id.value), from: path)]
+                items: [link("Measures, funding and methods", to: SitePaths.objective(objective.id.value), from: path,
+                             detail: funding.isEmpty ? nil : "funded with " + funding.joined(separator: ", "))]
                     + site.strategyModels.filter { $0.servedObjectiveIDs.contains(objective.id.value) }
                         .map { strategyLink($0.id, from: path, detail: "serves it") })
         }
+        // The organisation's budgets in all, counted once each.
+        let budgets = site.strategyModels.flatMap { strategy in strategy.resources.compactMap { $0.kind?.value == .budget ? $0.money : nil } }
+        let total = Money.totals(budgets).map(\.description)
         var context = frame(pageView(title: "Business objectives", kind: "listing", path: path,
-                                     description: "The organisation's business objectives, and the strategies that serve each."))
+                                     description: "The organisation's business objectives, and the strategies that serve each."
+                                        + (total.isEmpty ? "" : " The strategies' budgets in all: \(total.joined(separator: ", ")), shared among the objectives their methods serve.")))
         context.listing = ListingView(sections: sections)
         return context
     }
@@ -114,7 +121,7 @@ extension ContextBuilder {
         var strategies: [LinkView] = []
         var methods: [ObjectiveView.Method] = []
         var measures: [MeasureView] = []
-        var resources: [Strategy.Resource] = []
+        var textBudgets: [Strategy.Resource] = []
         for strategy in site.strategyModels where strategy.servedObjectiveIDs.contains(id) {
             strategies.append(strategyLink(strategy.id, from: path))
             let serving = strategy.methodsServing(id)
@@ -125,22 +132,78 @@ extension ContextBuilder {
             }
             measures += strategy.reporting.filter { $0.method.map { methodIDs.contains($0.value) } ?? false }
                 .map { measureView($0, of: strategy, from: path, showStrategy: true) }
-            for resource in strategy.resources where resource.methods.contains(where: { methodIDs.contains($0.value) }) {
-                if !resources.contains(resource) { resources.append(resource) }
+            // Budgets written as text cannot be shared out; they are listed as written.
+            for resource in strategy.resources where resource.kind?.value == .budget && resource.money == nil
+                && resource.methods.contains(where: { methodIDs.contains($0.value) }) && !textBudgets.contains(resource) {
+                textBudgets.append(resource)
             }
         }
-        let (totals, other) = funding(resources)
+        let allocations = Allocation.of(site).filter { $0.objective == id }
+        let totals = Money.totals(allocations.compactMap(\.amount)).map(\.description)
+        let spent = spending(allocations)
+        let (value, returnText) = worth(of: objective, spent: spent)
         let view = ObjectiveView(
             id: id, description: html(objective.description), owner: objective.owner.map { teamLink($0.value, from: path) },
             strategies: strategies, methods: methods,
             outcomes: objective.measures.map { measureView($0, of: objective, from: path) }, measures: measures,
-            funding: totals, otherFunding: other,
+            funding: totals, otherFunding: textBudgets.compactMap { $0.amount?.value },
+            allocations: allocations.map { allocation in
+                let strategy = site.strategyModels.first { $0.id == allocation.strategy }
+                return ObjectiveView.Share(
+                    amount: allocation.amount?.description ?? "",
+                    share: NumberText.format(allocation.share * 100, unit: "%", decimals: 0),
+                    budget: LinkView(title: "\(ModelBuilder.title(fromFileName: allocation.resource.id.value)) (\(strategy?.displayName ?? allocation.strategy))",
+                                     url: LinkResolver.href(to: SitePaths.strategy(allocation.strategy),
+                                                            fragment: Self.resourceAnchor(allocation.resource.id.value), from: path)),
+                    methods: allocation.methods.joined(separator: ", "),
+                    spent: allocation.spent.map { "\(allocation.resource.money!.currency) \(NumberText.format($0.value, unit: nil, decimals: 0)) spent by \($0.date!)" })
+            },
+            spent: spent.map(\.text), worth: objective.worth?.description, value: value, returnOnSpend: returnText,
             isServed: !strategies.isEmpty)
         var context = frame(pageView(title: objective.displayName, kind: "objective", path: path,
                                      description: objective.description?.value, sourcePath: objective.sourcePath))
         context.breadcrumbs.append(link("Business objectives", to: SitePaths.objectives, from: path))
         context.objective = view
         return context
+    }
+
+    /// What the allocations have spent, added up by currency, as of the latest record of each.
+    func spending(_ allocations: [Allocation]) -> [(currency: String, amount: Double, text: String)] {
+        var sums: [String: (amount: Double, date: CalendarDate)] = [:]
+        for allocation in allocations {
+            guard let money = allocation.resource.money, let spent = allocation.spent, let date = spent.date else { continue }
+            let sum = sums[money.currency]
+            sums[money.currency] = ((sum?.amount ?? 0) + spent.value, max(sum?.date ?? date, date))
+        }
+        return sums.keys.sorted().map { currency in
+            let sum = sums[currency]!
+            return (currency, sum.amount, "\(currency) \(NumberText.format(sum.amount, unit: nil, decimals: 0)) by \(sum.date)")
+        }
+    }
+
+    /// What an objective is worth so far, with how that was worked out, and the return on what
+    /// was spent on it: for a worth per unit, the units its first outcome measure gained since its
+    /// start; for a worth a year, what reaching it would return against its yearly budget.
+    func worth(of objective: BusinessObjective, spent: [(currency: String, amount: Double, text: String)]) -> (value: String?, returnOnSpend: String?) {
+        guard let worth = objective.worth else { return (nil, nil) }
+        let amount = { (value: Double) in "\(worth.currency) \(NumberText.format(value, unit: nil, decimals: 0))" }
+        if worth.isYearly {
+            let yearly = Money.totals(Allocation.of(site).filter { $0.objective == objective.id.value }.compactMap(\.amount))
+                .first { $0.currency == worth.currency && $0.period == "year" }
+            guard let yearly, yearly.amount > 0 else { return (nil, nil) }
+            let ratio = NumberText.format(worth.amount / yearly.amount, unit: nil, decimals: 1)
+            return (nil, "once reached, \(ratio)× its budget of \(yearly.description): \(worth.description) against what is allocated to it")
+        }
+        guard let report = objective.measures.first, let progress = MeasureProgress.evaluate(report, today: today, band: measureBand),
+              let start = progress.start, let latest = progress.latest, let since = start.date
+        else { return ("none yet: its first outcome measure has no result", nil) }
+        let gained = progress.isDecreasing ? start.value - latest.value : latest.value - start.value
+        let value = gained * worth.amount
+        let unit = report.unit?.value
+        let text = "\(amount(value)) to date: \(NumberText.format(gained, unit: unit, decimals: progress.decimals)) gained since \(since) at \(worth.description)"
+        guard let cost = spent.first(where: { $0.currency == worth.currency }), cost.amount > 0 else { return (text, nil) }
+        let ratio = NumberText.format(value / cost.amount, unit: nil, decimals: 1)
+        return (text, "\(ratio)× what was spent on it (\(cost.text)): value to date divided by spend to date")
     }
 
     /// Every measure of the site that needs somebody to act (overdue, off track, at risk, no

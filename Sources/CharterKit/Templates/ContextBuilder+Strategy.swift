@@ -129,6 +129,9 @@ extension ContextBuilder {
             health: health,
             isHealthy: health.allSatisfy(\.ok),
             funding: funding(strategy.resources).totals,
+            spent: spending(strategy.resources.filter { $0.kind?.value == .budget && $0.money != nil }.map {
+                Allocation(strategy: strategy.id, resource: $0, objective: "", share: 1, methods: [])
+            }).map(\.text),
             scoreboard: scoreboard,
             offTrack: scoreboard.filter(\.isOffTrack).count,
             measureCounts: measureCounts(strategy.reporting))

@@ -128,6 +128,8 @@ public struct StrategyView: Sendable {
     public var isHealthy: Bool
     /// The budgets added up, one line per currency and period ("GBP 335,000 a year").
     public var funding: [String]
+    /// What the budgets have spent so far, by currency ("GBP 61,000 by 2026-09-30").
+    public var spent: [String]
     /// Every measure, judged or not, in the order of the reporting.
     public var scoreboard: [MeasureView]
     /// How many of them are off track or overdue.
@@ -183,6 +185,19 @@ public struct ObjectiveView: Sendable {
     public var owner: LinkView?
     public var strategies: [LinkView]
     public var methods: [Method]
+    /// One share of a budget that serves the objective.
+    public struct Share: Sendable {
+        /// "GBP 20,000 a year".
+        public var amount: String
+        /// "50%".
+        public var share: String
+        /// The budget, on its strategy's page.
+        public var budget: LinkView
+        /// The methods through which it serves the objective.
+        public var methods: String
+        /// "GBP 12,000 spent by 2026-09-30", the same share of what the budget spent.
+        public var spent: String?
+    }
     /// The objective's own outcome measures, from the register.
     public var outcomes: [MeasureView]
     /// The measures of the methods that serve it: leading indicators, not the objective's own.
@@ -191,6 +206,16 @@ public struct ObjectiveView: Sendable {
     public var funding: [String]
     /// Budgets written as text, which cannot be added up and are shown as written.
     public var otherFunding: [String]
+    /// Each budget's share, with how it was worked out.
+    public var allocations: [Share]
+    /// What its shares have spent, by currency.
+    public var spent: [String]
+    /// "GBP 2.50 a question".
+    public var worth: String?
+    /// Its value to date, with how it was worked out.
+    public var value: String?
+    /// The return on what was spent, with how it was worked out.
+    public var returnOnSpend: String?
     public var isServed: Bool
 }
 
@@ -448,6 +473,7 @@ extension StrategyView: TemplateView {
         case .health: self.health
         case .isHealthy: self.isHealthy
         case .funding: self.funding
+        case .spent: self.spent
         case .scoreboard: self.scoreboard
         case .offTrack: self.offTrack
         case .measureCounts: self.measureCounts
@@ -658,7 +684,25 @@ extension ObjectiveView: TemplateView {
         case .measures: self.measures
         case .funding: self.funding
         case .otherFunding: self.otherFunding
+        case .allocations: self.allocations
+        case .spent: self.spent
+        case .worth: self.worth
+        case .value: self.value
+        case .returnOnSpend: self.returnOnSpend
         case .isServed: self.isServed
+        case nil: nil
+        }
+    }
+}
+
+extension ObjectiveView.Share: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .amount: self.amount
+        case .share: self.share
+        case .budget: self.budget
+        case .methods: self.methods
+        case .spent: self.spent
         case nil: nil
         }
     }

@@ -31,7 +31,7 @@ import Testing
         // The scoreboard shows a measure overdue, one off track and one without recent data, and
         // an assessment grown old; all are reported, and none fails --strict.
         #expect(located(result.diagnostics.filter { $0.severity == .warning }) == [
-            "CH285 warning content/strategies/customer-community.yaml:129:5",
+            "CH285 warning content/strategies/customer-community.yaml:134:5",
             "CH261 warning content/strategies/storm-ready.yaml:16:16", "CH280 warning content/strategies/storm-ready.yaml:119:5",
             "CH284 warning content/strategies/storm-ready.yaml:130:5",
         ])

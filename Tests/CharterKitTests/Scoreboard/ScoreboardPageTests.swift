@@ -109,6 +109,52 @@ import Testing
         #expect(!(try fine.outputText("health.html")).contains("fewer-calls-outcome-1"))
     }
 
+    @Test("a budget shared by two objectives counts half under each, with what it spent and what the objective is worth")
+    func costAndValue() throws {
+        let register = FixtureSite.Edit.write("content/objectives.yaml", """
+            objectives:
+              - id: fewer-calls
+                title: Fewer avoidable calls
+                owner: hub
+                worth: {amount: 2.5, currency: GBP, per: call}
+                measures:
+                  - measure: Calls avoided
+                    unit: calls
+                    baseline: {value: 100, date: 2026-01-01}
+                    target: {value: 1000, date: 2027-01-01}
+                    results: [{date: 2026-07-02, value: 600}]
+              - id: more-members
+                title: More members
+                worth: {amount: 100000, currency: GBP, per: year}
+            """)
+        let site = try SitePagesTests.build([
+            register,
+            .replace("    objectives: [fewer-calls]\n", with: "    objectives: [fewer-calls, more-members]\n"),
+            .replace("    methods: [peer-answers]\nreporting:", with: "    methods: [peer-answers]\n    spent: [{date: 2026-06-30, value: 10000}, {date: 2026-09-30, value: 30000}]\nreporting:"),
+        ])
+        let fewer = try site.outputText("objectives/fewer-calls.html")
+        #expect(fewer.contains("<div><dt>Funding</dt><dd><span class=\"amount\">GBP 20,000 a year</span> </dd></div>\n<div><dt>Spent</dt><dd><span class=\"amount\">GBP 15,000 by 2026-09-30</span> </dd></div>\n<div><dt>Worth</dt><dd>GBP 2.50 a call</dd></div>\n<div><dt>Value</dt><dd>GBP 1,250 to date: 500 calls gained since 2026-01-01 at GBP 2.50 a call</dd></div>\n<div><dt>Return</dt><dd>0.1× what was spent on it (GBP 15,000 by 2026-09-30): value to date divided by spend to date</dd></div>"))
+        #expect(fewer.contains("<tr><th scope=\"row\"><a href=\"../strategies/community.html#resource-platform-budget\">Platform budget (Customer community)</a></th><td>50%</td><td>GBP 20,000 a year</td><td>Peer answers</td><td>GBP 15,000 spent by 2026-09-30</td></tr>"))
+        let more = try site.outputText("objectives/more-members.html")
+        #expect(more.contains("<div><dt>Return</dt><dd>once reached, 5× its budget of GBP 20,000 a year: GBP 100,000 a year against what is allocated to it</dd></div>"))
+        // The organisation's total counts the budget once; each objective's share is on the index.
+        let index = try site.outputText("objectives/index.html")
+        #expect(index.contains("The strategies&#39; budgets in all: GBP 40,000 a year, shared among the objectives their methods serve."))
+        #expect(index.contains("funded with GBP 20,000 a year"))
+        // The strategy's page shows what its budgets spent against their plan.
+        #expect(try site.outputText("strategies/community.html").contains("<p class=\"funding\"><strong>Spent so far:</strong> <span class=\"amount\">GBP 30,000 by 2026-09-30</span> </p>"))
+    }
+
+    @Test("spending recorded against a budget without a number is CH118; a worth without its currency is CH110")
+    func costMistakes() throws {
+        let text = try FixtureSite.result([
+            .replace("    amount: 40000\n    currency: GBP\n    period: year\n", with: "    amount: About forty thousand\n    spent: [{date: 2026-06-30, value: 10000}]\n"),
+        ])
+        #expect(text.diagnostics.map(\.message).contains("resource 'platform-budget' records what was spent but has no amount with a currency and period to spend it against"))
+        let worth = try FixtureSite.check([.replace("    owner: hub\n", with: "    owner: hub\n    worth: {amount: 3, per: call}\n", in: "content/objectives.yaml")])
+        #expect(worth == ["CH110 error content/objectives.yaml:6:12"])
+    }
+
     /// An outcome measure of the fixture's objective: from 0 on 2026-01-01 to 1,000 calls on
     /// 2027-01-01, where on 2026-07-02 the line asks for 499 give or take 50.
     static func outcome(_ value: String) -> FixtureSite.Edit {

@@ -372,7 +372,7 @@ extension FrameworkRuleTests {
         builder.today = CalendarDate(year: 2026, month: 11, day: 23)
         let result = try builder.check()
         #expect(located(result.diagnostics.filter { $0.severity != .note }) == [
-            "CH285 warning content/strategies/customer-community.yaml:129:5",
+            "CH285 warning content/strategies/customer-community.yaml:134:5",
             "CH261 warning content/strategies/storm-ready.yaml:16:16", "CH280 warning content/strategies/storm-ready.yaml:119:5",
             "CH284 warning content/strategies/storm-ready.yaml:130:5",
         ])
