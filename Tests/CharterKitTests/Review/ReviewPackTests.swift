@@ -7,15 +7,7 @@ import Testing
     typealias Edit = FixtureSite.Edit
 
     /// The fixture's measure tracked from 50% on 2026-01-01 to 100% on 2027-01-01, with results.
-    static func tracked(_ results: String) -> Edit {
-        .replace("    target: {value: 80, date: 2027-12-31}\n", with: """
-                unit: "%"
-                baseline: {value: 50, date: 2026-01-01}
-                target: {value: 100, date: 2027-01-01}
-                results:
-            \(results)
-            """)
-    }
+    static func tracked(_ results: String) -> Edit { ScoreboardRuleTests.tracked(results) }
 
     /// A repository with two commits: the fixture on 2026-07-01, with one result that is off
     /// track; and on 2026-10-15 a second result on track, a higher target stage, a bigger budget
