@@ -185,25 +185,34 @@ extension ContextBuilder {
     /// was spent on it: for a worth per unit, the units its first outcome measure gained since its
     /// start; for a worth a year, what reaching it would return against its yearly budget.
     func worth(of objective: BusinessObjective, spent: [(currency: String, amount: Double, text: String)]) -> (value: String?, returnOnSpend: String?) {
-        guard let worth = objective.worth else { return (nil, nil) }
+        let summary = worthSummary(of: objective, spent: spent)
+        return (summary.value, summary.returnOnSpend)
+    }
+
+    /// The value to date in a few words ("GBP 53,550 to date"), and in full with its return.
+    func worthSummary(of objective: BusinessObjective, spent: [(currency: String, amount: Double, text: String)])
+        -> (short: String?, value: String?, returnOnSpend: String?) {
+        guard let worth = objective.worth else { return (nil, nil, nil) }
         let amount = { (value: Double) in "\(worth.currency) \(NumberText.format(value, unit: nil, decimals: 0))" }
         if worth.isYearly {
             let yearly = Money.totals(Allocation.of(site).filter { $0.objective == objective.id.value }.compactMap(\.amount))
                 .first { $0.currency == worth.currency && $0.period == "year" }
-            guard let yearly, yearly.amount > 0 else { return (nil, nil) }
+            guard let yearly, yearly.amount > 0 else { return (nil, nil, nil) }
             let ratio = NumberText.format(worth.amount / yearly.amount, unit: nil, decimals: 1)
-            return (nil, "once reached, \(ratio)× its budget of \(yearly.description): \(worth.description) against what is allocated to it")
+            return ("worth \(worth.description) once reached", nil,
+                    "once reached, \(ratio)× its budget of \(yearly.description): \(worth.description) against what is allocated to it")
         }
         guard let report = objective.measures.first, let progress = MeasureProgress.evaluate(report, today: today, band: measureBand),
               let start = progress.start, let latest = progress.latest, let since = start.date
-        else { return ("none yet: its first outcome measure has no result", nil) }
+        else { return (nil, "none yet: its first outcome measure has no result", nil) }
         let gained = progress.isDecreasing ? start.value - latest.value : latest.value - start.value
         let value = gained * worth.amount
         let unit = report.unit?.value
         let text = "\(amount(value)) to date: \(NumberText.format(gained, unit: unit, decimals: progress.decimals)) gained since \(since) at \(worth.description)"
-        guard let cost = spent.first(where: { $0.currency == worth.currency }), cost.amount > 0 else { return (text, nil) }
+        let short = "value \(amount(value)) to date"
+        guard let cost = spent.first(where: { $0.currency == worth.currency }), cost.amount > 0 else { return (short, text, nil) }
         let ratio = NumberText.format(value / cost.amount, unit: nil, decimals: 1)
-        return (text, "\(ratio)× what was spent on it (\(cost.text)): value to date divided by spend to date")
+        return (short + ", \(ratio)× its spend", text, "\(ratio)× what was spent on it (\(cost.text)): value to date divided by spend to date")
     }
 
     /// Every measure of the site that needs somebody to act (overdue, off track, at risk, no

@@ -81,6 +81,7 @@ extension ContextBuilder {
             StrategyView.Gap(stage: link(gap.stage.name, to: SitePaths.stage(gap.stage.id), from: path), unmet: gap.unmet.map(\.summary))
         }
         let health = healthChecks(for: strategy)
+        let allocations = Allocation.of(site)
         let scoreboard = strategy.reporting.map { measureView($0, of: strategy, from: path) }
         let view = StrategyView(
             id: strategy.id,
@@ -91,8 +92,14 @@ extension ContextBuilder {
             objectives: strategy.objectives.map { objective in
                 let registered = objective.isReference || objective.text == nil
                     ? site.objectives.first { $0.id.value == objective.id.value } : nil
+                // This strategy's share of its budgets for the objective, and what the objective is worth so far.
+                let shares = allocations.filter { $0.objective == objective.id.value }
+                let funding = Money.totals(shares.filter { $0.strategy == strategy.id }.compactMap(\.amount)).map(\.description)
+                let value = registered.flatMap { worthSummary(of: $0, spent: spending(shares)).short }
+                let detail = ((funding.isEmpty ? [] : [funding.joined(separator: ", ") + " of its budgets"]) + [value].compactMap { $0 })
                 return .init(id: objective.id.value, text: html(objective.text) ?? registered.map { HTMLText.escape($0.displayName) },
-                             link: registered.map { link($0.displayName, to: SitePaths.objective($0.id.value), from: path) })
+                             link: registered.map { link($0.displayName, to: SitePaths.objective($0.id.value), from: path) },
+                             detail: detail.isEmpty ? nil : detail.joined(separator: "; "))
             },
             assessment: assessment,
             coCreators: strategy.coCreators.map { .init(name: $0.name.value, kind: $0.kind) },

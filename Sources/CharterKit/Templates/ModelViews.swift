@@ -10,6 +10,8 @@ public struct StrategyView: Sendable {
         public var text: String?
         /// The objective's page, for an objective of the register.
         public var link: LinkView?
+        /// "GBP 47,500 a year of its budgets; value GBP 53,550 to date, 1.6× its spend".
+        public var detail: String?
     }
     /// A need, frustration or excitement, with the methods that answer it.
     public struct Finding: Sendable {
@@ -488,6 +490,7 @@ extension StrategyView.Objective: TemplateView {
         case .id: self.id
         case .text: self.text
         case .link: self.link
+        case .detail: self.detail
         case nil: nil
         }
     }

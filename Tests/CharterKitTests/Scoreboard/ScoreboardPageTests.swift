@@ -28,7 +28,7 @@ import Testing
         #expect(page.contains("results are the solid line. 1 measure: 1 off track.</p>"))
         // Funding adds up, and the objective links to its page.
         #expect(page.contains("<p class=\"funding\"><strong>Funding in total:</strong> <span class=\"amount\">GBP 40,000 a year</span> </p>"))
-        #expect(page.contains("<li id=\"objective-fewer-calls\"><a href=\"../objectives/fewer-calls.html\">Fewer avoidable calls</a></li>"))
+        #expect(page.contains("<li id=\"objective-fewer-calls\"><a href=\"../objectives/fewer-calls.html\">Fewer avoidable calls</a> <span class=\"detail\">GBP 40,000 a year of its budgets</span></li>"))
         // A measure whose target is in words has no chart and no numbers, and says why it is not judged.
         let plain = try SitePagesTests.build([.replace("    target: {value: 80, date: 2027-12-31}\n", with: "    target: 80%\n")])
             .outputText("strategies/community.html")
@@ -141,8 +141,11 @@ import Testing
         let index = try site.outputText("objectives/index.html")
         #expect(index.contains("The strategies&#39; budgets in all: GBP 40,000 a year, shared among the objectives their methods serve."))
         #expect(index.contains("funded with GBP 20,000 a year"))
-        // The strategy's page shows what its budgets spent against their plan.
-        #expect(try site.outputText("strategies/community.html").contains("<p class=\"funding\"><strong>Spent so far:</strong> <span class=\"amount\">GBP 30,000 by 2026-09-30</span> </p>"))
+        // The strategy's page shows what its budgets spent against their plan, and beside each
+        // objective its share of them and the objective's value so far.
+        let strategy = try site.outputText("strategies/community.html")
+        #expect(strategy.contains("<p class=\"funding\"><strong>Spent so far:</strong> <span class=\"amount\">GBP 30,000 by 2026-09-30</span> </p>"))
+        #expect(strategy.contains("<li id=\"objective-fewer-calls\"><a href=\"../objectives/fewer-calls.html\">Fewer avoidable calls</a> <span class=\"detail\">GBP 20,000 a year of its budgets; value GBP 1,250 to date, 0.1× its spend</span></li>"))
     }
 
     @Test("spending recorded against a budget without a number is CH118; a worth without its currency is CH110")
