@@ -29,7 +29,7 @@ public struct Allocation: Sendable, Hashable {
     /// strategies, their budgets and the objectives.
     public static func of(_ site: Site) -> [Allocation] {
         site.strategyModels.flatMap { strategy in
-            strategy.resources.filter { $0.kind?.value == .budget && $0.money != nil }.flatMap { budget in
+            strategy.budgets.filter { $0.money != nil }.flatMap { budget in
                 allocate(budget, of: strategy)
             }
         }

@@ -57,8 +57,8 @@ public struct ReviewPack: Sendable {
                 record(report, was: oldReports[Self.key(report)], owner: name)
             }
             // Budgets.
-            let now = Money.totals(strategy.resources.compactMap { $0.kind?.value == .budget ? $0.money : nil }).map(\.description)
-            let was = Money.totals((old?.resources ?? []).compactMap { $0.kind?.value == .budget ? $0.money : nil }).map(\.description)
+            let now = Money.totals(strategy.budgets.compactMap(\.money)).map(\.description)
+            let was = Money.totals((old?.budgets ?? []).compactMap(\.money)).map(\.description)
             if !now.isEmpty || !was.isEmpty {
                 let total = now.isEmpty ? "no budget" : now.joined(separator: ", ")
                 let previous = was.isEmpty ? "no budget" : was.joined(separator: ", ")
@@ -89,11 +89,7 @@ public struct ReviewPack: Sendable {
             let id = objective.id.value
             let serving = to.site.strategyModels.filter { $0.servedObjectiveIDs.contains(id) }
             guard !serving.isEmpty else { continue }
-            let methods = serving.flatMap { strategy in
-                strategy.reporting.filter { report in
-                    strategy.methods.contains { $0.id.value == report.method?.value && $0.objectives.contains { $0.value == id } }
-                }
-            }
+            let methods = serving.flatMap { $0.reportsOfMethods(naming: id) }
             if !(objective.measures + methods).contains(where: isNew) {
                 objectivesWithoutEvidence.append(objective.displayName)
             }
@@ -104,12 +100,13 @@ public struct ReviewPack: Sendable {
     private mutating func record(_ report: Strategy.Report, was old: Strategy.Report?, owner: String) {
         let measure = report.measure?.value ?? report.method?.value ?? "a measure"
         let unit = report.unit?.value
-        let now = MeasureProgress.status(of: report, today: to.day, band: to.site.configuration.measureBand)
+        let progress = MeasureProgress.evaluate(report, today: to.day, band: to.site.configuration.measureBand)
+        let now = progress?.status ?? .notJudged
         let then = old.map { MeasureProgress.status(of: $0, today: from.day, band: from.site.configuration.measureBand) }
         if then != now {
             statusChanges.append("\(owner): \(measure): \(then?.rawValue ?? "new") → \(now.rawValue)")
         }
-        let decimals = MeasureProgress.evaluate(report, today: to.day)?.decimals ?? 2
+        let decimals = progress?.decimals ?? 2
         for result in report.results {
             guard let date = result.date, date > from.day, date <= to.day else { continue }
             newResults.append("\(owner): \(measure): \(NumberText.format(result.value, unit: unit, decimals: decimals)) on \(date)")

@@ -19,7 +19,7 @@ extension ContextBuilder {
                 offTrack: offTrack == 0 ? nil : link(
                     "\(offTrack) of \(statuses.count) measure\(statuses.count == 1 ? "" : "s") off track",
                     to: SitePaths.strategy(strategy.id), from: path, fragment: "scoreboard"),
-                measures: measureCounts(strategy.reporting).map {
+                measures: measureCounts(statuses).map {
                     link($0, to: SitePaths.strategy(strategy.id), from: path, fragment: "scoreboard")
                 },
                 measuresClass: worst?.cssClass ?? (statuses.contains { $0 == .onTrack || $0 == .reached } ? "ok" : "none"))

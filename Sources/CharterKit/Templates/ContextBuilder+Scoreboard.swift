@@ -74,14 +74,18 @@ extension ContextBuilder {
     /// "4 measures: 1 off track, 1 at risk, 2 not judged", in the order of the statuses; nil
     /// without measures.
     func measureCounts(_ reports: [Strategy.Report]) -> String? {
-        guard !reports.isEmpty else { return nil }
-        let statuses = reports.map { MeasureProgress.status(of: $0, today: today, band: measureBand) }
+        measureCounts(reports.map { MeasureProgress.status(of: $0, today: today, band: measureBand) })
+    }
+
+    /// The same, from statuses already worked out.
+    func measureCounts(_ statuses: [MeasureProgress.Status]) -> String? {
+        guard !statuses.isEmpty else { return nil }
         let order: [MeasureProgress.Status] = [.overdue, .offTrack, .atRisk, .noRecentData, .onTrack, .reached, .noResults, .notJudged]
         let parts = order.compactMap { status -> String? in
             let count = statuses.filter { $0 == status }.count
             return count == 0 ? nil : "\(count) \(status.rawValue)"
         }
-        return "\(reports.count) measure\(reports.count == 1 ? "" : "s"): " + parts.joined(separator: ", ")
+        return "\(statuses.count) measure\(statuses.count == 1 ? "" : "s"): " + parts.joined(separator: ", ")
     }
 
     /// The budgets of some resources added up, and those written as text.
@@ -105,7 +109,7 @@ extension ContextBuilder {
                         .map { strategyLink($0.id, from: path, detail: "serves it") })
         }
         // The organisation's budgets in all, counted once each.
-        let budgets = site.strategyModels.flatMap { strategy in strategy.resources.compactMap { $0.kind?.value == .budget ? $0.money : nil } }
+        let budgets = site.strategyModels.flatMap { $0.budgets.compactMap(\.money) }
         let total = Money.totals(budgets).map(\.description)
         var context = frame(pageView(title: "Business objectives", kind: "listing", path: path,
                                      description: "The organisation's business objectives, and the strategies that serve each."
@@ -133,7 +137,7 @@ extension ContextBuilder {
             measures += strategy.reporting.filter { $0.method.map { methodIDs.contains($0.value) } ?? false }
                 .map { measureView($0, of: strategy, from: path, showStrategy: true) }
             // Budgets written as text cannot be shared out; they are listed as written.
-            for resource in strategy.resources where resource.kind?.value == .budget && resource.money == nil
+            for resource in strategy.budgets where resource.money == nil
                 && resource.methods.contains(where: { methodIDs.contains($0.value) }) && !textBudgets.contains(resource) {
                 textBudgets.append(resource)
             }
@@ -141,7 +145,7 @@ extension ContextBuilder {
         let allocations = Allocation.of(site).filter { $0.objective == id }
         let totals = Money.totals(allocations.compactMap(\.amount)).map(\.description)
         let spent = spending(allocations)
-        let (value, returnText) = worth(of: objective, spent: spent)
+        let (_, value, returnText) = worth(of: objective, allocations: allocations)
         let view = ObjectiveView(
             id: id, description: html(objective.description), owner: objective.owner.map { teamLink($0.value, from: path) },
             strategies: strategies, methods: methods,
@@ -184,18 +188,14 @@ extension ContextBuilder {
     /// What an objective is worth so far, with how that was worked out, and the return on what
     /// was spent on it: for a worth per unit, the units its first outcome measure gained since its
     /// start; for a worth a year, what reaching it would return against its yearly budget.
-    func worth(of objective: BusinessObjective, spent: [(currency: String, amount: Double, text: String)]) -> (value: String?, returnOnSpend: String?) {
-        let summary = worthSummary(of: objective, spent: spent)
-        return (summary.value, summary.returnOnSpend)
-    }
-
-    /// The value to date in a few words ("GBP 53,550 to date"), and in full with its return.
-    func worthSummary(of objective: BusinessObjective, spent: [(currency: String, amount: Double, text: String)])
+    /// `allocations` are the objective's shares of the budgets; the value to date comes in a few
+    /// words ("value GBP 53,550 to date"), and in full with its return.
+    func worth(of objective: BusinessObjective, allocations: [Allocation])
         -> (short: String?, value: String?, returnOnSpend: String?) {
         guard let worth = objective.worth else { return (nil, nil, nil) }
         let amount = { (value: Double) in "\(worth.currency) \(NumberText.format(value, unit: nil, decimals: 0))" }
         if worth.isYearly {
-            let yearly = Money.totals(Allocation.of(site).filter { $0.objective == objective.id.value }.compactMap(\.amount))
+            let yearly = Money.totals(allocations.compactMap(\.amount))
                 .first { $0.currency == worth.currency && $0.period == "year" }
             guard let yearly, yearly.amount > 0 else { return (nil, nil, nil) }
             let ratio = NumberText.format(worth.amount / yearly.amount, unit: nil, decimals: 1)
@@ -210,7 +210,7 @@ extension ContextBuilder {
         let unit = report.unit?.value
         let text = "\(amount(value)) to date: \(NumberText.format(gained, unit: unit, decimals: progress.decimals)) gained since \(since) at \(worth.description)"
         let short = "value \(amount(value)) to date"
-        guard let cost = spent.first(where: { $0.currency == worth.currency }), cost.amount > 0 else { return (short, text, nil) }
+        guard let cost = spending(allocations).first(where: { $0.currency == worth.currency }), cost.amount > 0 else { return (short, text, nil) }
         let ratio = NumberText.format(value / cost.amount, unit: nil, decimals: 1)
         return (short + ", \(ratio)× its spend", text, "\(ratio)× what was spent on it (\(cost.text)): value to date divided by spend to date")
     }

@@ -95,7 +95,7 @@ extension ContextBuilder {
                 // This strategy's share of its budgets for the objective, and what the objective is worth so far.
                 let shares = allocations.filter { $0.objective == objective.id.value }
                 let funding = Money.totals(shares.filter { $0.strategy == strategy.id }.compactMap(\.amount)).map(\.description)
-                let value = registered.flatMap { worthSummary(of: $0, spent: spending(shares)).short }
+                let value = registered.flatMap { worth(of: $0, allocations: shares).short }
                 let detail = ((funding.isEmpty ? [] : [funding.joined(separator: ", ") + " of its budgets"]) + [value].compactMap { $0 })
                 return .init(id: objective.id.value, text: html(objective.text) ?? registered.map { HTMLText.escape($0.displayName) },
                              link: registered.map { link($0.displayName, to: SitePaths.objective($0.id.value), from: path) },
@@ -136,7 +136,7 @@ extension ContextBuilder {
             health: health,
             isHealthy: health.allSatisfy(\.ok),
             funding: funding(strategy.resources).totals,
-            spent: spending(strategy.resources.filter { $0.kind?.value == .budget && $0.money != nil }.map {
+            spent: spending(strategy.budgets.filter { $0.money != nil }.map {
                 Allocation(strategy: strategy.id, resource: $0, objective: "", share: 1, methods: [])
             }).map(\.text),
             scoreboard: scoreboard,

@@ -149,8 +149,7 @@ struct ObjectiveWithoutMeasureRule: ValidationRule {
                 // Only a method that names the objective measures it: a strategy that serves it as a
                 // whole lends it every method's measure, which may say little about it. (A
                 // reporting entry without its measure is CH205's error already.)
-                let naming = Set(strategy.methods.filter { $0.objectives.contains { $0.value == id } }.map(\.id.value))
-                return strategy.reporting.contains { report in report.method.map { naming.contains($0.value) } ?? false }
+                return !strategy.reportsOfMethods(naming: id).isEmpty
             }
             guard !measured else { return nil }
             return Diagnostic(Self.code, "objective '\(id)' has no measure of its own: it has no 'measures', and no method that names it reports one",
@@ -166,5 +165,12 @@ extension Strategy {
     func methodsServing(_ objective: String) -> [Method] {
         let naming = methods.filter { $0.objectives.contains { $0.value == objective } }
         return naming.isEmpty ? methods : naming
+    }
+
+    /// The reporting of the methods that name an objective themselves: what measures it, as a
+    /// strategy that serves it only as a whole does not.
+    func reportsOfMethods(naming objective: String) -> [Report] {
+        let naming = Set(methods.filter { $0.objectives.contains { $0.value == objective } }.map(\.id.value))
+        return reporting.filter { report in report.method.map { naming.contains($0.value) } ?? false }
     }
 }
