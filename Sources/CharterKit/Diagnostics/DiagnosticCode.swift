@@ -239,6 +239,9 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let unknownFinding = DiagnosticCode(
         "CH262", "UnknownFinding", .error, "Framework (CH26x)", "a method answers an assessment finding that does not exist",
         "A method's `answers` list names the IDs of customer needs, frustrations or excitements in the strategy's assessment. The ID given is not one of them; give the finding an `id` (`{id: slow-claims, text: ...}`) or correct the reference.")
+    public static let businessAreasUndeclared = DiagnosticCode(
+        "CH263", "BusinessAreasUndeclared", .note, "Framework (CH26x)", "the Strategic stage is judged without a declared list of business areas",
+        "The framework's Strategic stage means the strategy is rolled into all areas of the business. \"All\" needs a list, so a site declares its areas under `business_areas` in charter.yaml and each team names its `area`; a strategy then needs a team Accountable or Responsible from every declared area. Without the list, Charter falls back to counting the distinct areas its acting teams come from (three, unless `minimum` in model/stages.yaml says otherwise), which is Charter's reading, not the framework's. This note, once per strategy that claims or aims at such a stage, says which rule judged it.")
     // MARK: Scoreboard: measures and objectives (CH28x)
     public static let measureOffTrack = DiagnosticCode(
         "CH280", "MeasureOffTrack", .warning, "Scoreboard: measures and objectives (CH28x)", "a measure is more than its band behind the line from its baseline to its target",
@@ -297,7 +300,7 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         .unmetStageCriterion, .maturityGap, .noAccountable, .severalAccountable,
         .noResponsible, .severalLetters, .accountableOverload, .responsibilityUncovered,
         .noDefinedStrategy, .noGovernance, .noFunding, .unknownReference,
-        .duplicateID, .stalePage, .supportedStage, .staleAssessment, .unknownFinding, .measureOffTrack, .unservedObjective,
+        .duplicateID, .stalePage, .supportedStage, .staleAssessment, .unknownFinding, .businessAreasUndeclared, .measureOffTrack, .unservedObjective,
         .strategyWithoutObjective, .measureAtRisk, .measureNoRecentData, .measureOverdue, .measureNotJudged,
         .objectiveWithoutMeasure, .brokenLink, .brokenAnchor, .templateSyntax, .missingTemplate,
         .rawHTMLDropped,

@@ -115,6 +115,21 @@ public struct ModelDiffer: Sendable {
         }
         move("the current", old.maturity?.current, new.maturity?.current, downGrade: .breaking)
         move("the target", old.maturity?.target, new.maturity?.target, downGrade: .warning)
+        func attestation(_ strategy: Strategy) -> String? {
+            strategy.maturity?.convergence.map { convergence in
+                "attested on \(convergence.attestedOn?.value.description ?? "no date") by \(convergence.by?.value ?? "nobody")"
+                    + (convergence.process.map { ": \($0.value)" } ?? "")
+            }
+        }
+        switch (attestation(old), attestation(new)) {
+        case (nil, let added?):
+            changes.append(ModelChange(.info, subject, "convergence-attested", "the convergence attestation was added", after: added))
+        case (let removed?, nil):
+            changes.append(ModelChange(.breaking, subject, "convergence-attested", "the convergence attestation was removed", before: removed))
+        case (let from?, let to?) where from != to:
+            changes.append(ModelChange(.warning, subject, "convergence-attested", "the convergence attestation changed", before: from, after: to))
+        default: break
+        }
         return changes
     }
 

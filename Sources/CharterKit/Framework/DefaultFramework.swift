@@ -59,7 +59,7 @@ enum DefaultFramework {
             criteria:
               - check: business-reach
                 minimum: 3
-                summary: teams from at least three areas of the business Accountable or Responsible
+                summary: a team from every area of the business Accountable or Responsible
               - check: executives-engaged
                 summary: an executive team Accountable or Responsible in the responsibility matrix
               - check: coordination-team
@@ -71,10 +71,10 @@ enum DefaultFramework {
               Social ways of working are part of how every business objective is pursued;
               there is no stand-alone social plan left.
             criteria:
-              - check: methods-serve-objectives
-                summary: every method serves a business objective
+              - check: convergence-attested
+                summary: the executive committee attests, on a date that has come, that the business's own planning process has taken the strategy in
               - check: objectives-in-register
-                summary: every objective it serves is one of the organisation's registered business objectives, and there is at least one
+                summary: it serves only the organisation's registered business objectives, and at least one (Charter's reading, as evidence)
         """
 
     static let responsibilities = """

@@ -55,6 +55,7 @@ public enum CriterionCheck: String, Sendable, Hashable, CaseIterable {
     case methodsServeObjectives = "methods-serve-objectives"
     case noStandaloneSocialObjective = "no-standalone-social-objective"
     case objectivesInRegister = "objectives-in-register"
+    case convergenceAttested = "convergence-attested"
 
     /// Whether the check needs a `responsibility:` parameter.
     public var takesResponsibility: Bool {

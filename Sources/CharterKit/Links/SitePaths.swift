@@ -6,6 +6,7 @@ public enum SitePaths {
     public static let focusAreas = "focus-areas/index.html"
     public static let programKinds = "program-kinds/index.html"
     public static let health = "health.html"
+    public static let organisation = "organisation.html"
     public static let objectives = "objectives/index.html"
     public static let tags = "tags/index.html"
     public static let notFound = "404.html"

@@ -21,11 +21,13 @@ public struct SiteConfiguration: Sendable, Hashable {
     /// How far either side of a measure's line a result is at risk (CH283), as a share of the
     /// change the measure plans, from its start to its target; a measure's own `band` wins.
     public var measureBand = 0.05
+    /// The organisation's areas of the business; empty when the site declares none.
+    public var businessAreas: [BusinessArea] = []
 
     /// The keys `charter.yaml` understands.
     public static let knownKeys = [
         "title", "description", "language", "unsafe_html", "base_url", "public", "severity", "assessment_max_age", "limits",
-        "measure_band",
+        "measure_band", "business_areas",
     ]
 
     /// Creates the default configuration.
@@ -73,6 +75,7 @@ public struct SiteConfiguration: Sendable, Hashable {
                         .wrongType, "'measure_band' must be a percentage from 0% to 100%, found '\(text)'", at: entry.value.location,
                         fixHint: "write it as a share of the change each measure plans, such as 'measure_band: 5%'"))
                 }
+            case "business_areas": configuration.businessAreas = readBusinessAreas(entry, &fields)
             default: fields.unknownKey(entry, known: knownKeys, in: "charter.yaml", severity: .warning)
             }
         }

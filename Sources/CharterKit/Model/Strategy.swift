@@ -162,10 +162,13 @@ public struct Strategy: Sendable, Hashable {
             case passion, lifestyle, cause
             case sharedNeed = "shared-need"
         }
+        /// Where the program's mapping starts.
+        public var location: SourceLocation
         public var id: Located<String>
         public var title: Located<String>?
         /// The program's kinds; the framework's kinds are examples, and a program may be several.
         public var kinds: [Located<String>]
+        /// The team that runs it. A market-run program needs none: the market runs it.
         public var owner: Located<String>?
         public var method: Located<String>?
         public var community: Located<Anchor>?
@@ -186,17 +189,33 @@ public struct Strategy: Sendable, Hashable {
         public var target: Located<String>?
         /// Playbooks that show a stage is reached, by stage as written.
         public var evidence: [(stage: Located<String>, links: [Located<String>])]
+        /// The record that the business's own planning has taken the strategy in.
+        public var convergence: Convergence?
 
         public static func == (lhs: Maturity, rhs: Maturity) -> Bool {
             lhs.location == rhs.location && lhs.current == rhs.current && lhs.target == rhs.target
                 && lhs.evidence.map(\.stage) == rhs.evidence.map(\.stage) && lhs.evidence.map(\.links) == rhs.evidence.map(\.links)
+                && lhs.convergence == rhs.convergence
         }
 
         public func hash(into hasher: inout Hasher) {
             hasher.combine(location)
             hasher.combine(current)
             hasher.combine(target)
+            hasher.combine(convergence)
         }
+    }
+
+    /// A dated attestation, by the body that runs the organisation's business planning, that the
+    /// strategy is now planned inside that one process rather than beside it: the framework's
+    /// Converged stage, recorded by the people who can say so.
+    public struct Convergence: Sendable, Hashable {
+        public var location: SourceLocation
+        public var attestedOn: Located<CalendarDate>?
+        /// The team that attests it.
+        public var by: Located<String>?
+        /// The business strategy process the strategy is now part of, in words.
+        public var process: Located<String>?
     }
 
     /// Who is Accountable, Responsible, Consulted and Informed for one responsibility.

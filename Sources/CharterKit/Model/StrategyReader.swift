@@ -331,12 +331,13 @@ struct StrategyReader {
         // One kind, or a list of them: the framework's kinds are examples, and programs mix them.
         let kinds = map.texts("kind", &fields)
         if kinds.isEmpty { fields.missing("kind", in: "program '\(id.value)'", at: map.location) }
+        // Whether a program needs an owner depends on its kinds as the active model defines
+        // them, so ProgramOwnerRule asks for it, not the reader.
         let owner = map.text("owner", &fields)
-        if owner == nil { fields.missing("owner", in: "program '\(id.value)'", at: map.location) }
         let method = map.text("method", &fields)
         if method == nil { fields.missing("method", in: "program '\(id.value)'", at: map.location) }
         return Strategy.Program(
-            id: id, title: map.text("title", &fields), kinds: kinds, owner: owner, method: method,
+            location: map.location, id: id, title: map.text("title", &fields), kinds: kinds, owner: owner, method: method,
             community: map.choice("community", Strategy.Program.Anchor.self, &fields),
             description: map.text("description", &fields))
     }
@@ -358,7 +359,7 @@ struct StrategyReader {
     }
 
     private func maturity(_ node: YAMLNode, _ fields: inout FieldReader) -> Strategy.Maturity? {
-        guard let map = MappingReader(node, what: "maturity", known: ["current", "target", "evidence"], fields: &fields) else { return nil }
+        guard let map = MappingReader(node, what: "maturity", known: ["current", "target", "evidence", "convergence"], fields: &fields) else { return nil }
         let current = map.text("current", &fields)
         if current == nil { fields.missing("current", in: "maturity", at: map.location) }
         let target = map.text("target", &fields)
@@ -380,7 +381,27 @@ struct StrategyReader {
                 fields.diagnostics.append(Diagnostic(.wrongType, "'evidence' must map stages to playbook links, found \(node.typeDescription)", at: node.location))
             }
         }
-        return Strategy.Maturity(location: map.location, current: current, target: target, evidence: evidence)
+        return Strategy.Maturity(location: map.location, current: current, target: target, evidence: evidence,
+                                 convergence: map.value("convergence").flatMap { convergence($0, &fields) })
+    }
+
+    private func convergence(_ node: YAMLNode, _ fields: inout FieldReader) -> Strategy.Convergence? {
+        guard let map = MappingReader(node, what: "convergence", known: ["attested_on", "by", "process"], fields: &fields) else { return nil }
+        var attestedOn: Located<CalendarDate>?
+        if let text = map.text("attested_on", &fields) {
+            if let date = CalendarDate(text.value) {
+                attestedOn = Located(date, at: text.location)
+            } else {
+                fields.diagnostics.append(Diagnostic(.invalidDate, "'\(text.value)' is not a date written as YYYY-MM-DD", at: text.location))
+            }
+        } else {
+            fields.missing("attested_on", in: "convergence", at: map.location)
+        }
+        let by = map.text("by", &fields)
+        if by == nil { fields.missing("by", in: "convergence", at: map.location) }
+        let process = map.text("process", &fields)
+        if process == nil { fields.missing("process", in: "convergence", at: map.location) }
+        return Strategy.Convergence(location: map.location, attestedOn: attestedOn, by: by, process: process)
     }
 
     private func assignments(_ node: YAMLNode, _ fields: inout FieldReader) -> [Strategy.Assignment] {

@@ -29,9 +29,11 @@ public struct Team: Sendable, Hashable {
     public var name: Located<String>?
     public var mission: Located<String>?
     public var kind: Located<Kind>?
-    /// The area of the business the team belongs to (`customer service`, `marketing`), which
-    /// the Strategic stage counts to see how far a strategy reaches.
-    public var function: Located<String>?
+    /// The area of the business the team belongs to (`claims`, `marketing`), one of those
+    /// `charter.yaml` declares under `business_areas` when it declares any. The Strategic stage
+    /// counts the areas whose teams act in a strategy. Read from `area`, or from `function`,
+    /// its name before business areas were declared.
+    public var area: Located<String>?
     public var lead: Located<String>?
     public var members: [Member]
     public var contact: Located<String>?

@@ -1,6 +1,6 @@
 /// Reads a team file into a `Team`, reporting format problems at their positions.
 struct TeamReader {
-    static let keys = ["name", "mission", "kind", "function", "lead", "members", "contact", "review_handle"]
+    static let keys = ["name", "mission", "kind", "area", "function", "lead", "members", "contact", "review_handle"]
 
     func read(_ document: DataDocument) -> (Team?, [Diagnostic]) {
         var fields = FieldReader(diagnostics: [])
@@ -20,6 +20,14 @@ struct TeamReader {
                 members.append(Team.Member(name: name, role: role))
             }
         }
+        // `function` is the older name of `area`; a file may give one of them.
+        let area = map.text("area", &fields)
+        let function = map.text("function", &fields)
+        if let area, let function {
+            fields.diagnostics.append(Diagnostic(
+                .duplicateKey, "team '\(document.id)' gives both 'area' and 'function', which are the same field", at: function.location,
+                notes: [.init("'area' is here", at: area.location)], fixHint: "keep 'area' and remove 'function'"))
+        }
         let team = Team(
             id: document.id,
             sourcePath: document.sourcePath,
@@ -27,7 +35,7 @@ struct TeamReader {
             name: name,
             mission: map.text("mission", &fields),
             kind: map.choice("kind", Team.Kind.self, &fields),
-            function: map.text("function", &fields),
+            area: area ?? function,
             lead: map.text("lead", &fields),
             members: members,
             contact: map.text("contact", &fields),

@@ -158,13 +158,17 @@ public struct SchemaGenerator: Sendable {
                                                  ("owner", team), ("method", Self.text),
                                                  ("community", Self.fixed(anchors)),
                                                  ("description", Self.text)],
-                                                required: ["id", "kind", "owner", "method"]))),
+                                                // `owner` is required unless the program is only market-run,
+                                                // which depends on the kinds; `charter check` reports it (CH110).
+                                                required: ["id", "kind", "method"]))),
             ("presence", Self.list(.object([("anyOf", .array([Self.text, Self.mapping([("name", Self.text), ("channel", Self.text), ("url", Self.text)], required: ["name"])]))]))),
             ("support_content", Self.oneOrMany(Self.text)),
             ("maturity", Self.mapping([
                 ("current", Self.ref("stage")), ("target", Self.ref("stage")),
                 ("evidence", .object([("type", .string("object")), ("propertyNames", Self.ref("stage")),
                                       ("additionalProperties", Self.oneOrMany(Self.text))])),
+                ("convergence", Self.mapping([("attested_on", Self.date), ("by", team), ("process", Self.text)],
+                                             required: ["attested_on", "by", "process"])),
             ], required: ["current", "target"])),
             ("responsibilities", .object([("type", .string("object")), ("propertyNames", Self.ref("responsibility")),
                                           ("additionalProperties", letters)])),
@@ -183,7 +187,7 @@ public struct SchemaGenerator: Sendable {
         }
         let member: JSON = .object([("anyOf", .array([Self.text, Self.mapping([("name", Self.text), ("role", Self.text)])]))])
         let body = Self.mapping([
-            ("name", Self.text), ("mission", Self.text), ("kind", Self.fixed(kinds)), ("function", Self.text),
+            ("name", Self.text), ("mission", Self.text), ("kind", Self.fixed(kinds)), ("area", Self.text), ("function", Self.text),
             ("lead", Self.text), ("members", Self.list(member)), ("contact", Self.text), ("review_handle", Self.text),
         ], required: ["name"], description: "A Charter team: content/teams/ID.yaml")
         return document("team.schema.json", "Charter team", body, defs: [])

@@ -13,6 +13,7 @@ extension ContextBuilder {
                 title: program.title?.value ?? program.id.value,
                 kinds: kinds.map { link($0.name, to: SitePaths.programKinds, from: path, fragment: $0.id) },
                 owner: program.owner.map { teamLink($0.value, from: path) },
+                runByMarket: program.owner == nil && !evaluator.takesPart(in: program),
                 method: program.method?.value,
                 community: program.community?.value.rawValue,
                 description: html(program.description))
@@ -78,7 +79,7 @@ extension ContextBuilder {
         let claimed = strategy.maturity?.current.flatMap { framework.stageIndex($0.value) }
         let supported = evaluator.supportedStage(for: strategy)
         let gaps = evaluator.gaps(for: strategy).map { gap in
-            StrategyView.Gap(stage: link(gap.stage.name, to: SitePaths.stage(gap.stage.id), from: path), unmet: gap.unmet.map(\.summary))
+            StrategyView.Gap(stage: link(gap.stage.name, to: SitePaths.stage(gap.stage.id), from: path), unmet: gap.unmet.map { evaluator.unmetText($0, of: strategy) })
         }
         let health = healthChecks(for: strategy)
         let allocations = Allocation.of(site)
@@ -124,6 +125,7 @@ extension ContextBuilder {
             claimsMoreThanSupported: claimed.map { $0 > (supported ?? -1) } ?? false,
             targetStage: aheadTarget(of: strategy).flatMap { stageLink($0, from: path) },
             ladder: ladder(for: strategy, from: path, playbookLinks: playbookLinks),
+            convergence: attestation(of: strategy, from: path),
             gaps: gaps,
             gapHeadline: gapHeadline(gaps.reduce(0) { $0 + $1.unmet.count }, to: strategy.maturity?.target.flatMap { framework.stage($0.value) }?.name),
             matrix: matrix(for: [strategy], from: path),
@@ -189,14 +191,27 @@ extension ContextBuilder {
                   detail: missing.isEmpty ? "all six SMACAD elements" : "missing \(missing.joined(separator: ", "))"),
             .init(name: "Governed", ok: governor != nil, detail: governor.map { governor in
                       let name = titles[SitePaths.team(governor.team)] ?? governor.team
-                      return governor.isAccountable ? "\(name) is Accountable for Governance" : "\(name) coordinates it"
-                  } ?? "nobody is Accountable for Governance"),
+                      let letter = governor.isAccountable ? "Accountable" : "Responsible"
+                      if governor.holdsGovernance { return "\(name) is \(letter) for Governance" }
+                      let row = site.framework.responsibility(governor.responsibility)?.name ?? governor.responsibility
+                      return "\(name) coordinates it (\(letter) for \(row))"
+                  } ?? "nobody is Accountable or Responsible for Governance"),
             .init(name: "Funded", ok: !budgets.isEmpty,
                   detail: budgets.isEmpty ? "no budget" : { () -> String in
                       let (totals, other) = funding(budgets)
                       return (totals + other).joined(separator: ", ")
                   }()),
         ]
+    }
+
+    /// The strategy's convergence attestation, if it has one.
+    func attestation(of strategy: Strategy, from path: String) -> AttestationView? {
+        guard let convergence = strategy.maturity?.convergence else { return nil }
+        return AttestationView(
+            strategy: strategyLink(strategy.id, from: path),
+            by: convergence.by.map { teamLink($0.value, from: path) },
+            date: convergence.attestedOn?.value.description, process: convergence.process?.value,
+            counts: evaluator.meets(strategy, Criterion(check: .convergenceAttested, summary: "")))
     }
 
     private func ladder(for strategy: Strategy, from path: String, playbookLinks: ([Located<String>]) -> [LinkView]) -> LadderView {

@@ -172,6 +172,7 @@ struct ContextBuilder {
             sections = (folders.map { link($0.title, to: $0.path, from: path) } + [
                 link("Strategies", to: "strategies/index.html", from: path),
                 link("Teams", to: "teams/index.html", from: path),
+                link("Organisation", to: SitePaths.organisation, from: path),
                 link("Maturity", to: SitePaths.stages, from: path),
                 link("Responsibilities", to: SitePaths.matrix, from: path),
                 link("Health", to: SitePaths.health, from: path),

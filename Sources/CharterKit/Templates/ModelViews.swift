@@ -53,6 +53,8 @@ public struct StrategyView: Sendable {
         public var title: String
         public var kinds: [LinkView]
         public var owner: LinkView?
+        /// A market-run program with no owner: the market runs it on its own.
+        public var runByMarket: Bool
         public var method: String?
         public var community: String?
         public var description: String?
@@ -118,6 +120,8 @@ public struct StrategyView: Sendable {
     /// The stage it is heading for; nil when it is there already.
     public var targetStage: LinkView?
     public var ladder: LadderView
+    /// The attestation that the business's planning has taken the strategy in, when there is one.
+    public var convergence: AttestationView?
     public var gaps: [Gap]
     /// One line on the way to the target stage, such as "2 criteria to meet to reach Strategic";
     /// nil without a target, or at it.
@@ -222,6 +226,16 @@ public struct ObjectiveView: Sendable {
 }
 
 /// The maturity ladder of one strategy: every stage, with its state and criteria.
+/// A dated convergence attestation: who said the business's planning has taken a strategy in.
+public struct AttestationView: Sendable {
+    public var strategy: LinkView
+    public var by: LinkView?
+    public var date: String?
+    public var process: String?
+    /// Whether it meets the Converged criterion (by the executive committee, on a day that has come).
+    public var counts: Bool
+}
+
 public struct LadderView: Sendable {
     public struct Criterion: Sendable { public var summary: String; public var met: Bool }
     public struct Step: Sendable {
@@ -354,6 +368,51 @@ public struct MaturityOverviewView: Sendable {
     public var columns: [Column]
 }
 
+/// The organisation as a whole: the stage it stands at, how its strategies spread over the
+/// stages, and which business areas take part in which focus areas.
+public struct OrganisationView: Sendable {
+    public struct Stage: Sendable {
+        public var stage: LinkView
+        /// Strategies whose `maturity.current` is this stage.
+        public var claimed: [LinkView]
+        /// Strategies whose evidence supports this stage as their highest.
+        public var supported: [LinkView]
+        /// Bar widths, as percentages of all strategies.
+        public var claimedShare: Int
+        public var supportedShare: Int
+        public var isOrganisationStage: Bool
+    }
+    public struct Cell: Sendable {
+        public var focusArea: String
+        public var strategies: [LinkView]
+        /// 0 for an empty cell, up to 3 for the fullest, for the shading.
+        public var level: Int
+    }
+    public struct Row: Sendable {
+        public var anchor: String
+        public var area: String
+        public var summary: String?
+        public var teams: [LinkView]
+        public var cells: [Cell]
+    }
+    /// The stage the organisation stands at, by the rule below; nil when no strategy counts.
+    public var stage: LinkView?
+    /// The strategies that hold it there: those whose evidence supports no more.
+    public var heldBy: [LinkView]
+    /// How many strategies the rule counts (every strategy that is not a draft).
+    public var counted: Int
+    public var drafts: Int
+    public var stages: [Stage]
+    public var focusAreas: [LinkView]
+    public var rows: [Row]
+    /// Whether charter.yaml declares the business areas the rows come from.
+    public var areasDeclared: Bool
+    /// Teams that name no area, or an undeclared one.
+    public var teamsWithoutArea: [LinkView]
+    /// Every strategy's convergence attestation, newest first.
+    public var attestations: [AttestationView]
+}
+
 /// A page that lists model values in sections (focus areas, program kinds, tags).
 public struct ListingView: Sendable {
     public struct Section: Sendable {
@@ -466,6 +525,7 @@ extension StrategyView: TemplateView {
         case .claimsMoreThanSupported: self.claimsMoreThanSupported
         case .targetStage: self.targetStage
         case .ladder: self.ladder
+        case .convergence: self.convergence
         case .gaps: self.gaps
         case .gapHeadline: self.gapHeadline
         case .matrix: self.matrix
@@ -559,6 +619,7 @@ extension StrategyView.Program: TemplateView {
         case .title: self.title
         case .kinds: self.kinds
         case .owner: self.owner
+        case .runByMarket: self.runByMarket
         case .method: self.method
         case .community: self.community
         case .description: self.description
@@ -926,6 +987,75 @@ extension MaturityOverviewView.Column: TemplateView {
         case .summary: self.summary
         case .strategies: self.strategies
         case .targets: self.targets
+        case nil: nil
+        }
+    }
+}
+
+extension OrganisationView: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .stage: self.stage
+        case .heldBy: self.heldBy
+        case .counted: self.counted
+        case .drafts: self.drafts
+        case .stages: self.stages
+        case .focusAreas: self.focusAreas
+        case .rows: self.rows
+        case .areasDeclared: self.areasDeclared
+        case .teamsWithoutArea: self.teamsWithoutArea
+        case .attestations: self.attestations
+        case nil: nil
+        }
+    }
+}
+
+extension AttestationView: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .strategy: self.strategy
+        case .by: self.by
+        case .date: self.date
+        case .process: self.process
+        case .counts: self.counts
+        case nil: nil
+        }
+    }
+}
+
+extension OrganisationView.Stage: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .stage: self.stage
+        case .claimed: self.claimed
+        case .supported: self.supported
+        case .claimedShare: self.claimedShare
+        case .supportedShare: self.supportedShare
+        case .isOrganisationStage: self.isOrganisationStage
+        case nil: nil
+        }
+    }
+}
+
+extension OrganisationView.Cell: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .focusArea: self.focusArea
+        case .strategies: self.strategies
+        case .level: self.level
+        case nil: nil
+        }
+    }
+}
+
+extension OrganisationView.Row: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .anchor: self.anchor
+        case .area: self.area
+        case .summary: self.summary
+        case .teams: self.teams
+        case .cells: self.cells
         case nil: nil
         }
     }

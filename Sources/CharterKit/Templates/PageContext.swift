@@ -27,6 +27,7 @@ public struct PageContext: Sendable {
     public var health: HealthView?
     public var home: HomeView?
     public var objective: ObjectiveView?
+    public var organisation: OrganisationView?
     /// On the print page: every written page, in reading order.
     public var print: [PrintSection]?
 }
@@ -143,6 +144,7 @@ extension PageContext: TemplateView {
         case .health: self.health
         case .home: self.home
         case .objective: self.objective
+        case .organisation: self.organisation
         case .print: self.print
         case nil: nil
         }

@@ -165,6 +165,7 @@ struct SiteRenderer {
             jobs.append(Job(template: "listing", sourcePath: "") { builder.focusAreasContext() })
             jobs.append(Job(template: "listing", sourcePath: "") { builder.programKindsContext() })
             jobs.append(Job(template: "health", sourcePath: "") { builder.healthContext() })
+            jobs.append(Job(template: "organisation", sourcePath: "") { builder.organisationContext() })
             if !site.objectives.isEmpty {
                 jobs.append(Job(template: "listing", sourcePath: "") { builder.objectivesContext() })
                 jobs += objectivePages

@@ -45,11 +45,19 @@ public struct CriterionEvaluator: Sendable {
         case .executivesEngaged:
             return teamsHoldingRoles().contains { $0.kind?.value == .executiveCommittee }
         case .businessReach:
+            // Against the declared list when there is one: rolled into all areas means all of them.
+            guard context.site.configuration.businessAreas.isEmpty else { return missingBusinessAreas(of: strategy).isEmpty }
             return businessAreas(of: strategy).count >= (criterion.minimum ?? CriterionCheck.defaultBusinessReach)
         case .methodsServeObjectives:
             return !strategy.methods.isEmpty && strategy.methods.allSatisfy { !$0.objectives.isEmpty }
         case .noStandaloneSocialObjective:
             return !strategy.objectives.contains(where: \.isStandaloneSocial)
+        case .convergenceAttested:
+            // The people who run the business's planning say it has taken the strategy in, on a
+            // day that has come.
+            guard let attestation = strategy.maturity?.convergence, let day = attestation.attestedOn?.value,
+                  let by = attestation.by?.value, attestation.process != nil else { return false }
+            return day <= context.today && context.teams[by]?.kind?.value == .executiveCommittee
         case .objectivesInRegister:
             // One business strategy process: the strategy pursues the organisation's own
             // objectives, as the register holds them, and none that exists only for social's sake.
@@ -71,19 +79,47 @@ public struct CriterionEvaluator: Sendable {
     public static let marketRunKind = "market-run"
 
     /// The areas of the business whose teams hold an Accountable or Responsible role in the
-    /// strategy: a team's `function`, or for a function team without one, the team itself.
-    /// Coordination hubs, committees and executives are drawn from across the business, so
-    /// they stand for no single area unless their file names a function.
+    /// strategy. Where `charter.yaml` declares business areas, these are the IDs of the declared
+    /// areas the teams' `area` names (an undeclared name is CH250 and counts for nothing).
+    /// Otherwise a team's `area` as written, or for a function team without one, the team
+    /// itself. Coordination hubs, committees and executives are drawn from across the business,
+    /// so they stand for no single area unless their file names one.
     public func businessAreas(of strategy: Strategy) -> Set<String> {
+        let declared = context.site.configuration.businessAreas
         var areas: Set<String> = []
         for team in strategy.teamsAccountableOrResponsible.compactMap({ context.teams[$0] }) {
-            if let function = team.function?.value {
-                areas.insert(Framework.normalise(function))
-            } else if team.kind?.value == .functionTeam {
+            if let area = team.area?.value {
+                if declared.isEmpty {
+                    areas.insert(Framework.normalise(area))
+                } else if let match = context.site.configuration.businessArea(area) {
+                    areas.insert(match.id)
+                }
+            } else if declared.isEmpty, team.kind?.value == .functionTeam {
                 areas.insert("team:" + team.id)
             }
         }
         return areas
+    }
+
+    /// The declared business areas no team of the strategy acts for, in the declared order;
+    /// empty when the site declares none.
+    public func missingBusinessAreas(of strategy: Strategy) -> [BusinessArea] {
+        let reached = businessAreas(of: strategy)
+        return context.site.configuration.businessAreas.filter { !reached.contains($0.id) }
+    }
+
+    /// An unmet criterion in words, with what is missing where the evaluator can name it: for
+    /// the reach into the business, the declared areas no team of the strategy acts for, or,
+    /// where none are declared, the count it falls back on.
+    public func unmetText(_ criterion: Criterion, of strategy: Strategy) -> String {
+        guard criterion.check == .businessReach else { return criterion.summary }
+        guard context.site.configuration.businessAreas.isEmpty else {
+            let missing = missingBusinessAreas(of: strategy)
+            return missing.isEmpty ? criterion.summary
+                : criterion.summary + " (none yet from " + missing.map(\.name).joined(separator: ", ") + ")"
+        }
+        let minimum = criterion.minimum ?? CriterionCheck.defaultBusinessReach
+        return criterion.summary + " (counted as \(minimum) areas, as charter.yaml declares none; \(businessAreas(of: strategy).count) so far)"
     }
 
     /// The highest stage whose criteria, and those of every stage before it, the strategy
@@ -103,15 +139,57 @@ public struct CriterionEvaluator: Sendable {
         return made.adding(context.site.configuration.assessmentMaxAge) < context.today
     }
 
-    /// Who governs the strategy: the team Accountable for Governance, or else the first
-    /// coordinating team in its matrix; nil when there is neither, the second reason strategies fail.
-    public func governor(of strategy: Strategy) -> (team: String, isAccountable: Bool)? {
-        if let accountable = strategy.assignment(for: "governance", in: context.framework)?.accountable.first {
-            return (accountable.value, true)
-        }
-        return strategy.assignments.flatMap(\.allTeams).first { context.teams[$0]?.kind?.value.coordinates == true }
-            .map { ($0, false) }
+    /// Who governs a strategy, and by which role.
+    public struct Governor: Sendable, Equatable {
+        public var team: String
+        /// Accountable (true) or Responsible (false).
+        public var isAccountable: Bool
+        /// The responsibility the team holds; the framework's Governance, or any responsibility
+        /// held by a coordination body.
+        public var responsibility: String
+        /// Whether the team holds the Governance row itself rather than coordinating.
+        public var holdsGovernance: Bool
     }
+
+    /// Who governs the strategy: the team Accountable for Governance, else the team Responsible
+    /// for it, else a coordinating team (hub, committee or executive committee) that is
+    /// Accountable or Responsible for any responsibility. A body that is only Consulted or
+    /// Informed governs nothing. Nil when there is none, the second reason strategies fail.
+    public func governor(of strategy: Strategy) -> Governor? {
+        let framework = context.framework
+        let governance = framework.responsibility(Self.governanceResponsibility)?.id ?? Self.governanceResponsibility
+        if let row = strategy.assignment(for: governance, in: framework) {
+            if let team = row.accountable.first {
+                return Governor(team: team.value, isAccountable: true, responsibility: governance, holdsGovernance: true)
+            }
+            if let team = row.responsible.first {
+                return Governor(team: team.value, isAccountable: false, responsibility: governance, holdsGovernance: true)
+            }
+        }
+        for accountable in [true, false] {
+            for row in strategy.assignments {
+                let teams = accountable ? row.accountable : row.responsible
+                if let team = teams.first(where: { context.teams[$0.value]?.kind?.value.coordinates == true }) {
+                    let id = framework.responsibility(row.responsibility.value)?.id ?? row.responsibility.value
+                    return Governor(team: team.value, isAccountable: accountable, responsibility: id, holdsGovernance: false)
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The coordinating teams that appear in the strategy's matrix only as Consulted or
+    /// Informed: they do not govern it, although Charter 0.1 counted them as if they did.
+    public func bystanderCoordinators(of strategy: Strategy) -> [String] {
+        let acting = Set(strategy.teamsAccountableOrResponsible)
+        var seen: Set<String> = []
+        return strategy.assignments.flatMap { $0.consulted + $0.informed }.map(\.value).filter {
+            !acting.contains($0) && context.teams[$0]?.kind?.value.coordinates == true && seen.insert($0).inserted
+        }
+    }
+
+    /// The framework's responsibility whose holder governs a strategy.
+    public static let governanceResponsibility = "governance"
 
     /// Whether someone governs the strategy (see `governor(of:)`).
     public func isGoverned(_ strategy: Strategy) -> Bool {

@@ -18,13 +18,22 @@ struct DefinedStrategyHealthRule: StrategyRule {
     }
 }
 
-/// CH241: health: somebody governs the strategy.
+/// CH241: health: somebody governs the strategy: a team Accountable or Responsible for Governance,
+/// or a coordinating team Accountable or Responsible for any responsibility.
 struct GovernanceHealthRule: StrategyRule {
     static let code = DiagnosticCode.noGovernance
 
     func check(_ strategy: Strategy, in context: ValidationContext) -> [Diagnostic] {
-        guard !CriterionEvaluator(context: context).isGoverned(strategy) else { return [] }
-        return [healthProblem("governance: nobody is Accountable for Governance and no coordination team takes part", of: strategy)]
+        let evaluator = CriterionEvaluator(context: context)
+        guard !evaluator.isGoverned(strategy) else { return [] }
+        var reason = "governance: no team is Accountable or Responsible for Governance, and no coordinating team holds an A or an R"
+        let bystanders = evaluator.bystanderCoordinators(of: strategy)
+        if !bystanders.isEmpty {
+            let names = bystanders.map { "'\($0)'" }.joined(separator: ", ")
+            reason += "; \(names) \(bystanders.count == 1 ? "is" : "are") only Consulted or Informed, which governs nothing"
+                + " (Charter 0.1 counted any letter)"
+        }
+        return [healthProblem(reason, of: strategy)]
     }
 }
 

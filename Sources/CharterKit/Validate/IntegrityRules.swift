@@ -8,7 +8,21 @@ struct ReferenceRule: ValidationRule {
             objective.owner.flatMap { context.teamIDs.contains($0.value) ? nil : context.unknownReference($0, kind: "team", known: teams) }
         }
         return owners + context.site.strategyModels.flatMap { check($0, in: context) }
-            + context.site.pages.flatMap { check($0, in: context) }
+            + context.site.pages.flatMap { check($0, in: context) } + areas(context)
+    }
+
+    /// Where charter.yaml declares business areas, each team's `area` names one of them.
+    private func areas(_ context: ValidationContext) -> [Diagnostic] {
+        let declared = context.site.configuration.businessAreas
+        guard !declared.isEmpty else { return [] }
+        return context.site.teamModels.compactMap { team in
+            guard let area = team.area, context.site.configuration.businessArea(area.value) == nil else { return nil }
+            var diagnostic = context.unknownReference(area, kind: "business area", known: declared.map(\.id))
+            if diagnostic.fixHint == nil {
+                diagnostic.fixHint = "charter.yaml declares: \(declared.map(\.id).joined(separator: ", ")); add the area there or name one of these"
+            }
+            return diagnostic
+        }
     }
 
     private func check(_ strategy: Strategy, in context: ValidationContext) -> [Diagnostic] {
@@ -56,6 +70,7 @@ struct ReferenceRule: ValidationRule {
         }
         stage(strategy.maturity?.current)
         stage(strategy.maturity?.target)
+        team(strategy.maturity?.convergence?.by)
         for (evidenceStage, links) in strategy.maturity?.evidence ?? [] {
             stage(evidenceStage)
             links.forEach { playbook($0) }
@@ -108,6 +123,21 @@ struct FrameworkValueRule: StrategyRule {
             }
         }
         return fields.diagnostics
+    }
+}
+
+/// CH110 (for what depends on the active model): a program the organisation takes part in names
+/// the team that runs it. A program whose only kind is market-run needs no owner: the market runs
+/// it and the organisation does nothing, so there is nobody inside to name.
+struct ProgramOwnerRule: StrategyRule {
+    static let code = DiagnosticCode.missingField
+
+    func check(_ strategy: Strategy, in context: ValidationContext) -> [Diagnostic] {
+        let evaluator = CriterionEvaluator(context: context)
+        return strategy.programs.filter { $0.owner == nil && evaluator.takesPart(in: $0) }.map { program in
+            problem("program '\(program.id.value)' has no 'owner'", at: program.location,
+                    fixHint: "name the team that runs it; only a program of kind market-run, which the market runs on its own, goes without one")
+        }
     }
 }
 

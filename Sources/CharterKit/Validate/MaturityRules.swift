@@ -23,7 +23,7 @@ struct CumulativeCriteriaRule: StrategyRule {
         return context.framework.stages[...index].flatMap { stage in
             stage.criteria.filter { !evaluator.meets(strategy, $0) }.map { criterion in
                 let article = stage.name.first.map { "AEIOU".contains($0.uppercased()) } == true ? "an" : "a"
-                return problem("strategy '\(strategy.id)' stands at \(claimed) but lacks \(criterion.summary) (\(article) \(stage.name) criterion)",
+                return problem("strategy '\(strategy.id)' stands at \(claimed) but lacks \(evaluator.unmetText(criterion, of: strategy)) (\(article) \(stage.name) criterion)",
                                at: current.location)
             }
         }
@@ -36,8 +36,10 @@ struct MaturityGapRule: StrategyRule {
 
     func check(_ strategy: Strategy, in context: ValidationContext) -> [Diagnostic] {
         guard let target = strategy.maturity?.target else { return [] }
-        return CriterionEvaluator(context: context).gaps(for: strategy).map { gap in
-            problem("to reach \(gap.stage.name): \(gap.unmet.map(\.summary).joined(separator: "; "))", at: target.location)
+        let evaluator = CriterionEvaluator(context: context)
+        return evaluator.gaps(for: strategy).map { gap in
+            let unmet = gap.unmet.map { evaluator.unmetText($0, of: strategy) }
+            return problem("to reach \(gap.stage.name): \(unmet.joined(separator: "; "))", at: target.location)
         }
     }
 }
@@ -54,5 +56,24 @@ struct SupportedStageRule: StrategyRule {
         let evidence = supported.map { "the evidence supports \(stages[$0].name)" } ?? "the evidence supports no stage yet"
         let direction = (supported ?? -1) < claimed ? "claims" : "claims only"
         return [problem("strategy '\(strategy.id)' \(direction) \(stages[claimed].name); \(evidence)", at: current.location)]
+    }
+}
+
+/// CH263: a strategy at or heading for a stage that asks for every business area, on a site that
+/// declares none, is judged by a count of areas instead (Charter's fallback). Once per strategy.
+struct UndeclaredBusinessAreasRule: StrategyRule {
+    static let code = DiagnosticCode.businessAreasUndeclared
+
+    func check(_ strategy: Strategy, in context: ValidationContext) -> [Diagnostic] {
+        guard context.site.configuration.businessAreas.isEmpty, let maturity = strategy.maturity else { return [] }
+        let stages = context.framework.stages
+        guard let first = stages.firstIndex(where: { $0.criteria.contains { $0.check == .businessReach } }) else { return [] }
+        let claims = [maturity.target, maturity.current].compactMap { $0 }
+        guard let reference = claims.first(where: { (context.framework.stageIndex($0.value) ?? -1) >= first }) else { return [] }
+        let minimum = stages[first].criteria.first { $0.check == .businessReach }?.minimum ?? CriterionCheck.defaultBusinessReach
+        return [problem(
+            "strategy '\(strategy.id)' is judged at \(stages[first].name) by a count of \(minimum) areas of the business, because charter.yaml declares no business areas",
+            at: reference.location,
+            fixHint: "list the organisation's areas under 'business_areas' in charter.yaml and give each team its 'area'")]
     }
 }

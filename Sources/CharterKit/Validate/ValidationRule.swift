@@ -33,8 +33,8 @@ public struct SiteValidator: Sendable {
         NoAccountableRule(), SeveralAccountableRule(), NoResponsibleRule(), OneLetterPerCellRule(), AccountableOverloadRule(),
         UncoveredResponsibilityRule(),
         DefinedStrategyHealthRule(), GovernanceHealthRule(), FundingHealthRule(),
-        ReferenceRule(), FrameworkValueRule(), DuplicateIDRule(), StalePageRule(),
-        SupportedStageRule(), StaleAssessmentRule(), MethodFindingRule(),
+        ReferenceRule(), FrameworkValueRule(), ProgramOwnerRule(), DuplicateIDRule(), StalePageRule(),
+        SupportedStageRule(), StaleAssessmentRule(), MethodFindingRule(), UndeclaredBusinessAreasRule(),
         InlineObjectiveRule(), MeasureOffTrackRule(), UnservedObjectiveRule(), StrategyWithoutObjectiveRule(),
         MeasureAtRiskRule(), MeasureNoRecentDataRule(), MeasureOverdueRule(), MeasureNotJudgedRule(), ObjectiveWithoutMeasureRule(),
     ]

@@ -55,6 +55,7 @@ import Testing
         "assessment_max_age": "assessment_max_age: 1 month\n",
         "limits": "limits: {max_file_size: 1000}\n",
         "measure_band": "measure_band: 50%\n",
+        "business_areas": "business_areas: [Claims]\n",
     ]
 
     /// For each key under `limits:`, a line that changes the site. A file or a count over a limit

@@ -219,14 +219,14 @@ import Testing
 
     @Test("Converged is judged against the register: met when every objective served is registered, not when one is written out")
     func converged() throws {
-        let edits: [Edit] = [.replace("target: formalised", with: "target: converged")]
+        let edits: [Edit] = [.replace("target: formalised\n", with: "target: converged\n  convergence: {attested_on: 2026-10-15, by: executive, process: Business plan 2027}\n")]
         let registered = try FixtureSite.result(edits).diagnostics.filter { $0.code == .maturityGap }.map(\.message)
         #expect(!registered.contains { $0.hasPrefix("to reach Converged") })
         let written = try FixtureSite.result(edits + [
             .replace("  - fewer-calls\n", with: "  - id: fewer-calls\n    text: Fewer calls.\n"),
         ]).diagnostics.filter { $0.code == .maturityGap }.map(\.message)
         #expect(written.contains(
-            "to reach Converged: every objective it serves is one of the organisation's registered business objectives, and there is at least one"))
+            "to reach Converged: it serves only the organisation's registered business objectives, and at least one (Charter's reading, as evidence)"))
     }
 }
 

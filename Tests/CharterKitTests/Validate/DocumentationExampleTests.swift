@@ -41,11 +41,15 @@ import Testing
         let builder = SiteBuilder.pinned(root: site.root)
         let diagnostics = try builder.check().diagnostics
         // The example stands at Formalised; its notes are the measure it shows with a target in
-        // words, and the gap to its Strategic target.
-        #expect(located(diagnostics) == ["CH286 note content/strategies/broker-partnership.yaml:83:5", "CH222 note content/strategies/broker-partnership.yaml:112:11"])
+        // words, the gap to its Strategic target, and that this site declares no business areas.
+        #expect(located(diagnostics) == [
+            "CH286 note content/strategies/broker-partnership.yaml:83:5", "CH222 note content/strategies/broker-partnership.yaml:112:11",
+            "CH263 note content/strategies/broker-partnership.yaml:112:11",
+        ])
         #expect(diagnostics.map(\.message) == [
             "'Active brokers per month' in strategy 'broker-partnership' is not judged: its target is in words ('300 by the end of 2027')",
             "to reach Strategic: a coordination committee or hub Accountable or Responsible in the responsibility matrix",
+            "strategy 'broker-partnership' is judged at Strategic by a count of 3 areas of the business, because charter.yaml declares no business areas",
         ])
     }
 

@@ -12,7 +12,7 @@ import Testing
     /// committee is Accountable for Governance and the hub coordinates.
     static let strategic: [Edit] = [
         .replace("current: formalised", with: "current: strategic"),
-        .replace("target: formalised", with: "target: strategic"),
+        .replace("target: formalised\n", with: "target: strategic\n  convergence: {attested_on: 2026-10-15, by: executive, process: Business plan 2027}\n"),
         .replace("kind: function team", with: "kind: function team\nfunction: insight and research", in: "content/teams/insight.yaml"),
         .write("content/teams/claims.yaml", "name: Claims\nkind: function team\nfunction: claims\n"),
         .write("content/teams/marketing.yaml", "name: Marketing\nkind: function team\nfunction: Marketing\n"),
@@ -41,18 +41,22 @@ import Testing
     @Test("Strategic: met with an Accountable executive committee, without a sponsor; the evidence supports more")
     func strategicMet() throws {
         let edits = Self.strategic + [.replace("sponsor: Chief Customer Officer\n", with: "")]
-        #expect(try FixtureSite.check(edits) == ["CH260 note \(Self.strategy):61:12"])
-        #expect(try Self.messages(edits) == ["strategy 'community' claims only Strategic; the evidence supports Converged"])
+        #expect(try FixtureSite.check(edits) == ["CH260 note \(Self.strategy):61:12", "CH263 note \(Self.strategy):62:11"])
+        #expect(try Self.messages(edits) == [
+            "strategy 'community' claims only Strategic; the evidence supports Converged",
+            "strategy 'community' is judged at Strategic by a count of 3 areas of the business, because charter.yaml declares no business areas",
+        ])
     }
 
     @Test("Strategic: an executive committee only Informed fails 'executives engaged'")
     func executivesOnlyInformed() throws {
         let edits = Self.strategic + Self.executiveInformedOnly
         // The hub is Accountable for six of nine: no overload warning for a coordination hub.
-        #expect(try FixtureSite.check(edits) == ["CH221 error \(Self.strategy):62:12", "CH260 note \(Self.strategy):62:12"])
+        #expect(try FixtureSite.check(edits) == ["CH221 error \(Self.strategy):62:12", "CH260 note \(Self.strategy):62:12", "CH263 note \(Self.strategy):63:11"])
         #expect(try Self.messages(edits) == [
             "strategy 'community' stands at Strategic but lacks an executive team Accountable or Responsible in the responsibility matrix (a Strategic criterion)",
             "strategy 'community' claims Strategic; the evidence supports Formalised",
+            "strategy 'community' is judged at Strategic by a count of 3 areas of the business, because charter.yaml declares no business areas",
         ])
     }
 
@@ -62,7 +66,7 @@ import Testing
             .replace("technology: {accountable: insight, responsible: [insight], consulted: [hub]}",
                      with: "technology: {accountable: insight, responsible: [insight], consulted: [hub, executive]}"),
         ]
-        #expect(try FixtureSite.check(edits) == ["CH221 error \(Self.strategy):62:12", "CH260 note \(Self.strategy):62:12"])
+        #expect(try FixtureSite.check(edits) == ["CH221 error \(Self.strategy):62:12", "CH260 note \(Self.strategy):62:12", "CH263 note \(Self.strategy):63:11"])
     }
 
     @Test("Strategic: an executive committee Responsible, not Accountable, is engaged")
@@ -71,7 +75,7 @@ import Testing
             .replace("informed: [executive, insight]}", with: "informed: [insight]}"),
             .replace("leadership: {accountable: hub, responsible: [hub],", with: "leadership: {accountable: hub, responsible: [executive],"),
         ]
-        #expect(try FixtureSite.check(edits) == ["CH260 note \(Self.strategy):62:12"])
+        #expect(try FixtureSite.check(edits) == ["CH260 note \(Self.strategy):62:12", "CH263 note \(Self.strategy):63:11"])
     }
 
     @Test("Strategic: teams of only two areas of the business do not reach all of it")
@@ -79,20 +83,20 @@ import Testing
         let edits = Self.strategic + [
             .replace("responsible: [hub, claims]}", with: "responsible: [hub]}"),
         ]
-        #expect(try FixtureSite.check(edits) == ["CH221 error \(Self.strategy):62:12", "CH260 note \(Self.strategy):62:12"])
+        #expect(try FixtureSite.check(edits) == ["CH221 error \(Self.strategy):62:12", "CH260 note \(Self.strategy):62:12", "CH263 note \(Self.strategy):63:11"])
         #expect(try Self.messages(edits).first
-            == "strategy 'community' stands at Strategic but lacks teams from at least three areas of the business Accountable or Responsible (a Strategic criterion)")
+            == "strategy 'community' stands at Strategic but lacks a team from every area of the business Accountable or Responsible (counted as 3 areas, as charter.yaml declares none; 2 so far) (a Strategic criterion)")
         // Two teams of one function are one area.
         let sameFunction = Self.strategic + [
             .write("content/teams/claims.yaml", "name: Claims\nkind: function team\nfunction: marketing\n"),
         ]
-        #expect(try FixtureSite.check(sameFunction) == ["CH221 error \(Self.strategy):62:12", "CH260 note \(Self.strategy):62:12"])
+        #expect(try FixtureSite.check(sameFunction) == ["CH221 error \(Self.strategy):62:12", "CH260 note \(Self.strategy):62:12", "CH263 note \(Self.strategy):63:11"])
     }
 
     @Test("Strategic: without a coordination hub or committee holding A or R, 'coordination' fails")
     func coordinationCommittee() throws {
         let edits = Self.strategic + [.replace("kind: coordination hub", with: "kind: working group", in: "content/teams/hub.yaml")]
-        #expect(try FixtureSite.check(edits) == ["CH221 error \(Self.strategy):62:12", "CH260 note \(Self.strategy):62:12"])
+        #expect(try FixtureSite.check(edits) == ["CH221 error \(Self.strategy):62:12", "CH260 note \(Self.strategy):62:12", "CH263 note \(Self.strategy):63:11"])
         #expect(try Self.messages(edits).first
             == "strategy 'community' stands at Strategic but lacks a coordination committee or hub Accountable or Responsible in the responsibility matrix (a Strategic criterion)")
     }
@@ -109,9 +113,9 @@ import Testing
                     summary: four areas
             """
         #expect(try FixtureSite.check(Self.strategic + [.write("model/stages.yaml", model)])
-            == ["CH221 error \(Self.strategy):62:12", "CH260 note \(Self.strategy):62:12"])
+            == ["CH221 error \(Self.strategy):62:12", "CH260 note \(Self.strategy):62:12", "CH263 note \(Self.strategy):63:11"])
         #expect(try FixtureSite.check(Self.strategic + [.write("model/stages.yaml", model.replacingOccurrences(of: "4", with: "3"))])
-            == ["CH260 note \(Self.strategy):62:12"])
+            == ["CH260 note \(Self.strategy):62:12", "CH263 note \(Self.strategy):63:11"])
         #expect(try FixtureSite.check([.write("model/stages.yaml", model.replacingOccurrences(of: "minimum: 4", with: "minimum: 0"))])
             == ["CH111 error model/stages.yaml:6:18"])
     }

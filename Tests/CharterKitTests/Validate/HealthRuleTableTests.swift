@@ -106,6 +106,8 @@ import Testing
         let functionHub = Edit.replace("kind: coordination hub", with: "kind: function team\nfunction: community", in: "content/teams/hub.yaml")
         let functionExecutive = Edit.replace("kind: executive committee", with: "kind: function team\nfunction: leadership", in: "content/teams/executive.yaml")
         let noAccountable = Edit.replace("governance: {accountable: executive, responsible: [hub]}", with: "governance: {responsible: [hub]}")
+        let onlyConsulted = Edit.replace("governance: {accountable: executive, responsible: [hub]}", with: "governance: {consulted: [hub]}")
+        let noGovernanceRow = Edit.replace("  governance: {accountable: executive, responsible: [hub]}\n", with: "")
         let governed = { (detail: String) in Standing(name: "Governed", ok: true, detail: detail) }
 
         // From 50% on 2026-01-01 to 100% on 2027-01-01: on 2026-07-02, 182 of 365 days in, the
@@ -123,19 +125,20 @@ import Testing
         let assessed = Edit.replace("assessment:\n", with: "assessment:\n  assessed_on: 2025-11-01\n")
 
         return [
-            // CH241: either an Accountable team for Governance or a coordinating team in the
-            // matrix governs; a Governance row whose only team is Responsible, with no
-            // coordinating team anywhere, does not.
-            Row(name: "a coordination hub but nobody Accountable for Governance", code: .noGovernance,
-                passes: Side(edits: [noAccountable]), fails: Side(edits: [noAccountable, functionHub, functionExecutive]),
+            // CH241: a team Accountable or Responsible for Governance governs, and so does a
+            // coordinating team Accountable or Responsible for any row; a Governance row whose
+            // only team is Consulted, with no coordinating team acting anywhere, does not.
+            Row(name: "no Governance row, but a coordination hub Accountable elsewhere", code: .noGovernance,
+                passes: Side(edits: [noGovernanceRow]), fails: Side(edits: [noGovernanceRow, functionHub, functionExecutive]),
                 at: "\(strategy):1:1",
-                standing: (governed("Community Hub coordinates it"),
-                           Standing(name: "Governed", ok: false, detail: "nobody is Accountable for Governance"))),
-            Row(name: "an Accountable team for Governance but no coordinating team", code: .noGovernance,
-                passes: Side(edits: [functionHub, functionExecutive]), fails: Side(edits: [functionHub, functionExecutive, noAccountable]),
+                standing: (governed("Community Hub coordinates it (Accountable for Best Practice)"),
+                           Standing(name: "Governed", ok: false, detail: "nobody is Accountable or Responsible for Governance"))),
+            Row(name: "the Governance row held only as Responsible, and no coordinating team", code: .noGovernance,
+                passes: Side(edits: [functionHub, functionExecutive, noAccountable]),
+                fails: Side(edits: [functionHub, functionExecutive, onlyConsulted]),
                 at: "\(strategy):1:1",
-                standing: (governed("Executive committee is Accountable for Governance"),
-                           Standing(name: "Governed", ok: false, detail: "nobody is Accountable for Governance"))),
+                standing: (governed("Community Hub is Responsible for Governance"),
+                           Standing(name: "Governed", ok: false, detail: "nobody is Accountable or Responsible for Governance"))),
             // CH242: one budget, however small, funds the strategy; people and tools do not.
             Row(name: "a budget of 1", code: .noFunding,
                 passes: Side(edits: [.replace("amount: 40000", with: "amount: 1")]),

@@ -13,8 +13,8 @@ window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms
 "answers":"3*",
 "any":"1,2",
 "area":"c",
-"areas":"c",
 "ask":"3*",
 "assessment":"1,7",
+"attests":"d",
 "avoidable":"3,4*"
 };

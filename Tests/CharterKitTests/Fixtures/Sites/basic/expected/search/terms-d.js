@@ -1,4 +1,5 @@
 window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["d"]={
+"date":"d",
 "decides":"g",
 "decision":"e",
 "decisions":"6",

@@ -7,7 +7,8 @@ window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms
 "escalation":"a",
 "every":"a,2,1",
 "everyday":"3",
-"executive":"4*,8",
+"evidence":"d",
+"executive":"4*,8,1",
 "executives":"c",
 "exists":"9",
 "external":"b"

@@ -5,6 +5,5 @@ window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms
 "matrix":"c",
 "matters":"3",
 "member":"3*",
-"method":"d",
 "moderator":"5"
 };

@@ -4,10 +4,11 @@ window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms
 "obstacles":"j",
 "officer":"4",
 "one":"8,1,4",
-"only":"a",
+"only":"a,3",
 "open":"a",
 "organisation":"8,1,1,1,2",
 "other":"3",
 "outside":"b",
+"own":"d",
 "owner":"1,9"
 };

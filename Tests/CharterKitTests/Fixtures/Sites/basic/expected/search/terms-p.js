@@ -6,7 +6,7 @@ window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms
 "peer":"3*",
 "people":"3,2,4,b",
 "plan":"0,1*,1,b",
-"planning":"1*,7*",
+"planning":"1*,7*,5",
 "plans":"8",
 "platforms":"i",
 "playbook":"2*",

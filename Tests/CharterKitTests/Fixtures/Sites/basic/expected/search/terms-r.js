@@ -1,5 +1,6 @@
 window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["r"]={
 "reaches":"c",
+"reading":"d",
 "registered":"d",
 "remains":"d",
 "removes":"j",

@@ -1,0 +1,85 @@
+extension ContextBuilder {
+    /// The organisation page: the organisation's stage, the spread of strategies over the
+    /// stages, and a map of business areas against focus areas.
+    func organisationContext() -> PageContext {
+        let path = SitePaths.organisation
+        let framework = site.framework
+        let strategies = site.strategyModels
+        let supported = Dictionary(uniqueKeysWithValues: strategies.map { ($0.id, evaluator.supportedStage(for: $0)) })
+        let counted = strategies.filter { !$0.isDraft }
+        let standing = OrganisationStage.of(counted.map { supported[$0.id] ?? nil })
+        func share(_ count: Int) -> Int { strategies.isEmpty ? 0 : (count * 100 + strategies.count / 2) / strategies.count }
+        let stages = framework.stages.enumerated().map { index, stage in
+            let claimed = strategies.filter { framework.stageIndex($0.maturity?.current?.value ?? "") == index }
+            let evidenced = strategies.filter { supported[$0.id] == index }
+            return OrganisationView.Stage(
+                stage: link(stage.name, to: SitePaths.stage(stage.id), from: path),
+                claimed: claimed.map { strategyLink($0.id, from: path) },
+                supported: evidenced.map { strategyLink($0.id, from: path) },
+                claimedShare: share(claimed.count), supportedShare: share(evidenced.count),
+                isOrganisationStage: standing == index)
+        }
+
+        // The rows: the declared areas, or else the areas teams name, in the order first named.
+        let declared = site.configuration.businessAreas
+        var areas: [(id: String, name: String, summary: String?)] = declared.map { ($0.id, $0.name, $0.summary) }
+        if declared.isEmpty {
+            for team in site.teamModels {
+                guard let name = team.area?.value, !areas.contains(where: { $0.id == Framework.normalise(name) }) else { continue }
+                areas.append((Framework.normalise(name), name, nil))
+            }
+        }
+        func areaID(of team: Team) -> String? {
+            guard let name = team.area?.value else { return nil }
+            return declared.isEmpty ? Framework.normalise(name) : site.configuration.businessArea(name)?.id
+        }
+        let reach = Dictionary(uniqueKeysWithValues: strategies.map { ($0.id, evaluator.businessAreas(of: $0)) })
+        let focusAreas = framework.focusAreas
+        var rows = areas.map { area in
+            OrganisationView.Row(
+                anchor: "area-" + area.id, area: area.name, summary: area.summary,
+                teams: site.teamModels.filter { areaID(of: $0) == area.id }.map { teamLink($0.id, from: path) },
+                cells: focusAreas.map { focus in
+                    let here = strategies.filter { strategy in
+                        reach[strategy.id]?.contains(area.id) == true
+                            && strategy.focusAreas.contains { framework.focusArea($0.value)?.id == focus.id }
+                    }
+                    return .init(focusArea: focus.name, strategies: here.map { strategyLink($0.id, from: path) }, level: 0)
+                })
+        }
+        let fullest = rows.flatMap(\.cells).map(\.strategies.count).max() ?? 0
+        for row in rows.indices {
+            for cell in rows[row].cells.indices {
+                let count = rows[row].cells[cell].strategies.count
+                rows[row].cells[cell].level = count == 0 || fullest == 0 ? 0 : max(1, (count * 3 + fullest - 1) / fullest)
+            }
+        }
+        let view = OrganisationView(
+            stage: standing.map { link(framework.stages[$0].name, to: SitePaths.stage(framework.stages[$0].id), from: path) },
+            heldBy: standing.map { index in counted.filter { supported[$0.id] == index }.map { strategyLink($0.id, from: path) } } ?? [],
+            counted: counted.count, drafts: strategies.count - counted.count,
+            stages: stages,
+            focusAreas: focusAreas.map { link($0.name, to: SitePaths.focusAreas, from: path, fragment: $0.id) },
+            rows: rows, areasDeclared: !declared.isEmpty,
+            teamsWithoutArea: site.teamModels.filter { areaID(of: $0) == nil }.map { teamLink($0.id, from: path) },
+            attestations: strategies.filter { $0.maturity?.convergence != nil }
+                .sorted { ($0.maturity?.convergence?.attestedOn?.value.description ?? "") > ($1.maturity?.convergence?.attestedOn?.value.description ?? "") }
+                .compactMap { attestation(of: $0, from: path) })
+        var context = frame(pageView(
+            title: "Organisation", kind: "organisation", path: path,
+            description: "The organisation as a whole: the stage it stands at, where its strategies stand, and which areas of the business take part in which focus areas."))
+        context.organisation = view
+        return context
+    }
+}
+
+/// The organisation's stage, by Charter's reading of the framework: the stages describe an
+/// organisation, and an organisation is only as far along as the least mature of the strategies
+/// it stands behind. So it stands at the lowest stage the evidence supports among its strategies
+/// that are not drafts; nil when there are none, or when one of them supports no stage yet.
+public enum OrganisationStage {
+    public static func of(_ supported: [Int?]) -> Int? {
+        guard !supported.isEmpty, !supported.contains(where: { $0 == nil }) else { return nil }
+        return supported.compactMap { $0 }.min()
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+@testable import CharterKit
+
+/// The framework's organisation-wide ideas as Charter checks them: market-run programs need no
+/// owner inside, a body kept informed governs nothing, "all areas of the business" is judged
+/// against the areas charter.yaml declares, Converged rests on a dated attestation, and the
+/// organisation as a whole stands at a stage.
+@Suite struct OrganisationRuleTests {
+    typealias Edit = FixtureSite.Edit
+    static let strategy = "content/strategies/community.yaml"
+    static let strategic = FrameworkRuleTests.strategic
+
+    /// The fixture's charter.yaml with business areas declared.
+    static func areas(_ list: String) -> Edit {
+        .write("charter.yaml", "title: Fixture Playbook\nbusiness_areas: \(list)\n")
+    }
+
+    // MARK: Market-run programs
+
+    @Test("a market-run program needs no owner; any program the organisation takes part in does (CH110)")
+    func marketRunOwner() throws {
+        // A second program, beside the co-created one the Engagement stage counts.
+        func program(_ kind: String) -> Edit {
+            .replace("    community: lifestyle\n", with: "    community: lifestyle\n  - id: fan-forum\n    title: Fan forum\n    kind: \(kind)\n    method: peer-answers\n")
+        }
+        #expect(try FixtureSite.check([program("market-run")]) == [])
+        #expect(try FixtureSite.check([program("co-created")]) == ["CH110 error \(Self.strategy):57:5"])
+        let found = try FixtureSite.result([program("co-created")]).diagnostics
+        #expect(found.map(\.message) == ["program 'fan-forum' has no 'owner'"])
+        #expect(found.first?.fixHint == "name the team that runs it; only a program of kind market-run, which the market runs on its own, goes without one")
+        // Market-run and co-created at once: the organisation takes part, so somebody inside owns it.
+        #expect(try FixtureSite.check([program("[market-run, co-created]")]) == ["CH110 error \(Self.strategy):57:5"])
+        // The page says who runs it.
+        let site = try SitePagesTests.build([program("market-run")])
+        #expect(try site.outputText("strategies/community.html").contains("Market-run</a> run by the market, on its own</p>"))
+    }
+
+    // MARK: Governance
+
+    @Test("a coordinating body only Consulted or Informed governs nothing, and CH241 names it")
+    func informedBodyDoesNotGovern() throws {
+        let edits: [Edit] = [
+            .replace("  governance: {accountable: executive, responsible: [hub]}\n", with: ""),
+            .replace("kind: coordination hub", with: "kind: function team", in: "content/teams/hub.yaml"),
+            .replace("kind: executive committee", with: "kind: function team", in: "content/teams/executive.yaml"),
+            .write("content/teams/board.yaml", "name: Board\nkind: committee\n"),
+            .replace("consulted: [hub]}", with: "consulted: [hub], informed: [board]}"),
+        ]
+        let governance = try FixtureSite.result(edits).diagnostics.filter { $0.code == .noGovernance }
+        #expect(located(governance) == ["CH241 warning \(Self.strategy):1:1"])
+        #expect(governance.map(\.message) == [
+            "strategy 'community' risks failing for lack of governance: no team is Accountable or Responsible for Governance, and no coordinating team holds an A or an R; 'board' is only Consulted or Informed, which governs nothing (Charter 0.1 counted any letter)",
+        ])
+        // The same committee Responsible for a row governs.
+        let responsible = Array(edits.dropLast()) + [.replace("insight-dissemination: {accountable: insight, responsible: [insight]}",
+                                                              with: "insight-dissemination: {accountable: insight, responsible: [insight, board]}")]
+        #expect(try FixtureSite.result(responsible).diagnostics.filter { $0.code == .noGovernance }.isEmpty)
+    }
+
+    // MARK: Business areas
+
+    @Test("with business areas declared, Strategic needs a team acting from every one of them")
+    func declaredAreas() throws {
+        #expect(try FixtureSite.check(Self.strategic + [Self.areas("[Claims, Marketing, Insight and research]")])
+            == ["CH260 note \(Self.strategy):62:12"])
+        let missing = Self.strategic + [Self.areas("[Claims, Marketing, Insight and research, Underwriting]")]
+        #expect(try FixtureSite.check(missing) == ["CH221 error \(Self.strategy):62:12", "CH260 note \(Self.strategy):62:12"])
+        #expect(try FixtureSite.result(missing).diagnostics.first?.message
+            == "strategy 'community' stands at Strategic but lacks a team from every area of the business Accountable or Responsible (none yet from Underwriting) (a Strategic criterion)")
+        // Only Accountable or Responsible counts: the claims team kept informed does not reach Claims.
+        let informed = Self.strategic + [
+            Self.areas("[Claims, Marketing, Insight and research]"),
+            .replace("responsible: [hub, claims]}", with: "responsible: [hub], informed: [claims]}"),
+        ]
+        #expect(try FixtureSite.result(informed).diagnostics.first?.message
+            == "strategy 'community' stands at Strategic but lacks a team from every area of the business Accountable or Responsible (none yet from Claims) (a Strategic criterion)")
+    }
+
+    @Test("without business areas declared, Strategic counts areas, and CH263 says so once per strategy")
+    func undeclaredAreas() throws {
+        #expect(try FixtureSite.check(Self.strategic) == ["CH260 note \(Self.strategy):62:12", "CH263 note \(Self.strategy):63:11"])
+        let note = try FixtureSite.result(Self.strategic).diagnostics.first { $0.code == .businessAreasUndeclared }
+        #expect(note?.message == "strategy 'community' is judged at Strategic by a count of 3 areas of the business, because charter.yaml declares no business areas")
+        // Below Strategic, and aiming no higher, the count does not matter.
+        #expect(try FixtureSite.check([]).filter { $0.hasPrefix("CH263") } == [])
+    }
+
+    @Test("a team's area must be a declared one (CH250), given once (CH106); areas are unique (CH251)")
+    func areaMistakes() throws {
+        let declared = Self.areas("[Claims, Marketing, Insight and research]")
+        let typo = Self.strategic + [declared, .write("content/teams/claims.yaml", "name: Claims\nkind: function team\narea: clams\n")]
+        let found = try FixtureSite.result(typo).diagnostics.filter { $0.code == .unknownReference }
+        #expect(located(found) == ["CH250 error content/teams/claims.yaml:3:7"])
+        #expect(found.first?.message == "unknown business area 'clams'")
+        #expect(found.first?.fixHint == "did you mean 'claims'?")
+
+        let both = Self.strategic + [declared, .write("content/teams/claims.yaml", "name: Claims\nkind: function team\narea: claims\nfunction: claims\n")]
+        #expect(try FixtureSite.check(both).filter { $0.hasPrefix("CH106") } == ["CH106 error content/teams/claims.yaml:4:11"])
+
+        let twice = [Self.areas("[Claims, {id: claims, name: Claims handling}]")]
+        #expect(try FixtureSite.check(twice) == ["CH251 error charter.yaml:2:26"])
+        let badID = [Self.areas("[{id: Claims Dept, name: Claims}]")]
+        #expect(try FixtureSite.check(badID) == ["CH112 error charter.yaml:2:23"])
+        let wrongType = [Self.areas("claims")]
+        #expect(try FixtureSite.check(wrongType) == ["CH105 error charter.yaml:2:17"])
+    }
+
+    // MARK: Converged
+
+    @Test("Converged needs the executive committee's attestation, dated today or earlier")
+    func convergenceAttestation() throws {
+        // The fixture at Strategic meets Converged's criteria: the evidence supports Converged (CH260).
+        #expect(try FixtureSite.check(Self.strategic).contains("CH260 note \(Self.strategy):62:12"))
+        let future = Self.strategic + [.replace("attested_on: 2026-10-15", with: "attested_on: 2026-11-02")]
+        #expect(try FixtureSite.check(future) == ["CH263 note \(Self.strategy):63:11"])
+        #expect(try FixtureSite.check(future, today: CalendarDate(year: 2026, month: 11, day: 2))
+            == ["CH260 note \(Self.strategy):62:12", "CH263 note \(Self.strategy):63:11"])
+        let byHub = Self.strategic + [.replace("by: executive, process:", with: "by: hub, process:")]
+        #expect(try FixtureSite.check(byHub) == ["CH263 note \(Self.strategy):63:11"])
+        let unknown = Self.strategic + [.replace("by: executive, process:", with: "by: executiv, process:")]
+        let found = try FixtureSite.result(unknown).diagnostics.filter { $0.code == .unknownReference }
+        #expect(located(found) == ["CH250 error \(Self.strategy):64:46"])
+        #expect(found.first?.fixHint == "did you mean 'executive'?")
+        let incomplete = Self.strategic + [.replace(", process: Business plan 2027}", with: "}")]
+        #expect(try FixtureSite.check(incomplete).filter { $0.hasPrefix("CH110") } == ["CH110 error \(Self.strategy):64:16"])
+        #expect(try FixtureSite.result(incomplete).diagnostics.first { $0.code == .missingField }?.message == "convergence has no 'process'")
+    }
+
+    // MARK: The organisation
+
+    @Test("the organisation stands at the lowest stage its strategies' evidence supports, drafts aside")
+    func organisationStage() {
+        #expect(OrganisationStage.of([]) == nil)
+        #expect(OrganisationStage.of([3, 1, 4]) == 1)
+        #expect(OrganisationStage.of([2, nil]) == nil)
+        #expect(OrganisationStage.of([5]) == 5)
+    }
+
+    @Test("the organisation page shows the stage, the spread, the attestations and the areas against focus areas")
+    func organisationPage() throws {
+        let site = try SitePagesTests.build(Self.strategic + [Self.areas("[Claims, Marketing, Insight and research, Underwriting]")])
+        let page = try site.outputText("organisation.html")
+        // The strategy claims Strategic and, lacking Underwriting, the evidence supports Formalised.
+        #expect(page.contains("<p class=\"org-stage\">The organisation stands at <a href=\"stages/formalised.html\">Formalised</a>.</p>"))
+        #expect(page.contains("Held there by <ul class=\"inline-list\"><li><a href=\"strategies/community.html\">Customer community</a></li></ul>."))
+        #expect(page.contains("<li><a href=\"strategies/community.html\">Customer community</a>: 2026-10-15, <a href=\"teams/executive.html\">Executive committee</a>, part of Business plan 2027</li>"))
+        // Claims acts in the strategy, whose focus is Customer; Underwriting has no team.
+        #expect(page.contains("<tr id=\"area-claims\"><th scope=\"row\">Claims<ul class=\"inline-list teams\"><li><a href=\"teams/claims.html\">Claims</a></li></ul></th><td class=\"heat-0\" data-label=\"Marketing\"><span class=\"missing\">none</span></td><td class=\"heat-0\" data-label=\"Operational\"><span class=\"missing\">none</span></td><td class=\"heat-3\" data-label=\"Customer\"><ul class=\"cell-list\"><li><a href=\"strategies/community.html\">Customer community</a></li></ul></td></tr>"))
+        #expect(page.contains("<tr id=\"area-underwriting\"><th scope=\"row\">Underwriting</th>"))
+        #expect(page.contains("Teams in no declared area: <ul class=\"inline-list\"><li><a href=\"teams/executive.html\">Executive committee</a></li><li><a href=\"teams/hub.html\">Community Hub</a></li></ul>"))
+    }
+}
