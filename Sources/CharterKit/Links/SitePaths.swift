@@ -16,6 +16,8 @@ public enum SitePaths {
 
     public static func strategy(_ id: String) -> String { "strategies/\(id).html" }
     public static func team(_ id: String) -> String { "teams/\(id).html" }
+    /// The page of an external party (`parties/ID.yaml`).
+    public static func party(_ id: String) -> String { "parties/\(id).html" }
     public static func objective(_ id: String) -> String { "objectives/\(id).html" }
     public static func stage(_ id: String) -> String { "stages/\(id).html" }
     public static func responsibility(_ id: String) -> String { "responsibilities/\(id).html" }

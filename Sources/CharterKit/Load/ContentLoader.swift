@@ -305,12 +305,12 @@ public struct ContentLoader: Sendable {
         return content
     }
 
-    /// Strategy and team files: YAML directly inside `strategies/` or `teams/`; and the
-    /// objectives register, `objectives.yaml` or YAML directly inside `objectives/`.
+    /// Strategy, team and external party files: YAML directly inside `strategies/`, `teams/` or
+    /// `parties/`; and the objectives register, `objectives.yaml` or YAML directly inside `objectives/`.
     static func isDataFile(_ contentPath: String) -> Bool {
         if ObjectiveReader.isRegisterFile(contentPath) { return true }
         let parts = contentPath.split(separator: "/")
-        guard parts.count == 2, parts[0] == "strategies" || parts[0] == "teams" else { return false }
+        guard parts.count == 2, DataDocument.Kind.allCases.contains(where: { $0.folder == parts[0] }) else { return false }
         return parts[1].hasSuffix(".yaml") || parts[1].hasSuffix(".yml")
     }
 

@@ -166,7 +166,7 @@ public struct PageRenderer: Sendable {
         for team in site.teamModels {
             if let mission = team.mission {
                 let contentPath = String(team.sourcePath.dropFirst(site.contentPrefix.isEmpty ? 0 : site.contentPrefix.count + 1))
-                jobs.append(.text(mission, contentPath: contentPath, outputPath: SitePaths.team(team.id), prefix: "team-"))
+                jobs.append(.text(mission, contentPath: contentPath, outputPath: team.pagePath, prefix: "team-"))
             }
         }
         // What this process rendered last against the same targets, compared document by document.

@@ -66,8 +66,9 @@ public struct ModelBuilder: Sendable {
         }
         for file in content.data where !ObjectiveReader.isRegisterFile(file.contentPath) {
             guard var document = readData(file, diagnostics: &diagnostics) else {
-                let kind: DataDocument.Kind = file.contentPath.hasPrefix("strategies/") ? .strategy : .team
-                unreadable.insert("\(kind.rawValue)/\(ContentPaths.stem(of: file.contentPath))")
+                // A party is kept as a team: references to either are references to a "team/" ID.
+                let kind = DataDocument.Kind.of(contentPath: file.contentPath)
+                unreadable.insert("\(kind == .strategy ? "strategy" : "team")/\(ContentPaths.stem(of: file.contentPath))")
                 continue
             }
             document.narrative = narratives["strategies/" + document.id]
@@ -83,7 +84,7 @@ public struct ModelBuilder: Sendable {
             configuration: configuration,
             pages: pages,
             strategies: strategies.sorted { $0.id < $1.id }.map(DataFile.init),
-            teams: teams.sorted { $0.id < $1.id }.map(DataFile.init),
+            teams: teams.sorted { ($0.id, $0.kind == .party ? 1 : 0) < ($1.id, $1.kind == .party ? 1 : 0) }.map(DataFile.init),
             assets: content.assets,
             contentPrefix: content.contentPrefix,
             framework: framework)
@@ -96,7 +97,19 @@ public struct ModelBuilder: Sendable {
             diagnostics += found
             if let strategy { site.strategyModels.append(strategy) } else { site.unreadableIDs.insert("strategy/\(document.id)") }
         }
-        for document in teams.sorted(by: { $0.id < $1.id }) {
+        // Teams and external parties share one set of IDs, since the matrix and programs name either.
+        var teamFiles: [String: DataDocument] = [:]
+        // A team's file wins over a party's of the same ID, which is reported.
+        for document in teams.sorted(by: { ($0.id, $0.kind == .party ? 1 : 0) < ($1.id, $1.kind == .party ? 1 : 0) }) {
+            // Two files of one kind and ID (`a.yaml` beside `a.yml`) are reported by invalidIDs.
+            if let earlier = teamFiles[document.id], earlier.kind != document.kind {
+                diagnostics.append(Diagnostic(
+                    .duplicateID, "'\(document.id)' names both a team and an external party", at: SourceLocation(path: document.sourcePath),
+                    notes: [.init("the other file", at: SourceLocation(path: earlier.sourcePath))],
+                    fixHint: "rename one of the two files"))
+                continue
+            }
+            teamFiles[document.id] = document
             let (team, found) = TeamReader().read(document)
             diagnostics += found
             if let team { site.teamModels.append(team) } else { site.unreadableIDs.insert("team/\(document.id)") }
@@ -236,7 +249,7 @@ public struct ModelBuilder: Sendable {
     }
 
     private func readData(_ file: ContentFile, diagnostics: inout [Diagnostic]) -> DataDocument? {
-        let kind: DataDocument.Kind = file.contentPath.hasPrefix("strategies/") ? .strategy : .team
+        let kind = DataDocument.Kind.of(contentPath: file.contentPath)
         let id = ContentPaths.stem(of: file.contentPath)
         let (node, yamlDiagnostics) = YAMLReader().read(file.source.text, path: file.source.path)
         diagnostics += yamlDiagnostics
@@ -274,7 +287,8 @@ public struct ModelBuilder: Sendable {
                 contentPath: folder.isEmpty ? "index.md" : folder + "/index.md",
                 sourcePath: folder,
                 outputPath: folder.isEmpty ? "index.html" : folder + "/index.html",
-                title: folder.isEmpty ? configuration.title : Self.title(fromFileName: name),
+                title: folder.isEmpty ? configuration.title
+                    : folder == DataDocument.Kind.party.folder ? "External parties" : Self.title(fromFileName: name),
                 titleSource: .fileName,
                 description: nil, weight: nil, tags: [], frontMatter: nil, parameters: [:],
                 body: "", bodyLineOffset: 0, isGenerated: true)

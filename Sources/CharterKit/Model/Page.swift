@@ -52,10 +52,22 @@ public struct Page: Sendable, Hashable {
 public struct DataDocument: Sendable, Hashable {
     /// What a data file describes.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
-        case strategy, team
+        /// A party outside the organisation (`parties/ID.yaml`), kept like a team.
+        case strategy, team, party
 
         /// The content folder the kind lives in.
-        public var folder: String { self == .strategy ? "strategies" : "teams" }
+        public var folder: String {
+            switch self {
+            case .strategy: "strategies"
+            case .team: "teams"
+            case .party: "parties"
+            }
+        }
+
+        /// The kind of a data file, from the folder its content path starts with.
+        public static func of(contentPath: String) -> Kind {
+            allCases.first { contentPath.hasPrefix($0.folder + "/") } ?? .team
+        }
     }
 
     public var kind: Kind

@@ -17,6 +17,18 @@ public struct Team: Sendable, Hashable {
         public var isCoordinationBody: Bool { self == .coordinationHub || self == .committee }
     }
 
+    /// The kinds of party outside the organisation (`parties/ID.yaml`).
+    public enum PartyKind: String, Sendable, Hashable, CaseIterable {
+        case partner
+        case customerPanel = "customer-panel"
+        case brokerNetwork = "broker-network"
+        case community
+        case other
+
+        /// The kind in words, for pages.
+        public var name: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+    }
+
     /// A member or role of the team.
     public struct Member: Sendable, Hashable {
         public var name: String?
@@ -24,11 +36,17 @@ public struct Team: Sendable, Hashable {
     }
 
     public var id: String
+    /// Whether this is a party outside the organisation (a partner, a customer panel, a broker
+    /// network, a community), kept in `parties/`. It may run market-run programs and hold
+    /// letters in a matrix, but never answers for a responsibility as its one Accountable.
+    public var isExternal = false
     public var sourcePath: String
     public var location: SourceLocation
     public var name: Located<String>?
     public var mission: Located<String>?
     public var kind: Located<Kind>?
+    /// An external party's kind; nil for a team.
+    public var partyKind: Located<PartyKind>?
     /// The area of the business the team belongs to (`claims`, `marketing`), one of those
     /// `charter.yaml` declares under `business_areas` when it declares any. The Strategic stage
     /// counts the areas whose teams act in a strategy. Read from `area`, or from `function`,
@@ -40,6 +58,14 @@ public struct Team: Sendable, Hashable {
     /// The handle that reviews changes, such as `@harbourline/community-hub`.
     public var reviewHandle: Located<String>?
 
+    /// An external party's web address.
+    public var url: Located<String>?
+    /// The part of the market an external party speaks for ("small-business owners").
+    public var segment: Located<String>?
+
     /// The team's display name, or its ID.
     public var displayName: String { name?.value ?? id }
+
+    /// The team's page: `teams/ID.html`, or `parties/ID.html` for an external party.
+    public var pagePath: String { isExternal ? SitePaths.party(id) : SitePaths.team(id) }
 }

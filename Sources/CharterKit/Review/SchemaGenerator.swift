@@ -11,10 +11,11 @@ public struct SchemaGenerator: Sendable {
         self.framework = framework
     }
 
-    /// The schema files by name: `strategy.schema.json`, `team.schema.json`, `playbook.schema.json`,
+    /// The schema files by name: `strategy.schema.json`, `team.schema.json`, `party.schema.json`, `playbook.schema.json`,
     /// `objectives.schema.json` (the register) and `objective.schema.json` (one file under `objectives/`).
     public func files() -> [String: String] {
         ["strategy.schema.json": Self.encode(strategy()), "team.schema.json": Self.encode(team()),
+         "party.schema.json": Self.encode(party()),
          "playbook.schema.json": Self.encode(playbook()), "objectives.schema.json": Self.encode(objectives()),
          "objective.schema.json": Self.encode(objective())]
     }
@@ -191,6 +192,18 @@ public struct SchemaGenerator: Sendable {
             ("lead", Self.text), ("members", Self.list(member)), ("contact", Self.text), ("review_handle", Self.text),
         ], required: ["name"], description: "A Charter team: content/teams/ID.yaml")
         return document("team.schema.json", "Charter team", body, defs: [])
+    }
+
+    func party() -> JSON {
+        var kinds: [String] = []
+        for kind in Team.PartyKind.allCases {
+            for variant in [kind.rawValue, kind.name] where !kinds.contains(variant) { kinds.append(variant) }
+        }
+        let body = Self.mapping([
+            ("name", Self.text), ("kind", Self.fixed(kinds)), ("description", Self.text), ("segment", Self.text),
+            ("contact", Self.text), ("url", Self.text), ("members", Self.list(Self.text)),
+        ], required: ["name", "kind"], description: "A party outside the organisation: content/parties/ID.yaml")
+        return document("party.schema.json", "Charter external party", body, defs: [])
     }
 
     /// The fields of a measure, a strategy's (with its method) or an objective's own.

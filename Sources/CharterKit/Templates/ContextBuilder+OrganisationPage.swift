@@ -61,10 +61,15 @@ extension ContextBuilder {
             stages: stages,
             focusAreas: focusAreas.map { link($0.name, to: SitePaths.focusAreas, from: path, fragment: $0.id) },
             rows: rows, areasDeclared: !declared.isEmpty,
-            teamsWithoutArea: site.teamModels.filter { areaID(of: $0) == nil }.map { teamLink($0.id, from: path) },
+            teamsWithoutArea: site.teamModels.filter { !$0.isExternal && areaID(of: $0) == nil }.map { teamLink($0.id, from: path) },
             attestations: strategies.filter { $0.maturity?.convergence != nil }
                 .sorted { ($0.maturity?.convergence?.attestedOn?.value.description ?? "") > ($1.maturity?.convergence?.attestedOn?.value.description ?? "") }
-                .compactMap { attestation(of: $0, from: path) })
+                .compactMap { attestation(of: $0, from: path) },
+            parties: site.teamModels.filter(\.isExternal).map { party in
+                var item = teamLink(party.id, from: path)
+                item.detail = party.partyKind?.value.name
+                return item
+            })
         var context = frame(pageView(
             title: "Organisation", kind: "organisation", path: path,
             description: "The organisation as a whole: the stage it stands at, where its strategies stand, and which areas of the business take part in which focus areas."))

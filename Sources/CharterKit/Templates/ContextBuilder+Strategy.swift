@@ -190,7 +190,7 @@ extension ContextBuilder {
             .init(name: "Defined", ok: missing.isEmpty,
                   detail: missing.isEmpty ? "all six SMACAD elements" : "missing \(missing.joined(separator: ", "))"),
             .init(name: "Governed", ok: governor != nil, detail: governor.map { governor in
-                      let name = titles[SitePaths.team(governor.team)] ?? governor.team
+                      let name = evaluator.context.teams[governor.team].flatMap { titles[$0.pagePath] } ?? governor.team
                       let letter = governor.isAccountable ? "Accountable" : "Responsible"
                       if governor.holdsGovernance { return "\(name) is \(letter) for Governance" }
                       let row = site.framework.responsibility(governor.responsibility)?.name ?? governor.responsibility
@@ -302,7 +302,7 @@ extension ContextBuilder {
     static let roleNames = ["A": "Accountable", "R": "Responsible", "C": "Consulted", "I": "Informed"]
 
     func context(for team: Team) -> PageContext {
-        let path = SitePaths.team(team.id)
+        let path = team.pagePath
         let framework = site.framework
         var roles: [TeamView.Role] = []
         var strategies: [LinkView] = []
@@ -323,9 +323,16 @@ extension ContextBuilder {
             }
             if involved { strategies.append(strategyLink(strategy.id, from: path)) }
         }
+        let programs = site.strategyModels.flatMap { strategy in
+            strategy.programs.filter { $0.owner?.value == team.id }.map { program in
+                link(program.title?.value ?? program.id.value, to: SitePaths.strategy(strategy.id), from: path,
+                     fragment: SitePaths.programAnchor(program.id.value), detail: strategy.displayName)
+            }
+        }
         let view = TeamView(
             id: team.id,
-            kind: team.kind?.value.rawValue.replacingOccurrences(of: "-", with: " "),
+            kind: team.partyKind?.value.name ?? team.kind?.value.rawValue.replacingOccurrences(of: "-", with: " "),
+            isExternal: team.isExternal, url: team.url?.value, segment: team.segment?.value, programs: programs,
             mission: html(team.mission),
             lead: team.lead?.value,
             members: team.members.map { .init(name: $0.name, role: $0.role, separator: $0.name != nil && $0.role != nil ? ", " : nil) },

@@ -58,9 +58,9 @@ struct ContextBuilder {
                 Entry(title: strategy.displayName, path: SitePaths.strategy(strategy.id), weight: nil, isFolder: false))
         }
         for team in site.teamModels {
-            titles[SitePaths.team(team.id)] = team.displayName
-            entriesByFolder["teams", default: []].append(
-                Entry(title: team.displayName, path: SitePaths.team(team.id), weight: nil, isFolder: false))
+            titles[team.pagePath] = team.displayName
+            entriesByFolder[team.isExternal ? "parties" : "teams", default: []].append(
+                Entry(title: team.displayName, path: team.pagePath, weight: nil, isFolder: false))
         }
         for objective in site.objectives {
             titles[SitePaths.objective(objective.id.value)] = objective.displayName
@@ -121,9 +121,12 @@ struct ContextBuilder {
         LinkView(title: title, url: LinkResolver.href(to: path, fragment: fragment, from: origin), detail: detail)
     }
 
+    /// A link to a team's page, or an external party's; an external party's link says so in
+    /// its detail ("external"), so that no page shows a party as one of the organisation's teams.
     func teamLink(_ id: String, from origin: String, detail: String? = nil) -> LinkView {
-        guard site.teamModels.contains(where: { $0.id == id }) else { return LinkView(title: id, url: "", detail: detail) }
-        return link(titles[SitePaths.team(id)] ?? id, to: SitePaths.team(id), from: origin, detail: detail)
+        guard let team = evaluator.context.teams[id] else { return LinkView(title: id, url: "", detail: detail) }
+        let note = team.isExternal ? (detail.map { "\($0), external" } ?? "external") : detail
+        return link(titles[team.pagePath] ?? id, to: team.pagePath, from: origin, detail: note)
     }
 
     func strategyLink(_ id: String, from origin: String, detail: String? = nil) -> LinkView {
@@ -168,6 +171,7 @@ struct ContextBuilder {
             // The content's own top-level folders first (the playbooks), then the model's overviews.
             let folders = (entriesByFolder[""] ?? []).filter { entry in
                 entry.isFolder && entry.path != "strategies/index.html" && entry.path != "teams/index.html"
+                    && entry.path != "parties/index.html"
             }.prefix(Self.headerFolderLimit)
             sections = (folders.map { link($0.title, to: $0.path, from: path) } + [
                 link("Strategies", to: "strategies/index.html", from: path),

@@ -311,6 +311,13 @@ public struct TeamView: Sendable {
     }
     public var id: String
     public var kind: String?
+    /// Whether it is a party outside the organisation, kept in `parties/`.
+    public var isExternal: Bool
+    /// An external party's web address and the part of the market it speaks for.
+    public var url: String?
+    public var segment: String?
+    /// The programs it runs, in every strategy.
+    public var programs: [LinkView]
     public var mission: String?
     public var lead: String?
     public var members: [Member]
@@ -411,6 +418,8 @@ public struct OrganisationView: Sendable {
     public var teamsWithoutArea: [LinkView]
     /// Every strategy's convergence attestation, newest first.
     public var attestations: [AttestationView]
+    /// The parties outside the organisation that take part, with what they do.
+    public var parties: [LinkView]
 }
 
 /// A page that lists model values in sections (focus areas, program kinds, tags).
@@ -881,6 +890,10 @@ extension TeamView: TemplateView {
         switch CodingKeys(stringValue: name) {
         case .id: self.id
         case .kind: self.kind
+        case .isExternal: self.isExternal
+        case .url: self.url
+        case .segment: self.segment
+        case .programs: self.programs
         case .mission: self.mission
         case .lead: self.lead
         case .members: self.members
@@ -1005,6 +1018,7 @@ extension OrganisationView: TemplateView {
         case .areasDeclared: self.areasDeclared
         case .teamsWithoutArea: self.teamsWithoutArea
         case .attestations: self.attestations
+        case .parties: self.parties
         case nil: nil
         }
     }

@@ -5,7 +5,10 @@ struct ReferenceRule: ValidationRule {
     func check(_ context: ValidationContext) -> [Diagnostic] {
         let teams = context.teamIDs.sorted()
         let owners = context.site.objectives.compactMap { objective in
-            objective.owner.flatMap { context.teamIDs.contains($0.value) ? nil : context.unknownReference($0, kind: "team", known: teams) }
+            objective.owner.flatMap { owner in
+                context.teams[owner.value]?.isExternal == true ? context.externalParty(owner, as: "an objective's owner")
+                    : context.teamIDs.contains(owner.value) ? nil : context.unknownReference(owner, kind: "team", known: teams)
+            }
         }
         return owners + context.site.strategyModels.flatMap { check($0, in: context) }
             + context.site.pages.flatMap { check($0, in: context) } + areas(context)
@@ -34,9 +37,19 @@ struct ReferenceRule: ValidationRule {
         let registered = context.site.objectives.map(\.id.value)
         let objectives = registered + strategy.objectives.filter { !$0.isReference }.map(\.id.value)
         let contentPath = "strategies/\(strategy.id).yaml"
-        func team(_ reference: Located<String>?) {
+        // A team or an external party: matrix letters and a program's owner.
+        func teamOrParty(_ reference: Located<String>?) {
             guard let reference, !context.teamIDs.contains(reference.value) else { return }
             found.append(context.unknownReference(reference, kind: "team", known: teams))
+        }
+        // Only a team inside the organisation: owners of strategies and risks, and attestations.
+        func team(_ reference: Located<String>?, as role: String) {
+            guard let reference else { return }
+            if context.teams[reference.value]?.isExternal == true {
+                found.append(context.externalParty(reference, as: role))
+            } else {
+                teamOrParty(reference)
+            }
         }
         func method(_ reference: Located<String>?) {
             guard let reference, !methods.contains(reference.value) else { return }
@@ -52,12 +65,12 @@ struct ReferenceRule: ValidationRule {
             found.append(context.unknownReference(reference, kind: "playbook", known: context.playbooks.keys.sorted()))
         }
 
-        team(strategy.owner)
+        team(strategy.owner, as: "a strategy's owner")
         for objective in strategy.objectives where objective.isReference && !registered.contains(objective.id.value) {
             found.append(context.unknownReference(objective.id, kind: "objective", known: registered))
         }
         for program in strategy.programs {
-            team(program.owner)
+            teamOrParty(program.owner)
             method(program.method)
         }
         for resource in strategy.resources { resource.methods.forEach(method) }
@@ -70,7 +83,7 @@ struct ReferenceRule: ValidationRule {
         }
         stage(strategy.maturity?.current)
         stage(strategy.maturity?.target)
-        team(strategy.maturity?.convergence?.by)
+        team(strategy.maturity?.convergence?.by, as: "the body that attests convergence")
         for (evidenceStage, links) in strategy.maturity?.evidence ?? [] {
             stage(evidenceStage)
             links.forEach { playbook($0) }
@@ -81,9 +94,9 @@ struct ReferenceRule: ValidationRule {
                 found.append(context.unknownReference(
                     assignment.responsibility, kind: "responsibility", known: context.framework.responsibilities.map(\.id)))
             }
-            (assignment.accountable + assignment.responsible + assignment.consulted + assignment.informed).forEach(team)
+            (assignment.accountable + assignment.responsible + assignment.consulted + assignment.informed).forEach(teamOrParty)
         }
-        strategy.risks.forEach { team($0.owner) }
+        strategy.risks.forEach { team($0.owner, as: "a risk's owner") }
         return found
     }
 
@@ -97,7 +110,9 @@ struct ReferenceRule: ValidationRule {
         if let stage = metadata.stage, context.framework.stage(stage.value) == nil {
             found.append(context.unknownReference(stage, kind: "stage", known: context.framework.stages.map(\.id)))
         }
-        if let owner = metadata.owner, !context.teamIDs.contains(owner.value) {
+        if let owner = metadata.owner, context.teams[owner.value]?.isExternal == true {
+            found.append(context.externalParty(owner, as: "a playbook's owner"))
+        } else if let owner = metadata.owner, !context.teamIDs.contains(owner.value) {
             found.append(context.unknownReference(owner, kind: "team", known: context.teamIDs.sorted()))
         }
         for responsibility in metadata.responsibilities where context.framework.responsibility(responsibility.value) == nil {

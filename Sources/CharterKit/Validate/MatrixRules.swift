@@ -3,8 +3,17 @@ struct NoAccountableRule: StrategyRule {
     static let code = DiagnosticCode.noAccountable
 
     func check(_ strategy: Strategy, in context: ValidationContext) -> [Diagnostic] {
-        strategy.assignments.filter(\.accountable.isEmpty).map {
-            problem("no team is Accountable for '\($0.responsibility.value)'", at: $0.responsibility.location)
+        strategy.assignments.compactMap { assignment in
+            if assignment.accountable.isEmpty {
+                return problem("no team is Accountable for '\(assignment.responsibility.value)'", at: assignment.responsibility.location)
+            }
+            // Accountable means answering for it inside the organisation, which a party outside cannot.
+            let external = assignment.accountable.filter { context.teams[$0.value]?.isExternal == true }
+            guard external.count == assignment.accountable.count, let party = external.first else { return nil }
+            return problem(
+                "no team inside the organisation is Accountable for '\(assignment.responsibility.value)': '\(party.value)' is an external party",
+                at: party.location,
+                fixHint: "make a team of the organisation Accountable; the party can be Responsible, Consulted or Informed")
         }
     }
 }

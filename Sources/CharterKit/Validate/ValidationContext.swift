@@ -40,6 +40,13 @@ public struct ValidationContext: Sendable {
     }
 
     /// A CH250 diagnostic for a reference to something unknown, with the closest known name.
+    /// A reference that names an external party where only a team inside the organisation will do.
+    public func externalParty(_ reference: Located<String>, as role: String) -> Diagnostic {
+        Diagnostic(
+            .unknownReference, "'\(reference.value)' is an external party, and \(role) must be a team inside the organisation",
+            at: reference.location, fixHint: "name the team that answers for it inside; the party can hold R, C or I in the matrix")
+    }
+
     public func unknownReference(_ reference: Located<String>, kind: String, known: some Sequence<String>) -> Diagnostic {
         let suggestion = Suggestions.closest(to: reference.value, in: known)
         return Diagnostic(

@@ -10,7 +10,7 @@ import Testing
         let folder = scratch.folder.appending(path: "playbook").path
         let created = try CharterProcess.run(["init", folder])
         #expect(created.status == 0)
-        #expect(created.stdout.hasPrefix("Wrote 21 files to "))
+        #expect(created.stdout.hasPrefix("Wrote 22 files to "))
         let check = try CharterProcess.run(["check", "--root", folder, "--strict"])
         #expect(check.status == 0, "\(check.stderr)")
         let build = try CharterProcess.run(["build", "--root", folder])
@@ -99,7 +99,9 @@ import Testing
             .filter { $0.hasSuffix(".yaml") }.map { content.appending(path: "strategies/\($0)").path }
         let teams = try FileManager.default.contentsOfDirectory(atPath: content.appending(path: "teams").path)
             .filter { $0.hasSuffix(".yaml") }.map { content.appending(path: "teams/\($0)").path }
-        #expect(strategies.count >= 4 && teams.count >= 6)
+        let parties = try FileManager.default.contentsOfDirectory(atPath: content.appending(path: "parties").path)
+            .filter { $0.hasSuffix(".yaml") }.map { content.appending(path: "parties/\($0)").path }
+        #expect(strategies.count >= 4 && teams.count >= 6 && parties.count >= 1)
 
         let bad = scratch.folder.appending(path: "bad")
         try FileManager.default.createDirectory(at: bad, withIntermediateDirectories: true)
@@ -112,19 +114,23 @@ import Testing
         let measured = try #require(strategies.sorted().map { try String(contentsOfFile: $0, encoding: .utf8) }.first { $0.contains("\n    unit: ") })
         try Data(measured.replacingOccurrences(of: "\n    unit: ", with: "\n    unti: ").utf8).write(to: bad.appending(path: "measure.yaml"))
         try Data("objectives:\n  - id: untitled\n".utf8).write(to: bad.appending(path: "objectives.yaml"))
+        try Data("name: Guild\nkind: function team\n".utf8).write(to: bad.appending(path: "party.yaml"))
         let register = content.appending(path: "objectives.yaml").path
         let mistakes: [(kind: String, path: String)] = [
             ("strategy", bad.appending(path: "misspelt.yaml").path), ("strategy", bad.appending(path: "stage.yaml").path),
             ("team", bad.appending(path: "team.yaml").path), ("strategy", bad.appending(path: "measure.yaml").path),
-            ("objectives", bad.appending(path: "objectives.yaml").path),
+            ("objectives", bad.appending(path: "objectives.yaml").path), ("party", bad.appending(path: "party.yaml").path),
         ]
 
         let results = try SchemaValidator.check(
             schemas: out,
-            documents: strategies.map { ("strategy", $0) } + teams.map { ("team", $0) } + [("objectives", register)] + mistakes)
-        let good = results.prefix(strategies.count + teams.count + 1)
+            documents: strategies.map { ("strategy", $0) } + teams.map { ("team", $0) } + parties.map { ("party", $0) }
+                + [("objectives", register)] + mistakes)
+        let good = results.prefix(strategies.count + teams.count + parties.count + 1)
         #expect(good.allSatisfy { $0 == "valid" }, "\(good)")
-        #expect(results.suffix(5) == ["invalid: additionalProperties", "invalid: enum", "invalid: enum", "invalid: additionalProperties", "invalid: required"])
+        #expect(results.suffix(6) == [
+            "invalid: additionalProperties", "invalid: enum", "invalid: enum", "invalid: additionalProperties", "invalid: required", "invalid: enum",
+        ])
     }
 
     @Test("schemas follow the site's own model")

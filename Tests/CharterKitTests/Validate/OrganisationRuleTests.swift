@@ -127,6 +127,51 @@ import Testing
         #expect(try FixtureSite.result(incomplete).diagnostics.first { $0.code == .missingField }?.message == "convergence has no 'process'")
     }
 
+    // MARK: External parties
+
+    static let panel = Edit.write("content/parties/panel.yaml", "name: Member panel\nkind: customer panel\nsegment: forum members\nurl: https://panel.example.org\n")
+
+    @Test("an external party runs a market-run program and holds letters, marked external; it has its own page")
+    func externalParty() throws {
+        let edits: [Edit] = [
+            Self.panel,
+            .replace("    community: lifestyle\n", with: "    community: lifestyle\n  - id: fan-forum\n    kind: market-run\n    owner: panel\n    method: peer-answers\n"),
+            .replace("insight-dissemination: {accountable: insight, responsible: [insight]}",
+                     with: "insight-dissemination: {accountable: insight, responsible: [insight, panel]}"),
+        ]
+        #expect(try FixtureSite.check(edits) == [])
+        let site = try SitePagesTests.build(edits)
+        let page = try site.outputText("parties/panel.html")
+        #expect(page.contains("<h1>Member panel</h1>"))
+        #expect(page.contains("<div><dt>Kind</dt><dd>customer panel</dd></div>\n<div><dt>Speaks for</dt><dd>forum members</dd></div>\n<div><dt>Web</dt><dd><a href=\"https://panel.example.org\">https://panel.example.org</a></dd></div>"))
+        #expect(page.contains("<li><a href=\"../strategies/community.html#program-fan-forum\">fan-forum</a> <span class=\"detail\">Customer community</span></li>"))
+        let strategy = try site.outputText("strategies/community.html")
+        #expect(strategy.contains(" run by <a href=\"../parties/panel.html\">Member panel</a> <span class=\"badge external\">external</span></p>"))
+        #expect(strategy.contains("<th scope=\"col\"><a href=\"../parties/panel.html\">Member panel</a> <span class=\"badge external\">external</span></th>"))
+        #expect(try site.outputText("organisation.html").contains("<li><a href=\"parties/panel.html\">Member panel</a> <span class=\"detail\">customer panel</span></li>"))
+        #expect(try site.outputText("parties/index.html").contains("<h1>External parties</h1>"))
+    }
+
+    @Test("rules that need a team inside the organisation say so when given an external party")
+    func externalPartyLimits() throws {
+        // The one Accountable for a responsibility must be a team inside (CH230).
+        let accountable = [Self.panel, .replace("insight-dissemination: {accountable: insight, responsible: [insight]}",
+                                                with: "insight-dissemination: {accountable: panel, responsible: [insight]}")]
+        let found = try FixtureSite.result(accountable).diagnostics
+        #expect(located(found) == ["CH230 error \(Self.strategy):73:40"])
+        #expect(found.first?.message == "no team inside the organisation is Accountable for 'insight-dissemination': 'panel' is an external party")
+        // A strategy's owner, a risk's owner and an attestation are the organisation's own (CH250).
+        let owner = try FixtureSite.result([Self.panel, .replace("owner: hub\nstatus:", with: "owner: panel\nstatus:")]).diagnostics
+        #expect(located(owner) == ["CH250 error \(Self.strategy):2:8"])
+        #expect(owner.first?.message == "'panel' is an external party, and a strategy's owner must be a team inside the organisation")
+        // A party's ID is not a team's too (CH251); its kind is one of the parties' kinds (CH111).
+        let twice = try FixtureSite.check([.write("content/parties/hub.yaml", "name: Hub people\nkind: community\n")])
+        #expect(twice == ["CH251 error content/parties/hub.yaml:1:1"])
+        #expect(try FixtureSite.check([.write("content/parties/guild.yaml", "name: Guild\nkind: function team\n")]) == ["CH111 error content/parties/guild.yaml:2:7"])
+        #expect(try FixtureSite.check([.write("content/parties/guild.yaml", "name: Guild\nkind: partner\nurl: javascript:alert(1)\n")])
+            == ["CH111 error content/parties/guild.yaml:3:6"])
+    }
+
     // MARK: The organisation
 
     @Test("the organisation stands at the lowest stage its strategies' evidence supports, drafts aside")
