@@ -7,6 +7,8 @@ public enum SitePaths {
     public static let programKinds = "program-kinds/index.html"
     public static let health = "health.html"
     public static let organisation = "organisation.html"
+    /// Every strategy's "you said, we did" log, in one place.
+    public static let exchanges = "you-said-we-did.html"
     public static let objectives = "objectives/index.html"
     public static let tags = "tags/index.html"
     public static let notFound = "404.html"

@@ -85,6 +85,16 @@ struct MappingReader {
         return nil
     }
 
+    /// A date written as YYYY-MM-DD; anything else is CH113 and reads as absent.
+    func date(_ key: String, _ fields: inout FieldReader) -> Located<CalendarDate>? {
+        guard let text = text(key, &fields) else { return nil }
+        guard let date = CalendarDate(text.value) else {
+            fields.diagnostics.append(Diagnostic(.invalidDate, "'\(text.value)' is not a date written as YYYY-MM-DD", at: text.location))
+            return nil
+        }
+        return Located(date, at: text.location)
+    }
+
     /// A boolean value.
     func flag(_ key: String, _ fields: inout FieldReader) -> Bool? {
         byKey[key].flatMap { fields.bool($0) }

@@ -67,10 +67,48 @@ public struct Strategy: Sendable, Hashable {
         public func finding(_ id: String) -> Finding? { findings.first { $0.id?.value == id } }
     }
 
-    /// A market representative the strategy was made with.
+    /// A market representative the strategy was made with, and the record of what they did.
     public struct CoCreator: Sendable, Hashable {
+        /// Whether they signed off the strategy, and on which day if it was given.
+        public enum SignOff: Sendable, Hashable { case yes(Located<CalendarDate>?), no }
+
+        public var location: SourceLocation
+        /// Their name; for an external party, the party's ID until the site names it.
         public var name: Located<String>
+        /// The external party they are (`party: ID`), if they are one.
+        public var party: Located<String>?
         public var kind: String?
+        /// The part of the market they speak for.
+        public var segment: Located<String>?
+        public var from: Located<CalendarDate>?
+        public var to: Located<CalendarDate>?
+        /// IDs of the assessment findings, methods and programs they shaped.
+        public var shaped: [Located<String>] = []
+        /// What they contributed, in words.
+        public var contribution: Located<String>?
+        public var signedOff: SignOff?
+
+        public init(location: SourceLocation, name: Located<String>) {
+            self.location = location
+            self.name = name
+        }
+    }
+
+    /// One entry of the "you said, we did" log: what the market asked for, and the change that
+    /// answered it.
+    public struct Exchange: Sendable, Hashable {
+        public var location: SourceLocation
+        public var said: Located<String>
+        /// Who asked: an external party's ID, or words ("small-business owners at the breakfasts").
+        public var by: Located<String>?
+        public var on: Located<CalendarDate>?
+        public var did: Located<String>?
+        public var doneOn: Located<CalendarDate>?
+        /// IDs of the methods, programs or findings the change touched.
+        public var changes: [Located<String>]
+
+        /// Whether the request still waits for an answer.
+        public var isOpen: Bool { did == nil }
     }
 
     /// What the customer and the company each gain.
@@ -248,6 +286,8 @@ public struct Strategy: Sendable, Hashable {
     public var objectives: [Objective]
     public var assessment: Assessment?
     public var coCreators: [CoCreator]
+    /// The "you said, we did" log, in file order.
+    public var exchanges: [Exchange]
     public var goal: Located<String>?
     public var mission: Located<String>?
     public var benefits: Benefits?

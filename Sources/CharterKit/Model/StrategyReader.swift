@@ -2,7 +2,7 @@
 /// Whether the strategy is complete and consistent is the validator's business, not this reader's.
 struct StrategyReader {
     static let keys = [
-        "title", "owner", "status", "focus_areas", "sponsor", "objectives", "assessment", "co_creators",
+        "title", "owner", "status", "focus_areas", "sponsor", "objectives", "assessment", "co_creators", "you_said_we_did",
         "goal", "mission", "benefits", "methods", "resources", "reporting", "communication", "programs",
         "presence", "support_content", "maturity", "responsibilities", "risks",
     ]
@@ -28,6 +28,7 @@ struct StrategyReader {
             objectives: map.list("objectives", &fields).compactMap { objective($0, &fields) },
             assessment: map.value("assessment").flatMap { assessment($0, &fields) },
             coCreators: map.list("co_creators", &fields).compactMap { coCreator($0, &fields) },
+            exchanges: map.list("you_said_we_did", &fields).compactMap { exchange($0, &fields) },
             goal: map.text("goal", &fields),
             mission: map.text("mission", &fields),
             benefits: map.value("benefits").flatMap { benefits($0, &fields) },
@@ -136,13 +137,59 @@ struct StrategyReader {
     }
 
     private func coCreator(_ node: YAMLNode, _ fields: inout FieldReader) -> Strategy.CoCreator? {
-        if let text = node.scalarText, node.entries == nil { return Strategy.CoCreator(name: Located(text, at: node.location), kind: nil) }
-        guard let map = MappingReader(node, what: "a co-creator", known: ["name", "kind"], fields: &fields) else { return nil }
-        guard let name = map.text("name", &fields) else {
-            fields.missing("name", in: "a co-creator", at: map.location)
+        if let text = node.scalarText, node.entries == nil {
+            return Strategy.CoCreator(location: node.location, name: Located(text, at: node.location))
+        }
+        let keys = ["name", "party", "kind", "segment", "from", "to", "shaped", "contribution", "signed_off"]
+        guard let map = MappingReader(node, what: "a co-creator", known: keys, fields: &fields) else { return nil }
+        let name = map.text("name", &fields), party = map.text("party", &fields)
+        if name == nil && party == nil {
+            fields.missing("name", in: "a co-creator (or a 'party', the ID of an external party)", at: map.location)
             return nil
         }
-        return Strategy.CoCreator(name: name, kind: map.text("kind", &fields)?.value)
+        var record = Strategy.CoCreator(location: map.location, name: name ?? party!)
+        record.party = party
+        record.kind = map.text("kind", &fields)?.value
+        record.segment = map.text("segment", &fields)
+        record.from = map.date("from", &fields)
+        record.to = map.date("to", &fields)
+        if let from = record.from, let to = record.to, to.value < from.value {
+            fields.diagnostics.append(Diagnostic(
+                .invalidDate, "a co-creator's 'to' (\(to.value)) is before its 'from' (\(from.value))", at: to.location))
+        }
+        record.shaped = map.texts("shaped", &fields)
+        record.contribution = map.text("contribution", &fields)
+        // `signed_off: 2026-07-04`, the day they did; `signed_off: false` says they have not.
+        if let entry = map.entry("signed_off") {
+            if let value = entry.value.bool {
+                record.signedOff = value ? .yes(nil) : .no
+            } else if let day = map.date("signed_off", &fields) {
+                record.signedOff = .yes(day)
+            }
+        }
+        return record
+    }
+
+    private func exchange(_ node: YAMLNode, _ fields: inout FieldReader) -> Strategy.Exchange? {
+        // `asked_on`, not `on`, which YAML 1.1 tools read as the Boolean true.
+        let keys = ["said", "by", "asked_on", "did", "done_on", "change"]
+        guard let map = MappingReader(node, what: "an entry of 'you_said_we_did'", known: keys, fields: &fields) else { return nil }
+        guard let said = map.text("said", &fields) else {
+            fields.missing("said", in: "an entry of 'you_said_we_did'", at: map.location)
+            return nil
+        }
+        let on = map.date("asked_on", &fields)
+        if on == nil, map.entry("asked_on") == nil { fields.missing("asked_on", in: "an entry of 'you_said_we_did'", at: map.location) }
+        let doneOn = map.date("done_on", &fields)
+        if let on, let doneOn, doneOn.value < on.value {
+            fields.diagnostics.append(Diagnostic(
+                .invalidDate, "'done_on' (\(doneOn.value)) is before 'asked_on' (\(on.value))", at: doneOn.location))
+        }
+        let did = map.text("did", &fields)
+        if doneOn != nil && did == nil { fields.missing("did", in: "an entry of 'you_said_we_did' with a 'done_on'", at: map.location) }
+        return Strategy.Exchange(
+            location: map.location, said: said, by: map.text("by", &fields), on: on, did: did, doneOn: doneOn,
+            changes: map.texts("change", &fields))
     }
 
     private func benefits(_ node: YAMLNode, _ fields: inout FieldReader) -> Strategy.Benefits? {
@@ -387,16 +434,8 @@ struct StrategyReader {
 
     private func convergence(_ node: YAMLNode, _ fields: inout FieldReader) -> Strategy.Convergence? {
         guard let map = MappingReader(node, what: "convergence", known: ["attested_on", "by", "process"], fields: &fields) else { return nil }
-        var attestedOn: Located<CalendarDate>?
-        if let text = map.text("attested_on", &fields) {
-            if let date = CalendarDate(text.value) {
-                attestedOn = Located(date, at: text.location)
-            } else {
-                fields.diagnostics.append(Diagnostic(.invalidDate, "'\(text.value)' is not a date written as YYYY-MM-DD", at: text.location))
-            }
-        } else {
-            fields.missing("attested_on", in: "convergence", at: map.location)
-        }
+        if map.entry("attested_on") == nil { fields.missing("attested_on", in: "convergence", at: map.location) }
+        let attestedOn = map.date("attested_on", &fields)
         let by = map.text("by", &fields)
         if by == nil { fields.missing("by", in: "convergence", at: map.location) }
         let process = map.text("process", &fields)

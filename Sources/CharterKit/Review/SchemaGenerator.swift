@@ -141,7 +141,15 @@ public struct SchemaGenerator: Sendable {
                 ])]))])),
                 ("sources", Self.oneOrMany(Self.text)),
             ])),
-            ("co_creators", Self.list(.object([("anyOf", .array([Self.text, Self.mapping([("name", Self.text), ("kind", Self.text)], required: ["name"])]))]))),
+            ("co_creators", Self.list(.object([("anyOf", .array([Self.text, Self.mapping([
+                ("name", Self.text), ("party", Self.text), ("kind", Self.text), ("segment", Self.text),
+                ("from", Self.date), ("to", Self.date), ("shaped", Self.oneOrMany(Self.text)), ("contribution", Self.text),
+                ("signed_off", .object([("anyOf", .array([Self.date, .object([("type", .string("boolean"))])]))])),
+            ])]))]))),
+            ("you_said_we_did", Self.list(Self.mapping([
+                ("said", Self.text), ("by", Self.text), ("asked_on", Self.date), ("did", Self.text), ("done_on", Self.date),
+                ("change", Self.oneOrMany(Self.text)),
+            ], required: ["said", "asked_on"]))),
             ("goal", Self.text), ("mission", Self.text),
             ("benefits", Self.mapping([("customer", Self.oneOrMany(Self.text)), ("company", Self.oneOrMany(Self.text))])),
             ("methods", Self.list(Self.mapping([("id", Self.text), ("title", Self.text), ("description", Self.text),

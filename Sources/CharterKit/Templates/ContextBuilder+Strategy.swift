@@ -103,7 +103,8 @@ extension ContextBuilder {
                              detail: detail.isEmpty ? nil : detail.joined(separator: "; "))
             },
             assessment: assessment,
-            coCreators: strategy.coCreators.map { .init(name: $0.name.value, kind: $0.kind) },
+            coCreators: strategy.coCreators.map { coCreator($0, of: strategy, from: path) },
+            exchanges: exchanges(of: strategy, from: path),
             goal: html(strategy.goal),
             mission: html(strategy.mission),
             customerBenefits: (strategy.benefits?.customer ?? []).compactMap { html($0) },
@@ -202,6 +203,74 @@ extension ContextBuilder {
                       return (totals + other).joined(separator: ", ")
                   }()),
         ]
+    }
+
+    /// Where an ID a co-creator shaped, or a change answered, points on the strategy's page: an
+    /// assessment finding, a method or a program.
+    func shapedLink(_ id: String, in strategy: Strategy, from path: String) -> LinkView? {
+        let page = SitePaths.strategy(strategy.id)
+        if let finding = strategy.assessment?.finding(id) {
+            return link(finding.text.value, to: page, from: path, fragment: Self.findingAnchor(id), detail: "finding")
+        }
+        if let method = strategy.methods.first(where: { $0.id.value == id }) {
+            return link(method.title?.value ?? id, to: page, from: path, fragment: "method-" + id, detail: "method")
+        }
+        if let program = strategy.programs.first(where: { $0.id.value == id }) {
+            return link(program.title?.value ?? id, to: page, from: path, fragment: SitePaths.programAnchor(id), detail: "program")
+        }
+        return nil
+    }
+
+    func coCreator(_ record: Strategy.CoCreator, of strategy: Strategy, from path: String) -> StrategyView.CoCreator {
+        let party = record.party.flatMap { evaluator.context.teams[$0.value]?.isExternal == true ? teamLink($0.value, from: path) : nil }
+        let period: String? = switch (record.from?.value, record.to?.value) {
+        case let (from?, to?): "\(from) to \(to)"
+        case let (from?, nil): "from \(from)"
+        case let (nil, to?): "until \(to)"
+        case (nil, nil): nil
+        }
+        let signOff: String? = switch record.signedOff {
+        case .yes(let day?): "signed off on \(day.value)"
+        case .yes(nil): "signed off"
+        case .no: "not signed off"
+        case nil: nil
+        }
+        return .init(
+            name: party?.title ?? record.name.value, kind: record.kind, party: party, segment: record.segment?.value, period: period,
+            shaped: record.shaped.compactMap { shapedLink($0.value, in: strategy, from: path) },
+            contribution: record.contribution?.value, signOff: signOff,
+            signedOff: { if case .yes = record.signedOff { return true } else { return false } }())
+    }
+
+    /// The strategy's "you said, we did" log, newest request first; open requests before answered
+    /// ones of the same day.
+    func exchanges(of strategy: Strategy, from path: String) -> [ExchangeView] {
+        strategy.exchanges.enumerated().sorted { a, b in
+            let (x, y) = (a.element.on?.value.description ?? "", b.element.on?.value.description ?? "")
+            return x != y ? x > y : a.offset < b.offset
+        }.map(\.element).map { exchange in
+            let party = exchange.by.flatMap { evaluator.context.teams[$0.value]?.isExternal == true ? teamLink($0.value, from: path) : nil }
+            return ExchangeView(
+                strategy: strategyLink(strategy.id, from: path), said: exchange.said.value,
+                by: party, byText: party == nil ? exchange.by?.value : nil,
+                on: exchange.on?.value.description, did: exchange.did?.value, doneOn: exchange.doneOn?.value.description,
+                changes: exchange.changes.compactMap { shapedLink($0.value, in: strategy, from: path) }, isOpen: exchange.isOpen)
+        }
+    }
+
+    /// The site-wide "you said, we did" page: every strategy's log, newest request first.
+    func exchangesContext() -> PageContext {
+        let path = SitePaths.exchanges
+        let entries = site.strategyModels.flatMap { exchanges(of: $0, from: path) }
+            .enumerated().sorted { a, b in
+                let (x, y) = (a.element.on ?? "", b.element.on ?? "")
+                return x != y ? x > y : a.offset < b.offset
+            }.map(\.element)
+        var context = frame(pageView(
+            title: "You said, we did", kind: "exchanges", path: path,
+            description: "What customers, partners and communities asked for, and the change that answered each request, across every strategy."))
+        context.exchanges = ExchangesView(entries: entries, open: entries.filter(\.isOpen).count, answered: entries.filter { !$0.isOpen }.count)
+        return context
     }
 
     /// The strategy's convergence attestation, if it has one.

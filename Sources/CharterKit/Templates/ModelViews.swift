@@ -39,7 +39,22 @@ public struct StrategyView: Sendable {
         public var competitionPartners: String?
         public var sources: [String]
     }
-    public struct CoCreator: Sendable { public var name: String; public var kind: String? }
+    /// A market representative the strategy was made with, and the record of what they did.
+    public struct CoCreator: Sendable {
+        public var name: String
+        public var kind: String?
+        /// The external party's page, when they are one.
+        public var party: LinkView?
+        public var segment: String?
+        /// "2026-02-01 to 2026-06-30", "from 2026-02-01" or nil.
+        public var period: String?
+        /// The findings, methods and programs they shaped, linked on the page.
+        public var shaped: [LinkView]
+        public var contribution: String?
+        /// "signed off on 2026-07-04", "signed off", "not signed off", or nil when not recorded.
+        public var signOff: String?
+        public var signedOff: Bool
+    }
     public struct Report: Sendable {
         public var success: String?
         public var measure: String?
@@ -101,6 +116,8 @@ public struct StrategyView: Sendable {
     public var objectives: [Objective]
     public var assessment: Assessment?
     public var coCreators: [CoCreator]
+    /// The "you said, we did" log, newest request first.
+    public var exchanges: [ExchangeView]
     public var goal: String?
     public var mission: String?
     public var customerBenefits: [String]
@@ -226,6 +243,27 @@ public struct ObjectiveView: Sendable {
 }
 
 /// The maturity ladder of one strategy: every stage, with its state and criteria.
+/// One entry of a "you said, we did" log: what the market asked for and the change that answered it.
+public struct ExchangeView: Sendable {
+    public var strategy: LinkView
+    public var said: String
+    /// An external party's page, or the asker in words.
+    public var by: LinkView?
+    public var byText: String?
+    public var on: String?
+    public var did: String?
+    public var doneOn: String?
+    public var changes: [LinkView]
+    public var isOpen: Bool
+}
+
+/// The site-wide "you said, we did" log.
+public struct ExchangesView: Sendable {
+    public var entries: [ExchangeView]
+    public var open: Int
+    public var answered: Int
+}
+
 /// A dated convergence attestation: who said the business's planning has taken a strategy in.
 public struct AttestationView: Sendable {
     public var strategy: LinkView
@@ -518,6 +556,7 @@ extension StrategyView: TemplateView {
         case .objectives: self.objectives
         case .assessment: self.assessment
         case .coCreators: self.coCreators
+        case .exchanges: self.exchanges
         case .goal: self.goal
         case .mission: self.mission
         case .customerBenefits: self.customerBenefits
@@ -603,6 +642,41 @@ extension StrategyView.CoCreator: TemplateView {
         switch CodingKeys(stringValue: name) {
         case .name: self.name
         case .kind: self.kind
+        case .party: self.party
+        case .segment: self.segment
+        case .period: self.period
+        case .shaped: self.shaped
+        case .contribution: self.contribution
+        case .signOff: self.signOff
+        case .signedOff: self.signedOff
+        case nil: nil
+        }
+    }
+}
+
+extension ExchangeView: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .strategy: self.strategy
+        case .said: self.said
+        case .by: self.by
+        case .byText: self.byText
+        case .on: self.on
+        case .did: self.did
+        case .doneOn: self.doneOn
+        case .changes: self.changes
+        case .isOpen: self.isOpen
+        case nil: nil
+        }
+    }
+}
+
+extension ExchangesView: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .entries: self.entries
+        case .open: self.open
+        case .answered: self.answered
         case nil: nil
         }
     }

@@ -28,6 +28,8 @@ public struct PageContext: Sendable {
     public var home: HomeView?
     public var objective: ObjectiveView?
     public var organisation: OrganisationView?
+    /// On the site-wide "you said, we did" page.
+    public var exchanges: ExchangesView?
     /// On the print page: every written page, in reading order.
     public var print: [PrintSection]?
 }
@@ -145,6 +147,7 @@ extension PageContext: TemplateView {
         case .home: self.home
         case .objective: self.objective
         case .organisation: self.organisation
+        case .exchanges: self.exchanges
         case .print: self.print
         case nil: nil
         }

@@ -166,6 +166,7 @@ struct SiteRenderer {
             jobs.append(Job(template: "listing", sourcePath: "") { builder.programKindsContext() })
             jobs.append(Job(template: "health", sourcePath: "") { builder.healthContext() })
             jobs.append(Job(template: "organisation", sourcePath: "") { builder.organisationContext() })
+            jobs.append(Job(template: "exchanges", sourcePath: "") { builder.exchangesContext() })
             if !site.objectives.isEmpty {
                 jobs.append(Job(template: "listing", sourcePath: "") { builder.objectivesContext() })
                 jobs += objectivePages

@@ -97,6 +97,27 @@ struct ReferenceRule: ValidationRule {
             (assignment.accountable + assignment.responsible + assignment.consulted + assignment.informed).forEach(teamOrParty)
         }
         strategy.risks.forEach { team($0.owner, as: "a risk's owner") }
+
+        // The market's side: co-creators who are external parties, and what they shaped.
+        let parties = context.site.teamModels.filter(\.isExternal).map(\.id)
+        let shapeable = (strategy.assessment?.findings.compactMap(\.id?.value) ?? []) + methods + strategy.programs.map(\.id.value)
+        func shaped(_ reference: Located<String>) {
+            guard !shapeable.contains(reference.value) else { return }
+            found.append(context.unknownReference(reference, kind: "finding, method or program", known: shapeable))
+        }
+        for record in strategy.coCreators {
+            if let party = record.party {
+                if let known = context.teams[party.value], !known.isExternal {
+                    found.append(Diagnostic(
+                        .unknownReference, "'\(party.value)' is a team inside the organisation; a co-creator comes from the market",
+                        at: party.location, fixHint: "name an external party from content/parties/, or write the co-creator's name"))
+                } else if context.teams[party.value] == nil, !context.site.unreadableIDs.contains("team/\(party.value)") {
+                    found.append(context.unknownReference(party, kind: "external party", known: parties))
+                }
+            }
+            record.shaped.forEach(shaped)
+        }
+        for exchange in strategy.exchanges { exchange.changes.forEach(shaped) }
         return found
     }
 

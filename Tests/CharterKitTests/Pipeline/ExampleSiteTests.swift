@@ -45,7 +45,7 @@ import Testing
     ]
     /// Pages every site with strategies has, whatever its content.
     static let fixedPages = [
-        "index.html", "404.html", "print.html", "health.html", "organisation.html", "stages/index.html", "responsibilities/index.html",
+        "index.html", "404.html", "print.html", "health.html", "organisation.html", "you-said-we-did.html", "stages/index.html", "responsibilities/index.html",
         "focus-areas/index.html", "program-kinds/index.html",
     ]
 

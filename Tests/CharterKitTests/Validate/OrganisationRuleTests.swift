@@ -172,6 +172,67 @@ import Testing
             == ["CH111 error content/parties/guild.yaml:3:6"])
     }
 
+    // MARK: Co-creation on record
+
+    static let records = Edit.replace("co_creators:\n  - name: Broker advisory panel\n    kind: partner\n", with: """
+        co_creators:
+          - name: Broker advisory panel
+            kind: partner
+          - party: panel
+            segment: forum members
+            from: 2026-02-01
+            to: 2026-04-30
+            shaped: [peer-answers, ask-a-member]
+            contribution: Asked for answers from members, not staff.
+            signed_off: 2026-05-06
+        you_said_we_did:
+          - said: Answers take a day.
+            by: panel
+            asked_on: 2026-03-01
+            did: Members answer, and moderators within the hour.
+            done_on: 2026-05-01
+            change: [peer-answers]
+          - said: Show who answered before.
+            by: regular members
+            asked_on: 2026-09-01
+
+        """)
+
+    @Test("co-creators on record: who, when, what they shaped, whether they signed off; and the 'you said, we did' log")
+    func coCreationRecords() throws {
+        let edits = [Self.panel, Self.records]
+        #expect(try FixtureSite.check(edits) == [])
+        let site = try SitePagesTests.build(edits)
+        let strategy = try site.outputText("strategies/community.html")
+        #expect(strategy.contains("<li><a href=\"../parties/panel.html\">Member panel</a> <span class=\"badge external\">external</span>, speaking for forum members <span class=\"detail\">2026-02-01 to 2026-04-30</span> <span class=\"badge ok\">signed off on 2026-05-06</span><div class=\"detail\">Asked for answers from members, not staff.</div><div class=\"links-line\"><span class=\"label\">Shaped:</span> <ul class=\"inline-list\"><li><a href=\"#method-peer-answers\">Peer answers</a> <span class=\"detail\">method</span></li><li><a href=\"#program-ask-a-member\">Ask a member</a> <span class=\"detail\">program</span></li></ul></div></li>"))
+        // Newest request first; the open one says so.
+        let open = try #require(strategy.range(of: "<q>Show who answered before.</q></p><p class=\"did\"><span class=\"badge warn\">open</span>"))
+        let answered = try #require(strategy.range(of: "<q>Answers take a day.</q>"))
+        #expect(open.lowerBound < answered.lowerBound)
+        let log = try site.outputText("you-said-we-did.html")
+        #expect(log.contains("<p>1 answered, 1 still open."))
+        #expect(log.contains("<td data-label=\"Asked\"><time datetime=\"2026-03-01\">2026-03-01</time><br>by <a href=\"parties/panel.html\">Member panel</a></td>"))
+        #expect(log.contains("<td data-label=\"We did\"><time datetime=\"2026-05-01\">2026-05-01</time>: Members answer, and moderators within the hour. <ul class=\"inline-list\"><li><a href=\"strategies/community.html#method-peer-answers\">Peer answers</a></li></ul></td>"))
+    }
+
+    @Test("co-creation records and the log are checked: references, dates and required fields")
+    func coCreationMistakes() throws {
+        func check(_ old: String, _ new: String) throws -> [String] {
+            try FixtureSite.check([Self.panel, Self.records, .replace(old, with: new)])
+        }
+        #expect(try check("shaped: [peer-answers, ask-a-member]", "shaped: [peer-answer, ask-a-member]") == ["CH250 error \(Self.strategy):26:14"])
+        let unknown = try FixtureSite.result([Self.panel, Self.records, .replace("shaped: [peer-answers,", with: "shaped: [peer-answer,")]).diagnostics
+        #expect(unknown.first?.message == "unknown finding, method or program 'peer-answer'")
+        #expect(unknown.first?.fixHint == "did you mean 'peer-answers'?")
+        #expect(try check("  - party: panel\n", "  - party: hub\n") == ["CH250 error \(Self.strategy):22:12"])
+        #expect(try check("  - party: panel\n", "  - party: panels\n") == ["CH250 error \(Self.strategy):22:12"])
+        #expect(try check("to: 2026-04-30", "to: 2026-01-30") == ["CH113 error \(Self.strategy):25:9"])
+        #expect(try check("done_on: 2026-05-01", "done_on: 2026-02-01") == ["CH113 error \(Self.strategy):34:14"])
+        #expect(try check("    did: Members answer, and moderators within the hour.\n", "") == ["CH110 error \(Self.strategy):30:5"])
+        #expect(try check("  - said: Show who answered before.\n", "  - sad: Show who answered before.\n") == ["CH108 error \(Self.strategy):36:5", "CH110 error \(Self.strategy):36:5"])
+        #expect(try check("change: [peer-answers]", "change: [peer]") == ["CH250 error \(Self.strategy):35:14"])
+    }
+
     // MARK: The organisation
 
     @Test("the organisation stands at the lowest stage its strategies' evidence supports, drafts aside")
