@@ -6,7 +6,8 @@ headless Chromium. A page is audited only once it is known to be the page asked 
 URL, answered with 200, not the site's 404 page). Colour-contrast checks that axe cannot decide
 (its "incomplete" results, such as text over a gradient) fail too, unless each is in the
 reviewed list given with --reviewed-contrast, with the reason it was judged readable.
-Layout: home, a strategy, the matrix, a team and every playbook with a table, on an emulated
+Layout: home, a strategy, the matrix, a team, the organisation page, an external party, the
+"you said, we did" log and every playbook with a table, on an emulated
 phone (390 px wide) and a desktop (1280 px): no page is wider than the screen, and every table
 too wide for it scrolls inside itself; the search box shows an excerpt of a page's body around
 a word found only there, on the phone too.
@@ -41,6 +42,9 @@ PAGES = {
     "responsibility": "responsibilities/governance.html",
     "stage": "stages/engagement.html",
     "playbook": "{playbook}",
+    "organisation": "organisation.html",
+    "party": "{party}",
+    "market-log": "you-said-we-did.html",
 }
 # A phone is emulated: a headless window cannot be narrower than 500 px.
 PHONE = (390, 844)
@@ -369,15 +373,19 @@ def main():
     parser.add_argument("--reviewed-contrast", required=True,
                         help="the reviewed list of colour-contrast checks axe cannot decide, with a reason for each")
     args = parser.parse_args()
-    pages = {name: path.format(strategy=args.strategy, team=args.team, playbook=args.playbook) for name, path in PAGES.items()}
+    # The first external party's page, when the site has any.
+    parties = sorted(p for p in site_pages(urllib.parse.unquote(urllib.parse.urlparse(args.file).path)) if p.startswith("parties/") and not p.endswith("/index.html"))
+    pages = {name: path.format(strategy=args.strategy, team=args.team, playbook=args.playbook, party=parties[0] if parties else "index.html")
+             for name, path in PAGES.items()}
     folder = urllib.parse.unquote(urllib.parse.urlparse(args.file).path)
     every = site_pages(folder)
     tables = playbooks_with_tables(folder)
-    shaped = [pages["home"], pages["strategy"], pages["matrix"], pages["team"]] + [p for p in tables if p not in pages.values()]
+    shaped = [pages[name] for name in ("home", "strategy", "matrix", "team", "organisation", "party", "market-log")] \
+        + [p for p in tables if p not in pages.values()]
 
     print(f"== Accessibility (axe-core, WCAG 2.1 AA) on all {len(every)} pages")
     failures = accessibility(args.http, every, reviewed_contrast(args.reviewed_contrast))
-    print(f"== Layout at {PHONE[0]} and {DESKTOP[0]} px: home, strategy, matrix, team and {len(tables)} playbooks with tables")
+    print(f"== Layout at {PHONE[0]} and {DESKTOP[0]} px: home, strategy, matrix, team, organisation, a party, the market's log and {len(tables)} playbooks with tables")
     failures += layout(args.http, shaped)
     failures += phone_search(args.http, args.search_word, args.search_title)
     print("== Behaviour over HTTP under a sub-path")

@@ -242,6 +242,9 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let businessAreasUndeclared = DiagnosticCode(
         "CH263", "BusinessAreasUndeclared", .note, "Framework (CH26x)", "the Strategic stage is judged without a declared list of business areas",
         "The framework's Strategic stage means the strategy is rolled into all areas of the business. \"All\" needs a list, so a site declares its areas under `business_areas` in charter.yaml and each team names its `area`; a strategy then needs a team Accountable or Responsible from every declared area. Without the list, Charter falls back to counting the distinct areas its acting teams come from (three, unless `minimum` in model/stages.yaml says otherwise), which is Charter's reading, not the framework's. This note, once per strategy that claims or aims at such a stage, says which rule judged it.")
+    public static let focusAreaExpectation = DiagnosticCode(
+        "CH264", "FocusAreaExpectation", .note, "Framework (CH26x)", "a strategy lacks what its focus area calls for",
+        "Each focus area yields different results, and asks for different things. Charter's reading, which is not the framework's own rule: a strategy with the Marketing focus has a presence and content people can share; one with the Operational focus has a program where staff work together on a process (kind internal or process alignment); one with the Customer focus has a community program where customers share with each other, whoever runs it. Because it is Charter's reading, it is a note, listed on the health page beside the strategy's other gaps; a site that holds its strategies to it raises it with `severity: {CH264: warning}`, changes or removes the expectations with `expects:` on a focus area in `model/focus-areas.yaml` (`expects: []` switches one off), or turns the code off with `severity: {CH264: off}`.")
     // MARK: Scoreboard: measures and objectives (CH28x)
     public static let measureOffTrack = DiagnosticCode(
         "CH280", "MeasureOffTrack", .warning, "Scoreboard: measures and objectives (CH28x)", "a measure is more than its band behind the line from its baseline to its target",
@@ -300,7 +303,7 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         .unmetStageCriterion, .maturityGap, .noAccountable, .severalAccountable,
         .noResponsible, .severalLetters, .accountableOverload, .responsibilityUncovered,
         .noDefinedStrategy, .noGovernance, .noFunding, .unknownReference,
-        .duplicateID, .stalePage, .supportedStage, .staleAssessment, .unknownFinding, .businessAreasUndeclared, .measureOffTrack, .unservedObjective,
+        .duplicateID, .stalePage, .supportedStage, .staleAssessment, .unknownFinding, .businessAreasUndeclared, .focusAreaExpectation, .measureOffTrack, .unservedObjective,
         .strategyWithoutObjective, .measureAtRisk, .measureNoRecentData, .measureOverdue, .measureNotJudged,
         .objectiveWithoutMeasure, .brokenLink, .brokenAnchor, .templateSyntax, .missingTemplate,
         .rawHTMLDropped,

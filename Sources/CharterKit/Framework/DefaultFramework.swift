@@ -113,12 +113,23 @@ enum DefaultFramework {
           - id: marketing
             name: Marketing
             summary: Social channels used in marketing for broad awareness of the organisation and its offer.
+            expects:
+              - check: has-presence
+                summary: a presence where people meet the organisation (Charter's reading of the Marketing focus)
+              - check: has-support-content
+                summary: content people can share and use (Charter's reading of the Marketing focus)
           - id: operational
             name: Operational
             summary: Social processes inside mission-critical and back-office systems.
+            expects:
+              - check: internal-collaboration
+                summary: a program of kind internal or process alignment, where staff work together on a process (Charter's reading of the Operational focus)
           - id: customer
             name: Customer
             summary: Customers share knowledge and build relationships with other people who use the products.
+            expects:
+              - check: customer-sharing
+                summary: a community program where customers share with each other, whoever runs it (Charter's reading of the Customer focus)
         """
 
     static let programKinds = """

@@ -56,6 +56,8 @@ public enum CriterionCheck: String, Sendable, Hashable, CaseIterable {
     case noStandaloneSocialObjective = "no-standalone-social-objective"
     case objectivesInRegister = "objectives-in-register"
     case convergenceAttested = "convergence-attested"
+    case internalCollaboration = "internal-collaboration"
+    case customerSharing = "customer-sharing"
 
     /// Whether the check needs a `responsibility:` parameter.
     public var takesResponsibility: Bool {
@@ -78,6 +80,10 @@ public struct Framework: Sendable, Hashable {
     public var focusAreas: [FrameworkEntry]
     public var programKinds: [FrameworkEntry]
     public var elements: [FrameworkEntry]
+    /// What a strategy with each focus area should contain, by focus area ID (Charter's
+    /// reading of the focus areas; `expects:` in `model/focus-areas.yaml` changes it, and
+    /// `expects: []` switches a focus area's checks off).
+    public var focusExpectations: [String: [Criterion]] = [:]
 
     /// The position of a stage, found by ID, name or alias, ignoring case; nil when unknown.
     public func stageIndex(_ name: String) -> Int? {

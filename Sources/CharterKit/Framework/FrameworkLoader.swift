@@ -48,10 +48,11 @@ public struct FrameworkLoader: Sendable {
                 fields.mismatch(entry, expected: "a list")
                 continue
             }
-            var read: [(FrameworkEntry, [Criterion])] = []
+            var read: [(FrameworkEntry, [Criterion], Bool)] = []
             var seen: [String: SourceLocation] = [:]
             for item in items {
-                guard let parsed = readEntry(item, isStage: entry.key == "stages", fields: &fields) else { continue }
+                let criteriaKey = entry.key == "stages" ? "criteria" : entry.key == "focus_areas" ? "expects" : nil
+                guard let parsed = readEntry(item, criteriaKey: criteriaKey, fields: &fields) else { continue }
                 let at = item["id"]?.location ?? item.location
                 if let first = seen[parsed.0.id] {
                     fields.diagnostics.append(Diagnostic(
@@ -70,6 +71,9 @@ public struct FrameworkLoader: Sendable {
                 framework.responsibilities = merge(framework.responsibilities, read.map(\.0), id: \.id, replace: replace)
             case "focus_areas":
                 framework.focusAreas = merge(framework.focusAreas, read.map(\.0), id: \.id, replace: replace)
+                if replace { framework.focusExpectations = [:] }
+                // An entry that leaves `expects` out keeps what it had; `expects: []` clears it.
+                for (area, expects, given) in read where given { framework.focusExpectations[area.id] = expects }
             case "program_kinds":
                 framework.programKinds = merge(framework.programKinds, read.map(\.0), id: \.id, replace: replace)
             default:
@@ -79,14 +83,17 @@ public struct FrameworkLoader: Sendable {
         diagnostics += fields.diagnostics
     }
 
-    private func readEntry(_ node: YAMLNode, isStage: Bool, fields: inout FieldReader) -> (FrameworkEntry, [Criterion])? {
+    /// An entry, with the criteria under `criteriaKey` (a stage's `criteria`, a focus area's
+    /// `expects`) and whether that key was given.
+    private func readEntry(_ node: YAMLNode, criteriaKey: String?, fields: inout FieldReader) -> (FrameworkEntry, [Criterion], Bool)? {
         guard let entries = node.entries else {
             fields.diagnostics.append(Diagnostic(.wrongType, "a model entry must be a mapping, found \(node.typeDescription)", at: node.location))
             return nil
         }
-        let known = ["id", "name", "summary", "description", "aliases"] + (isStage ? ["criteria"] : [])
+        let known = ["id", "name", "summary", "description", "aliases"] + (criteriaKey.map { [$0] } ?? [])
         var id: String?, name: String?, summary = "", description: String?, aliases: [String] = []
         var criteria: [Criterion] = []
+        var criteriaGiven = false
         for entry in entries where !entry.key.hasPrefix("x-") {
             switch entry.key {
             case "id": id = fields.string(entry)
@@ -94,7 +101,8 @@ public struct FrameworkLoader: Sendable {
             case "summary": summary = fields.string(entry) ?? ""
             case "description": description = fields.string(entry)
             case "aliases": aliases = fields.strings(entry) ?? []
-            case "criteria" where isStage:
+            case let key where key == criteriaKey:
+                criteriaGiven = true
                 guard let items = entry.value.items else {
                     fields.mismatch(entry, expected: "a list of criteria")
                     continue
@@ -118,7 +126,7 @@ public struct FrameworkLoader: Sendable {
             return nil
         }
         let entry = FrameworkEntry(id: id, name: name ?? id, summary: summary, description: description, aliases: aliases)
-        return (entry, criteria)
+        return (entry, criteria, criteriaGiven)
     }
 
     private func readCriterion(_ node: YAMLNode, fields: inout FieldReader) -> Criterion? {
@@ -157,6 +165,16 @@ public struct FrameworkLoader: Sendable {
     }
 
     private func validateCriteria(of framework: Framework, diagnostics: inout [Diagnostic]) {
+        for area in framework.focusAreas {
+            for criterion in framework.focusExpectations[area.id] ?? [] where criterion.check.takesResponsibility {
+                if criterion.responsibility.flatMap(framework.responsibility) == nil {
+                    diagnostics.append(Diagnostic(
+                        .unknownValue,
+                        "the expectation '\(criterion.summary)' of focus area '\(area.name)' needs a known responsibility",
+                        at: SourceLocation(path: "model/focus-areas.yaml")))
+                }
+            }
+        }
         for stage in framework.stages {
             for criterion in stage.criteria where criterion.check.takesResponsibility {
                 if criterion.responsibility.flatMap(framework.responsibility) == nil {

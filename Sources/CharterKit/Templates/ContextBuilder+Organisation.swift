@@ -211,7 +211,7 @@ extension ContextBuilder {
 
     /// The notes the health page lists besides warnings and errors: maturity gaps, the health
     /// checks of a draft strategy (notes until it goes to review), and measures at risk.
-    static let healthPageNotes: Set<DiagnosticCode> = [.maturityGap, .noDefinedStrategy, .noGovernance, .noFunding, .measureAtRisk]
+    static let healthPageNotes: Set<DiagnosticCode> = [.maturityGap, .noDefinedStrategy, .noGovernance, .noFunding, .measureAtRisk, .focusAreaExpectation]
 
     private func healthItem(_ diagnostic: Diagnostic) -> HealthView.Item {
         .init(severity: diagnostic.severity.rawValue, code: diagnostic.code.rawValue, message: diagnostic.message,

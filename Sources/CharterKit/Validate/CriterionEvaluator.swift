@@ -58,6 +58,14 @@ public struct CriterionEvaluator: Sendable {
             guard let attestation = strategy.maturity?.convergence, let day = attestation.attestedOn?.value,
                   let by = attestation.by?.value, attestation.process != nil else { return false }
             return day <= context.today && context.teams[by]?.kind?.value == .executiveCommittee
+        case .internalCollaboration:
+            let kinds: Set<String> = ["internal", "process-alignment"]
+            return strategy.programs.contains { program in
+                program.kinds.contains { context.framework.programKind($0.value).map { kinds.contains($0.id) } ?? false }
+            }
+        case .customerSharing:
+            // Customers sharing with each other: a community, whether the market runs it or not.
+            return strategy.programs.contains { $0.community != nil }
         case .objectivesInRegister:
             // One business strategy process: the strategy pursues the organisation's own
             // objectives, as the register holds them, and none that exists only for social's sake.

@@ -77,3 +77,20 @@ struct UndeclaredBusinessAreasRule: StrategyRule {
             fixHint: "list the organisation's areas under 'business_areas' in charter.yaml and give each team its 'area'")]
     }
 }
+
+/// CH264: a strategy has what its focus areas call for, by Charter's reading of each focus
+/// area (`expects` in the model). A note, as Charter's reading rather than the framework's rule.
+struct FocusAreaExpectationRule: StrategyRule {
+    static let code = DiagnosticCode.focusAreaExpectation
+
+    func check(_ strategy: Strategy, in context: ValidationContext) -> [Diagnostic] {
+        let evaluator = CriterionEvaluator(context: context)
+        return strategy.focusAreas.flatMap { reference -> [Diagnostic] in
+            guard let area = context.framework.focusArea(reference.value) else { return [] }
+            return (context.framework.focusExpectations[area.id] ?? []).filter { !evaluator.meets(strategy, $0) }.map { criterion in
+                problem("strategy '\(strategy.id)' works in the \(area.name) focus area but lacks \(criterion.summary)",
+                        at: reference.location)
+            }
+        }
+    }
+}

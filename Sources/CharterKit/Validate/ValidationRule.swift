@@ -34,7 +34,7 @@ public struct SiteValidator: Sendable {
         UncoveredResponsibilityRule(),
         DefinedStrategyHealthRule(), GovernanceHealthRule(), FundingHealthRule(),
         ReferenceRule(), FrameworkValueRule(), ProgramOwnerRule(), DuplicateIDRule(), StalePageRule(),
-        SupportedStageRule(), StaleAssessmentRule(), MethodFindingRule(), UndeclaredBusinessAreasRule(),
+        SupportedStageRule(), StaleAssessmentRule(), MethodFindingRule(), UndeclaredBusinessAreasRule(), FocusAreaExpectationRule(),
         InlineObjectiveRule(), MeasureOffTrackRule(), UnservedObjectiveRule(), StrategyWithoutObjectiveRule(),
         MeasureAtRiskRule(), MeasureNoRecentDataRule(), MeasureOverdueRule(), MeasureNotJudgedRule(), ObjectiveWithoutMeasureRule(),
     ]

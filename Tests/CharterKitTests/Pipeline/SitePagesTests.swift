@@ -22,7 +22,7 @@ import Testing
             !HTMLScanner(String(decoding: page.value, as: UTF8.self)).elements(named: "meta")
                 .contains { $0.attributes["name"] == "robots" && $0.attributes["content"] == "noindex" }
         }
-        #expect(pages.count == 39)
+        #expect(pages.count == 41)
         #expect(indexable.keys.sorted() == [])
         // A site that knows its address still gets a sitemap, for tools given it by hand.
         #expect(try site.outputText("sitemap.xml").hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset"))
@@ -43,7 +43,7 @@ import Testing
         let sitemap = try site.outputText("sitemap.xml")
         #expect(sitemap.contains("<url><loc>https://playbook.example.org/docs/strategies/community.html</loc></url>"))
         #expect(!sitemap.contains("404.html"))
-        #expect(sitemap.components(separatedBy: "<url>").count - 1 == 37)
+        #expect(sitemap.components(separatedBy: "<url>").count - 1 == 39)
     }
 
     @Test("a playbook past its review date carries a stale badge; before it, the next review date")

@@ -43,8 +43,8 @@ import Testing
         // The example stands at Formalised; its notes are the measure it shows with a target in
         // words, the gap to its Strategic target, and that this site declares no business areas.
         #expect(located(diagnostics) == [
-            "CH286 note content/strategies/broker-partnership.yaml:99:5", "CH222 note content/strategies/broker-partnership.yaml:128:11",
-            "CH263 note content/strategies/broker-partnership.yaml:128:11",
+            "CH286 note content/strategies/broker-partnership.yaml:99:5", "CH222 note content/strategies/broker-partnership.yaml:133:11",
+            "CH263 note content/strategies/broker-partnership.yaml:133:11",
         ])
         #expect(diagnostics.map(\.message) == [
             "'Active brokers per month' in strategy 'broker-partnership' is not judged: its target is in words ('300 by the end of 2027')",

@@ -172,6 +172,31 @@ import Testing
             == ["CH111 error content/parties/guild.yaml:3:6"])
     }
 
+    // MARK: Focus areas
+
+    @Test("each focus area's expectations are checked (CH264, a note), and a model file can switch them off")
+    func focusAreaExpectations() throws {
+        func focusNotes(_ edits: [Edit]) throws -> [String] {
+            try located(FixtureSite.result(edits).diagnostics.filter { $0.code == .focusAreaExpectation })
+        }
+        // Customer: the fixture's community program is where customers share.
+        #expect(try focusNotes([]) == [])
+        let noCommunity = Edit.replace("    community: lifestyle\n", with: "")
+        #expect(try focusNotes([noCommunity]) == ["CH264 note \(Self.strategy):4:15"])
+        #expect(try FixtureSite.result([noCommunity]).diagnostics.first { $0.code == .focusAreaExpectation }?.message
+            == "strategy 'community' works in the Customer focus area but lacks a community program where customers share with each other, whoever runs it (Charter's reading of the Customer focus)")
+        // Marketing asks for a presence and content; Operational for a program of staff working together.
+        let more = Edit.replace("focus_areas: [customer]", with: "focus_areas: [customer, marketing, operational]")
+        #expect(try focusNotes([more]) == ["CH264 note \(Self.strategy):4:36"])
+        #expect(try focusNotes([more, .replace("    kind: co-created\n", with: "    kind: [co-created, internal]\n")]) == [])
+        #expect(try focusNotes([more, .replace("support_content: [../guides/escalation.md]\n", with: "")]).count == 2)
+        // Switched off for one focus area in the model; raised to a warning in charter.yaml.
+        let off = Edit.write("model/focus-areas.yaml", "focus_areas:\n  - id: customer\n    name: Customer\n    expects: []\n")
+        #expect(try focusNotes([noCommunity, off]) == [])
+        let raised = Edit.write("charter.yaml", "title: Fixture Playbook\nseverity: {CH264: warning}\n")
+        #expect(try focusNotes([noCommunity, raised]) == ["CH264 warning \(Self.strategy):4:15"])
+    }
+
     // MARK: Co-creation on record
 
     static let records = Edit.replace("co_creators:\n  - name: Broker advisory panel\n    kind: partner\n", with: """

@@ -1,10 +1,10 @@
 window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["b"]={
 "back":"0",
 "been":"3",
-"before":"1",
-"best":"f*",
-"best-practice":"f*",
-"beyond":"b",
-"build":"a",
-"business":"8,4,1"
+"before":"1,6",
+"best":"g*",
+"best-practice":"g*",
+"beyond":"c",
+"build":"b",
+"business":"9,4,1"
 };

@@ -1,10 +1,10 @@
 window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["d"]={
-"date":"d",
-"decides":"g",
-"decision":"e",
+"date":"e",
+"decides":"h",
+"decision":"f",
 "decisions":"6",
-"direction":"g*",
-"disputes":"m",
-"dissemination":"k*",
-"does":"9"
+"direction":"h*",
+"disputes":"n",
+"dissemination":"l*",
+"does":"a"
 };

@@ -1,9 +1,10 @@
 window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["g"]={
-"gets":"k",
-"go":"m",
-"goal":"8",
-"going":"b",
-"governance":"e*",
-"groups":"8",
-"guides":"l"
+"gets":"l",
+"go":"n",
+"goal":"9",
+"goes":"7",
+"going":"c",
+"governance":"f*",
+"groups":"9",
+"guides":"m"
 };

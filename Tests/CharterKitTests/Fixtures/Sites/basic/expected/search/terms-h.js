@@ -1,9 +1,9 @@
 window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["h"]={
-"handles":"m",
+"handles":"n",
 "head":"5",
-"heard":"k",
-"hold":"9",
+"heard":"l",
+"hold":"a",
 "hour":"3",
-"how":"d",
-"hub":"5*,7"
+"how":"e",
+"hub":"5*,8"
 };

@@ -1,3 +1,3 @@
 window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["k"]={
-"keeps":"b"
+"keeps":"c"
 };

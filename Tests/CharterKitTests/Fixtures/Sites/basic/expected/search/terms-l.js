@@ -1,8 +1,8 @@
 window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["l"]={
 "lead":"6",
-"leadership":"j*",
-"least":"8,1,4",
-"left":"d",
-"listening":"1*,1,6",
-"listens":"8"
+"leadership":"k*",
+"least":"9,1,4",
+"left":"e",
+"listening":"1*,1,7",
+"listens":"9"
 };

@@ -1,9 +1,10 @@
 window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["m"]={
-"management":"a",
-"manages":"a",
-"market":"8,2",
-"matrix":"c",
+"management":"b",
+"manages":"b",
+"market":"9,2",
+"matrix":"d",
 "matters":"3",
-"member":"3*",
+"member":"3*,4*",
+"members":"7",
 "moderator":"5"
 };

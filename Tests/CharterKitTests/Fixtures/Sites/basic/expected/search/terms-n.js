@@ -1,4 +1,4 @@
 window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["n"]={
 "name":"1",
-"names":"8"
+"names":"9"
 };

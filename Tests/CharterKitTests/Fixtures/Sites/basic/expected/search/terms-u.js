@@ -1,5 +1,5 @@
 window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["u"]={
-"under":"e",
-"up":"9",
-"use":"9"
+"under":"f",
+"up":"a",
+"use":"a"
 };

@@ -1,3 +1,3 @@
 window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["v"]={
-"voice":"g"
+"voice":"h"
 };

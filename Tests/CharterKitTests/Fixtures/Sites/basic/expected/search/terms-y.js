@@ -1,4 +1,4 @@
 window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["y"]={
-"years":"7",
-"yet":"9"
+"years":"8",
+"yet":"a"
 };

@@ -6,5 +6,5 @@ window.charterSearch=window.charterSearch||{terms:{}};(window.charterSearch.text
 "Sponsor the strategies and clear the way. Chief Customer Officer",
 "Coordinate and teach the people who run our communities. Head of Community Ana Reyes Community analysts moderator",
 "Turn what customers say into decisions. Insight lead",
-"Cut avoidable support calls by a fifth within two years."
+"Twelve members who review what we plan before it goes out."
 ];

@@ -5,5 +5,6 @@ window.charterSearch=window.charterSearch||{terms:{}};(window.charterSearch.text
 "",
 "",
 "",
+"",
 ""
 ];
