@@ -28,7 +28,7 @@ extension ContextBuilder {
         let warnings = diagnostics.count(of: .warning)
         let stale = diagnostics.filter { $0.code == .stalePage }.count
         return HomeView(
-            strategies: rows, hasStrategies: !rows.isEmpty, errors: errors, warnings: warnings, stalePages: stale,
+            strategies: rows, hasStrategies: !rows.isEmpty, organisation: organisationSummary(from: path), errors: errors, warnings: warnings, stalePages: stale,
             hasProblems: errors + warnings > 0, healthURL: ContentPaths.relativeURL(from: path, to: SitePaths.health),
             matrixURL: ContentPaths.relativeURL(from: path, to: SitePaths.matrix),
             involvement: involvement(from: path))

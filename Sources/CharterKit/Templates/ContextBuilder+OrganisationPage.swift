@@ -1,13 +1,33 @@
 extension ContextBuilder {
+    /// The organisation's stage (see `OrganisationStage`), each strategy's supported stage by
+    /// ID, and the strategies counted: those that are not drafts.
+    func organisationStanding() -> (stage: Int?, supported: [String: Int?], counted: [Strategy]) {
+        let supported = Dictionary(uniqueKeysWithValues: site.strategyModels.map { ($0.id, evaluator.supportedStage(for: $0)) })
+        let counted = site.strategyModels.filter { !$0.isDraft }
+        return (OrganisationStage.of(counted.map { supported[$0.id] ?? nil }), supported, counted)
+    }
+
+    /// The home page's line on the organisation: its stage, and how many strategies stand at each.
+    func organisationSummary(from path: String) -> HomeView.Organisation? {
+        guard !site.strategyModels.isEmpty else { return nil }
+        let framework = site.framework
+        let (standing, _, counted) = organisationStanding()
+        let spread = framework.stages.enumerated().compactMap { index, stage -> LinkView? in
+            let count = site.strategyModels.filter { framework.stageIndex($0.maturity?.current?.value ?? "") == index }.count
+            return count == 0 ? nil : link(stage.name, to: SitePaths.stage(stage.id), from: path, detail: "\(count)")
+        }
+        return .init(
+            stage: standing.map { link(framework.stages[$0].name, to: SitePaths.stage(framework.stages[$0].id), from: path) },
+            counted: Self.strategies(counted.count), spread: spread, url: ContentPaths.relativeURL(from: path, to: SitePaths.organisation))
+    }
+
     /// The organisation page: the organisation's stage, the spread of strategies over the
     /// stages, and a map of business areas against focus areas.
     func organisationContext() -> PageContext {
         let path = SitePaths.organisation
         let framework = site.framework
         let strategies = site.strategyModels
-        let supported = Dictionary(uniqueKeysWithValues: strategies.map { ($0.id, evaluator.supportedStage(for: $0)) })
-        let counted = strategies.filter { !$0.isDraft }
-        let standing = OrganisationStage.of(counted.map { supported[$0.id] ?? nil })
+        let (standing, supported, counted) = organisationStanding()
         func share(_ count: Int) -> Int { strategies.isEmpty ? 0 : (count * 100 + strategies.count / 2) / strategies.count }
         let stages = framework.stages.enumerated().map { index, stage in
             let claimed = strategies.filter { framework.stageIndex($0.maturity?.current?.value ?? "") == index }
@@ -57,7 +77,7 @@ extension ContextBuilder {
         let view = OrganisationView(
             stage: standing.map { link(framework.stages[$0].name, to: SitePaths.stage(framework.stages[$0].id), from: path) },
             heldBy: standing.map { index in counted.filter { supported[$0.id] == index }.map { strategyLink($0.id, from: path) } } ?? [],
-            counted: counted.count, drafts: strategies.count - counted.count,
+            counted: counted.count, countedText: Self.strategies(counted.count), drafts: strategies.count - counted.count,
             stages: stages,
             focusAreas: focusAreas.map { link($0.name, to: SitePaths.focusAreas, from: path, fragment: $0.id) },
             rows: rows, areasDeclared: !declared.isEmpty,
@@ -76,6 +96,11 @@ extension ContextBuilder {
         context.organisation = view
         return context
     }
+}
+
+extension ContextBuilder {
+    /// "1 strategy", "4 strategies".
+    static func strategies(_ count: Int) -> String { "\(count) \(count == 1 ? "strategy" : "strategies")" }
 }
 
 /// The organisation's stage, by Charter's reading of the framework: the stages describe an

@@ -446,6 +446,8 @@ public struct OrganisationView: Sendable {
     public var heldBy: [LinkView]
     /// How many strategies the rule counts (every strategy that is not a draft).
     public var counted: Int
+    /// The same in words: "4 strategies", "1 strategy".
+    public var countedText: String
     public var drafts: Int
     public var stages: [Stage]
     public var focusAreas: [LinkView]
@@ -503,6 +505,15 @@ public struct HealthView: Sendable {
 
 /// The home page's overview of the organisation.
 public struct HomeView: Sendable {
+    /// The organisation as a whole, in one line.
+    public struct Organisation: Sendable {
+        public var stage: LinkView?
+        /// "4 strategies", "1 strategy": those the organisation's stage counts.
+        public var counted: String
+        /// Each stage that strategies claim, with how many claim it as its detail.
+        public var spread: [LinkView]
+        public var url: String
+    }
     public struct Row: Sendable {
         public var strategy: LinkView
         public var focusAreas: [LinkView]
@@ -520,6 +531,7 @@ public struct HomeView: Sendable {
     }
     public var strategies: [Row]
     public var hasStrategies: Bool
+    public var organisation: Organisation?
     public var errors: Int
     public var warnings: Int
     public var stalePages: Int
@@ -1085,6 +1097,7 @@ extension OrganisationView: TemplateView {
         case .stage: self.stage
         case .heldBy: self.heldBy
         case .counted: self.counted
+        case .countedText: self.countedText
         case .drafts: self.drafts
         case .stages: self.stages
         case .focusAreas: self.focusAreas
@@ -1217,11 +1230,24 @@ extension HealthView.Standing: TemplateView {
     }
 }
 
+extension HomeView.Organisation: TemplateView {
+    public func child(named name: String) -> Any? {
+        switch CodingKeys(stringValue: name) {
+        case .stage: self.stage
+        case .counted: self.counted
+        case .spread: self.spread
+        case .url: self.url
+        case nil: nil
+        }
+    }
+}
+
 extension HomeView: TemplateView {
     public func child(named name: String) -> Any? {
         switch CodingKeys(stringValue: name) {
         case .strategies: self.strategies
         case .hasStrategies: self.hasStrategies
+        case .organisation: self.organisation
         case .errors: self.errors
         case .warnings: self.warnings
         case .stalePages: self.stalePages

@@ -146,7 +146,7 @@ enum SchemaValidator {
     @Test("check --format github appends the complete list to GITHUB_STEP_SUMMARY, most severe first")
     func stepSummary() throws {
         let site = try FixtureSite.make([
-            .replace("co_creators:\n  - name: Broker advisory panel\n    kind: partner\n", with: ""),
+            .replace("co_creators:\n  - {name: Broker advisory panel, kind: partner, from: 2026-01-12, to: 2026-04-30, shaped: [peer-answers],\n     contribution: Asked for answers from members first., signed_off: 2026-05-06}\n", with: ""),
             .replace("owner: hub\nstatus", with: "owner: hbu\nstatus"),
         ])
         let summary = site.folder.appending(path: "summary.md")

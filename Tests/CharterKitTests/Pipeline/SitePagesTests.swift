@@ -74,7 +74,7 @@ import Testing
     @Test("the health page groups warnings and gaps by strategy")
     func healthPage() throws {
         let site = try Self.build([
-            .replace("co_creators:\n  - name: Broker advisory panel\n    kind: partner\n", with: ""),
+            .replace("co_creators:\n  - {name: Broker advisory panel, kind: partner, from: 2026-01-12, to: 2026-04-30, shaped: [peer-answers],\n     contribution: Asked for answers from members first., signed_off: 2026-05-06}\n", with: ""),
             .replace("target: formalised", with: "target: strategic"),
             .replace("sponsor: Chief Customer Officer\n", with: ""),
         ])

@@ -62,8 +62,8 @@ import Testing
         }
         for context in try Self.exampleContexts() { walk(context, at: context.page.path) }
         #expect(problems == [])
-        // The example shows every kind of view: all 59 types were checked.
-        #expect(visited.count == 59, "\(visited.sorted())")
+        // The example shows every kind of view: all 60 types were checked.
+        #expect(visited.count == 60, "\(visited.sorted())")
     }
 
     /// The value inside an optional, or the value itself.

@@ -157,7 +157,7 @@ import Testing
     @Test("charter.yaml changes a code's severity or turns it off")
     func severityOverrides() throws {
         let edits: [FixtureSite.Edit] = [
-            .replace("co_creators:\n  - name: Broker advisory panel\n    kind: partner\n", with: ""),
+            .replace("co_creators:\n  - {name: Broker advisory panel, kind: partner, from: 2026-01-12, to: 2026-04-30, shaped: [peer-answers],\n     contribution: Asked for answers from members first., signed_off: 2026-05-06}\n", with: ""),
             .replace("mission: Answers", with: "mission: TODO Answers"),
         ]
         let plain = try FixtureSite.check(edits)

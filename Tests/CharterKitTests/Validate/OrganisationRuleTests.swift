@@ -199,33 +199,38 @@ import Testing
 
     // MARK: Co-creation on record
 
-    static let records = Edit.replace("co_creators:\n  - name: Broker advisory panel\n    kind: partner\n", with: """
-        co_creators:
-          - name: Broker advisory panel
-            kind: partner
-          - party: panel
-            segment: forum members
-            from: 2026-02-01
-            to: 2026-04-30
-            shaped: [peer-answers, ask-a-member]
-            contribution: Asked for answers from members, not staff.
-            signed_off: 2026-05-06
-        you_said_we_did:
-          - said: Answers take a day.
-            by: panel
-            asked_on: 2026-03-01
-            did: Members answer, and moderators within the hour.
-            done_on: 2026-05-01
-            change: [peer-answers]
-          - said: Show who answered before.
-            by: regular members
-            asked_on: 2026-09-01
+    static let records: [Edit] = [
+        .replace("co_creators:\n  - {name: Broker advisory panel, kind: partner, from: 2026-01-12, to: 2026-04-30, shaped: [peer-answers],\n     contribution: Asked for answers from members first., signed_off: 2026-05-06}\n", with: """
+            co_creators:
+              - name: Broker advisory panel
+                kind: partner
+              - party: panel
+                segment: forum members
+                from: 2026-02-01
+                to: 2026-04-30
+                shaped: [peer-answers, ask-a-member]
+                contribution: Asked for answers from members, not staff.
+                signed_off: 2026-05-06
 
-        """)
+            """),
+        .replace("you_said_we_did:\n  - {said: Answers take a day., by: panel, asked_on: 2026-03-01, did: Members answer first., done_on: 2026-05-01, change: [peer-answers]}\n  - {said: Show who answered before., by: regular members, asked_on: 2026-09-01}\n", with: """
+            you_said_we_did:
+              - said: Answers take a day.
+                by: panel
+                asked_on: 2026-03-01
+                did: Members answer, and moderators within the hour.
+                done_on: 2026-05-01
+                change: [peer-answers]
+              - said: Show who answered before.
+                by: regular members
+                asked_on: 2026-09-01
+
+            """),
+    ]
 
     @Test("co-creators on record: who, when, what they shaped, whether they signed off; and the 'you said, we did' log")
     func coCreationRecords() throws {
-        let edits = [Self.panel, Self.records]
+        let edits = [Self.panel] + Self.records
         #expect(try FixtureSite.check(edits) == [])
         let site = try SitePagesTests.build(edits)
         let strategy = try site.outputText("strategies/community.html")
@@ -243,19 +248,19 @@ import Testing
     @Test("co-creation records and the log are checked: references, dates and required fields")
     func coCreationMistakes() throws {
         func check(_ old: String, _ new: String) throws -> [String] {
-            try FixtureSite.check([Self.panel, Self.records, .replace(old, with: new)])
+            try FixtureSite.check([Self.panel] + Self.records + [.replace(old, with: new)])
         }
         #expect(try check("shaped: [peer-answers, ask-a-member]", "shaped: [peer-answer, ask-a-member]") == ["CH250 error \(Self.strategy):26:14"])
-        let unknown = try FixtureSite.result([Self.panel, Self.records, .replace("shaped: [peer-answers,", with: "shaped: [peer-answer,")]).diagnostics
+        let unknown = try FixtureSite.result([Self.panel] + Self.records + [.replace("shaped: [peer-answers,", with: "shaped: [peer-answer,")]).diagnostics
         #expect(unknown.first?.message == "unknown finding, method or program 'peer-answer'")
         #expect(unknown.first?.fixHint == "did you mean 'peer-answers'?")
         #expect(try check("  - party: panel\n", "  - party: hub\n") == ["CH250 error \(Self.strategy):22:12"])
         #expect(try check("  - party: panel\n", "  - party: panels\n") == ["CH250 error \(Self.strategy):22:12"])
         #expect(try check("to: 2026-04-30", "to: 2026-01-30") == ["CH113 error \(Self.strategy):25:9"])
-        #expect(try check("done_on: 2026-05-01", "done_on: 2026-02-01") == ["CH113 error \(Self.strategy):34:14"])
-        #expect(try check("    did: Members answer, and moderators within the hour.\n", "") == ["CH110 error \(Self.strategy):30:5"])
-        #expect(try check("  - said: Show who answered before.\n", "  - sad: Show who answered before.\n") == ["CH108 error \(Self.strategy):36:5", "CH110 error \(Self.strategy):36:5"])
-        #expect(try check("change: [peer-answers]", "change: [peer]") == ["CH250 error \(Self.strategy):35:14"])
+        #expect(try check("done_on: 2026-05-01", "done_on: 2026-02-01") == ["CH113 error \(Self.strategy):93:14"])
+        #expect(try check("    did: Members answer, and moderators within the hour.\n", "") == ["CH110 error \(Self.strategy):89:5"])
+        #expect(try check("  - said: Show who answered before.\n", "  - sad: Show who answered before.\n") == ["CH108 error \(Self.strategy):95:5", "CH110 error \(Self.strategy):95:5"])
+        #expect(try check("change: [peer-answers]", "change: [peer]") == ["CH250 error \(Self.strategy):94:14"])
     }
 
     // MARK: The organisation
@@ -280,5 +285,9 @@ import Testing
         #expect(page.contains("<tr id=\"area-claims\"><th scope=\"row\">Claims<ul class=\"inline-list teams\"><li><a href=\"teams/claims.html\">Claims</a></li></ul></th><td class=\"heat-0\" data-label=\"Marketing\"><span class=\"missing\">none</span></td><td class=\"heat-0\" data-label=\"Operational\"><span class=\"missing\">none</span></td><td class=\"heat-3\" data-label=\"Customer\"><ul class=\"cell-list\"><li><a href=\"strategies/community.html\">Customer community</a></li></ul></td></tr>"))
         #expect(page.contains("<tr id=\"area-underwriting\"><th scope=\"row\">Underwriting</th>"))
         #expect(page.contains("Teams in no declared area: <ul class=\"inline-list\"><li><a href=\"teams/executive.html\">Executive committee</a></li><li><a href=\"teams/hub.html\">Community Hub</a></li></ul>"))
+        // The home page says the same in one line.
+        let home = try site.outputText("index.html")
+        #expect(home.contains("<div class=\"org-summary\"><p>The organisation as a whole stands at <a href=\"stages/formalised.html\">Formalised</a>: the lowest stage the evidence supports among its strategies that are not drafts (1 strategy)."))
+        #expect(home.contains("<span class=\"label\">Strategies by the stage they claim:</span> <ul class=\"inline-list\"><li><a href=\"stages/strategic.html\">Strategic</a> 1</li></ul>"))
     }
 }

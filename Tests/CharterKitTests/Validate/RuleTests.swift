@@ -61,7 +61,7 @@ import Testing
 
     @Test("CH211: no co-creators")
     func noCoCreators() throws {
-        let found = try FixtureSite.check([.replace("co_creators:\n  - name: Broker advisory panel\n    kind: partner\n", with: "")])
+        let found = try FixtureSite.check([.replace("co_creators:\n  - {name: Broker advisory panel, kind: partner, from: 2026-01-12, to: 2026-04-30, shaped: [peer-answers],\n     contribution: Asked for answers from members first., signed_off: 2026-05-06}\n", with: "")])
         #expect(found == ["CH211 warning \(Self.strategy):1:1"])
     }
 
