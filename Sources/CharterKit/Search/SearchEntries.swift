@@ -40,7 +40,7 @@ extension ContextBuilder {
             let text = [team.displayName, team.mission?.value, team.lead?.value].compactMap { $0 }
                 + team.members.compactMap { $0.name } + team.members.compactMap { $0.role }
             entries.append(SearchIndex.Entry(
-                title: team.displayName, path: team.pagePath, kind: team.isExternal ? "party" : "team",
+                title: team.displayName, path: team.pagePath, kind: team.isExternal ? "external party" : "team",
                 summary: team.mission?.value ?? "", keywords: [team.id], text: text.joined(separator: " "),
                 body: text.dropFirst().joined(separator: " ")))
         }

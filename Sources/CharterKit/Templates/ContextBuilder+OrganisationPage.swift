@@ -18,7 +18,11 @@ extension ContextBuilder {
         }
         return .init(
             stage: standing.map { link(framework.stages[$0].name, to: SitePaths.stage(framework.stages[$0].id), from: path) },
-            counted: Self.strategies(counted.count), spread: spread, url: ContentPaths.relativeURL(from: path, to: SitePaths.organisation))
+            counted: Self.strategies(counted.count), spread: spread,
+            attested: site.strategyModels.compactMap { strategy in
+                guard let day = strategy.maturity?.convergence?.attestedOn?.value else { return nil }
+                return strategyLink(strategy.id, from: path, detail: "attested on \(day)")
+            }, url: ContentPaths.relativeURL(from: path, to: SitePaths.organisation))
     }
 
     /// The organisation page: the organisation's stage, the spread of strategies over the

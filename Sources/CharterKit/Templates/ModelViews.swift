@@ -512,6 +512,8 @@ public struct HomeView: Sendable {
         public var counted: String
         /// Each stage that strategies claim, with how many claim it as its detail.
         public var spread: [LinkView]
+        /// The strategies attested as converged, with the attestation's date as detail.
+        public var attested: [LinkView]
         public var url: String
     }
     public struct Row: Sendable {
@@ -1236,6 +1238,7 @@ extension HomeView.Organisation: TemplateView {
         case .stage: self.stage
         case .counted: self.counted
         case .spread: self.spread
+        case .attested: self.attested
         case .url: self.url
         case nil: nil
         }

@@ -289,5 +289,6 @@ import Testing
         let home = try site.outputText("index.html")
         #expect(home.contains("<div class=\"org-summary\"><p>The organisation as a whole stands at <a href=\"stages/formalised.html\">Formalised</a>: the lowest stage the evidence supports among its strategies that are not drafts (1 strategy)."))
         #expect(home.contains("<span class=\"label\">Strategies by the stage they claim:</span> <ul class=\"inline-list\"><li><a href=\"stages/strategic.html\">Strategic</a> 1</li></ul>"))
+        #expect(home.contains("<span class=\"label\">Convergence attested:</span> <ul class=\"inline-list\"><li><a href=\"strategies/community.html\">Customer community</a> <span class=\"detail\">attested on 2026-10-15</span></li></ul></div></div>"))
     }
 }

@@ -6,7 +6,7 @@ window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.textC
 ["Executive committee","teams/executive.html","team","Sponsor the strategies and clear the way."],
 ["Community Hub","teams/hub.html","team","Coordinate and teach the people who run our communities."],
 ["Insight team","teams/insight.html","team","Turn what customers say into decisions."],
-["Member panel","parties/panel.html","party","Twelve members who review what we plan before it goes out."],
+["Member panel","parties/panel.html","external party","Twelve members who review what we plan before it goes out."],
 ["Fewer avoidable calls","objectives/fewer-calls.html","objective","Cut avoidable support calls by a fifth within two years."],
 ["Planning","stages/planning.html","stage","Listening comes first; plans are tied to business objectives."],
 ["Presence","stages/presence.html","stage","A presence exists, with content people can share and use for support."],
