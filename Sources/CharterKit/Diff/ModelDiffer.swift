@@ -91,6 +91,7 @@ public struct ModelDiffer: Sendable {
         changes += servedObjectiveChanges(old, new, subject: subject)
         changes += measureChanges(old, new, subject: subject, bands: (base.configuration.measureBand, head.configuration.measureBand))
         changes += programChanges(old, new, subject: subject)
+        changes += marketChanges(old, new, subject: subject)
         changes += resourceChanges(old, new, subject: subject)
         changes += matrixChanges(old, new, subject: subject, base: base.framework, head: head.framework)
         return changes
@@ -239,6 +240,44 @@ public struct ModelDiffer: Sendable {
         return changes
     }
 
+    /// The market's side: co-creators added, removed or signing off, and the "you said, we did"
+    /// log's requests added, answered or removed, matched by what was said.
+    private func marketChanges(_ old: Strategy, _ new: Strategy, subject: String) -> [ModelChange] {
+        var changes: [ModelChange] = []
+        func who(_ record: Strategy.CoCreator) -> String { record.party?.value ?? record.name.value }
+        func signedOff(_ record: Strategy.CoCreator) -> Bool { if case .yes = record.signedOff { true } else { false } }
+        let before = Dictionary(old.coCreators.map { (who($0), $0) }, uniquingKeysWith: { first, _ in first })
+        let after = Dictionary(new.coCreators.map { (who($0), $0) }, uniquingKeysWith: { first, _ in first })
+        for name in before.keys.sorted() where after[name] == nil {
+            changes.append(ModelChange(.warning, subject, "co-creator-removed", "co-creator '\(name)' was removed", before: name))
+        }
+        for name in after.keys.sorted() where before[name] == nil {
+            changes.append(ModelChange(.info, subject, "co-creator-added", "co-creator '\(name)' was added", after: name))
+        }
+        for name in before.keys.sorted() {
+            guard let from = before[name], let to = after[name], signedOff(from) != signedOff(to) else { continue }
+            changes.append(ModelChange(signedOff(to) ? .info : .warning, subject, "co-creator-signed-off",
+                                       signedOff(to) ? "co-creator '\(name)' signed off" : "co-creator '\(name)' no longer signs off"))
+        }
+        let asked = Dictionary(old.exchanges.map { ($0.said.value, $0) }, uniquingKeysWith: { first, _ in first })
+        let now = Dictionary(new.exchanges.map { ($0.said.value, $0) }, uniquingKeysWith: { first, _ in first })
+        for said in asked.keys.sorted() where now[said] == nil {
+            changes.append(ModelChange(.warning, subject, "request-removed", "the request '\(said)' was removed from 'you said, we did'", before: said))
+        }
+        for said in now.keys.sorted() where asked[said] == nil {
+            let entry = now[said]!
+            changes.append(ModelChange(.info, subject, "request-added", "the market asked: '\(said)'" + (entry.isOpen ? " (open)" : ""),
+                                       after: entry.did?.value))
+        }
+        for said in asked.keys.sorted() {
+            guard let from = asked[said], let to = now[said], from.did?.value != to.did?.value else { continue }
+            changes.append(ModelChange(to.isOpen ? .warning : .info, subject, "request-answered",
+                                       to.isOpen ? "the answer to '\(said)' was withdrawn" : "the request '\(said)' was answered",
+                                       before: from.did?.value, after: to.did?.value))
+        }
+        return changes
+    }
+
     private func programChanges(_ old: Strategy, _ new: Strategy, subject: String) -> [ModelChange] {
         var changes: [ModelChange] = []
         let before = Dictionary(old.programs.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
@@ -320,18 +359,23 @@ public struct ModelDiffer: Sendable {
     private func teamChanges(_ base: Site, _ head: Site) -> [ModelChange] {
         let old = Dictionary(base.teamModels.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let new = Dictionary(head.teamModels.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // An external party is kept like a team and reported as what it is.
+        func noun(_ team: Team) -> String { team.isExternal ? "external party" : "team" }
         var changes: [ModelChange] = []
         for id in old.keys.sorted() where new[id] == nil {
-            changes.append(ModelChange(.warning, "team \(id)", "team-removed", "team '\(old[id]!.displayName)' was removed", before: id))
+            let team = old[id]!
+            changes.append(ModelChange(.warning, "\(noun(team)) \(id)", "team-removed", "\(noun(team)) '\(team.displayName)' was removed", before: id))
         }
         for id in new.keys.sorted() where old[id] == nil {
-            changes.append(ModelChange(.info, "team \(id)", "team-added", "team '\(new[id]!.displayName)' was added", after: id))
+            let team = new[id]!
+            changes.append(ModelChange(.info, "\(noun(team)) \(id)", "team-added", "\(noun(team)) '\(team.displayName)' was added", after: id))
         }
         for id in old.keys.sorted() {
             guard let from = old[id], let to = new[id] else { continue }
             for (name, a, b) in [("name", from.name?.value, to.name?.value), ("kind", from.kind?.value.rawValue, to.kind?.value.rawValue),
-                                 ("review handle", from.reviewHandle?.value, to.reviewHandle?.value)] where a != b {
-                changes.append(ModelChange(.info, "team \(id)", "team-changed", "the \(name) of team '\(id)' changed", before: a, after: b))
+                                 ("review handle", from.reviewHandle?.value, to.reviewHandle?.value),
+                                 ("area", from.area?.value, to.area?.value)] where a != b {
+                changes.append(ModelChange(.info, "\(noun(to)) \(id)", "team-changed", "the \(name) of \(noun(to)) '\(id)' changed", before: a, after: b))
             }
         }
         return changes
