@@ -2,7 +2,9 @@ extension ContextBuilder {
     /// The organisation's stage (see `OrganisationStage`), each strategy's supported stage by
     /// ID, and the strategies counted: those that are not drafts.
     func organisationStanding() -> (stage: Int?, supported: [String: Int?], counted: [Strategy]) {
-        let supported = Dictionary(uniqueKeysWithValues: site.strategyModels.map { ($0.id, evaluator.supportedStage(for: $0)) })
+        // Two files of one ID (`a.yaml` beside `a.yml`) are CH251; a build with errors allowed
+        // still makes this page, so the first file's strategy stands for the ID.
+        let supported = Dictionary(site.strategyModels.map { ($0.id, evaluator.supportedStage(for: $0)) }, uniquingKeysWith: { first, _ in first })
         let counted = site.strategyModels.filter { !$0.isDraft }
         return (OrganisationStage.of(counted.map { supported[$0.id] ?? nil }), supported, counted)
     }
@@ -57,7 +59,7 @@ extension ContextBuilder {
             guard let name = team.area?.value else { return nil }
             return declared.isEmpty ? Framework.normalise(name) : site.configuration.businessArea(name)?.id
         }
-        let reach = Dictionary(uniqueKeysWithValues: strategies.map { ($0.id, evaluator.businessAreas(of: $0)) })
+        let reach = Dictionary(strategies.map { ($0.id, evaluator.businessAreas(of: $0)) }, uniquingKeysWith: { first, _ in first })
         let focusAreas = framework.focusAreas
         var rows = areas.map { area in
             OrganisationView.Row(

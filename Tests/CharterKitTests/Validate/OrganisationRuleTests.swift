@@ -273,6 +273,16 @@ import Testing
         #expect(OrganisationStage.of([5]) == 5)
     }
 
+    @Test("a strategy file twice (community.yml beside community.yaml) is CH251, and a build with errors allowed still makes the organisation's pages")
+    func duplicateStrategyFile() throws {
+        let twice = Edit.write("content/strategies/community.yml", try String(
+            contentsOf: FixtureSite.basic.appending(path: "content/strategies/community.yaml"), encoding: .utf8))
+        #expect(try FixtureSite.check([twice]).contains("CH251 error content/strategies/community.yml:1:1"))
+        let site = try SitePagesTests.build([twice])
+        #expect(try site.outputText("organisation.html").contains("<p class=\"org-stage\">The organisation stands at <a href=\"stages/formalised.html\">Formalised</a>.</p>"))
+        #expect(try site.outputText("index.html").contains("<div class=\"org-summary\">"))
+    }
+
     @Test("the organisation page shows the stage, the spread, the attestations and the areas against focus areas")
     func organisationPage() throws {
         let site = try SitePagesTests.build(Self.strategic + [Self.areas("[Claims, Marketing, Insight and research, Underwriting]")])
