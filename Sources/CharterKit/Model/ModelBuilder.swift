@@ -75,6 +75,9 @@ public struct ModelBuilder: Sendable {
             if document.kind == .strategy { strategies.append(document) } else { teams.append(document) }
         }
 
+        // By ID; a team's file before a party's of the same ID, so that the team wins and the
+        // party is reported.
+        teams.sort { ($0.id, $0.kind == .party ? 1 : 0) < ($1.id, $1.kind == .party ? 1 : 0) }
         let generated = generatedLandingPages(for: pages, data: strategies + teams, configuration: configuration)
             .filter { page in !content.assets.contains { $0.contentPath.lowercased() == page.outputPath } }
         diagnostics += collisions(pages: pages, data: strategies + teams, assets: content.assets)
@@ -84,7 +87,7 @@ public struct ModelBuilder: Sendable {
             configuration: configuration,
             pages: pages,
             strategies: strategies.sorted { $0.id < $1.id }.map(DataFile.init),
-            teams: teams.sorted { ($0.id, $0.kind == .party ? 1 : 0) < ($1.id, $1.kind == .party ? 1 : 0) }.map(DataFile.init),
+            teams: teams.map(DataFile.init),
             assets: content.assets,
             contentPrefix: content.contentPrefix,
             framework: framework)
@@ -99,8 +102,7 @@ public struct ModelBuilder: Sendable {
         }
         // Teams and external parties share one set of IDs, since the matrix and programs name either.
         var teamFiles: [String: DataDocument] = [:]
-        // A team's file wins over a party's of the same ID, which is reported.
-        for document in teams.sorted(by: { ($0.id, $0.kind == .party ? 1 : 0) < ($1.id, $1.kind == .party ? 1 : 0) }) {
+        for document in teams {
             // Two files of one kind and ID (`a.yaml` beside `a.yml`) are reported by invalidIDs.
             if let earlier = teamFiles[document.id], earlier.kind != document.kind {
                 diagnostics.append(Diagnostic(
@@ -221,13 +223,7 @@ public struct ModelBuilder: Sendable {
         page.metadata.owner = map.text("owner", &fields)
         page.metadata.responsibilities = map.texts("responsibilities", &fields)
         page.metadata.status = map.choice("status", PlaybookMetadata.Status.self, &fields)
-        if let text = map.text("last_reviewed", &fields) {
-            if let date = CalendarDate(text.value) {
-                page.metadata.lastReviewed = Located(date, at: text.location)
-            } else {
-                fields.diagnostics.append(Diagnostic(.invalidDate, "'\(text.value)' is not a date written as YYYY-MM-DD", at: text.location))
-            }
-        }
+        page.metadata.lastReviewed = map.date("last_reviewed", &fields)
         if let text = map.text("review_interval", &fields) {
             if let interval = ReviewInterval(text.value) {
                 page.metadata.reviewInterval = Located(interval, at: text.location)

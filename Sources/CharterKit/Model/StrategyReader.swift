@@ -82,14 +82,7 @@ struct StrategyReader {
             customers = MappingReader(node, what: "the customer assessment",
                                       known: ["sentiment", "needs", "frustrations", "excitements"], fields: &fields)
         }
-        var assessedOn: Located<CalendarDate>?
-        if let text = map.text("assessed_on", &fields) {
-            if let date = CalendarDate(text.value) {
-                assessedOn = Located(date, at: text.location)
-            } else {
-                fields.diagnostics.append(Diagnostic(.invalidDate, "'\(text.value)' is not a date written as YYYY-MM-DD", at: text.location))
-            }
-        }
+        let assessedOn = map.date("assessed_on", &fields)
         func findings(_ key: String, _ kind: Strategy.Finding.Kind) -> [Strategy.Finding] {
             (customers?.list(key, &fields) ?? []).compactMap { finding($0, kind, &fields) }
         }

@@ -9,13 +9,18 @@ extension ContextBuilder {
         return (OrganisationStage.of(counted.map { supported[$0.id] ?? nil }), supported, counted)
     }
 
+    /// The strategies whose `maturity.current` is the stage at `index`.
+    func claimants(of index: Int) -> [Strategy] {
+        site.strategyModels.filter { site.framework.stageIndex($0.maturity?.current?.value ?? "") == index }
+    }
+
     /// The home page's line on the organisation: its stage, and how many strategies stand at each.
     func organisationSummary(from path: String) -> HomeView.Organisation? {
         guard !site.strategyModels.isEmpty else { return nil }
         let framework = site.framework
         let (standing, _, counted) = organisationStanding()
         let spread = framework.stages.enumerated().compactMap { index, stage -> LinkView? in
-            let count = site.strategyModels.filter { framework.stageIndex($0.maturity?.current?.value ?? "") == index }.count
+            let count = claimants(of: index).count
             return count == 0 ? nil : link(stage.name, to: SitePaths.stage(stage.id), from: path, detail: "\(count)")
         }
         return .init(
@@ -36,7 +41,7 @@ extension ContextBuilder {
         let (standing, supported, counted) = organisationStanding()
         func share(_ count: Int) -> Int { strategies.isEmpty ? 0 : (count * 100 + strategies.count / 2) / strategies.count }
         let stages = framework.stages.enumerated().map { index, stage in
-            let claimed = strategies.filter { framework.stageIndex($0.maturity?.current?.value ?? "") == index }
+            let claimed = claimants(of: index)
             let evidenced = strategies.filter { supported[$0.id] == index }
             return OrganisationView.Stage(
                 stage: link(stage.name, to: SitePaths.stage(stage.id), from: path),
@@ -55,16 +60,12 @@ extension ContextBuilder {
                 areas.append((Framework.normalise(name), name, nil))
             }
         }
-        func areaID(of team: Team) -> String? {
-            guard let name = team.area?.value else { return nil }
-            return declared.isEmpty ? Framework.normalise(name) : site.configuration.businessArea(name)?.id
-        }
         let reach = Dictionary(strategies.map { ($0.id, evaluator.businessAreas(of: $0)) }, uniquingKeysWith: { first, _ in first })
         let focusAreas = framework.focusAreas
         var rows = areas.map { area in
             OrganisationView.Row(
                 anchor: "area-" + area.id, area: area.name, summary: area.summary,
-                teams: site.teamModels.filter { areaID(of: $0) == area.id }.map { teamLink($0.id, from: path) },
+                teams: site.teamModels.filter { evaluator.areaID(of: $0) == area.id }.map { teamLink($0.id, from: path) },
                 cells: focusAreas.map { focus in
                     let here = strategies.filter { strategy in
                         reach[strategy.id]?.contains(area.id) == true
@@ -87,7 +88,7 @@ extension ContextBuilder {
             stages: stages,
             focusAreas: focusAreas.map { link($0.name, to: SitePaths.focusAreas, from: path, fragment: $0.id) },
             rows: rows, areasDeclared: !declared.isEmpty,
-            teamsWithoutArea: site.teamModels.filter { !$0.isExternal && areaID(of: $0) == nil }.map { teamLink($0.id, from: path) },
+            teamsWithoutArea: site.teamModels.filter { !$0.isExternal && evaluator.areaID(of: $0) == nil }.map { teamLink($0.id, from: path) },
             attestations: strategies.filter { $0.maturity?.convergence != nil }
                 .sorted { ($0.maturity?.convergence?.attestedOn?.value.description ?? "") > ($1.maturity?.convergence?.attestedOn?.value.description ?? "") }
                 .compactMap { attestation(of: $0, from: path) },

@@ -221,8 +221,13 @@ extension ContextBuilder {
         return nil
     }
 
+    /// A link to the external party an ID names; nil when it names none (a team, or words).
+    func partyLink(_ id: Located<String>?, from path: String) -> LinkView? {
+        id.flatMap { evaluator.context.teams[$0.value]?.isExternal == true ? teamLink($0.value, from: path) : nil }
+    }
+
     func coCreator(_ record: Strategy.CoCreator, of strategy: Strategy, from path: String) -> StrategyView.CoCreator {
-        let party = record.party.flatMap { evaluator.context.teams[$0.value]?.isExternal == true ? teamLink($0.value, from: path) : nil }
+        let party = partyLink(record.party, from: path)
         let period: String? = switch (record.from?.value, record.to?.value) {
         case let (from?, to?): "\(from) to \(to)"
         case let (from?, nil): "from \(from)"
@@ -242,30 +247,30 @@ extension ContextBuilder {
             signedOff: { if case .yes = record.signedOff { return true } else { return false } }())
     }
 
-    /// The strategy's "you said, we did" log, newest request first; open requests before answered
-    /// ones of the same day.
-    func exchanges(of strategy: Strategy, from path: String) -> [ExchangeView] {
-        strategy.exchanges.enumerated().sorted { a, b in
-            let (x, y) = (a.element.on?.value.description ?? "", b.element.on?.value.description ?? "")
+    /// Log entries newest request first; entries of the same day keep their order.
+    static func newestFirst(_ entries: [ExchangeView]) -> [ExchangeView] {
+        entries.enumerated().sorted { a, b in
+            let (x, y) = (a.element.on ?? "", b.element.on ?? "")
             return x != y ? x > y : a.offset < b.offset
-        }.map(\.element).map { exchange in
-            let party = exchange.by.flatMap { evaluator.context.teams[$0.value]?.isExternal == true ? teamLink($0.value, from: path) : nil }
+        }.map(\.element)
+    }
+
+    /// The strategy's "you said, we did" log, newest request first.
+    func exchanges(of strategy: Strategy, from path: String) -> [ExchangeView] {
+        Self.newestFirst(strategy.exchanges.map { exchange in
+            let party = partyLink(exchange.by, from: path)
             return ExchangeView(
                 strategy: strategyLink(strategy.id, from: path), said: exchange.said.value,
                 by: party, byText: party == nil ? exchange.by?.value : nil,
                 on: exchange.on?.value.description, did: exchange.did?.value, doneOn: exchange.doneOn?.value.description,
                 changes: exchange.changes.compactMap { shapedLink($0.value, in: strategy, from: path) }, isOpen: exchange.isOpen)
-        }
+        })
     }
 
     /// The site-wide "you said, we did" page: every strategy's log, newest request first.
     func exchangesContext() -> PageContext {
         let path = SitePaths.exchanges
-        let entries = site.strategyModels.flatMap { exchanges(of: $0, from: path) }
-            .enumerated().sorted { a, b in
-                let (x, y) = (a.element.on ?? "", b.element.on ?? "")
-                return x != y ? x > y : a.offset < b.offset
-            }.map(\.element)
+        let entries = Self.newestFirst(site.strategyModels.flatMap { exchanges(of: $0, from: path) })
         var context = frame(pageView(
             title: "You said, we did", kind: "exchanges", path: path,
             description: "What customers, partners and communities asked for, and the change that answered each request, across every strategy."))

@@ -96,17 +96,22 @@ public struct CriterionEvaluator: Sendable {
         let declared = context.site.configuration.businessAreas
         var areas: Set<String> = []
         for team in strategy.teamsAccountableOrResponsible.compactMap({ context.teams[$0] }) {
-            if let area = team.area?.value {
-                if declared.isEmpty {
-                    areas.insert(Framework.normalise(area))
-                } else if let match = context.site.configuration.businessArea(area) {
-                    areas.insert(match.id)
-                }
-            } else if declared.isEmpty, team.kind?.value == .functionTeam {
+            if let area = areaID(of: team) {
+                areas.insert(area)
+            } else if declared.isEmpty, team.area == nil, team.kind?.value == .functionTeam {
                 areas.insert("team:" + team.id)
             }
         }
         return areas
+    }
+
+    /// The area a team belongs to: the ID of the declared area its `area` names, or, where
+    /// `charter.yaml` declares none, its `area` as written, normalised; nil without one, or for
+    /// an area the declared list does not have.
+    public func areaID(of team: Team) -> String? {
+        guard let area = team.area?.value else { return nil }
+        let configuration = context.site.configuration
+        return configuration.businessAreas.isEmpty ? Framework.normalise(area) : configuration.businessArea(area)?.id
     }
 
     /// The declared business areas no team of the strategy acts for, in the declared order;

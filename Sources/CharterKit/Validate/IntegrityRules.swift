@@ -3,12 +3,8 @@ struct ReferenceRule: ValidationRule {
     static let code = DiagnosticCode.unknownReference
 
     func check(_ context: ValidationContext) -> [Diagnostic] {
-        let teams = context.teamIDs.sorted()
         let owners = context.site.objectives.compactMap { objective in
-            objective.owner.flatMap { owner in
-                context.teams[owner.value]?.isExternal == true ? context.externalParty(owner, as: "an objective's owner")
-                    : context.teamIDs.contains(owner.value) ? nil : context.unknownReference(owner, kind: "team", known: teams)
-            }
+            objective.owner.flatMap { context.internalTeam($0, as: "an objective's owner") }
         }
         return owners + context.site.strategyModels.flatMap { check($0, in: context) }
             + context.site.pages.flatMap { check($0, in: context) } + areas(context)
@@ -44,12 +40,7 @@ struct ReferenceRule: ValidationRule {
         }
         // Only a team inside the organisation: owners of strategies and risks, and attestations.
         func team(_ reference: Located<String>?, as role: String) {
-            guard let reference else { return }
-            if context.teams[reference.value]?.isExternal == true {
-                found.append(context.externalParty(reference, as: role))
-            } else {
-                teamOrParty(reference)
-            }
+            if let problem = reference.flatMap({ context.internalTeam($0, as: role) }) { found.append(problem) }
         }
         func method(_ reference: Located<String>?) {
             guard let reference, !methods.contains(reference.value) else { return }
@@ -99,7 +90,6 @@ struct ReferenceRule: ValidationRule {
         strategy.risks.forEach { team($0.owner, as: "a risk's owner") }
 
         // The market's side: co-creators who are external parties, and what they shaped.
-        let parties = context.site.teamModels.filter(\.isExternal).map(\.id)
         let shapeable = (strategy.assessment?.findings.compactMap(\.id?.value) ?? []) + methods + strategy.programs.map(\.id.value)
         func shaped(_ reference: Located<String>) {
             guard !shapeable.contains(reference.value) else { return }
@@ -112,7 +102,7 @@ struct ReferenceRule: ValidationRule {
                         .unknownReference, "'\(party.value)' is a team inside the organisation; a co-creator comes from the market",
                         at: party.location, fixHint: "name an external party from content/parties/, or write the co-creator's name"))
                 } else if context.teams[party.value] == nil, !context.site.unreadableIDs.contains("team/\(party.value)") {
-                    found.append(context.unknownReference(party, kind: "external party", known: parties))
+                    found.append(context.unknownReference(party, kind: "external party", known: context.site.teamModels.filter(\.isExternal).map(\.id)))
                 }
             }
             record.shaped.forEach(shaped)
@@ -131,10 +121,8 @@ struct ReferenceRule: ValidationRule {
         if let stage = metadata.stage, context.framework.stage(stage.value) == nil {
             found.append(context.unknownReference(stage, kind: "stage", known: context.framework.stages.map(\.id)))
         }
-        if let owner = metadata.owner, context.teams[owner.value]?.isExternal == true {
-            found.append(context.externalParty(owner, as: "a playbook's owner"))
-        } else if let owner = metadata.owner, !context.teamIDs.contains(owner.value) {
-            found.append(context.unknownReference(owner, kind: "team", known: context.teamIDs.sorted()))
+        if let problem = metadata.owner.flatMap({ context.internalTeam($0, as: "a playbook's owner") }) {
+            found.append(problem)
         }
         for responsibility in metadata.responsibilities where context.framework.responsibility(responsibility.value) == nil {
             found.append(context.unknownReference(

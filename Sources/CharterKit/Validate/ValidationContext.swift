@@ -40,11 +40,15 @@ public struct ValidationContext: Sendable {
     }
 
     /// A CH250 diagnostic for a reference to something unknown, with the closest known name.
-    /// A reference that names an external party where only a team inside the organisation will do.
-    public func externalParty(_ reference: Located<String>, as role: String) -> Diagnostic {
-        Diagnostic(
-            .unknownReference, "'\(reference.value)' is an external party, and \(role) must be a team inside the organisation",
-            at: reference.location, fixHint: "name the team that answers for it inside; the party can hold R, C or I in the matrix")
+    /// The problem with a reference where only a team inside the organisation will do (`role`,
+    /// such as "a strategy's owner"): an external party, or no team at all; nil when it is a team.
+    public func internalTeam(_ reference: Located<String>, as role: String) -> Diagnostic? {
+        if teams[reference.value]?.isExternal == true {
+            return Diagnostic(
+                .unknownReference, "'\(reference.value)' is an external party, and \(role) must be a team inside the organisation",
+                at: reference.location, fixHint: "name the team that answers for it inside; the party can hold R, C or I in the matrix")
+        }
+        return teamIDs.contains(reference.value) ? nil : unknownReference(reference, kind: "team", known: teamIDs.sorted())
     }
 
     public func unknownReference(_ reference: Located<String>, kind: String, known: some Sequence<String>) -> Diagnostic {
