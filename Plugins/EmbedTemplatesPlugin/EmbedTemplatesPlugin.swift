@@ -1,8 +1,8 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds the repository's `Templates/` folder (the default theme) and `Scaffold/` folder (what
-/// `charter init` writes) into CharterKit at build time, and CharterServe's `Resources/` (the
+/// Embeds the repository's `Templates/` folder (the default theme) `Scaffold/` folder (what
+/// `charter init` writes) and `i18n/` folder (the shipped translations) into CharterKit at build time, and CharterServe's `Resources/` (the
 /// live preview's browser script) into CharterServe.
 ///
 /// The folders stay the single source of truth; every file in them is an input of its build
@@ -29,6 +29,7 @@ struct EmbedTemplatesPlugin: BuildToolPlugin {
         var commands = [
             embed(package.appending(path: "Templates"), as: "DefaultTemplates"),
             embed(package.appending(path: "Scaffold"), as: "ScaffoldFiles"),
+            embed(package.appending(path: "i18n"), as: "DefaultBundles"),
         ]
         let commitOutput = context.pluginWorkDirectoryURL.appending(path: "CharterGitCommit.swift")
         let git = Self.gitDirectories(of: package)

@@ -75,6 +75,8 @@ public final class LivePreview: @unchecked Sendable {
     private var building = false
     private var stopping = false
     private var currentStatus: PreviewStatus
+    /// The words of the site's language, from the last build that read the site.
+    private var messages = Messages.english
     private var builds = 0
     private var changesReceived = 0
     private var changesBuilt = 0
@@ -256,21 +258,25 @@ public final class LivePreview: @unchecked Sendable {
             let previous = currentStatus
             let version = change == .none ? previous.build : previous.build + 1
             let attempt = previous.attempt + 1
+            // The overlay speaks the site's language, as its pages do; a build that could not
+            // read the site keeps the words of the last one that could.
+            if let language = result?.model?.messages { messages = language }
+            let l = messages
             if let failure {
                 currentStatus = PreviewStatus(
-                    build: version, attempt: attempt, state: .failed, title: "The site could not be built",
-                    message: failure + " The last good version is still served.", diagnostics: [])
+                    build: version, attempt: attempt, state: .failed, title: l.text("preview.failed"),
+                    message: failure + " " + l.text("preview.lastGoodServed"), diagnostics: [], messages: l)
             } else if let result, result.outputDirectory == nil {
                 let errors = result.diagnostics.count(of: .error)
                 currentStatus = PreviewStatus(
                     build: version, attempt: attempt, state: .errors,
-                    title: "\(errors) error\(errors == 1 ? "" : "s"): the site was not rebuilt",
-                    message: "The last good version is still served. Fix the problems below and the page updates by itself.",
-                    diagnostics: result.diagnostics)
+                    title: l.count("preview.errors", errors),
+                    message: l.text("preview.lastGoodServed") + " " + l.text("preview.fixBelow"),
+                    diagnostics: result.diagnostics, messages: l)
             } else {
                 currentStatus = PreviewStatus(
-                    build: version, attempt: attempt, state: .ok, title: "Built", message: "The site is up to date.",
-                    diagnostics: result?.diagnostics ?? [])
+                    build: version, attempt: attempt, state: .ok, title: l.text("preview.built"), message: l.text("preview.upToDate"),
+                    diagnostics: result?.diagnostics ?? [], messages: l)
             }
             return currentStatus
         }

@@ -38,6 +38,9 @@ public struct PreviewStatus: Sendable, Encodable {
         public var location: Place
         public var notes: [Note]
         public var fix: String?
+        /// What the code means, in the site's language, when that is not English: the message
+        /// itself stays in English, as in the terminal.
+        public var summary: String?
     }
 
     /// The version of the site being served: it changes whenever a build changes the site.
@@ -52,8 +55,20 @@ public struct PreviewStatus: Sendable, Encodable {
     public var summary: Summary
     /// Every diagnostic of the last build, errors first.
     public var diagnostics: [Item]
+    /// The site's language, and the overlay's own words in it ("Dismiss", "note", "help", the severities).
+    public var language: String
+    public var words: [String: String]
 
-    public init(build: Int, attempt: Int, state: State, title: String, message: String, diagnostics: [Diagnostic]) {
+    public init(
+        build: Int, attempt: Int, state: State, title: String, message: String, diagnostics: [Diagnostic], messages: Messages = .english
+    ) {
+        language = messages.language
+        words = [
+            "dismiss": messages.text("preview.dismiss"), "dismissLabel": messages.text("preview.dismissLabel"),
+            "note": messages.text("preview.note"), "help": messages.text("preview.help"),
+            "error": messages.text("severity.error"), "warning": messages.text("severity.warning"), "notice": messages.text("severity.note"),
+        ]
+        let isEnglish = messages.language.split(separator: "-").first == "en"
         self.build = build
         self.attempt = attempt
         self.state = state
@@ -70,13 +85,15 @@ public struct PreviewStatus: Sendable, Encodable {
                 code: diagnostic.code.rawValue, severity: diagnostic.severity.rawValue, message: diagnostic.message,
                 location: place(diagnostic.location),
                 notes: diagnostic.notes.map { Note(message: $0.message, location: $0.location.map(place)) },
-                fix: diagnostic.fixHint)
+                fix: diagnostic.fixHint,
+                summary: isEnglish ? nil : messages.text("codes.\(diagnostic.code.rawValue)"))
         }
     }
 
     /// The status of a preview that has not built yet.
-    static func starting(build: Int) -> PreviewStatus {
-        PreviewStatus(build: build, attempt: build, state: .ok, title: "Building", message: "The first build is running.", diagnostics: [])
+    static func starting(build: Int, messages: Messages = .english) -> PreviewStatus {
+        PreviewStatus(build: build, attempt: build, state: .ok, title: messages.text("preview.building"),
+                      message: messages.text("preview.firstBuild"), diagnostics: [], messages: messages)
     }
 
     /// The document, on one line (it is also an event's data).

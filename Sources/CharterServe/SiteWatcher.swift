@@ -22,7 +22,7 @@ struct WatchScope: Sendable {
         guard let top = parts.first else { return true }
         if parts.contains(where: { $0.hasPrefix(".") }) { return false }
         if contentFolder {
-            return top == "content" || top == "Templates" || top == "model" || (parts.count == 1 && top == "charter.yaml")
+            return top == "content" || top == "Templates" || top == "model" || top == "i18n" || (parts.count == 1 && top == "charter.yaml")
         }
         return top != "_site"
     }

@@ -9,6 +9,13 @@
   var list = form.querySelector("[role=listbox]");
   var status = form.querySelector(".search-status");
   var root = form.getAttribute("data-root") || "";
+  // The status line's words, in the site's language (the search partial sets them).
+  var words = {
+    one: form.getAttribute("data-results-one") || "1 result",
+    many: form.getAttribute("data-results") || "{count} results",
+    some: form.getAttribute("data-results-some") || "{shown} of {count} results",
+    none: form.getAttribute("data-no-results") || "No results"
+  };
   var requested = {};
   var active = -1;
   var timer = null;
@@ -192,7 +199,9 @@
     excerpts(results, wanted, shown);
     list.hidden = !query.trim();
     input.setAttribute("aria-expanded", list.hidden ? "false" : "true");
-    status.textContent = !query.trim() ? "" : results.length ? (total > results.length ? results.length + " of " + total : results.length) + " results" : "No results";
+    status.textContent = !query.trim() ? "" : !results.length ? words.none
+      : (total > results.length ? words.some.replace("{shown}", results.length.toLocaleString(document.documentElement.lang || undefined))
+        : total === 1 ? words.one : words.many).replace("{count}", total.toLocaleString(document.documentElement.lang || undefined));
   }
 
   function move(step) {

@@ -17,30 +17,12 @@ struct BuildFingerprint {
         // A rebuilt Charter of the same version may render differently: its binary counts too.
         for part in Self.executableIdentity() { hasher.combine(part) }
         var model = hasher
-        model.combine(content.contentPrefix)
-        model.combine(content.configuration?.text ?? "")
-        for file in content.modelFiles.sorted(by: { $0.path < $1.path }) {
-            model.combine(file.path)
-            model.combine(file.text)
-        }
-        for (path, template) in content.templates.sorted(by: { $0.key < $1.key }) {
-            model.combine(path)
-            template.data.withUnsafeBytes { model.combine(bytes: $0) }
-        }
+        Self.combineSettings(of: content, into: &model)
         self.model = model.finalize()
         hasher.combine(today.description)
         hasher.combine(allowErrors)
         hasher.combine(output.path)
-        hasher.combine(content.contentPrefix)
-        hasher.combine(content.configuration?.text ?? "")
-        for file in content.modelFiles.sorted(by: { $0.path < $1.path }) {
-            hasher.combine(file.path)
-            hasher.combine(file.text)
-        }
-        for (path, template) in content.templates.sorted(by: { $0.key < $1.key }) {
-            hasher.combine(path)
-            template.data.withUnsafeBytes { hasher.combine(bytes: $0) }
-        }
+        Self.combineSettings(of: content, into: &hasher)
         key = hasher.finalize()
 
         for file in (content.markdown + content.data).sorted(by: { $0.source.path < $1.source.path }) {
@@ -59,6 +41,21 @@ struct BuildFingerprint {
             hasher.combine(diagnostic.message)
         }
         inputs = hasher.finalize()
+    }
+
+    /// What every page depends on besides the content: the configuration, the model files, the
+    /// translation files and the templates.
+    private static func combineSettings(of content: LoadedContent, into hasher: inout StableHasher) {
+        hasher.combine(content.contentPrefix)
+        hasher.combine(content.configuration?.text ?? "")
+        for file in (content.modelFiles + content.messageFiles).sorted(by: { $0.path < $1.path }) {
+            hasher.combine(file.path)
+            hasher.combine(file.text)
+        }
+        for (path, template) in content.templates.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(path)
+            template.data.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
 
     /// The running executable's size and modification time.

@@ -289,6 +289,9 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
     public static let rawHTMLDropped = DiagnosticCode(
         "CH403", "RawHTMLDropped", .note, "Markdown and templates (CH4xx)", "raw HTML was left out because the site is in safe mode",
         "By default raw HTML in Markdown is not published, so that no author can add scripts to the site. Write the content in Markdown, or set `unsafe_html: true` in charter.yaml if every author is trusted.")
+    public static let missingTranslation = DiagnosticCode(
+        "CH404", "MissingTranslation", .warning, "Markdown and templates (CH4xx)", "a word Charter writes on a page has no translation in the site's language",
+        "Every word Charter writes into a page (labels, headings, the health page's wording, dates) comes from a translation bundle. Charter ships English, German, French and Spanish; `language:` in charter.yaml chooses one. A site adds a language, or changes any message, with `i18n/<language>.yaml` at its root (see docs/translations.md). A message the site's language has in no bundle is written in English and reported here with its key, as is a language Charter does not ship and the site does not translate, and a translation that uses a placeholder Charter does not fill for that message.")
 
     /// Every code Charter can report, in code order.
     public static let all: [DiagnosticCode] = [
@@ -306,6 +309,6 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
         .duplicateID, .stalePage, .supportedStage, .staleAssessment, .unknownFinding, .businessAreasUndeclared, .focusAreaExpectation, .measureOffTrack, .unservedObjective,
         .strategyWithoutObjective, .measureAtRisk, .measureNoRecentData, .measureOverdue, .measureNotJudged,
         .objectiveWithoutMeasure, .brokenLink, .brokenAnchor, .templateSyntax, .missingTemplate,
-        .rawHTMLDropped,
+        .rawHTMLDropped, .missingTranslation,
     ]
 }

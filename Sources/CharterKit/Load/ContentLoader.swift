@@ -30,6 +30,8 @@ public struct LoadedContent: Sendable {
     public var configuration: SourceText?
     /// The site's model files, `<root>/model/*.yaml`, which change the built-in framework.
     public var modelFiles: [SourceText] = []
+    /// The site's translation files, `<root>/i18n/*.yaml`.
+    public var messageFiles: [SourceText] = []
     /// Site templates from `<root>/Templates/`, keyed by path below that folder.
     public var templates: [String: TemplateSource] = [:]
     public var diagnostics: [Diagnostic] = []
@@ -184,8 +186,14 @@ public struct ContentLoader: Sendable {
             }
         }
 
+        for file in try walker.walk("i18n") where file.relative.hasSuffix(".yaml") || file.relative.hasSuffix(".yml") {
+            if let text = readText(file.realPath, sourcePath: "i18n/\(file.relative)", limit: limits.maximumFileSize, diagnostics: &diagnostics) {
+                content.messageFiles.append(text)
+            }
+        }
+
         var skip = excludedPaths
-        if !hasContentFolder { skip.formUnion(["Templates", "model", "charter.yaml", "_site"]) }
+        if !hasContentFolder { skip.formUnion(["Templates", "model", "i18n", "charter.yaml", "_site"]) }
         var files: [ContentWalker.Found] = []
         if !hasContentFolder {
             files = try walker.walk("", skipping: skip)

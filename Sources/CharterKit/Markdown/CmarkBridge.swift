@@ -59,6 +59,7 @@ enum CmarkBridge {
         unsafe: Bool,
         smart: Bool,
         removeLeadingHeading: Bool,
+        alertTitles: [String: String] = MarkdownOptions.englishAlertTitles,
         headingID: ((_ index: Int, _ heading: CmarkHeading) -> String?)?,
         rewriteLink: (CmarkLink) -> String?
     ) throws(MarkdownError) -> CmarkOutput {
@@ -121,7 +122,7 @@ enum CmarkBridge {
             }
         }
 
-        for quote in quotes { try makeAlert(quote) }
+        for quote in quotes { try makeAlert(quote, titles: alertTitles) }
 
         // Ids are decided for every heading in order, the leading one included, so that
         // the rest are numbered as GitHub numbers them.
@@ -191,21 +192,23 @@ enum CmarkBridge {
     }
 
     /// GitHub's alert kinds, written `> [!NOTE]` on the first line of a block quote.
-    static let alertKinds = ["NOTE": "Note", "TIP": "Tip", "IMPORTANT": "Important", "WARNING": "Warning", "CAUTION": "Caution"]
+    static let alertKinds: Set<String> = ["NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION"]
 
     /// Turns a block quote that starts with `[!NOTE]` (or TIP, IMPORTANT, WARNING, CAUTION) alone
     /// on its first line into a callout, with the classes GitHub uses.
-    private static func makeAlert(_ quote: OpaquePointer) throws(MarkdownError) {
+    private static func makeAlert(_ quote: OpaquePointer, titles: [String: String]) throws(MarkdownError) {
         guard let paragraph = cmark_node_first_child(quote), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
               let marker = cmark_node_first_child(paragraph), cmark_node_get_type(marker) == CMARK_NODE_TEXT,
               let literal = cmark_node_get_literal(marker)
         else { return }
         let text = String(cString: literal).trimmingCharacters(in: .whitespaces)
-        guard text.hasPrefix("[!"), text.hasSuffix("]"), let title = alertKinds[String(text.dropFirst(2).dropLast())] else { return }
+        let marked = String(text.dropFirst(2).dropLast())
+        guard text.hasPrefix("[!"), text.hasSuffix("]"), alertKinds.contains(marked) else { return }
+        let kind = marked.lowercased()
+        let title = HTMLText.escape(titles[kind] ?? MarkdownOptions.englishAlertTitles[kind] ?? marked)
         let next = cmark_node_next(marker)
         guard next == nil || [CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK].contains(cmark_node_get_type(next)) else { return }
         guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { throw .outOfMemory }
-        let kind = title.lowercased()
         cmark_node_set_on_enter(block, "<div class=\"markdown-alert markdown-alert-\(kind)\" role=\"note\">\n<p class=\"markdown-alert-title\">\(title)</p>")
         cmark_node_set_on_exit(block, "</div>")
         if let next { cmark_node_free(next) }

@@ -23,6 +23,11 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// Names each task-list checkbox after its item's text (`aria-label`), which cmark-gfm
     /// leaves nameless; off for output that must match cmark-gfm's byte for byte.
     public var labelTaskItems = true
+    /// The titles of GitHub's alerts (`> [!TIP]`), by kind ("tip"), in the site's language.
+    public var alertTitles = MarkdownOptions.englishAlertTitles
+
+    /// The alerts' titles in English.
+    public static let englishAlertTitles = ["note": "Note", "tip": "Tip", "important": "Important", "warning": "Warning", "caution": "Caution"]
 
     /// Creates options; the defaults are the site's: every GFM extension, footnotes, safe mode, heading ids.
     public init(
@@ -109,6 +114,7 @@ public struct MarkdownRenderer: Sendable {
             unsafe: options.allowRawHTML,
             smart: options.smartPunctuation,
             removeLeadingHeading: options.extractLeadingTitle,
+            alertTitles: options.alertTitles,
             headingID: options.headingIDs ? { [prefix = options.headingIDPrefix] _, heading in prefix + slugger.slug(for: heading.text) } : nil,
             rewriteLink: { link in
                 rewriteLink(MarkdownLink(url: link.url, isImage: link.isImage, location: location(line: link.line, byteColumn: link.byteColumn)))

@@ -136,6 +136,9 @@ public struct MeasureProgress: Sendable, Hashable {
         /// The latest result has reached the target.
         case reached = "target reached"
 
+        /// The status's name in code ("offTrack"), which keys its words in translations.
+        public var key: String { String(describing: self) }
+
         /// The badge's class: its colour, with the icon and the words beside it.
         public var cssClass: String {
             switch self {

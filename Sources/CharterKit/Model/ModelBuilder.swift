@@ -16,7 +16,8 @@ public struct ModelBuilder: Sendable {
     /// Collisions between content and the files Charter writes itself are found later, on
     /// the finished site (`SiteRenderer`); here only content is compared with content.
     public func build(
-        _ content: LoadedContent, configuration: SiteConfiguration, framework: Framework = FrameworkLoader().load().0
+        _ content: LoadedContent, configuration: SiteConfiguration, framework: Framework = FrameworkLoader().load().0,
+        messages: Messages = .english
     ) -> (site: Site, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var pages: [Page] = []
@@ -78,7 +79,7 @@ public struct ModelBuilder: Sendable {
         // By ID; a team's file before a party's of the same ID, so that the team wins and the
         // party is reported.
         teams.sort { ($0.id, $0.kind == .party ? 1 : 0) < ($1.id, $1.kind == .party ? 1 : 0) }
-        let generated = generatedLandingPages(for: pages, data: strategies + teams, configuration: configuration)
+        let generated = generatedLandingPages(for: pages, data: strategies + teams, configuration: configuration, messages: messages)
             .filter { page in !content.assets.contains { $0.contentPath.lowercased() == page.outputPath } }
         diagnostics += collisions(pages: pages, data: strategies + teams, assets: content.assets)
         pages += generated
@@ -91,6 +92,7 @@ public struct ModelBuilder: Sendable {
             assets: content.assets,
             contentPrefix: content.contentPrefix,
             framework: framework)
+        site.messages = messages
         site.unreadableIDs = unreadable
         site.objectives = objectives
         site.hasObjectiveRegister = !registerFiles.isEmpty
@@ -267,7 +269,9 @@ public struct ModelBuilder: Sendable {
     }
 
     /// A listing page for every folder that has pages or data but no landing page, up to the top.
-    private func generatedLandingPages(for pages: [Page], data: [DataDocument], configuration: SiteConfiguration) -> [Page] {
+    private func generatedLandingPages(
+        for pages: [Page], data: [DataDocument], configuration: SiteConfiguration, messages: Messages
+    ) -> [Page] {
         var folders = Set<String>([""])
         for path in pages.map(\.contentPath) + data.map(\.contentPath) {
             var folder = ContentPaths.folder(of: path)
@@ -284,7 +288,8 @@ public struct ModelBuilder: Sendable {
                 sourcePath: folder,
                 outputPath: folder.isEmpty ? "index.html" : folder + "/index.html",
                 title: folder.isEmpty ? configuration.title
-                    : folder == DataDocument.Kind.party.folder ? "External parties" : Self.title(fromFileName: name),
+                    : DataDocument.Kind.allCases.first(where: { $0.folder == folder }).map { messages.text("nav.\($0.folder)") }
+                    ?? Self.title(fromFileName: name),
                 titleSource: .fileName,
                 description: nil, weight: nil, tags: [], frontMatter: nil, parameters: [:],
                 body: "", bodyLineOffset: 0, isGenerated: true)

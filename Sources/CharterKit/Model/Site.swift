@@ -20,6 +20,8 @@ public struct Site: Sendable {
     public var objectives: [BusinessObjective] = []
     /// Whether the site has an objectives register file, even an empty one.
     public var hasObjectiveRegister = false
+    /// The words Charter writes into pages, in the site's language.
+    public var messages: Messages = .english
     /// IDs of strategy and team files that exist but could not be read ("strategy/ID", "team/ID"),
     /// so references to them are not reported a second time as unknown.
     public var unreadableIDs: Set<String> = []

@@ -2,6 +2,9 @@
 public struct SiteConfiguration: Sendable, Hashable {
     /// The site's name, shown in every page's header.
     public var title = "Strategy playbook"
+    /// Whether charter.yaml names the title; if not, the title is the site language's words for
+    /// "strategy playbook".
+    public var hasTitle = false
     /// A sentence about the site, for the home page and `<meta name="description">`.
     public var description: String?
     /// The language of the content, for `<html lang>`.
@@ -48,7 +51,9 @@ public struct SiteConfiguration: Sendable, Hashable {
         var fields = FieldReader(diagnostics: diagnostics)
         for entry in entries {
             switch entry.key {
-            case "title": configuration.title = fields.string(entry) ?? configuration.title
+            case "title":
+                configuration.title = fields.string(entry) ?? configuration.title
+                configuration.hasTitle = configuration.title != SiteConfiguration().title
             case "description": configuration.description = fields.string(entry)
             case "language": configuration.language = fields.string(entry) ?? configuration.language
             case "unsafe_html": configuration.unsafeHTML = fields.bool(entry) ?? false

@@ -175,7 +175,13 @@ public struct SiteBuilder: Sendable {
         run.validated = !validationReused
 
         // Markdown: every document rendered, or taken from memory or from the cache on disk.
-        let markdownOptions = MarkdownOptions(allowRawHTML: configuration.unsafeHTML)
+        let markdownOptions = {
+            var options = MarkdownOptions(allowRawHTML: configuration.unsafeHTML)
+            options.alertTitles = Dictionary(uniqueKeysWithValues: MarkdownOptions.englishAlertTitles.keys.map {
+                ($0, site.messages.text("alerts.\($0)"))
+            })
+            return options
+        }()
         progress?(BuildProgress(stage: "rendering Markdown", done: 0, total: site.pages.count))
         var pageRenderer = PageRenderer(options: markdownOptions, workers: workers)
         // A check reads what builds rendered, and never writes it.
@@ -273,13 +279,15 @@ public struct SiteBuilder: Sendable {
 
     /// The model stage: everything known before any Markdown is rendered.
     static func model(of content: LoadedContent) throws -> ModelStage {
-        let (configuration, configurationDiagnostics) = SiteConfiguration.read(content.configuration)
+        var (configuration, configurationDiagnostics) = SiteConfiguration.read(content.configuration)
         let (templates, templateDiagnostics) = try TemplateSet.load(overrides: content.templates)
         let (framework, frameworkDiagnostics) = FrameworkLoader().load(siteFiles: content.modelFiles)
-        let (site, modelDiagnostics) = ModelBuilder().build(content, configuration: configuration, framework: framework)
+        let (messages, messageDiagnostics) = Messages.load(language: configuration.language, siteFiles: content.messageFiles)
+        if !configuration.hasTitle { configuration.title = messages.text("site.defaultTitle") }
+        let (site, modelDiagnostics) = ModelBuilder().build(content, configuration: configuration, framework: framework, messages: messages)
         return ModelStage(
             configuration: configuration, templates: templates, site: site, links: LinkResolver(site: site),
-            diagnostics: configurationDiagnostics + templateDiagnostics + frameworkDiagnostics + modelDiagnostics)
+            diagnostics: configurationDiagnostics + templateDiagnostics + frameworkDiagnostics + messageDiagnostics + modelDiagnostics)
     }
 
     /// The body of every Markdown file that can be a page (not a strategy's narrative), by
@@ -411,7 +419,7 @@ public struct SiteBuilder: Sendable {
         content.derive(&memo) {
             var sources: [String: SourceText] = [:]
             for file in content.markdown + content.data { sources[file.source.path] = file.source }
-            for file in content.modelFiles { sources[file.path] = file }
+            for file in content.modelFiles + content.messageFiles { sources[file.path] = file }
             if let configuration = content.configuration { sources[configuration.path] = configuration }
             for template in content.templates.values { if let source = template.source { sources[source.path] = source } }
             return sources

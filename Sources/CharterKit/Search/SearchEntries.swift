@@ -8,9 +8,11 @@ extension ContextBuilder {
     ) -> [SearchIndex.Entry] {
         // Positions, not copies of the pages: a reused entry never touches its page's parts.
         let pages = Array(content.pages.indices.filter { !content.pages[$0].page.isGenerated }.enumerated())
+        // Each entry's kind is shown beside it in the results, in the site's language.
+        let playbook = l.text("search.kind.playbook")
         var entries = ParallelMap.map(pages, workers: workers) { number, position in
             if let previous, previous.indices.contains(number), previous[number].path == content.pages[position].page.outputPath,
-               previous[number].kind == "playbook", !changed.contains(content.pages[position].page.sourcePath) {
+               previous[number].kind == playbook, !changed.contains(content.pages[position].page.sourcePath) {
                 return previous[number]
             }
             let rendered = content.pages[position]
@@ -19,7 +21,7 @@ extension ContextBuilder {
             let headingTexts = rendered.markdown.headings.map(\.text)
             let headings = headingTexts.joined(separator: " ")
             return SearchIndex.Entry(
-                title: page.title, path: page.outputPath, kind: "playbook",
+                title: page.title, path: page.outputPath, kind: playbook,
                 summary: page.description ?? body,
                 keywords: page.tags + [page.metadata.strategy?.value, page.metadata.owner?.value].compactMap { $0 },
                 text: [page.title, headings, headings, body].joined(separator: " "),
@@ -32,7 +34,7 @@ extension ContextBuilder {
             if let narrative = content.narratives[strategy.id] { text.append(PlainText.of(html: narrative.html)) }
             let methods = strategy.methods.compactMap { $0.title?.value } + strategy.programs.compactMap { $0.title?.value }
             entries.append(SearchIndex.Entry(
-                title: strategy.displayName, path: SitePaths.strategy(strategy.id), kind: "strategy",
+                title: strategy.displayName, path: SitePaths.strategy(strategy.id), kind: l.text("search.kind.strategy"),
                 summary: strategy.goal?.value ?? "", keywords: [strategy.id], text: text.joined(separator: " "),
                 headings: methods, body: text.dropFirst().joined(separator: " ")))
         }
@@ -40,28 +42,28 @@ extension ContextBuilder {
             let text = [team.displayName, team.mission?.value, team.lead?.value].compactMap { $0 }
                 + team.members.compactMap { $0.name } + team.members.compactMap { $0.role }
             entries.append(SearchIndex.Entry(
-                title: team.displayName, path: team.pagePath, kind: team.isExternal ? "external party" : "team",
+                title: team.displayName, path: team.pagePath, kind: l.text(team.isExternal ? "search.kind.party" : "search.kind.team"),
                 summary: team.mission?.value ?? "", keywords: [team.id], text: text.joined(separator: " "),
                 body: text.dropFirst().joined(separator: " ")))
         }
         for objective in site.objectives {
             let text = [objective.displayName, objective.description?.value].compactMap { $0 }
             entries.append(SearchIndex.Entry(
-                title: objective.displayName, path: SitePaths.objective(objective.id.value), kind: "objective",
+                title: objective.displayName, path: SitePaths.objective(objective.id.value), kind: l.text("search.kind.objective"),
                 summary: objective.description?.value ?? "", keywords: [objective.id.value], text: text.joined(separator: " "),
                 body: text.dropFirst().joined(separator: " ")))
         }
         if hasModelPages {
             for stage in site.framework.stages {
                 entries.append(SearchIndex.Entry(
-                    title: stage.name, path: SitePaths.stage(stage.id), kind: "stage", summary: stage.entry.summary,
+                    title: stage.name, path: SitePaths.stage(stage.id), kind: l.text("search.kind.stage"), summary: stage.entry.summary,
                     keywords: [stage.id] + stage.entry.aliases,
                     text: ([stage.entry.summary, stage.entry.description ?? ""] + stage.criteria.map(\.summary)).joined(separator: " "),
                     body: ([stage.entry.description ?? ""] + stage.criteria.map(\.summary)).joined(separator: " ")))
             }
             for responsibility in site.framework.responsibilities {
                 entries.append(SearchIndex.Entry(
-                    title: responsibility.name, path: SitePaths.responsibility(responsibility.id), kind: "responsibility",
+                    title: responsibility.name, path: SitePaths.responsibility(responsibility.id), kind: l.text("search.kind.responsibility"),
                     summary: responsibility.summary, keywords: [responsibility.id], text: responsibility.summary))
             }
         }

@@ -17,7 +17,7 @@ extension ContextBuilder {
                 health: health,
                 isHealthy: health.allSatisfy(\.ok),
                 offTrack: offTrack == 0 ? nil : link(
-                    "\(offTrack) of \(statuses.count) measure\(statuses.count == 1 ? "" : "s") off track",
+                    l.count("measures.offTrackOf", statuses.count, ["offTrack": l.number(Double(offTrack))]),
                     to: SitePaths.strategy(strategy.id), from: path, fragment: "scoreboard"),
                 measures: measureCounts(statuses).map {
                     link($0, to: SitePaths.strategy(strategy.id), from: path, fragment: "scoreboard")
@@ -27,8 +27,11 @@ extension ContextBuilder {
         let errors = diagnostics.count(of: .error)
         let warnings = diagnostics.count(of: .warning)
         let stale = diagnostics.filter { $0.code == .stalePage }.count
+        let problems = [l.count("home.errors", errors), l.count("home.warnings", warnings)]
+            + (stale == 0 ? [] : [l.count("home.stalePages", stale)])
         return HomeView(
             strategies: rows, hasStrategies: !rows.isEmpty, organisation: organisationSummary(from: path), errors: errors, warnings: warnings, stalePages: stale,
+            problemsText: problems.joined(separator: l.text("list.separator")),
             hasProblems: errors + warnings > 0, healthURL: ContentPaths.relativeURL(from: path, to: SitePaths.health),
             matrixURL: ContentPaths.relativeURL(from: path, to: SitePaths.matrix),
             involvement: involvement(from: path))
@@ -56,14 +59,15 @@ extension ContextBuilder {
                 }
                 let roles = ["A", "R", "C", "I"].compactMap { letter -> MatrixView.Role? in
                     guard let links = held[letter] else { return nil }
-                    return MatrixView.Role(letter: letter, name: Self.roleNames[letter] ?? letter,
-                                           mark: links.count == 1 ? letter : "\(letter)×\(links.count)", sources: links)
+                    return MatrixView.Role(letter: letter, name: roleName(letter),
+                                           mark: links.count == 1 ? letterText(letter) : "\(letterText(letter))×\(links.count)", sources: links)
                 }
-                let detail = roles.map { role in "\(role.name) for \(role.sources.map(\.title).joined(separator: ", "))" }
+                let detail = roles.map { role in l.text("matrix.roleFor", ["role": role.name, "items": l.list(role.sources.map(\.title))]) }
                 return MatrixView.Cell(
                     text: roles.map(\.mark).joined(separator: " "),
                     style: roles.first.map { "letter-\($0.letter.lowercased())" } ?? "empty",
-                    title: roles.isEmpty ? nil : "\(team.displayName) in \(strategy.displayName): \(detail.joined(separator: "; "))",
+                    title: roles.isEmpty ? nil : l.text("matrix.involvementTitle", [
+                        "team": team.displayName, "strategy": strategy.displayName, "roles": detail.joined(separator: "; ")]),
                     roles: roles, hasDetail: !roles.isEmpty)
             })
         }
@@ -88,8 +92,8 @@ extension ContextBuilder {
                 },
                 targets: heading.map { strategyLink($0.id, from: path) })
         }
-        var context = frame(pageView(title: "Maturity", kind: "stages", path: path,
-                                     description: "Where every strategy stands on the maturity model, and where it is heading."))
+        var context = frame(pageView(title: l.text("pages.stages.title"), kind: "stages", path: path,
+                                     description: l.text("pages.stages.description")))
         context.maturity = MaturityOverviewView(columns: columns)
         return context
     }
@@ -142,8 +146,8 @@ extension ContextBuilder {
     func matrixContext() -> PageContext {
         let path = SitePaths.matrix
         var context = frame(pageView(
-            title: "Responsibilities", kind: "matrix", path: path,
-            description: "Which team is Accountable, Responsible, Consulted or Informed for each responsibility, across every strategy."))
+            title: l.text("pages.matrix.title"), kind: "matrix", path: path,
+            description: l.text("pages.matrix.description")))
         context.matrix = matrix(for: site.strategyModels, from: path)
         return context
     }
@@ -157,8 +161,8 @@ extension ContextBuilder {
                 items: site.strategyModels.filter { $0.focusAreas.contains { framework.focusArea($0.value)?.id == area.id } }
                     .map { strategyLink($0.id, from: path) })
         }
-        var context = frame(pageView(title: "Focus areas", kind: "listing", path: path,
-                                     description: "The strategies working in each focus area."))
+        var context = frame(pageView(title: l.text("pages.focusAreas.title"), kind: "listing", path: path,
+                                     description: l.text("pages.focusAreas.description")))
         context.listing = ListingView(sections: sections)
         return context
     }
@@ -176,8 +180,8 @@ extension ContextBuilder {
                     }
                 })
         }
-        var context = frame(pageView(title: "Program kinds", kind: "listing", path: path,
-                                     description: "Every program, by the kind of program it is."))
+        var context = frame(pageView(title: l.text("pages.programKinds.title"), kind: "listing", path: path,
+                                     description: l.text("pages.programKinds.description")))
         context.listing = ListingView(sections: sections)
         return context
     }
@@ -194,14 +198,14 @@ extension ContextBuilder {
         let strategyPaths = Set(site.strategyModels.map(\.sourcePath))
         let others = relevant.filter { !strategyPaths.contains($0.location.path) }
         if !others.isEmpty {
-            groups.append(.init(title: "Pages, teams and settings", link: nil, items: others.map(healthItem)))
+            groups.append(.init(title: l.text("health.otherFiles"), link: nil, items: others.map(healthItem)))
         }
-        var context = frame(pageView(title: "Health", kind: "health", path: path,
-                                     description: "Every warning and gap across the site, grouped by strategy."))
+        var context = frame(pageView(title: l.text("pages.health.title"), kind: "health", path: path,
+                                     description: l.text("pages.health.description")))
         let attention = measuresNeedingAttention(from: path)
         let offTrack = attention.filter(\.isOffTrack)
         let standings = site.strategyModels.map { strategy in
-            HealthView.Standing(strategy: strategyLink(strategy.id, from: path), draft: strategy.isDraft ? "draft" : nil,
+            HealthView.Standing(strategy: strategyLink(strategy.id, from: path), draft: strategy.isDraft ? l.text("status.draft") : nil,
                                 checks: healthChecks(for: strategy))
         }
         context.health = HealthView(standings: standings, groups: groups, isClean: groups.isEmpty && attention.isEmpty,
@@ -214,7 +218,11 @@ extension ContextBuilder {
     static let healthPageNotes: Set<DiagnosticCode> = [.maturityGap, .noDefinedStrategy, .noGovernance, .noFunding, .measureAtRisk, .focusAreaExpectation]
 
     private func healthItem(_ diagnostic: Diagnostic) -> HealthView.Item {
-        .init(severity: diagnostic.severity.rawValue, code: diagnostic.code.rawValue, message: diagnostic.message,
+        let isEnglish = l.language.split(separator: "-").first == "en"
+        let summary = l.text("codes.\(diagnostic.code.rawValue)")
+        return .init(severity: diagnostic.severity.rawValue, severityText: l.text("severity.\(diagnostic.severity.rawValue)"),
+              code: diagnostic.code.rawValue, message: diagnostic.message,
+              summary: isEnglish ? nil : summary.prefix(1).uppercased() + summary.dropFirst(), messageLanguage: isEnglish ? nil : "en",
               location: diagnostic.location.description)
     }
 
@@ -228,7 +236,7 @@ extension ContextBuilder {
                 anchor: tagSlugs[name] ?? "tag", title: name, summary: nil,
                 items: (taggedPages[name] ?? []).map { pageLink($0.page, from: path) })
         }
-        var context = frame(pageView(title: "Tags", kind: "listing", path: path), children: names.map {
+        var context = frame(pageView(title: l.text("pages.tags.title"), kind: "listing", path: path), children: names.map {
             link($0, to: tagPath($0), from: path)
         })
         context.listing = ListingView(sections: sections)
@@ -239,16 +247,16 @@ extension ContextBuilder {
     func tagContexts() -> [PageContext] {
         taggedPages.keys.sorted().map { name in
             let path = tagPath(name)
-            var context = frame(pageView(title: "Tagged “\(name)”", kind: "tag", path: path),
+            var context = frame(pageView(title: l.text("pages.tag.title", ["tag": name]), kind: "tag", path: path),
                                 children: (taggedPages[name] ?? []).map { pageLink($0.page, from: path) })
-            context.breadcrumbs.append(link("Tags", to: SitePaths.tags, from: path))
+            context.breadcrumbs.append(link(l.text("pages.tags.title"), to: SitePaths.tags, from: path))
             return context
         }
     }
 
     func notFoundContext() -> PageContext {
-        var page = pageView(title: "Page not found", kind: "404", path: SitePaths.notFound)
-        page.description = "There is no page at this address."
+        var page = pageView(title: l.text("pages.notFound.title"), kind: "404", path: SitePaths.notFound)
+        page.description = l.text("pages.notFound.description")
         return frame(page)
     }
 }

@@ -21,14 +21,14 @@ extension ContextBuilder {
         let (standing, _, counted) = organisationStanding()
         let spread = framework.stages.enumerated().compactMap { index, stage -> LinkView? in
             let count = claimants(of: index).count
-            return count == 0 ? nil : link(stage.name, to: SitePaths.stage(stage.id), from: path, detail: "\(count)")
+            return count == 0 ? nil : link(stage.name, to: SitePaths.stage(stage.id), from: path, detail: l.number(Double(count)))
         }
         return .init(
             stage: standing.map { link(framework.stages[$0].name, to: SitePaths.stage(framework.stages[$0].id), from: path) },
-            counted: Self.strategies(counted.count), spread: spread,
+            counted: l.count("organisation.strategies", counted.count), spread: spread,
             attested: site.strategyModels.compactMap { strategy in
                 guard let day = strategy.maturity?.convergence?.attestedOn?.value else { return nil }
-                return strategyLink(strategy.id, from: path, detail: "attested on \(day)")
+                return strategyLink(strategy.id, from: path, detail: l.text("convergence.attestedOn", ["date": l.date(day)]))
             }, url: ContentPaths.relativeURL(from: path, to: SitePaths.organisation))
     }
 
@@ -39,7 +39,9 @@ extension ContextBuilder {
         let framework = site.framework
         let strategies = site.strategyModels
         let (standing, supported, counted) = organisationStanding()
-        func share(_ count: Int) -> Int { strategies.isEmpty ? 0 : (count * 100 + strategies.count / 2) / strategies.count }
+        func share(_ count: Int) -> String {
+            l.formats.percent(Double(strategies.isEmpty ? 0 : (count * 100 + strategies.count / 2) / strategies.count))
+        }
         let stages = framework.stages.enumerated().map { index, stage in
             let claimed = claimants(of: index)
             let evidenced = strategies.filter { supported[$0.id] == index }
@@ -84,7 +86,10 @@ extension ContextBuilder {
         let view = OrganisationView(
             stage: standing.map { link(framework.stages[$0].name, to: SitePaths.stage(framework.stages[$0].id), from: path) },
             heldBy: standing.map { index in counted.filter { supported[$0.id] == index }.map { strategyLink($0.id, from: path) } } ?? [],
-            counted: counted.count, countedText: Self.strategies(counted.count), drafts: strategies.count - counted.count,
+            counted: counted.count,
+            countedText: l.count("organisation.strategies", counted.count)
+                + (strategies.count == counted.count ? "" : l.count("organisation.draftsNotCounted", strategies.count - counted.count)),
+            drafts: strategies.count - counted.count,
             stages: stages,
             focusAreas: focusAreas.map { link($0.name, to: SitePaths.focusAreas, from: path, fragment: $0.id) },
             rows: rows, areasDeclared: !declared.isEmpty,
@@ -94,20 +99,15 @@ extension ContextBuilder {
                 .compactMap { attestation(of: $0, from: path) },
             parties: site.teamModels.filter(\.isExternal).map { party in
                 var item = teamLink(party.id, from: path)
-                item.detail = party.partyKind?.value.name
+                item.detail = party.partyKind.map { l.text("partyKind.\($0.value.rawValue)") }
                 return item
             })
         var context = frame(pageView(
-            title: "Organisation", kind: "organisation", path: path,
-            description: "The organisation as a whole: the stage it stands at, where its strategies stand, and which areas of the business take part in which focus areas."))
+            title: l.text("nav.organisation"), kind: "organisation", path: path,
+            description: l.text("pages.organisation.description")))
         context.organisation = view
         return context
     }
-}
-
-extension ContextBuilder {
-    /// "1 strategy", "4 strategies".
-    static func strategies(_ count: Int) -> String { "\(count) \(count == 1 ? "strategy" : "strategies")" }
 }
 
 /// The organisation's stage, by Charter's reading of the framework: the stages describe an

@@ -26,41 +26,43 @@ extension ContextBuilder {
     /// as "not judged".
     func measureView(_ report: Strategy.Report, anchor: String, strategy: LinkView?, objective: LinkView?) -> MeasureView {
         let unit = report.unit?.value
-        let name = report.measure?.value ?? report.method?.value ?? "Measure"
+        let name = report.measure?.value ?? report.method?.value ?? l.text("strategy.measure")
         guard let progress = MeasureProgress.evaluate(report, today: today, band: measureBand), let targetDate = progress.target.date else {
             let status = MeasureProgress.Status.notJudged
             let target = report.target?.value
             return MeasureView(
                 anchor: anchor, measure: name, strategy: strategy, objective: objective,
-                status: status.rawValue, statusClass: status.cssClass, icon: status.icon, isOffTrack: false, needsAttention: false,
-                target: target ?? "none",
-                summary: "\(name): \(target.map { "target \($0)" } ?? "no target"); not judged, because the target has no number and date.",
+                status: statusText(status), statusClass: status.cssClass, icon: status.icon, isOffTrack: false, needsAttention: false,
+                target: target ?? l.text("common.noneLower"),
+                summary: target.map { l.text("measure.notJudged", ["measure": name, "target": $0]) }
+                    ?? l.text("measure.notJudgedNoTarget", ["measure": name]),
                 chart: "", rows: [])
         }
-        let target = "\(NumberText.format(progress.target.value, unit: unit, decimals: progress.decimals)) by \(targetDate)"
-        var sentence = "\(name): target \(target)"
+        let value = { (number: Double) in self.l.value(number, unit: unit, decimals: progress.decimals) }
+        let target = l.text("measure.by", ["value": value(progress.target.value), "date": l.date(targetDate)])
+        var sentence = l.text("measure.sentence.target", ["measure": name, "target": target])
         if let start = progress.start, let date = start.date {
-            sentence += ", from \(NumberText.format(start.value, unit: unit, decimals: progress.decimals)) on \(date)"
+            sentence += l.text("measure.sentence.from", ["value": value(start.value), "date": l.date(date)])
         }
         if let latest = progress.latest, let date = latest.date {
-            sentence += "; latest result \(NumberText.format(latest.value, unit: unit, decimals: progress.decimals)) on \(date)"
-            if progress.expected != nil, progress.status != .reached {
-                sentence += ", where the line to the target asks for \(progress.expectedText(unit: unit))"
+            sentence += l.text("measure.sentence.latest", ["value": value(latest.value), "date": l.date(date)])
+            if let expected = progress.expected, progress.status != .reached {
+                sentence += l.text("measure.sentence.expected", ["value": value(expected)])
             }
         }
-        sentence += "; \(progress.status.rawValue)."
+        sentence += l.text("measure.sentence.status", ["status": statusText(progress.status)])
         var rows: [MeasureView.Row] = []
         if let baseline = report.baseline {
-            rows.append(.init(kind: "Baseline", date: (baseline.date ?? progress.start?.date).map(\.description) ?? "", value: NumberText.format(baseline.value, unit: unit, decimals: progress.decimals)))
+            rows.append(.init(kind: l.text("measure.baseline"), date: (baseline.date ?? progress.start?.date).map(l.date) ?? "", value: value(baseline.value)))
         }
-        rows += report.results.map { .init(kind: "Result", date: $0.date?.description ?? "", value: NumberText.format($0.value, unit: unit, decimals: progress.decimals)) }
-        rows.append(.init(kind: "Target", date: targetDate.description, value: NumberText.format(progress.target.value, unit: unit, decimals: progress.decimals)))
+        rows += report.results.map { .init(kind: l.text("measure.result"), date: $0.date.map(l.date) ?? "", value: value($0.value)) }
+        rows.append(.init(kind: l.text("measure.targetRow"), date: l.date(targetDate), value: value(progress.target.value)))
         return MeasureView(
             anchor: anchor,
             measure: name,
             strategy: strategy,
             objective: objective,
-            status: progress.status.rawValue,
+            status: statusText(progress.status),
             statusClass: progress.status.cssClass,
             icon: progress.status.icon,
             isOffTrack: progress.status == .offTrack || progress.status == .overdue,
@@ -83,15 +85,18 @@ extension ContextBuilder {
         let order: [MeasureProgress.Status] = [.overdue, .offTrack, .atRisk, .noRecentData, .onTrack, .reached, .noResults, .notJudged]
         let parts = order.compactMap { status -> String? in
             let count = statuses.filter { $0 == status }.count
-            return count == 0 ? nil : "\(count) \(status.rawValue)"
+            return count == 0 ? nil : l.count("measureStatusCount.\(status.key)", count)
         }
-        return "\(statuses.count) measure\(statuses.count == 1 ? "" : "s"): " + parts.joined(separator: ", ")
+        return l.count("measures.count", statuses.count, ["statuses": parts.joined(separator: l.text("list.separator"))])
     }
+
+    /// A measure's status in the site's language ("off track").
+    func statusText(_ status: MeasureProgress.Status) -> String { l.text("measureStatus.\(status.key)") }
 
     /// The budgets of some resources added up, and those written as text.
     func funding(_ resources: [Strategy.Resource]) -> (totals: [String], other: [String]) {
         let budgets = resources.filter { $0.kind?.value == .budget }
-        return (Money.totals(budgets.compactMap(\.money)).map(\.description),
+        return (Money.totals(budgets.compactMap(\.money)).map(l.money),
                 budgets.filter { $0.money == nil }.compactMap { $0.amount?.value })
     }
 
@@ -100,20 +105,20 @@ extension ContextBuilder {
         let path = SitePaths.objectives
         let allocations = Allocation.of(site)
         let sections = site.objectives.map { objective in
-            let funding = Money.totals(allocations.filter { $0.objective == objective.id.value }.compactMap(\.amount)).map(\.description)
+            let funding = Money.totals(allocations.filter { $0.objective == objective.id.value }.compactMap(\.amount)).map(l.money)
             return ListingView.Section(
                 anchor: objective.id.value, title: objective.displayName, summary: objective.description?.value,
-                items: [link("Measures, funding and methods", to: SitePaths.objective(objective.id.value), from: path,
-                             detail: funding.isEmpty ? nil : "funded with " + funding.joined(separator: ", "))]
+                items: [link(l.text("objectives.details"), to: SitePaths.objective(objective.id.value), from: path,
+                             detail: funding.isEmpty ? nil : l.text("objectives.fundedWith", ["amounts": l.list(funding)]))]
                     + site.strategyModels.filter { $0.servedObjectiveIDs.contains(objective.id.value) }
-                        .map { strategyLink($0.id, from: path, detail: "serves it") })
+                        .map { strategyLink($0.id, from: path, detail: l.text("objectives.servesIt")) })
         }
         // The organisation's budgets in all, counted once each.
         let budgets = site.strategyModels.flatMap { $0.budgets.compactMap(\.money) }
-        let total = Money.totals(budgets).map(\.description)
-        var context = frame(pageView(title: "Business objectives", kind: "listing", path: path,
-                                     description: "The organisation's business objectives, and the strategies that serve each."
-                                        + (total.isEmpty ? "" : " The strategies' budgets in all: \(total.joined(separator: ", ")), shared among the objectives their methods serve.")))
+        let total = Money.totals(budgets).map(l.money)
+        var context = frame(pageView(title: l.text("strategy.objectives"), kind: "listing", path: path,
+                                     description: l.text("objectives.description")
+                                        + (total.isEmpty ? "" : " " + l.text("objectives.budgets", ["amounts": l.list(total)]))))
         context.listing = ListingView(sections: sections)
         return context
     }
@@ -143,7 +148,7 @@ extension ContextBuilder {
             }
         }
         let allocations = Allocation.of(site).filter { $0.objective == id }
-        let totals = Money.totals(allocations.compactMap(\.amount)).map(\.description)
+        let totals = Money.totals(allocations.compactMap(\.amount)).map(l.money)
         let spent = spending(allocations)
         let (_, value, returnText) = worth(of: objective, allocations: allocations)
         let view = ObjectiveView(
@@ -154,19 +159,24 @@ extension ContextBuilder {
             allocations: allocations.map { allocation in
                 let strategy = site.strategyModels.first { $0.id == allocation.strategy }
                 return ObjectiveView.Share(
-                    amount: allocation.amount?.description ?? "",
-                    share: NumberText.format(allocation.share * 100, unit: "%", decimals: 0),
-                    budget: LinkView(title: "\(ModelBuilder.title(fromFileName: allocation.resource.id.value)) (\(strategy?.displayName ?? allocation.strategy))",
+                    amount: allocation.amount.map(l.money) ?? "",
+                    share: l.formats.percent(allocation.share * 100, decimals: 0),
+                    budget: LinkView(title: l.text("objective.budgetOf", [
+                        "budget": ModelBuilder.title(fromFileName: allocation.resource.id.value), "strategy": strategy?.displayName ?? allocation.strategy]),
                                      url: LinkResolver.href(to: SitePaths.strategy(allocation.strategy),
                                                             fragment: Self.resourceAnchor(allocation.resource.id.value), from: path)),
-                    methods: allocation.methods.joined(separator: ", "),
-                    spent: allocation.spent.map { "\(allocation.resource.money!.currency) \(NumberText.format($0.value, unit: nil, decimals: 0)) spent by \($0.date!)" })
+                    methods: l.list(allocation.methods),
+                    spent: allocation.spent.map { spent in
+                        l.text("objective.spentBy", [
+                            "amount": l.amount(spent.value.rounded(), currency: allocation.resource.money!.currency),
+                            "date": spent.date.map(l.date) ?? ""])
+                    })
             },
-            spent: spent.map(\.text), worth: objective.worth?.description, value: value, returnOnSpend: returnText,
+            spent: spent.map(\.text), worth: objective.worth.map(l.worth), value: value, returnOnSpend: returnText,
             isServed: !strategies.isEmpty)
         var context = frame(pageView(title: objective.displayName, kind: "objective", path: path,
                                      description: objective.description?.value, sourcePath: objective.sourcePath))
-        context.breadcrumbs.append(link("Business objectives", to: SitePaths.objectives, from: path))
+        context.breadcrumbs.append(link(l.text("strategy.objectives"), to: SitePaths.objectives, from: path))
         context.objective = view
         return context
     }
@@ -181,7 +191,7 @@ extension ContextBuilder {
         }
         return sums.keys.sorted().map { currency in
             let sum = sums[currency]!
-            return (currency, sum.amount, "\(currency) \(NumberText.format(sum.amount, unit: nil, decimals: 0)) by \(sum.date)")
+            return (currency, sum.amount, l.text("objective.amountBy", ["amount": l.amount(sum.amount.rounded(), currency: currency), "date": l.date(sum.date)]))
         }
     }
 
@@ -193,26 +203,28 @@ extension ContextBuilder {
     func worth(of objective: BusinessObjective, allocations: [Allocation])
         -> (short: String?, value: String?, returnOnSpend: String?) {
         guard let worth = objective.worth else { return (nil, nil, nil) }
-        let amount = { (value: Double) in "\(worth.currency) \(NumberText.format(value, unit: nil, decimals: 0))" }
+        let amount = { (value: Double) in self.l.amount(value.rounded(), currency: worth.currency) }
+        let worthText = l.worth(worth)
         if worth.isYearly {
             let yearly = Money.totals(allocations.compactMap(\.amount))
                 .first { $0.currency == worth.currency && $0.period == "year" }
             guard let yearly, yearly.amount > 0 else { return (nil, nil, nil) }
-            let ratio = NumberText.format(worth.amount / yearly.amount, unit: nil, decimals: 1)
-            return ("worth \(worth.description) once reached", nil,
-                    "once reached, \(ratio)× its budget of \(yearly.description): \(worth.description) against what is allocated to it")
+            let ratio = l.number(worth.amount / yearly.amount, decimals: 1)
+            return (l.text("worth.onceReached", ["worth": worthText]), nil,
+                    l.text("worth.returnOnceReached", ["ratio": ratio, "budget": l.money(yearly), "worth": worthText]))
         }
         guard let report = objective.measures.first, let progress = MeasureProgress.evaluate(report, today: today, band: measureBand),
               let start = progress.start, let latest = progress.latest, let since = start.date
-        else { return (nil, "none yet: its first outcome measure has no result", nil) }
+        else { return (nil, l.text("worth.noneYet"), nil) }
         let gained = progress.isDecreasing ? start.value - latest.value : latest.value - start.value
         let value = gained * worth.amount
         let unit = report.unit?.value
-        let text = "\(amount(value)) to date: \(NumberText.format(gained, unit: unit, decimals: progress.decimals)) gained since \(since) at \(worth.description)"
-        let short = "value \(amount(value)) to date"
+        let text = l.text("worth.toDate", [
+            "amount": amount(value), "gained": l.value(gained, unit: unit, decimals: progress.decimals), "date": l.date(since), "worth": worthText])
+        let short = l.text("worth.short", ["amount": amount(value)])
         guard let cost = spending(allocations).first(where: { $0.currency == worth.currency }), cost.amount > 0 else { return (short, text, nil) }
-        let ratio = NumberText.format(value / cost.amount, unit: nil, decimals: 1)
-        return (short + ", \(ratio)× its spend", text, "\(ratio)× what was spent on it (\(cost.text)): value to date divided by spend to date")
+        let ratio = l.number(value / cost.amount, decimals: 1)
+        return (l.text("worth.shortWithReturn", ["short": short, "ratio": ratio]), text, l.text("worth.return", ["ratio": ratio, "spent": cost.text]))
     }
 
     /// Every measure of the site that needs somebody to act (overdue, off track, at risk, no

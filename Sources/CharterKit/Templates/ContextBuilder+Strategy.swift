@@ -15,7 +15,7 @@ extension ContextBuilder {
                 owner: program.owner.map { teamLink($0.value, from: path) },
                 runByMarket: program.owner == nil && !evaluator.takesPart(in: program),
                 method: program.method?.value,
-                community: program.community?.value.rawValue,
+                community: program.community.map { l.text("community.\($0.value.rawValue)") },
                 description: html(program.description))
         }
         let validation = evaluator.context
@@ -67,8 +67,9 @@ extension ContextBuilder {
             let competition = assessment.competition
             return StrategyView.Assessment(
                 assessedOn: assessment.assessedOn?.value.description,
+                assessedOnText: assessment.assessedOn.map { l.date($0.value) },
                 staleNote: evaluator.assessmentIsStale(assessment)
-                    ? "Made more than \(evaluator.context.site.configuration.assessmentMaxAge) ago: re-assess before changing objectives." : nil,
+                    ? l.text("strategy.staleAssessment", ["age": interval(evaluator.context.site.configuration.assessmentMaxAge)]) : nil,
                 brand: html(assessment.brand), sentiment: html(assessment.customerSentiment),
                 needs: findings(assessment.needs), frustrations: findings(assessment.frustrations),
                 excitements: findings(assessment.excitements), partners: html(assessment.partners),
@@ -79,7 +80,7 @@ extension ContextBuilder {
         let claimed = strategy.maturity?.current.flatMap { framework.stageIndex($0.value) }
         let supported = evaluator.supportedStage(for: strategy)
         let gaps = evaluator.gaps(for: strategy).map { gap in
-            StrategyView.Gap(stage: link(gap.stage.name, to: SitePaths.stage(gap.stage.id), from: path), unmet: gap.unmet.map { evaluator.unmetText($0, of: strategy) })
+            StrategyView.Gap(stage: link(gap.stage.name, to: SitePaths.stage(gap.stage.id), from: path), unmet: gap.unmet.map { unmetText($0, of: strategy) })
         }
         let health = healthChecks(for: strategy)
         let allocations = Allocation.of(site)
@@ -87,6 +88,7 @@ extension ContextBuilder {
         let view = StrategyView(
             id: strategy.id,
             status: strategy.status?.value.rawValue,
+            statusText: strategy.status.map { l.text("status.\($0.value.rawValue)") },
             owner: strategy.owner.map { teamLink($0.value, from: path) },
             sponsor: strategy.sponsor?.value,
             focusAreas: strategy.focusAreas.map(focusLink),
@@ -95,9 +97,9 @@ extension ContextBuilder {
                     ? site.objectives.first { $0.id.value == objective.id.value } : nil
                 // This strategy's share of its budgets for the objective, and what the objective is worth so far.
                 let shares = allocations.filter { $0.objective == objective.id.value }
-                let funding = Money.totals(shares.filter { $0.strategy == strategy.id }.compactMap(\.amount)).map(\.description)
+                let funding = Money.totals(shares.filter { $0.strategy == strategy.id }.compactMap(\.amount)).map(l.money)
                 let value = registered.flatMap { worth(of: $0, allocations: shares).short }
-                let detail = ((funding.isEmpty ? [] : [funding.joined(separator: ", ") + " of its budgets"]) + [value].compactMap { $0 })
+                let detail = ((funding.isEmpty ? [] : [l.text("strategy.ofItsBudgets", ["amounts": l.list(funding)])]) + [value].compactMap { $0 })
                 return .init(id: objective.id.value, text: html(objective.text) ?? registered.map { HTMLText.escape($0.displayName) },
                              link: registered.map { link($0.displayName, to: SitePaths.objective($0.id.value), from: path) },
                              detail: detail.isEmpty ? nil : detail.joined(separator: "; "))
@@ -113,8 +115,8 @@ extension ContextBuilder {
             resources: strategy.resources.map { resource in
                 .init(id: resource.id.value, title: ModelBuilder.title(fromFileName: resource.id.value),
                       anchor: Self.resourceAnchor(resource.id.value),
-                      kind: resource.kind?.value.rawValue, description: html(resource.description),
-                      amount: resource.money?.description ?? resource.amount?.value, methods: resource.methods.map(\.value))
+                      kind: resource.kind.map { l.text("resourceKind.\($0.value.rawValue)") }, description: html(resource.description),
+                      amount: resource.money.map(l.money) ?? resource.amount?.value, methods: resource.methods.map(\.value))
             },
             programs: strategy.programs.map(programView),
             communicationInternal: strategy.communication?.internalCadence?.value,
@@ -131,7 +133,7 @@ extension ContextBuilder {
             gapHeadline: gapHeadline(gaps.reduce(0) { $0 + $1.unmet.count }, to: strategy.maturity?.target.flatMap { framework.stage($0.value) }?.name),
             matrix: matrix(for: [strategy], from: path),
             risks: strategy.risks.map { risk in
-                .init(title: risk.title?.value ?? "Risk", owner: risk.owner.map { teamLink($0.value, from: path) },
+                .init(title: risk.title?.value ?? l.text("strategy.risk"), owner: risk.owner.map { teamLink($0.value, from: path) },
                       mitigation: html(risk.mitigation), escalation: html(risk.escalation))
             },
             narrative: content.narratives[strategy.id]?.html,
@@ -149,10 +151,9 @@ extension ContextBuilder {
                             description: strategy.goal?.value, sourcePath: strategy.sourcePath)
         // In the order of the page: the summary, then why, then what and how, then who and what could go wrong.
         // The assessment comes before the canvas: the framework sets objectives only after it.
-        var sections = [("assessment", "Assessment"), ("canvas", "Canvas"), ("methods", "Methods"), ("maturity", "Maturity"),
-                        ("responsibilities", "Responsibilities"), ("risks", "Risks")]
-        if view.narrative != nil { sections.insert(("narrative", "Why"), at: 0) }
-        if !view.playbooks.isEmpty { sections.append(("playbooks", "Playbooks")) }
+        var sections = ["assessment", "canvas", "methods", "maturity", "responsibilities", "risks"].map { ($0, l.text("strategy.toc.\($0)")) }
+        if view.narrative != nil { sections.insert(("narrative", l.text("strategy.toc.narrative")), at: 0) }
+        if !view.playbooks.isEmpty { sections.append(("playbooks", l.text("strategy.toc.playbooks"))) }
         page.toc = sections.map { TOCEntry(level: 2, text: $0.1, url: "#\($0.0)") }
         page.hasTOC = true
         var context = frame(page)
@@ -179,7 +180,7 @@ extension ContextBuilder {
     /// "2 criteria to meet to reach Strategic", or nil when there is no gap.
     func gapHeadline(_ unmet: Int, to target: String?) -> String? {
         guard unmet > 0, let target else { return nil }
-        return "\(unmet) \(unmet == 1 ? "criterion" : "criteria") to meet to reach \(target)"
+        return l.count("strategy.gapHeadline", unmet, ["stage": target])
     }
 
     /// The three reasons strategies fail, checked for one strategy.
@@ -187,18 +188,21 @@ extension ContextBuilder {
         let missing = strategy.missingElements
         let governor = evaluator.governor(of: strategy)
         let budgets = strategy.budgets
+        let governance = site.framework.responsibility("governance")?.name ?? "Governance"
         return [
-            .init(name: "Defined", ok: missing.isEmpty,
-                  detail: missing.isEmpty ? "all six SMACAD elements" : "missing \(missing.joined(separator: ", "))"),
-            .init(name: "Governed", ok: governor != nil, detail: governor.map { governor in
+            .init(name: l.text("health.defined"), ok: missing.isEmpty,
+                  detail: missing.isEmpty ? l.text("health.allElements")
+                      : l.text("health.missingElements", ["elements": l.list(missing.map { name in
+                          site.framework.elements.first { $0.id == Framework.normalise(name) || $0.name == name }?.name ?? name })])),
+            .init(name: l.text("health.governed"), ok: governor != nil, detail: governor.map { governor in
                       let name = evaluator.context.teams[governor.team].flatMap { titles[$0.pagePath] } ?? governor.team
-                      let letter = governor.isAccountable ? "Accountable" : "Responsible"
-                      if governor.holdsGovernance { return "\(name) is \(letter) for Governance" }
+                      let role = roleName(governor.isAccountable ? "A" : "R")
+                      if governor.holdsGovernance { return l.text("health.governs", ["team": name, "role": role, "responsibility": governance]) }
                       let row = site.framework.responsibility(governor.responsibility)?.name ?? governor.responsibility
-                      return "\(name) coordinates it (\(letter) for \(row))"
-                  } ?? "nobody is Accountable or Responsible for Governance"),
-            .init(name: "Funded", ok: !budgets.isEmpty,
-                  detail: budgets.isEmpty ? "no budget" : { () -> String in
+                      return l.text("health.coordinates", ["team": name, "role": role, "responsibility": row])
+                  } ?? l.text("health.ungoverned", ["responsibility": governance])),
+            .init(name: l.text("health.funded"), ok: !budgets.isEmpty,
+                  detail: budgets.isEmpty ? l.text("objective.noBudget") : { () -> String in
                       let (totals, other) = funding(budgets)
                       return (totals + other).joined(separator: ", ")
                   }()),
@@ -210,13 +214,13 @@ extension ContextBuilder {
     func shapedLink(_ id: String, in strategy: Strategy, from path: String) -> LinkView? {
         let page = SitePaths.strategy(strategy.id)
         if let finding = strategy.assessment?.finding(id) {
-            return link(finding.text.value, to: page, from: path, fragment: Self.findingAnchor(id), detail: "finding")
+            return link(finding.text.value, to: page, from: path, fragment: Self.findingAnchor(id), detail: l.text("strategy.shapedKind.finding"))
         }
         if let method = strategy.methods.first(where: { $0.id.value == id }) {
-            return link(method.title?.value ?? id, to: page, from: path, fragment: "method-" + id, detail: "method")
+            return link(method.title?.value ?? id, to: page, from: path, fragment: "method-" + id, detail: l.text("strategy.shapedKind.method"))
         }
         if let program = strategy.programs.first(where: { $0.id.value == id }) {
-            return link(program.title?.value ?? id, to: page, from: path, fragment: SitePaths.programAnchor(id), detail: "program")
+            return link(program.title?.value ?? id, to: page, from: path, fragment: SitePaths.programAnchor(id), detail: l.text("strategy.shapedKind.program"))
         }
         return nil
     }
@@ -229,19 +233,19 @@ extension ContextBuilder {
     func coCreator(_ record: Strategy.CoCreator, of strategy: Strategy, from path: String) -> StrategyView.CoCreator {
         let party = partyLink(record.party, from: path)
         let period: String? = switch (record.from?.value, record.to?.value) {
-        case let (from?, to?): "\(from) to \(to)"
-        case let (from?, nil): "from \(from)"
-        case let (nil, to?): "until \(to)"
+        case let (from?, to?): l.text("strategy.period.between", ["from": l.date(from), "to": l.date(to)])
+        case let (from?, nil): l.text("strategy.period.from", ["from": l.date(from)])
+        case let (nil, to?): l.text("strategy.period.until", ["to": l.date(to)])
         case (nil, nil): nil
         }
         let signOff: String? = switch record.signedOff {
-        case .yes(let day?): "signed off on \(day.value)"
-        case .yes(nil): "signed off"
-        case .no: "not signed off"
+        case .yes(let day?): l.text("strategy.signedOffOn", ["date": l.date(day.value)])
+        case .yes(nil): l.text("strategy.signedOff")
+        case .no: l.text("strategy.notSignedOff")
         case nil: nil
         }
         return .init(
-            name: party?.title ?? record.name.value, kind: record.kind, party: party, segment: record.segment?.value, period: period,
+            name: party?.title ?? record.name.value, kind: record.kind.map { l.has("partyKind.\($0)") ? l.text("partyKind.\($0)") : $0 }, party: party, segment: record.segment?.value, period: period,
             shaped: record.shaped.compactMap { shapedLink($0.value, in: strategy, from: path) },
             contribution: record.contribution?.value, signOff: signOff,
             signedOff: { if case .yes = record.signedOff { return true } else { return false } }())
@@ -262,7 +266,8 @@ extension ContextBuilder {
             return ExchangeView(
                 strategy: strategyLink(strategy.id, from: path), said: exchange.said.value,
                 by: party, byText: party == nil ? exchange.by?.value : nil,
-                on: exchange.on?.value.description, did: exchange.did?.value, doneOn: exchange.doneOn?.value.description,
+                on: exchange.on?.value.description, onText: exchange.on.map { l.date($0.value) },
+                did: exchange.did?.value, doneOn: exchange.doneOn?.value.description, doneOnText: exchange.doneOn.map { l.date($0.value) },
                 changes: exchange.changes.compactMap { shapedLink($0.value, in: strategy, from: path) }, isOpen: exchange.isOpen)
         })
     }
@@ -272,19 +277,32 @@ extension ContextBuilder {
         let path = SitePaths.exchanges
         let entries = Self.newestFirst(site.strategyModels.flatMap { exchanges(of: $0, from: path) })
         var context = frame(pageView(
-            title: "You said, we did", kind: "exchanges", path: path,
-            description: "What customers, partners and communities asked for, and the change that answered each request, across every strategy."))
-        context.exchanges = ExchangesView(entries: entries, open: entries.filter(\.isOpen).count, answered: entries.filter { !$0.isOpen }.count)
+            title: l.text("exchanges.title"), kind: "exchanges", path: path,
+            description: l.text("pages.exchanges.description")))
+        let open = entries.filter(\.isOpen).count
+        let answered = entries.count - open
+        context.exchanges = ExchangesView(
+            entries: entries, open: open, answered: answered,
+            countsText: l.text("exchanges.counts", ["answered": l.count("exchanges.answered", answered), "open": l.count("exchanges.stillOpen", open)]))
         return context
     }
 
     /// The strategy's convergence attestation, if it has one.
     func attestation(of strategy: Strategy, from path: String) -> AttestationView? {
         guard let convergence = strategy.maturity?.convergence else { return nil }
+        let by = convergence.by.map { teamLink($0.value, from: path) }
+        var parts = [HTMLText.escape(l.text("convergence.attested"))]
+        if let day = convergence.attestedOn?.value { parts.append(HTMLText.escape(l.text("convergence.on", ["date": l.date(day)]))) }
+        if let by {
+            parts.append(l.html("convergence.by", html: ["team": "<a href=\"\(HTMLText.escape(by.url))\">\(HTMLText.escape(by.title))</a>"]))
+        }
+        var sentence = parts.joined(separator: " ")
+        if let process = convergence.process?.value { sentence += HTMLText.escape(l.text("convergence.process", ["process": process])) }
+        sentence += HTMLText.escape(l.text("convergence.end"))
         return AttestationView(
             strategy: strategyLink(strategy.id, from: path),
-            by: convergence.by.map { teamLink($0.value, from: path) },
-            date: convergence.attestedOn?.value.description, process: convergence.process?.value,
+            by: by,
+            date: convergence.attestedOn?.value.description, process: convergence.process?.value, sentence: sentence,
             counts: evaluator.meets(strategy, Criterion(check: .convergenceAttested, summary: "")))
     }
 
@@ -351,15 +369,16 @@ extension ContextBuilder {
                     let from = held.filter { $0.letter == letter }.map(\.strategy)
                     guard !from.isEmpty else { return nil }
                     return MatrixView.Role(
-                        letter: letter, name: Self.roleNames[letter] ?? letter,
-                        mark: from.count == 1 || strategies.count == 1 ? letter : "\(letter)×\(from.count)",
+                        letter: letter, name: roleName(letter),
+                        mark: from.count == 1 || strategies.count == 1 ? letterText(letter) : "\(letterText(letter))×\(from.count)",
                         sources: from.map { link(titles[SitePaths.strategy($0)] ?? $0, to: SitePaths.strategy($0), from: path, fragment: "responsibilities") })
                 }
                 let marks = roles.map(\.mark)
                 let name = site.teamModels.first { $0.id == team }?.displayName ?? team
                 return .init(text: marks.joined(separator: " "),
                              style: roles.first.map { "letter-\($0.letter.lowercased())" } ?? "empty",
-                             title: held.isEmpty ? nil : "\(name): \(marks.joined(separator: ", ")) for \(responsibility.name)",
+                             title: held.isEmpty ? nil : l.text("matrix.cellTitle", [
+                                 "team": name, "letters": marks.joined(separator: ", "), "responsibility": responsibility.name]),
                              roles: roles,
                              hasDetail: strategies.count > 1 && !held.isEmpty)
             }
@@ -368,12 +387,43 @@ extension ContextBuilder {
                     strategy.assignment(for: responsibility.id, in: framework).map { !$0.accountable.isEmpty || !$0.responsible.isEmpty } ?? false
                 }
             return .init(responsibility: link(responsibility.name, to: SitePaths.responsibility(responsibility.id), from: path),
-                         cells: cells, isGap: !covered, note: covered ? nil : "nobody owns this")
+                         cells: cells, isGap: !covered, note: covered ? nil : l.text("matrix.nobodyOwns"))
         }
         return MatrixView(columns: columns, rows: rows, spansStrategies: strategies.count > 1)
     }
 
-    static let roleNames = ["A": "Accountable", "R": "Responsible", "C": "Consulted", "I": "Informed"]
+    /// A RACI letter's role in the site's language ("Accountable").
+    func roleName(_ letter: String) -> String {
+        switch letter {
+        case "A": l.text("roles.accountable")
+        case "R": l.text("roles.responsible")
+        case "C": l.text("roles.consulted")
+        case "I": l.text("roles.informed")
+        default: letter
+        }
+    }
+
+    /// What an unmet criterion still asks of the strategy, in the site's language: its words,
+    /// and for business reach the areas still missing (as `CriterionEvaluator.unmetText` says it
+    /// in diagnostics).
+    func unmetText(_ criterion: Criterion, of strategy: Strategy) -> String {
+        guard criterion.check == .businessReach else { return criterion.summary }
+        guard site.configuration.businessAreas.isEmpty else {
+            let missing = evaluator.missingBusinessAreas(of: strategy)
+            return missing.isEmpty ? criterion.summary
+                : l.text("criteria.missingAreas", ["criterion": criterion.summary, "areas": l.list(missing.map(\.name))])
+        }
+        let minimum = criterion.minimum ?? CriterionCheck.defaultBusinessReach
+        return l.text("criteria.countedAreas", [
+            "criterion": criterion.summary, "minimum": l.number(Double(minimum)),
+            "count": l.number(Double(evaluator.businessAreas(of: strategy).count))])
+    }
+
+    /// A span of time in words of the site's language ("12 months").
+    func interval(_ interval: ReviewInterval) -> String { l.count("interval.\(interval.unit.rawValue)", interval.count) }
+
+    /// A RACI letter as the site's language writes it.
+    func letterText(_ letter: String) -> String { l.text("letters.\(letter.lowercased())") }
 
     func context(for team: Team) -> PageContext {
         let path = team.pagePath
@@ -393,7 +443,7 @@ extension ContextBuilder {
                     strategy: strategyLink(strategy.id, from: path),
                     responsibility: link(responsibility?.name ?? assignment.responsibility.value,
                                          to: SitePaths.responsibility(responsibility?.id ?? ""), from: path),
-                    letter: letter))
+                    letter: letter, letterText: letterText(letter)))
             }
             if involved { strategies.append(strategyLink(strategy.id, from: path)) }
         }
@@ -405,7 +455,7 @@ extension ContextBuilder {
         }
         let view = TeamView(
             id: team.id,
-            kind: team.partyKind?.value.name ?? team.kind?.value.rawValue.replacingOccurrences(of: "-", with: " "),
+            kind: team.partyKind.map { l.text("partyKind.\($0.value.rawValue)") } ?? team.kind.map { l.text("teamKind.\($0.value.rawValue)") },
             isExternal: team.isExternal, url: team.url?.value, segment: team.segment?.value, programs: programs,
             mission: html(team.mission),
             lead: team.lead?.value,

@@ -13,6 +13,8 @@ struct ContextBuilder {
     let today: CalendarDate
     let evaluator: CriterionEvaluator
     let stylesheet = "assets/charter.css"
+    /// The words of the site's language.
+    var l: Messages { site.messages }
     /// Whether the site has strategies or teams, and so the model's own pages.
     let hasModelPages: Bool
     /// Whether the site has a print page, which every page links to: known once, not per page.
@@ -29,7 +31,10 @@ struct ContextBuilder {
     /// The pages with each tag, in page order.
     private(set) var taggedPages: [String: [RenderedPage]] = [:]
 
-    init(site: Site, content: RenderedContent, diagnostics: [Diagnostic], today: CalendarDate) {
+    init(site unlocalized: Site, content: RenderedContent, diagnostics: [Diagnostic], today: CalendarDate) {
+        // Pages show the framework in the site's language; the checks keep Charter's English.
+        var site = unlocalized
+        site.framework = site.framework.localized(by: site.messages)
         self.site = site
         self.content = content
         self.diagnostics = diagnostics
@@ -125,7 +130,8 @@ struct ContextBuilder {
     /// its detail ("external"), so that no page shows a party as one of the organisation's teams.
     func teamLink(_ id: String, from origin: String, detail: String? = nil) -> LinkView {
         guard let team = evaluator.context.teams[id] else { return LinkView(title: id, url: "", detail: detail) }
-        let note = team.isExternal ? (detail.map { "\($0), external" } ?? "external") : detail
+        let external = l.text("common.external")
+        let note = team.isExternal ? (detail.map { l.list([$0, external]) } ?? external) : detail
         return link(titles[team.pagePath] ?? id, to: team.pagePath, from: origin, detail: note)
     }
 
@@ -174,13 +180,13 @@ struct ContextBuilder {
                     && entry.path != "parties/index.html"
             }.prefix(Self.headerFolderLimit)
             sections = (folders.map { link($0.title, to: $0.path, from: path) } + [
-                link("Strategies", to: "strategies/index.html", from: path),
-                link("Teams", to: "teams/index.html", from: path),
-                link("Organisation", to: SitePaths.organisation, from: path),
-                link("Maturity", to: SitePaths.stages, from: path),
-                link("Responsibilities", to: SitePaths.matrix, from: path),
-                link("Health", to: SitePaths.health, from: path),
-            ] + (site.objectives.isEmpty ? [] : [link("Objectives", to: SitePaths.objectives, from: path)])).map { item in
+                link(l.text("nav.strategies"), to: "strategies/index.html", from: path),
+                link(l.text("nav.teams"), to: "teams/index.html", from: path),
+                link(l.text("nav.organisation"), to: SitePaths.organisation, from: path),
+                link(l.text("nav.maturity"), to: SitePaths.stages, from: path),
+                link(l.text("nav.responsibilities"), to: SitePaths.matrix, from: path),
+                link(l.text("nav.health"), to: SitePaths.health, from: path),
+            ] + (site.objectives.isEmpty ? [] : [link(l.text("nav.objectives"), to: SitePaths.objectives, from: path)])).map { item in
                 var item = item
                 let target = ContentPaths.resolve(String(item.url.split(separator: "#").first ?? ""), from: ContentPaths.folder(of: path)) ?? ""
                 item.isCurrent = target == path || (ContentPaths.folder(of: target) != "" && path.hasPrefix(ContentPaths.folder(of: target) + "/"))
@@ -191,6 +197,7 @@ struct ContextBuilder {
             title: site.configuration.title,
             description: site.configuration.description,
             language: site.configuration.language,
+            direction: site.messages.direction,
             homeURL: ContentPaths.relativeURL(from: path, to: SitePaths.home),
             stylesheetURL: ContentPaths.relativeURL(from: path, to: stylesheet),
             searchScriptURL: ContentPaths.relativeURL(from: path, to: "assets/search.js"),
@@ -201,8 +208,21 @@ struct ContextBuilder {
         return PageContext(
             site: siteView, page: page, navigation: navigationLinks(in: "", from: path),
             section: folder.isEmpty ? [] : navigationLinks(in: folder, from: path),
-            sectionTitle: folder.isEmpty ? nil : landingTitles[folder] ?? ModelBuilder.title(fromFileName: ContentPaths.fileName(of: folder)),
-            breadcrumbs: breadcrumbs(for: path), children: children, root: ContentPaths.rootPrefix(of: path))
+            sectionTitle: folder.isEmpty ? nil : folderTitle(folder),
+            breadcrumbs: breadcrumbs(for: path), children: children, root: ContentPaths.rootPrefix(of: path),
+            t: MessagesView(site.messages))
+    }
+
+    /// A folder's name on pages: its landing page's title; for the folders of Charter's own
+    /// pages, their name in the site's language; else its name, tidied.
+    func folderTitle(_ folder: String) -> String {
+        if let title = landingTitles[folder] { return title }
+        let own: [String: String] = [
+            "stages": "pages.stages.title", "responsibilities": "pages.matrix.title", "objectives": "strategy.objectives",
+            "focus-areas": "pages.focusAreas.title", "program-kinds": "pages.programKinds.title", "tags": "pages.tags.title",
+        ]
+        if let key = own[folder] { return l.text(key) }
+        return ModelBuilder.title(fromFileName: ContentPaths.fileName(of: folder))
     }
 
     /// How many of the content's top-level folders the header links to, beside the overviews.
@@ -222,7 +242,7 @@ struct ContextBuilder {
         }
         let landing = folder.isEmpty ? SitePaths.home : folder + "/index.html"
         return links(shown, from: path)
-            + [LinkView(title: "All \(entries.count) entries", url: ContentPaths.relativeURL(from: path, to: landing), isFolder: true)]
+            + [LinkView(title: l.count("nav.allEntries", entries.count), url: ContentPaths.relativeURL(from: path, to: landing), isFolder: true)]
     }
 
     /// The position in `folder`'s list of the entry that is current at `path`: the page itself,
@@ -269,7 +289,7 @@ struct ContextBuilder {
         return folders.map { folder in
             let landing = folder.isEmpty ? SitePaths.home : folder + "/index.html"
             return LinkView(
-                title: folder.isEmpty ? "Home" : landingTitles[folder] ?? ModelBuilder.title(fromFileName: folder),
+                title: folder.isEmpty ? l.text("nav.home") : folderTitle(folder),
                 url: ContentPaths.relativeURL(from: path, to: landing),
                 isFolder: true)
         }
@@ -331,8 +351,9 @@ struct ContextBuilder {
         return PlaybookView(
             owner: owner, strategy: strategy, stage: stage, responsibilities: responsibilities,
             status: metadata.status?.value.rawValue,
-            lastReviewed: metadata.lastReviewed?.value.description,
-            reviewDue: due?.description,
+            statusText: metadata.status.map { l.text("status.\($0.value.rawValue)") },
+            lastReviewed: metadata.lastReviewed.map { l.date($0.value) },
+            reviewDue: due.map { l.date($0) },
             isStale: due.map { $0 < today } ?? false,
             hasMetadata: owner != nil || strategy != nil || stage != nil || !responsibilities.isEmpty || metadata.status != nil
                 || metadata.lastReviewed != nil,

@@ -25,6 +25,8 @@ public struct StrategyView: Sendable {
     public struct Assessment: Sendable {
         /// The day it was made, as YYYY-MM-DD.
         public var assessedOn: String?
+        /// The day it was made, in the site's language.
+        public var assessedOnText: String?
         /// "re-assess before changing objectives": set when the assessment is older than the site allows.
         public var staleNote: String?
         public var brand: String?
@@ -110,6 +112,8 @@ public struct StrategyView: Sendable {
 
     public var id: String
     public var status: String?
+    /// The status in the site's language.
+    public var statusText: String?
     public var owner: LinkView?
     public var sponsor: String?
     public var focusAreas: [LinkView]
@@ -251,8 +255,12 @@ public struct ExchangeView: Sendable {
     public var by: LinkView?
     public var byText: String?
     public var on: String?
+    /// The day it was asked, in the site's language.
+    public var onText: String?
     public var did: String?
     public var doneOn: String?
+    /// The day it was answered, in the site's language.
+    public var doneOnText: String?
     public var changes: [LinkView]
     public var isOpen: Bool
 }
@@ -262,6 +270,8 @@ public struct ExchangesView: Sendable {
     public var entries: [ExchangeView]
     public var open: Int
     public var answered: Int
+    /// How many are answered and open, in words.
+    public var countsText: String
 }
 
 /// A dated convergence attestation: who said the business's planning has taken a strategy in.
@@ -270,6 +280,8 @@ public struct AttestationView: Sendable {
     public var by: LinkView?
     public var date: String?
     public var process: String?
+    /// The attestation in a sentence of the site's language, as HTML.
+    public var sentence: String
     /// Whether it meets the Converged criterion (by the executive committee, on a day that has come).
     public var counts: Bool
 }
@@ -340,6 +352,8 @@ public struct TeamView: Sendable {
         public var strategy: LinkView
         public var responsibility: LinkView
         public var letter: String
+        /// The letter as the site's language writes it.
+        public var letterText: String
     }
     public struct Member: Sendable {
         public var name: String?
@@ -422,9 +436,9 @@ public struct OrganisationView: Sendable {
         public var claimed: [LinkView]
         /// Strategies whose evidence supports this stage as their highest.
         public var supported: [LinkView]
-        /// Bar widths, as percentages of all strategies.
-        public var claimedShare: Int
-        public var supportedShare: Int
+        /// The shares of all strategies, as percentages in the site's language ("25%").
+        public var claimedShare: String
+        public var supportedShare: String
         public var isOrganisationStage: Bool
     }
     public struct Cell: Sendable {
@@ -477,8 +491,14 @@ public struct ListingView: Sendable {
 public struct HealthView: Sendable {
     public struct Item: Sendable {
         public var severity: String
+        /// The severity in the site's language.
+        public var severityText: String
         public var code: String
         public var message: String
+        /// What the code means, in the site's language, when that is not English.
+        public var summary: String?
+        /// "en" when the page is in another language: the message itself is Charter's English, as in the terminal.
+        public var messageLanguage: String?
         public var location: String
     }
     public struct Group: Sendable {
@@ -537,6 +557,8 @@ public struct HomeView: Sendable {
     public var errors: Int
     public var warnings: Int
     public var stalePages: Int
+    /// The counts of errors, warnings and pages due, in words.
+    public var problemsText: String
     public var hasProblems: Bool
     public var healthURL: String
     /// A relative URL of the organisation's responsibility matrix.
@@ -564,6 +586,7 @@ extension StrategyView: TemplateView {
         switch CodingKeys(stringValue: name) {
         case .id: self.id
         case .status: self.status
+        case .statusText: self.statusText
         case .owner: self.owner
         case .sponsor: self.sponsor
         case .focusAreas: self.focusAreas
@@ -634,6 +657,7 @@ extension StrategyView.Assessment: TemplateView {
     public func child(named name: String) -> Any? {
         switch CodingKeys(stringValue: name) {
         case .assessedOn: self.assessedOn
+        case .assessedOnText: self.assessedOnText
         case .staleNote: self.staleNote
         case .brand: self.brand
         case .sentiment: self.sentiment
@@ -676,8 +700,10 @@ extension ExchangeView: TemplateView {
         case .by: self.by
         case .byText: self.byText
         case .on: self.on
+        case .onText: self.onText
         case .did: self.did
         case .doneOn: self.doneOn
+        case .doneOnText: self.doneOnText
         case .changes: self.changes
         case .isOpen: self.isOpen
         case nil: nil
@@ -691,6 +717,7 @@ extension ExchangesView: TemplateView {
         case .entries: self.entries
         case .open: self.open
         case .answered: self.answered
+        case .countsText: self.countsText
         case nil: nil
         }
     }
@@ -1004,6 +1031,7 @@ extension TeamView.Role: TemplateView {
         case .strategy: self.strategy
         case .responsibility: self.responsibility
         case .letter: self.letter
+        case .letterText: self.letterText
         case nil: nil
         }
     }
@@ -1120,6 +1148,7 @@ extension AttestationView: TemplateView {
         case .by: self.by
         case .date: self.date
         case .process: self.process
+        case .sentence: self.sentence
         case .counts: self.counts
         case nil: nil
         }
@@ -1202,8 +1231,11 @@ extension HealthView.Item: TemplateView {
     public func child(named name: String) -> Any? {
         switch CodingKeys(stringValue: name) {
         case .severity: self.severity
+        case .severityText: self.severityText
         case .code: self.code
         case .message: self.message
+        case .summary: self.summary
+        case .messageLanguage: self.messageLanguage
         case .location: self.location
         case nil: nil
         }
@@ -1254,6 +1286,7 @@ extension HomeView: TemplateView {
         case .errors: self.errors
         case .warnings: self.warnings
         case .stalePages: self.stalePages
+        case .problemsText: self.problemsText
         case .hasProblems: self.hasProblems
         case .healthURL: self.healthURL
         case .matrixURL: self.matrixURL

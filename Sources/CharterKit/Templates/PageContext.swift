@@ -32,6 +32,8 @@ public struct PageContext: Sendable {
     public var exchanges: ExchangesView?
     /// On the print page: every written page, in reading order.
     public var print: [PrintSection]?
+    /// The words of the site's language, by message key: `{{t.home.glance}}`.
+    public var t: MessagesView
 }
 
 /// One page of the site on the page that prints them all.
@@ -48,6 +50,8 @@ public struct SiteView: Sendable {
     public var title: String
     public var description: String?
     public var language: String
+    /// `ltr`, or `rtl` for a language written from right to left.
+    public var direction: String
     /// A relative URL of the home page.
     public var homeURL: String
     /// A relative URL of the stylesheet.
@@ -111,6 +115,8 @@ public struct PlaybookView: Sendable {
     public var stage: LinkView?
     public var responsibilities: [LinkView]
     public var status: String?
+    /// The status in the site's language.
+    public var statusText: String?
     public var lastReviewed: String?
     public var reviewDue: String?
     public var isStale: Bool
@@ -149,6 +155,7 @@ extension PageContext: TemplateView {
         case .organisation: self.organisation
         case .exchanges: self.exchanges
         case .print: self.print
+        case .t: self.t
         case nil: nil
         }
     }
@@ -172,6 +179,7 @@ extension SiteView: TemplateView {
         case .title: self.title
         case .description: self.description
         case .language: self.language
+        case .direction: self.direction
         case .homeURL: self.homeURL
         case .stylesheetURL: self.stylesheetURL
         case .searchScriptURL: self.searchScriptURL
@@ -236,6 +244,7 @@ extension PlaybookView: TemplateView {
         case .stage: self.stage
         case .responsibilities: self.responsibilities
         case .status: self.status
+        case .statusText: self.statusText
         case .lastReviewed: self.lastReviewed
         case .reviewDue: self.reviewDue
         case .isStale: self.isStale

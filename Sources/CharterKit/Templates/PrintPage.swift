@@ -75,8 +75,8 @@ struct PrintPage {
             return PrintSection(anchor: anchor, title: page.title, path: page.outputPath, content: html)
         }
         memo?.store(sections)
-        var view = builder.pageView(title: "The whole playbook", kind: "print", path: SitePaths.print,
-                                    description: "Every page of the playbook in reading order, for printing.")
+        var view = builder.pageView(title: builder.l.text("print.title"), kind: "print", path: SitePaths.print,
+                                    description: builder.l.text("print.description"))
         view.toc = sections.map { TOCEntry(level: 2, text: $0.title, url: "#\($0.anchor)") }
         view.hasTOC = true
         var context = builder.frame(view)

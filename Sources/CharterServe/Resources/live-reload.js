@@ -100,9 +100,10 @@
     var header = el("header");
     var title = el("h2", null, status.title);
     title.id = "charter-overlay-title";
-    var close = el("button", null, "Dismiss");
+    var words = status.words || {};
+    var close = el("button", null, words.dismiss || "Dismiss");
     close.type = "button";
-    close.setAttribute("aria-label", "Dismiss (Escape)");
+    close.setAttribute("aria-label", words.dismissLabel || "Dismiss (Escape)");
     close.addEventListener("click", function () { dismissed = key; hide(true); });
     header.appendChild(title);
     header.appendChild(close);
@@ -115,15 +116,25 @@
       var item = el("li");
       var line = el("div");
       line.appendChild(el("code", null, d.location.path + ":" + d.location.line + ":" + d.location.column));
-      line.appendChild(el("span", "charter-severity charter-" + d.severity, d.severity));
+      line.appendChild(el("span", "charter-severity charter-" + d.severity, words[d.severity === "note" ? "notice" : d.severity] || d.severity));
       line.appendChild(el("strong", null, d.code));
-      line.appendChild(document.createTextNode(" " + d.message));
+      if (d.summary) line.appendChild(el("span", "charter-summary", " " + d.summary + " "));
+      // The message itself is Charter's English, as in the terminal.
+      var message = el("span", null, " " + d.message);
+      message.lang = "en";
+      line.appendChild(message);
       item.appendChild(line);
       (d.notes || []).forEach(function (n) {
         var where = n.location ? n.location.path + ":" + n.location.line + ":" + n.location.column + ": " : "";
-        item.appendChild(el("p", "charter-note", "note: " + where + n.message));
+        var note = el("p", "charter-note", (words.note || "note") + ": " + where + n.message);
+        note.lang = "en";
+        item.appendChild(note);
       });
-      if (d.fix) item.appendChild(el("p", "charter-fix", "help: " + d.fix));
+      if (d.fix) {
+        var fix = el("p", "charter-fix", (words.help || "help") + ": " + d.fix);
+        fix.lang = "en";
+        item.appendChild(fix);
+      }
       list.appendChild(item);
     });
     panel.appendChild(list);

@@ -12,7 +12,7 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent()
         .appending(path: "Fixtures/Sites", directoryHint: .isDirectory)
 
-    @Test("each fixture site builds to its expected files", arguments: ["basic"])
+    @Test("each fixture site builds to its expected files", arguments: ["basic", "rtl"])
     func golden(name: String) throws {
         let fixture = Self.fixtures.appending(path: name, directoryHint: .isDirectory)
         // On a copy: other tests copy the fixture while this one runs, and a build leaves its

@@ -12,8 +12,8 @@ import Testing
     func chart() throws {
         let site = try SitePagesTests.build([Self.offTrack])
         let page = try site.outputText("strategies/community.html")
-        let summary = "Share of questions answered within 24 hours: target 100% by 2027-01-01, from 50% on 2026-01-01; latest result 70% on 2026-07-02, where the line to the target asks for 75%; off track."
-        #expect(page.contains("<figure class=\"measure\" id=\"measure-1\">\n<figcaption><strong>Share of questions answered within 24 hours</strong> <span class=\"badge error\"><span aria-hidden=\"true\">▼</span> off track</span> <span class=\"detail\">target 100% by 2027-01-01</span></figcaption>"))
+        let summary = "Share of questions answered within 24 hours: target 100% by 1 January 2027, from 50% on 1 January 2026; latest result 70% on 2 July 2026, where the line to the target asks for 75%; off track."
+        #expect(page.contains("<figure class=\"measure\" id=\"measure-1\">\n<figcaption><strong>Share of questions answered within 24 hours</strong> <span class=\"badge error\"><span aria-hidden=\"true\">▼</span> off track</span> <span class=\"detail\">target 100% by 1 January 2027</span></figcaption>"))
         #expect(page.contains("<svg class=\"measure-chart\" id=\"measure-1-chart\" role=\"img\" aria-labelledby=\"measure-1-chart-title\" viewBox=\"0 0 320 120\" width=\"320\" height=\"120\"><title id=\"measure-1-chart-title\">\(summary)</title>"))
         // The planned line from 50% on the first day to 100% on the last, dashed; the results solid, one dot each.
         // Values 45 to 105 (10% padding) span y 102 to 14; 365 days span x 8 to 312: 60% on day 59 is (57.1, 80.0).
@@ -21,9 +21,9 @@ import Testing
         #expect(page.contains("<polyline class=\"results\" points=\"57.1,80.0 159.6,65.3\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2.5\"/>"))
         #expect(page.components(separatedBy: "<circle ").count - 1 == 2)
         #expect(page.contains("<caption class=\"visually-hidden\">\(summary)</caption>"))
-        #expect(page.contains("<tbody><tr><th scope=\"row\">Baseline</th><td>2026-01-01</td><td>50%</td></tr><tr><th scope=\"row\">Result</th><td>2026-03-01</td><td>60%</td></tr><tr><th scope=\"row\">Result</th><td>2026-07-02</td><td>70%</td></tr><tr><th scope=\"row\">Target</th><td>2027-01-01</td><td>100%</td></tr></tbody>"))
+        #expect(page.contains("<tbody><tr><th scope=\"row\">Baseline</th><td>1 January 2026</td><td>50%</td></tr><tr><th scope=\"row\">Result</th><td>1 March 2026</td><td>60%</td></tr><tr><th scope=\"row\">Result</th><td>2 July 2026</td><td>70%</td></tr><tr><th scope=\"row\">Target</th><td>1 January 2027</td><td>100%</td></tr></tbody>"))
         // The key measures card and the method's reporting link to the chart with the measure's state.
-        #expect(page.contains("<span class=\"measure\">Share of questions answered within 24 hours</span> <strong class=\"target\">100% by 2027-01-01</strong> <a class=\"badge error\" href=\"#measure-1\"><span aria-hidden=\"true\">▼</span> off track</a>"))
+        #expect(page.contains("<span class=\"measure\">Share of questions answered within 24 hours</span> <strong class=\"target\">100% by 1 January 2027</strong> <a class=\"badge error\" href=\"#measure-1\"><span aria-hidden=\"true\">▼</span> off track</a>"))
         #expect(page.contains("<h2 id=\"scoreboard\">Scoreboard</h2>"))
         #expect(page.contains("results are the solid line. 1 measure: 1 off track.</p>"))
         // Funding adds up, and the objective links to its page.
@@ -96,7 +96,7 @@ import Testing
     func objectiveOutcomes() throws {
         let site = try SitePagesTests.build([Self.outcome("300")])
         let page = try site.outputText("objectives/fewer-calls.html")
-        #expect(page.contains("<h2 id=\"outcomes\">Outcome measures</h2>\n<figure class=\"measure\" id=\"outcome-1\">\n<figcaption><strong>Calls avoided</strong> <span class=\"badge error\"><span aria-hidden=\"true\">▼</span> off track</span> <span class=\"detail\">target 1,000 calls by 2027-01-01</span></figcaption>"))
+        #expect(page.contains("<h2 id=\"outcomes\">Outcome measures</h2>\n<figure class=\"measure\" id=\"outcome-1\">\n<figcaption><strong>Calls avoided</strong> <span class=\"badge error\"><span aria-hidden=\"true\">▼</span> off track</span> <span class=\"detail\">target 1,000 calls by 1 January 2027</span></figcaption>"))
         #expect(page.contains("<svg class=\"measure-chart\" id=\"outcome-1-chart\""))
         // The outcome comes before the leading indicators.
         let outcomes = try #require(page.range(of: "id=\"outcomes\""))
@@ -133,8 +133,8 @@ import Testing
             .replace("    methods: [peer-answers]\nreporting:", with: "    methods: [peer-answers]\n    spent: [{date: 2026-06-30, value: 10000}, {date: 2026-09-30, value: 30000}]\nreporting:"),
         ])
         let fewer = try site.outputText("objectives/fewer-calls.html")
-        #expect(fewer.contains("<div><dt>Funding</dt><dd><span class=\"amount\">GBP 20,000 a year</span> </dd></div>\n<div><dt>Spent</dt><dd><span class=\"amount\">GBP 15,000 by 2026-09-30</span> </dd></div>\n<div><dt>Worth</dt><dd>GBP 2.50 a call</dd></div>\n<div><dt>Value</dt><dd>GBP 1,250 to date: 500 calls gained since 2026-01-01 at GBP 2.50 a call</dd></div>\n<div><dt>Return</dt><dd>0.1× what was spent on it (GBP 15,000 by 2026-09-30): value to date divided by spend to date</dd></div>"))
-        #expect(fewer.contains("<tr><th scope=\"row\"><a href=\"../strategies/community.html#resource-platform-budget\">Platform budget (Customer community)</a></th><td>50%</td><td>GBP 20,000 a year</td><td>Peer answers</td><td>GBP 15,000 spent by 2026-09-30</td></tr>"))
+        #expect(fewer.contains("<div><dt>Funding</dt><dd><span class=\"amount\">GBP 20,000 a year</span> </dd></div>\n<div><dt>Spent</dt><dd><span class=\"amount\">GBP 15,000 by 30 September 2026</span> </dd></div>\n<div><dt>Worth</dt><dd>GBP 2.50 a call</dd></div>\n<div><dt>Value</dt><dd>GBP 1,250 to date: 500 calls gained since 1 January 2026 at GBP 2.50 a call</dd></div>\n<div><dt>Return</dt><dd>0.1× what was spent on it (GBP 15,000 by 30 September 2026): value to date divided by spend to date</dd></div>"))
+        #expect(fewer.contains("<tr><th scope=\"row\"><a href=\"../strategies/community.html#resource-platform-budget\">Platform budget (Customer community)</a></th><td>50%</td><td>GBP 20,000 a year</td><td>Peer answers</td><td>GBP 15,000 spent by 30 September 2026</td></tr>"))
         let more = try site.outputText("objectives/more-members.html")
         #expect(more.contains("<div><dt>Return</dt><dd>once reached, 5× its budget of GBP 20,000 a year: GBP 100,000 a year against what is allocated to it</dd></div>"))
         // The organisation's total counts the budget once; each objective's share is on the index.
@@ -144,7 +144,7 @@ import Testing
         // The strategy's page shows what its budgets spent against their plan, and beside each
         // objective its share of them and the objective's value so far.
         let strategy = try site.outputText("strategies/community.html")
-        #expect(strategy.contains("<p class=\"funding\"><strong>Spent so far:</strong> <span class=\"amount\">GBP 30,000 by 2026-09-30</span> </p>"))
+        #expect(strategy.contains("<p class=\"funding\"><strong>Spent so far:</strong> <span class=\"amount\">GBP 30,000 by 30 September 2026</span> </p>"))
         #expect(strategy.contains("<li id=\"objective-fewer-calls\"><a href=\"../objectives/fewer-calls.html\">Fewer avoidable calls</a> <span class=\"detail\">GBP 20,000 a year of its budgets; value GBP 1,250 to date, 0.1× its spend</span></li>"))
     }
 

@@ -306,7 +306,7 @@ extension FrameworkRuleTests {
     @Test("a stale assessment shows its date and the re-assess notice; a fresh one only its date")
     func staleNotice() throws {
         let stale = try Self.page(Self.traced)
-        #expect(stale.contains("<p class=\"detail\">Assessed on <time datetime=\"2025-10-31\">2025-10-31</time></p>"))
+        #expect(stale.contains("<p class=\"detail\">Assessed on <time datetime=\"2025-10-31\">31 October 2025</time></p>"))
         #expect(stale.contains("<p class=\"callout callout-warning\" role=\"note\">Made more than 12 months ago: re-assess before changing objectives.</p>"))
         let fresh = try Self.page(Self.traced, today: CalendarDate(year: 2026, month: 10, day: 31))
         #expect(fresh.contains("Assessed on <time datetime=\"2025-10-31\">"))

@@ -98,7 +98,7 @@ import Testing
         }
         return Row(name: "without \(element)", code: .noDefinedStrategy, element: element, passes: passes,
                    fails: Side(edits: removal), at: "\(strategy):1:1",
-                   standing: (passing, defined("missing \(element)")))
+                   standing: (passing, defined("missing \(element.prefix(1).uppercased() + element.dropFirst())")))
     }
 
     /// The rows that are not CH240's.

@@ -234,15 +234,15 @@ import Testing
         #expect(try FixtureSite.check(edits) == [])
         let site = try SitePagesTests.build(edits)
         let strategy = try site.outputText("strategies/community.html")
-        #expect(strategy.contains("<li><a href=\"../parties/panel.html\">Member panel</a> <span class=\"badge external\">external</span>, speaking for forum members <span class=\"detail\">2026-02-01 to 2026-04-30</span> <span class=\"badge ok\">signed off on 2026-05-06</span><div class=\"detail\">Asked for answers from members, not staff.</div><div class=\"links-line\"><span class=\"label\">Shaped:</span> <ul class=\"inline-list\"><li><a href=\"#method-peer-answers\">Peer answers</a> <span class=\"detail\">method</span></li><li><a href=\"#program-ask-a-member\">Ask a member</a> <span class=\"detail\">program</span></li></ul></div></li>"))
+        #expect(strategy.contains("<li><a href=\"../parties/panel.html\">Member panel</a> <span class=\"badge external\">external</span>, speaking for forum members <span class=\"detail\">1 February 2026 to 30 April 2026</span> <span class=\"badge ok\">signed off on 6 May 2026</span><div class=\"detail\">Asked for answers from members, not staff.</div><div class=\"links-line\"><span class=\"label\">Shaped:</span> <ul class=\"inline-list\"><li><a href=\"#method-peer-answers\">Peer answers</a> <span class=\"detail\">method</span></li><li><a href=\"#program-ask-a-member\">Ask a member</a> <span class=\"detail\">program</span></li></ul></div></li>"))
         // Newest request first; the open one says so.
         let open = try #require(strategy.range(of: "<q>Show who answered before.</q></p><p class=\"did\"><span class=\"badge warn\">open</span>"))
         let answered = try #require(strategy.range(of: "<q>Answers take a day.</q>"))
         #expect(open.lowerBound < answered.lowerBound)
         let log = try site.outputText("you-said-we-did.html")
         #expect(log.contains("<p>1 answered, 1 still open."))
-        #expect(log.contains("<td data-label=\"Asked\"><time datetime=\"2026-03-01\">2026-03-01</time><br>by <a href=\"parties/panel.html\">Member panel</a></td>"))
-        #expect(log.contains("<td data-label=\"We did\"><time datetime=\"2026-05-01\">2026-05-01</time>: Members answer, and moderators within the hour. <ul class=\"inline-list\"><li><a href=\"strategies/community.html#method-peer-answers\">Peer answers</a></li></ul></td>"))
+        #expect(log.contains("<td data-label=\"Asked\"><time datetime=\"2026-03-01\">1 March 2026</time><br>by <a href=\"parties/panel.html\">Member panel</a></td>"))
+        #expect(log.contains("<td data-label=\"We did\"><time datetime=\"2026-05-01\">1 May 2026</time>: Members answer, and moderators within the hour. <ul class=\"inline-list\"><li><a href=\"strategies/community.html#method-peer-answers\">Peer answers</a></li></ul></td>"))
     }
 
     @Test("co-creation records and the log are checked: references, dates and required fields")
@@ -290,7 +290,7 @@ import Testing
         // The strategy claims Strategic and, lacking Underwriting, the evidence supports Formalised.
         #expect(page.contains("<p class=\"org-stage\">The organisation stands at <a href=\"stages/formalised.html\">Formalised</a>.</p>"))
         #expect(page.contains("Held there by <ul class=\"inline-list\"><li><a href=\"strategies/community.html\">Customer community</a></li></ul>."))
-        #expect(page.contains("<li><a href=\"strategies/community.html\">Customer community</a>: 2026-10-15, <a href=\"teams/executive.html\">Executive committee</a>, part of Business plan 2027</li>"))
+        #expect(page.contains("<li><a href=\"strategies/community.html\">Customer community</a>: Convergence attested on 15 October 2026 by <a href=\"teams/executive.html\">Executive committee</a>: now part of Business plan 2027.</li>"))
         // Claims acts in the strategy, whose focus is Customer; Underwriting has no team.
         #expect(page.contains("<tr id=\"area-claims\"><th scope=\"row\">Claims<ul class=\"inline-list teams\"><li><a href=\"teams/claims.html\">Claims</a></li></ul></th><td class=\"heat-0\" data-label=\"Marketing\"><span class=\"missing\">none</span></td><td class=\"heat-0\" data-label=\"Operational\"><span class=\"missing\">none</span></td><td class=\"heat-3\" data-label=\"Customer\"><ul class=\"cell-list\"><li><a href=\"strategies/community.html\">Customer community</a></li></ul></td></tr>"))
         #expect(page.contains("<tr id=\"area-underwriting\"><th scope=\"row\">Underwriting</th>"))
@@ -299,6 +299,6 @@ import Testing
         let home = try site.outputText("index.html")
         #expect(home.contains("<div class=\"org-summary\"><p>The organisation as a whole stands at <a href=\"stages/formalised.html\">Formalised</a>: the lowest stage the evidence supports among its strategies that are not drafts (1 strategy)."))
         #expect(home.contains("<span class=\"label\">Strategies by the stage they claim:</span> <ul class=\"inline-list\"><li><a href=\"stages/strategic.html\">Strategic</a> 1</li></ul>"))
-        #expect(home.contains("<span class=\"label\">Convergence attested:</span> <ul class=\"inline-list\"><li><a href=\"strategies/community.html\">Customer community</a> <span class=\"detail\">attested on 2026-10-15</span></li></ul></div></div>"))
+        #expect(home.contains("<span class=\"label\">Convergence attested:</span> <ul class=\"inline-list\"><li><a href=\"strategies/community.html\">Customer community</a> <span class=\"detail\">attested on 15 October 2026</span></li></ul></div></div>"))
     }
 }

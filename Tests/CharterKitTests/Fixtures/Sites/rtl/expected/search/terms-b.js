@@ -1,0 +1,4 @@
+window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["b"]={
+"best":"g*",
+"best-practice":"g*"
+};

@@ -1,0 +1,12 @@
+window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["c"]={
+"calls":"8*",
+"charter":"e",
+"community":"1*,2*",
+"conflict":"n*",
+"conflict-resolution":"n*",
+"content":"h*",
+"content-direction":"h*",
+"converged":"e*",
+"conversation":"m*",
+"conversation-shaping":"m*"
+};

@@ -1,0 +1,3 @@
+window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["h"]={
+"hub":"5*"
+};

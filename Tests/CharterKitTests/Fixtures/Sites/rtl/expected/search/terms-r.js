@@ -1,0 +1,3 @@
+window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["r"]={
+"resolution":"n*"
+};

@@ -1,0 +1,4 @@
+window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["t"]={
+"technology":"j*",
+"training":"i*"
+};
