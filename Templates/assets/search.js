@@ -10,12 +10,14 @@
   var status = form.querySelector(".search-status");
   var root = form.getAttribute("data-root") || "";
   // The status line's words, in the site's language (the search partial sets them).
-  var words = {
+  var phrases = {
     one: form.getAttribute("data-results-one") || "1 result",
     many: form.getAttribute("data-results") || "{count} results",
     some: form.getAttribute("data-results-some") || "{shown} of {count} results",
     none: form.getAttribute("data-no-results") || "No results"
   };
+  // What the index calls a playbook, in the site's language: other kinds of page rank higher.
+  var playbookKind = form.getAttribute("data-playbook") || "playbook";
   var requested = {};
   var active = -1;
   var timer = null;
@@ -93,7 +95,7 @@
       var results = Object.keys(score || {}).map(function (n) {
         var page = pages[n];
         var inTitle = wanted.filter(function (w) { return find(page[0], w, 0) >= 0; }).length;
-        var bonus = inTitle * 5 + (page[2] !== "playbook" ? 1 : 0);
+        var bonus = inTitle * 5 + (page[2] !== playbookKind ? 1 : 0);
         return { number: +n, page: page, score: score[n] + bonus };
       });
       results.sort(function (a, b) { return b.score - a.score || (a.page[0] < b.page[0] ? -1 : 1); });
@@ -199,9 +201,9 @@
     excerpts(results, wanted, shown);
     list.hidden = !query.trim();
     input.setAttribute("aria-expanded", list.hidden ? "false" : "true");
-    status.textContent = !query.trim() ? "" : !results.length ? words.none
-      : (total > results.length ? words.some.replace("{shown}", results.length.toLocaleString(document.documentElement.lang || undefined))
-        : total === 1 ? words.one : words.many).replace("{count}", total.toLocaleString(document.documentElement.lang || undefined));
+    status.textContent = !query.trim() ? "" : !results.length ? phrases.none
+      : (total > results.length ? phrases.some.replace("{shown}", results.length.toLocaleString(document.documentElement.lang || undefined))
+        : total === 1 ? phrases.one : phrases.many).replace("{count}", total.toLocaleString(document.documentElement.lang || undefined));
   }
 
   function move(step) {

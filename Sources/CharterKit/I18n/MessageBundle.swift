@@ -34,7 +34,7 @@ struct MessageBundle: Sendable {
     var locations: [String: SourceLocation] = [:]
 
     static let keys = ["language", "name", "direction", "plural", "formats", "messages"]
-    static let formatKeys = ["date", "months", "decimal", "group", "percent"]
+    static let formatKeys = ["date", "months", "decimal", "group", "percent", "first_day"]
 
     /// Reads a bundle's text; what cannot be read is reported and left out.
     static func parse(text: String, path: String) throws -> (bundle: MessageBundle, diagnostics: [Diagnostic]) {
@@ -91,6 +91,7 @@ struct MessageBundle: Sendable {
             case "decimal": formats.decimalSeparator = fields.string(item) ?? formats.decimalSeparator
             case "group": formats.groupSeparator = fields.string(item) ?? formats.groupSeparator
             case "percent": formats.percent = fields.string(item) ?? formats.percent
+            case "first_day": formats.firstDay = fields.string(item)
             case "months":
                 let names = item.value.items?.compactMap(\.scalarText) ?? []
                 if names.count == 12 {

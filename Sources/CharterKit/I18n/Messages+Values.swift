@@ -7,13 +7,6 @@ extension Messages {
         return text("value.withUnit", ["number": number(value, decimals: decimals), "unit": unit])
     }
 
-    /// A difference between two values: for a measure in per cent, percentage points.
-    public func difference(_ value: Double, unit: String?, decimals: Int = 2) -> String {
-        guard unit == "%" else { return self.value(value, unit: unit, decimals: decimals) }
-        let rounded = (value * 100).rounded() / 100
-        return count("value.points", rounded == 1 ? 1 : 2, ["number": number(value, decimals: decimals)])
-    }
-
     /// An amount of a currency, whole units unless it has cents: "GBP 47,500", "GBP 2.50".
     public func amount(_ value: Double, currency: String) -> String {
         let cents = Int((abs(value) * 100).rounded())

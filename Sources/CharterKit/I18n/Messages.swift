@@ -250,12 +250,15 @@ public struct LocaleFormats: Sendable, Equatable {
     public var groupSeparator = ","
     /// A share in per cent, with `{number}`.
     public var percent = "{number}%"
+    /// How the first day of a month is written, where the language writes it apart ("1er").
+    public var firstDay: String?
 
     public static let english = LocaleFormats()
 
     public func date(_ date: CalendarDate) -> String {
         let month = (1...12).contains(date.month) ? monthNames[date.month - 1] : String(date.month)
-        return Messages.fill(self.date, [("day", String(date.day)), ("month", month), ("year", String(date.year))])
+        let day = date.day == 1 ? firstDay ?? "1" : String(date.day)
+        return Messages.fill(self.date, [("day", day), ("month", month), ("year", String(date.year))])
     }
 
     /// A number with at most `decimals` decimals (trailing zeros dropped) and grouped thousands.
@@ -291,6 +294,7 @@ public struct LocaleFormats: Sendable, Equatable {
         hasher.combine(decimalSeparator)
         hasher.combine(groupSeparator)
         hasher.combine(percent)
+        hasher.combine(firstDay ?? "\u{0}")
     }
 }
 

@@ -59,7 +59,7 @@ enum CmarkBridge {
         unsafe: Bool,
         smart: Bool,
         removeLeadingHeading: Bool,
-        alertTitles: [String: String] = MarkdownOptions.englishAlertTitles,
+        alertTitles: MarkdownOptions.AlertTitles = .init(),
         headingID: ((_ index: Int, _ heading: CmarkHeading) -> String?)?,
         rewriteLink: (CmarkLink) -> String?
     ) throws(MarkdownError) -> CmarkOutput {
@@ -196,7 +196,7 @@ enum CmarkBridge {
 
     /// Turns a block quote that starts with `[!NOTE]` (or TIP, IMPORTANT, WARNING, CAUTION) alone
     /// on its first line into a callout, with the classes GitHub uses.
-    private static func makeAlert(_ quote: OpaquePointer, titles: [String: String]) throws(MarkdownError) {
+    private static func makeAlert(_ quote: OpaquePointer, titles: MarkdownOptions.AlertTitles) throws(MarkdownError) {
         guard let paragraph = cmark_node_first_child(quote), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH,
               let marker = cmark_node_first_child(paragraph), cmark_node_get_type(marker) == CMARK_NODE_TEXT,
               let literal = cmark_node_get_literal(marker)
@@ -205,7 +205,7 @@ enum CmarkBridge {
         let marked = String(text.dropFirst(2).dropLast())
         guard text.hasPrefix("[!"), text.hasSuffix("]"), alertKinds.contains(marked) else { return }
         let kind = marked.lowercased()
-        let title = HTMLText.escape(titles[kind] ?? MarkdownOptions.englishAlertTitles[kind] ?? marked)
+        let title = HTMLText.escape(titles[kind] ?? marked)
         let next = cmark_node_next(marker)
         guard next == nil || [CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK].contains(cmark_node_get_type(next)) else { return }
         guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { throw .outOfMemory }

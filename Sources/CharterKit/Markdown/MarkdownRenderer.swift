@@ -23,11 +23,44 @@ public struct MarkdownOptions: Sendable, Hashable {
     /// Names each task-list checkbox after its item's text (`aria-label`), which cmark-gfm
     /// leaves nameless; off for output that must match cmark-gfm's byte for byte.
     public var labelTaskItems = true
-    /// The titles of GitHub's alerts (`> [!TIP]`), by kind ("tip"), in the site's language.
-    public var alertTitles = MarkdownOptions.englishAlertTitles
+    /// The titles of GitHub's alerts (`> [!TIP]`) in the site's language.
+    public var alertTitles = AlertTitles()
 
-    /// The alerts' titles in English.
-    public static let englishAlertTitles = ["note": "Note", "tip": "Tip", "important": "Important", "warning": "Warning", "caution": "Caution"]
+    /// The titles of GitHub's five alerts. A struct, not a dictionary, so that the options'
+    /// description, part of the Markdown cache's key, is the same in every process.
+    public struct AlertTitles: Sendable, Hashable {
+        public var note = "Note", tip = "Tip", important = "Important", warning = "Warning", caution = "Caution"
+
+        public init() {}
+
+        /// The kinds, as `[!KIND]` names them in lower case.
+        public static let kinds = ["note", "tip", "important", "warning", "caution"]
+
+        /// The title of a kind ("tip").
+        public subscript(kind: String) -> String? {
+            get {
+                switch kind {
+                case "note": note
+                case "tip": tip
+                case "important": important
+                case "warning": warning
+                case "caution": caution
+                default: nil
+                }
+            }
+            set {
+                guard let newValue else { return }
+                switch kind {
+                case "note": note = newValue
+                case "tip": tip = newValue
+                case "important": important = newValue
+                case "warning": warning = newValue
+                case "caution": caution = newValue
+                default: break
+                }
+            }
+        }
+    }
 
     /// Creates options; the defaults are the site's: every GFM extension, footnotes, safe mode, heading ids.
     public init(

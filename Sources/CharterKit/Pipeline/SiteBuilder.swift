@@ -177,9 +177,7 @@ public struct SiteBuilder: Sendable {
         // Markdown: every document rendered, or taken from memory or from the cache on disk.
         let markdownOptions = {
             var options = MarkdownOptions(allowRawHTML: configuration.unsafeHTML)
-            options.alertTitles = Dictionary(uniqueKeysWithValues: MarkdownOptions.englishAlertTitles.keys.map {
-                ($0, site.messages.text("alerts.\($0)"))
-            })
+            for kind in MarkdownOptions.AlertTitles.kinds { options.alertTitles[kind] = site.messages.text("alerts.\(kind)") }
             return options
         }()
         progress?(BuildProgress(stage: "rendering Markdown", done: 0, total: site.pages.count))

@@ -17,7 +17,8 @@ public struct SchemaGenerator: Sendable {
         ["strategy.schema.json": Self.encode(strategy()), "team.schema.json": Self.encode(team()),
          "party.schema.json": Self.encode(party()),
          "playbook.schema.json": Self.encode(playbook()), "objectives.schema.json": Self.encode(objectives()),
-         "objective.schema.json": Self.encode(objective())]
+         "objective.schema.json": Self.encode(objective()),
+         "charter.schema.json": Self.encode(configuration()), "translation.schema.json": Self.encode(translation())]
     }
 
     // A small JSON value type, so the schemas are built as data and printed deterministically.
@@ -212,6 +213,70 @@ public struct SchemaGenerator: Sendable {
             ("contact", Self.text), ("url", Self.text), ("members", Self.list(Self.text)),
         ], required: ["name", "kind"], description: "A party outside the organisation: content/parties/ID.yaml")
         return document("party.schema.json", "Charter external party", body, defs: [])
+    }
+
+    /// `charter.yaml`: the site's settings.
+    func configuration() -> JSON {
+        let severity = Self.fixed(["error", "warning", "note", "off"])
+        let body = Self.mapping([
+            ("title", Self.text), ("description", Self.text),
+            ("language", .object([
+                ("type", .string("string")), ("pattern", .string("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")),
+                ("description", .string("The language of the site's pages: Charter's own words come from its bundle. "
+                                        + "Shipped: \(ShippedBundles.languages.joined(separator: ", ")); any other with i18n/<language>.yaml.")),
+                ("examples", .array(ShippedBundles.languages.map(JSON.string))),
+            ])),
+            ("unsafe_html", .object([("type", .string("boolean"))])), ("base_url", Self.text),
+            ("public", .object([("type", .string("boolean"))])),
+            ("severity", .object([("type", .string("object")),
+                                  ("patternProperties", .object([("^[Cc][Hh][0-9]{3}$", severity)])),
+                                  ("additionalProperties", .bool(false))])),
+            ("assessment_max_age", Self.text), ("measure_band", Self.text),
+            ("limits", Self.mapping(SiteLimits.knownKeys.map { ($0, Self.text) })),
+            ("business_areas", Self.list(.object([("anyOf", .array([
+                Self.text, Self.mapping([("id", Self.text), ("name", Self.text), ("summary", Self.text)], required: ["name"]),
+            ]))]))),
+        ], description: "The site's settings: charter.yaml at its root")
+        return document("charter.schema.json", "Charter settings", body, defs: [])
+    }
+
+    /// `i18n/<language>.yaml`: a translation of the words Charter writes into pages. Every
+    /// message English has may be given; none is required.
+    func translation() -> JSON {
+        var tree: [String: Any] = [:]
+        for key in Messages.english.table.keys {
+            var path = key.split(separator: ".").map(String.init)
+            let leaf = path.removeLast()
+            func insert(_ node: inout [String: Any], _ rest: ArraySlice<String>) {
+                guard let head = rest.first else {
+                    node[leaf] = Messages.english.table[key]!
+                    return
+                }
+                var child = node[head] as? [String: Any] ?? [:]
+                insert(&child, rest.dropFirst())
+                node[head] = child
+            }
+            insert(&tree, path[...])
+        }
+        func schema(_ node: [String: Any]) -> JSON {
+            Self.mapping(node.keys.sorted().map { name -> (String, JSON) in
+                if let group = node[name] as? [String: Any] { return (name, schema(group)) }
+                if case .plural? = node[name] as? Message {
+                    return (name, Self.mapping(PluralCategory.allCases.map { ($0.rawValue, Self.text) }, required: ["other"]))
+                }
+                return (name, Self.text)
+            })
+        }
+        let body = Self.mapping([
+            ("language", Self.text), ("name", Self.text), ("direction", Self.fixed(["ltr", "rtl"])),
+            ("plural", Self.fixed(PluralRule.allCases.map(\.rawValue))),
+            ("formats", Self.mapping([
+                ("date", Self.text), ("decimal", Self.text), ("group", Self.text), ("percent", Self.text), ("first_day", Self.text),
+                ("months", .object([("type", .string("array")), ("items", Self.text), ("minItems", .number(12)), ("maxItems", .number(12))])),
+            ])),
+            ("messages", schema(tree)),
+        ], description: "A translation of Charter's own words: i18n/<language>.yaml at the site's root")
+        return document("translation.schema.json", "Charter translation", body, defs: [])
     }
 
     /// The fields of a measure, a strategy's (with its method) or an objective's own.

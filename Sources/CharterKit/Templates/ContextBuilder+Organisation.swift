@@ -67,7 +67,7 @@ extension ContextBuilder {
                     text: roles.map(\.mark).joined(separator: " "),
                     style: roles.first.map { "letter-\($0.letter.lowercased())" } ?? "empty",
                     title: roles.isEmpty ? nil : l.text("matrix.involvementTitle", [
-                        "team": team.displayName, "strategy": strategy.displayName, "roles": detail.joined(separator: "; ")]),
+                        "team": team.displayName, "strategy": strategy.displayName, "roles": detail.joined(separator: l.text("list.semicolon"))]),
                     roles: roles, hasDetail: !roles.isEmpty)
             })
         }

@@ -102,7 +102,7 @@ extension ContextBuilder {
                 let detail = ((funding.isEmpty ? [] : [l.text("strategy.ofItsBudgets", ["amounts": l.list(funding)])]) + [value].compactMap { $0 })
                 return .init(id: objective.id.value, text: html(objective.text) ?? registered.map { HTMLText.escape($0.displayName) },
                              link: registered.map { link($0.displayName, to: SitePaths.objective($0.id.value), from: path) },
-                             detail: detail.isEmpty ? nil : detail.joined(separator: "; "))
+                             detail: detail.isEmpty ? nil : detail.joined(separator: l.text("list.semicolon")))
             },
             assessment: assessment,
             coCreators: strategy.coCreators.map { coCreator($0, of: strategy, from: path) },
@@ -292,7 +292,7 @@ extension ContextBuilder {
         guard let convergence = strategy.maturity?.convergence else { return nil }
         let by = convergence.by.map { teamLink($0.value, from: path) }
         var parts = [HTMLText.escape(l.text("convergence.attested"))]
-        if let day = convergence.attestedOn?.value { parts.append(HTMLText.escape(l.text("convergence.on", ["date": l.date(day)]))) }
+        if let day = convergence.attestedOn?.value { parts.append(HTMLText.escape(l.text("convergence.onDate", ["date": l.date(day)]))) }
         if let by {
             parts.append(l.html("convergence.by", html: ["team": "<a href=\"\(HTMLText.escape(by.url))\">\(HTMLText.escape(by.title))</a>"]))
         }

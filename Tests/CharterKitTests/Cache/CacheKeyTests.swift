@@ -10,7 +10,8 @@ import Testing
     /// The `basic` fixture plus what the inputs below need: a `charter.yaml` that sets nothing
     /// (each case adds its key), raw HTML for `unsafe_html` (a CH403 note for `severity`), a dated
     /// assessment for `assessment_max_age`, a measure 2.45 behind its line (off track in a band of
-    /// 1.5, at risk in one of 15) for `measure_band`, and a template override and a model file to change.
+    /// 1.5, at risk in one of 15) for `measure_band`, and a template override and a model file to
+    /// change. A site's translation is added by its case.
     static let base: [FixtureSite.Edit] = [
         .write("charter.yaml", "# Every key is added by a test case.\n"),
         .replace("assessment:\n", with: "assessment:\n  assessed_on: 2026-06-01\n"),
@@ -92,6 +93,7 @@ import Testing
         + [
             .file("Templates/partials/footer.mustache", footer + "<!-- second footer -->\n"),
             .file("model/focus-areas.yaml", "focus_areas:\n  - id: pricing\n    name: Prices and cover\n    summary: How we price what we sell.\n"),
+            .file("i18n/en.yaml", "messages:\n  home:\n    glance: What we are doing\n"),
             .day(CalendarDate(year: 2027, month: 3, day: 1)),
             .allowErrors,
         ]

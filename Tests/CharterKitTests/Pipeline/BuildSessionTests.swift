@@ -147,9 +147,9 @@ import Testing
         } else {
             #expect(result.outputDirectory == nil)
             let expected = switch edit {
-            case .brokenAnchorInEditedPage: ["CH302 content/guides/escalation.md:5:11"]
+            case .brokenAnchorInEditedPage: ["CH302 content/guides/escalation.md:8:11"]
             case .renamedHeadingOthersLinkTo: ["CH302 content/index.md:3:16"]
-            default: ["CH301 content/guides/escalation.md:5:5"]
+            default: ["CH301 content/guides/escalation.md:8:5"]
             }
             #expect(result.diagnostics.filter { $0.severity == .error }.map { "\($0.code.rawValue) \($0.location)" } == expected)
             #expect(try bench.served() == before, "the last good site stays")

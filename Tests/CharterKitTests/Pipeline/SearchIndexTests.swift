@@ -62,7 +62,7 @@ import Testing
         let page = try site.outputText("guides/listening-plan.html")
         #expect(page.contains("<script src=\"../assets/search.js\" defer></script>"))
         #expect(!page.contains("pages.js"))
-        #expect(page.contains("<form class=\"search\" role=\"search\" data-root=\"../\" data-results-one=\"1 result\" data-results=\"{count} results\" data-results-some=\"{shown} of {count} results\" data-no-results=\"No results\" hidden>"))
+        #expect(page.contains("<form class=\"search\" role=\"search\" data-root=\"../\" data-results-one=\"1 result\" data-results=\"{count} results\" data-results-some=\"{shown} of {count} results\" data-no-results=\"No results\" data-playbook=\"playbook\" hidden>"))
         let files = try TemporarySite.snapshot(of: site.output).keys
         #expect(files.contains("search/pages.js"))
         #expect(try site.outputText("search/pages.js").contains("[\"Customer community\",\"strategies/community.html\",\"strategy\","))

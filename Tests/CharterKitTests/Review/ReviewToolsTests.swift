@@ -10,7 +10,7 @@ import Testing
         let folder = scratch.folder.appending(path: "playbook").path
         let created = try CharterProcess.run(["init", folder])
         #expect(created.status == 0)
-        #expect(created.stdout.hasPrefix("Wrote 22 files to "))
+        #expect(created.stdout.hasPrefix("Wrote 24 files to "))
         let check = try CharterProcess.run(["check", "--root", folder, "--strict"])
         #expect(check.status == 0, "\(check.stderr)")
         let build = try CharterProcess.run(["build", "--root", folder])
@@ -115,21 +115,30 @@ import Testing
         try Data(measured.replacingOccurrences(of: "\n    unit: ", with: "\n    unti: ").utf8).write(to: bad.appending(path: "measure.yaml"))
         try Data("objectives:\n  - id: untitled\n".utf8).write(to: bad.appending(path: "objectives.yaml"))
         try Data("name: Guild\nkind: function team\n".utf8).write(to: bad.appending(path: "party.yaml"))
+        try Data("language: pt\nmessages:\n  home:\n    glanse: Estratégias\n".utf8).write(to: bad.appending(path: "pt.yaml"))
+        try Data("title: Playbook\nlanguage: en GB\n".utf8).write(to: bad.appending(path: "charter.yaml"))
+        let bundles = try FileManager.default.contentsOfDirectory(atPath: TranslationTests.bundles.path).filter { $0.hasSuffix(".yaml") }
+            .sorted().map { ("translation", TranslationTests.bundles.appending(path: $0).path) }
+            + [("translation", GoldenSiteTests.fixtures.appending(path: "rtl/site/i18n/he.yaml").path),
+               ("charter", ExampleSiteTests.repository.appending(path: "charter.yaml").path)]
+        #expect(bundles.count == 6)
         let register = content.appending(path: "objectives.yaml").path
         let mistakes: [(kind: String, path: String)] = [
             ("strategy", bad.appending(path: "misspelt.yaml").path), ("strategy", bad.appending(path: "stage.yaml").path),
             ("team", bad.appending(path: "team.yaml").path), ("strategy", bad.appending(path: "measure.yaml").path),
             ("objectives", bad.appending(path: "objectives.yaml").path), ("party", bad.appending(path: "party.yaml").path),
+            ("translation", bad.appending(path: "pt.yaml").path), ("charter", bad.appending(path: "charter.yaml").path),
         ]
 
         let results = try SchemaValidator.check(
             schemas: out,
             documents: strategies.map { ("strategy", $0) } + teams.map { ("team", $0) } + parties.map { ("party", $0) }
-                + [("objectives", register)] + mistakes)
-        let good = results.prefix(strategies.count + teams.count + parties.count + 1)
+                + [("objectives", register)] + bundles + mistakes)
+        let good = results.prefix(strategies.count + teams.count + parties.count + 1 + bundles.count)
         #expect(good.allSatisfy { $0 == "valid" }, "\(good)")
-        #expect(results.suffix(6) == [
+        #expect(results.suffix(8) == [
             "invalid: additionalProperties", "invalid: enum", "invalid: enum", "invalid: additionalProperties", "invalid: required", "invalid: enum",
+            "invalid: additionalProperties", "invalid: pattern",
         ])
     }
 

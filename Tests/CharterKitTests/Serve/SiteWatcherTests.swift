@@ -106,7 +106,7 @@ import Testing
         #expect(eventually { watched.reported.current.contains("content/moved") || watched.reported.current.contains("content/moved/deeper/page.md") })
         watched.reported.update { $0 = [] }
 
-        // Templates/ and model/ did not exist when the watcher started.
+        // Templates/, model/ and i18n/ did not exist when the watcher started.
         try watched.site.write("Templates/partials/footer.mustache", "<footer>new</footer>\n")
         #expect(eventually { watched.reported.current.contains { $0.hasPrefix("Templates") } })
         watched.reported.update { $0 = [] }
@@ -114,6 +114,10 @@ import Testing
         watched.expectReported("Templates/partials/footer.mustache")
         try watched.site.write("model/stages.yaml", "stages: []\n")
         #expect(eventually { watched.reported.current.contains { $0.hasPrefix("model") } })
+        watched.reported.update { $0 = [] }
+        // A site's translation changes the words of every page.
+        try watched.site.write("i18n/de.yaml", "messages: {}\n")
+        #expect(eventually { watched.reported.current.contains { $0.hasPrefix("i18n") } })
         watched.reported.update { $0 = [] }
     }
 

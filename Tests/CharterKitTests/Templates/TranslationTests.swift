@@ -144,7 +144,7 @@ import Testing
         built += DiagnosticCode.all.map { "codes.\($0.rawValue)" }
         built += DataDocument.Kind.allCases.map { "nav.\($0.folder)" }
         built += Strategy.Program.Anchor.allCases.map { "community.\($0.rawValue)" } + Strategy.Resource.Kind.allCases.map { "resourceKind.\($0.rawValue)" }
-        built += Money.periods.map { "value.period.\($0)" } + MarkdownOptions.englishAlertTitles.keys.map { "alerts.\($0)" }
+        built += Money.periods.map { "value.period.\($0)" } + MarkdownOptions.AlertTitles.kinds.map { "alerts.\($0)" }
         for key in written.union(built) { #expect(english[key] != nil, "the code asks for '\(key)', which i18n/en.yaml lacks") }
     }
 
@@ -181,7 +181,7 @@ import Testing
         let day = CalendarDate(year: 2026, month: 12, day: 3)
         let expected: [(String, String, String, String)] = [
             ("en", "3 December 2026", "1,234.5", "61%"), ("de", "3. Dezember 2026", "1.234,5", "61 %"),
-            ("fr", "3 décembre 2026", "1\u{202F}234,5", "61\u{202F}%"), ("es", "3 de diciembre de 2026", "1.234,5", "61 %"),
+            ("fr", "3 décembre 2026", "1\u{202F}234,5", "61\u{202F}%"), ("es", "3 de diciembre de 2026", "1.234,5", "61\u{00A0}%"),
         ]
         for (language, date, number, percent) in expected {
             let (messages, diagnostics) = Messages.load(language: language, siteFiles: [])
@@ -190,6 +190,8 @@ import Testing
             #expect(messages.number(1234.5) == number)
             #expect(messages.formats.percent(61) == percent)
         }
+        let (french, _) = Messages.load(language: "fr", siteFiles: [])
+        #expect(french.date(CalendarDate(year: 2027, month: 1, day: 1)) == "1er janvier 2027")
         let english = Messages.english
         #expect(english.number(-0.001) == "0")
         #expect(english.number(1_000_000) == "1,000,000")

@@ -1,5 +1,5 @@
 window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.textChunk=8;window.charterSearch.pages=[
-["Escalating a risk","guides/escalation.html","playbook","Back to the plan ."],
+["Escalating a risk","guides/escalation.html","playbook","Back to the plan . Tip Escalate early: a risk named is a risk halved."],
 ["Listening plan","guides/listening-plan.html","playbook","How we hear customers before we plan."],
 ["Fixture Playbook","index.html","playbook","Start with the listening plan ."],
 ["Customer community","strategies/community.html","strategy","Customers answer each other's everyday questions, with our staff in the conversation."],

@@ -1,8 +1,10 @@
 window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["e"]={
 "each":"3",
+"early":"0",
 "effort":"c,3",
 "engaged":"d",
 "engagement":"b*",
+"escalate":"0",
 "escalating":"0*",
 "escalation":"b",
 "every":"b,2,1",

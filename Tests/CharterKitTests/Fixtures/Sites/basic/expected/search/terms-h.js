@@ -1,4 +1,5 @@
 window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["h"]={
+"halved":"0",
 "handles":"n",
 "head":"5",
 "heard":"l",

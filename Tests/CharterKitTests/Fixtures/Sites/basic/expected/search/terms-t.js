@@ -11,6 +11,7 @@ window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms
 "tend":"1",
 "tickets":"1",
 "tied":"9",
+"tip":"0",
 "tools":"j",
 "training":"i*",
 "transparently":"b",

@@ -1,5 +1,5 @@
 window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.textChunk=8;window.charterSearch.pages=[
-["הסלמה של סיכון","guides/escalation.html","פלייבוק","חזרה אל התוכנית ."],
+["הסלמה של סיכון","guides/escalation.html","פלייבוק","חזרה אל התוכנית . טיפ הסלימו מוקדם: סיכון שנאמר בקול הוא סיכון שנחצה."],
 ["תוכנית הקשבה","guides/listening-plan.html","פלייבוק","כיצד אנחנו מקשיבים ללקוחות לפני שאנחנו מתכננים."],
 ["פלייבוק לבדיקה","index.html","פלייבוק","התחילו עם תוכנית ההקשבה ."],
 ["קהילת לקוחות","strategies/community.html","אסטרטגיה","לקוחות עונים זה לזה על שאלות היומיום, והעובדים שלנו שותפים לשיחה."],
