@@ -1,8 +1,9 @@
 /// The built-in framework in the site's language: the names, summaries and descriptions of the
 /// stages, responsibilities, focus areas, program kinds and SMACAD elements, and the words of
 /// each stage's criteria, from the messages under `framework.` ("framework.stages.formalised.name").
-/// What a site's own model files changed is the site's and stays as written; an entry's English
-/// name stays one of its aliases, so that files written in English still name it.
+/// What a site's own model files changed is the site's and stays as written. Files written in
+/// English still name every entry: a built-in entry's English name is its ID in other words
+/// (`Framework.matches`), and the ID does not change.
 extension Framework {
     func localized(by messages: Messages) -> Framework {
         guard messages.language.split(separator: "-").first != "en" || messages.hasSiteChanges else { return self }
@@ -11,11 +12,7 @@ extension Framework {
         func localize(_ entry: inout FrameworkEntry, group: String, builtIn: [FrameworkEntry]) {
             guard let original = builtIn.first(where: { $0.id == entry.id }) else { return }
             let key = "framework.\(group).\(entry.id)"
-            if entry.name == original.name, messages.has(key + ".name") {
-                let name = messages.text(key + ".name")
-                if name != entry.name, !entry.aliases.contains(entry.name) { entry.aliases.append(entry.name) }
-                entry.name = name
-            }
+            if entry.name == original.name, messages.has(key + ".name") { entry.name = messages.text(key + ".name") }
             if entry.summary == original.summary, messages.has(key + ".summary") { entry.summary = messages.text(key + ".summary") }
             if entry.description == original.description, entry.description != nil, messages.has(key + ".description") {
                 entry.description = messages.text(key + ".description")
