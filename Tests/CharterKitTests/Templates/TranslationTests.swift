@@ -372,10 +372,10 @@ import Testing
     }
 
     /// The texts of a page that Charter wrote: its text nodes (and the attributes people read),
-    /// less those found in the site's own files, and less the diagnostics' messages, which are
-    /// Charter's English on purpose, marked lang="en".
+    /// less those found in the site's own files, and less the diagnostics' own messages, which
+    /// are Charter's English on purpose, marked lang="en" under their code's translated meaning.
     static func chrome(of html: String, content: String) -> [String] {
-        let page = html.replacing(/<span lang="en">[^<]*<\/span>/, with: " ")
+        let page = html.replacing(/<p lang="en">[^<]*<\/p>/, with: " ")
         var texts = page.replacing(/<[^>]*>/, with: "\n").split(separator: "\n").map(String.init)
         texts += page.matches(of: /(?:aria-label|title|placeholder|alt|data-label)="([^"]*)"/).map { String($0.output.1) }
         return texts.map { collapsed(unescape($0)) }.filter { text in
