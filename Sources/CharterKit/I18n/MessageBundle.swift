@@ -1,3 +1,5 @@
+import Foundation
+
 /// One translation file: Charter's shipped `i18n/<language>.yaml`, or a site's file of the same
 /// name, which adds a language or changes some of a shipped one's messages.
 ///
@@ -141,6 +143,31 @@ public enum ShippedBundles {
         if case .text(let text)? = DefaultBundles.files[language + ".yaml"] { return text }
         return nil
     }
+
+    /// A shipped bundle, read once per process and language: a build reads English and its own
+    /// language's, and the live preview would otherwise read them again on every model change.
+    static func parsed(_ language: String) -> MessageBundle? {
+        cache.read(language) {
+            text(for: language).flatMap { try? MessageBundle.parse(text: $0, path: "i18n/\(language).yaml").bundle }
+        }
+    }
+
+    private static let cache = BundleCache()
+
+    /// The bundles read so far, behind a lock: builds on several threads may ask at once.
+    private final class BundleCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var bundles: [String: MessageBundle?] = [:]
+
+        func read(_ language: String, parse: () -> MessageBundle?) -> MessageBundle? {
+            lock.lock()
+            defer { lock.unlock() }
+            if let known = bundles[language] { return known }
+            let bundle = parse()
+            bundles[language] = .some(bundle)
+            return bundle
+        }
+    }
 }
 
 extension Messages {
@@ -159,9 +186,7 @@ extension Messages {
             diagnostics += found
             siteBundles[code] = bundle
         }
-        func shipped(_ code: String) -> MessageBundle? {
-            ShippedBundles.text(for: code).flatMap { try? MessageBundle.parse(text: $0, path: "i18n/\(code).yaml").bundle }
-        }
+        func shipped(_ code: String) -> MessageBundle? { ShippedBundles.parsed(code) }
         let base = language.split(separator: "-").first.map(String.init) ?? language
         var chain: [MessageBundle] = []
         for code in [base, language] where code != "en" && (chain.isEmpty || code != base) {

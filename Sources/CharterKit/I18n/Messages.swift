@@ -57,7 +57,7 @@ public final class Messages: Sendable {
     /// English as shipped, with nothing of a site's: for tests and for code that runs before a
     /// site is read.
     public static let english: Messages = {
-        let bundle = (try? MessageBundle.parse(text: ShippedBundles.text(for: "en") ?? "", path: "i18n/en.yaml").bundle)
+        let bundle = ShippedBundles.parsed("en")
         return Messages(
             language: "en", direction: "ltr", formats: bundle?.formats ?? .english, plural: .oneOther,
             table: bundle?.messages ?? [:])
@@ -74,9 +74,7 @@ public final class Messages: Sendable {
     /// written as a number of the language.
     public func count(_ key: String, _ count: Int, _ arguments: KeyValuePairs<String, String> = [:]) -> String {
         guard let message = table[key] else { return key }
-        var filled = Self.fill(message.text(for: plural.category(of: count)), arguments)
-        filled = filled.replacingOccurrences(of: "{count}", with: number(Double(count)))
-        return filled
+        return Self.fill(message.text(for: plural.category(of: count)), arguments.map { ($0.key, $0.value) } + [("count", number(Double(count)))])
     }
 
     /// The message as HTML: its text escaped, and each placeholder named in `html` replaced with
@@ -111,11 +109,25 @@ public final class Messages: Sendable {
         fill(template, arguments.map { ($0.key, $0.value) })
     }
 
+    /// The template with each `{name}` it holds replaced by that argument's value; placeholders
+    /// with no argument stay as written. One pass over the template's bytes.
     static func fill(_ template: String, _ arguments: [(String, String)]) -> String {
-        guard template.contains("{") else { return template }
-        var result = template
-        for (name, value) in arguments { result = result.replacingOccurrences(of: "{\(name)}", with: value) }
-        return result
+        guard !arguments.isEmpty, template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        let bytes = Array(template.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 32)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "{"), let close = bytes[(index + 1)...].firstIndex(of: UInt8(ascii: "}")),
+               let value = arguments.first(where: { $0.0.utf8.elementsEqual(bytes[(index + 1)..<close]) })?.1 {
+                result.append(contentsOf: value.utf8)
+                index = close + 1
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 }
 

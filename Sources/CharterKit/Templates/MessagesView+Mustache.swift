@@ -13,7 +13,8 @@ extension MessagesView: MustacheParent {
         if let message = messages.table[key] {
             let text = message.text(for: .other)
             let names = message.placeholders
-            if names.isEmpty { return text }
+            // Without placeholders, or for the search script, which fills them itself.
+            if names.isEmpty || key.hasPrefix("search.") { return text }
             // Used as a variable (`{{t.search.results}}`), the lambda is given no text: the message
             // keeps its placeholders, for a script to fill (Mustache escapes it on that path).
             return MustacheLambda { section in section.isEmpty ? text : Self.source(of: text, placeholders: names, section: section) }
