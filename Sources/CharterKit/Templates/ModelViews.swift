@@ -582,753 +582,753 @@ public struct HomeView: Sendable {
 // Encodable conformance, which must be declared in this file; each one's lookup switches over
 // its synthesized CodingKeys, so the compiler refuses a field that templates cannot read.
 extension StrategyView: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .id: self.id
-        case .status: self.status
-        case .statusText: self.statusText
-        case .owner: self.owner
-        case .sponsor: self.sponsor
-        case .focusAreas: self.focusAreas
-        case .objectives: self.objectives
-        case .assessment: self.assessment
-        case .coCreators: self.coCreators
-        case .exchanges: self.exchanges
-        case .goal: self.goal
-        case .mission: self.mission
-        case .customerBenefits: self.customerBenefits
-        case .companyBenefits: self.companyBenefits
-        case .methods: self.methods
-        case .resources: self.resources
-        case .programs: self.programs
-        case .communicationInternal: self.communicationInternal
-        case .communicationExternal: self.communicationExternal
-        case .presences: self.presences
-        case .supportContent: self.supportContent
-        case .currentStage: self.currentStage
-        case .supportedStage: self.supportedStage
-        case .claimsMoreThanSupported: self.claimsMoreThanSupported
-        case .targetStage: self.targetStage
-        case .ladder: self.ladder
-        case .convergence: self.convergence
-        case .gaps: self.gaps
-        case .gapHeadline: self.gapHeadline
-        case .matrix: self.matrix
-        case .risks: self.risks
-        case .narrative: self.narrative
-        case .playbooks: self.playbooks
-        case .health: self.health
-        case .isHealthy: self.isHealthy
-        case .funding: self.funding
-        case .spent: self.spent
-        case .scoreboard: self.scoreboard
-        case .offTrack: self.offTrack
-        case .measureCounts: self.measureCounts
+        case .id: .at(self.id, rest)
+        case .status: .at(self.status, rest)
+        case .statusText: .at(self.statusText, rest)
+        case .owner: .at(self.owner, rest)
+        case .sponsor: .at(self.sponsor, rest)
+        case .focusAreas: .at(self.focusAreas, rest)
+        case .objectives: .at(self.objectives, rest)
+        case .assessment: .at(self.assessment, rest)
+        case .coCreators: .at(self.coCreators, rest)
+        case .exchanges: .at(self.exchanges, rest)
+        case .goal: .at(self.goal, rest)
+        case .mission: .at(self.mission, rest)
+        case .customerBenefits: .at(self.customerBenefits, rest)
+        case .companyBenefits: .at(self.companyBenefits, rest)
+        case .methods: .at(self.methods, rest)
+        case .resources: .at(self.resources, rest)
+        case .programs: .at(self.programs, rest)
+        case .communicationInternal: .at(self.communicationInternal, rest)
+        case .communicationExternal: .at(self.communicationExternal, rest)
+        case .presences: .at(self.presences, rest)
+        case .supportContent: .at(self.supportContent, rest)
+        case .currentStage: .at(self.currentStage, rest)
+        case .supportedStage: .at(self.supportedStage, rest)
+        case .claimsMoreThanSupported: .at(self.claimsMoreThanSupported, rest)
+        case .targetStage: .at(self.targetStage, rest)
+        case .ladder: .at(self.ladder, rest)
+        case .convergence: .at(self.convergence, rest)
+        case .gaps: .at(self.gaps, rest)
+        case .gapHeadline: .at(self.gapHeadline, rest)
+        case .matrix: .at(self.matrix, rest)
+        case .risks: .at(self.risks, rest)
+        case .narrative: .at(self.narrative, rest)
+        case .playbooks: .at(self.playbooks, rest)
+        case .health: .at(self.health, rest)
+        case .isHealthy: .at(self.isHealthy, rest)
+        case .funding: .at(self.funding, rest)
+        case .spent: .at(self.spent, rest)
+        case .scoreboard: .at(self.scoreboard, rest)
+        case .offTrack: .at(self.offTrack, rest)
+        case .measureCounts: .at(self.measureCounts, rest)
         case nil: nil
         }
     }
 }
 
 extension StrategyView.Objective: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .id: self.id
-        case .text: self.text
-        case .link: self.link
-        case .detail: self.detail
+        case .id: .at(self.id, rest)
+        case .text: .at(self.text, rest)
+        case .link: .at(self.link, rest)
+        case .detail: .at(self.detail, rest)
         case nil: nil
         }
     }
 }
 
 extension StrategyView.Finding: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .anchor: self.anchor
-        case .text: self.text
-        case .kind: self.kind
-        case .answeredBy: self.answeredBy
+        case .anchor: .at(self.anchor, rest)
+        case .text: .at(self.text, rest)
+        case .kind: .at(self.kind, rest)
+        case .answeredBy: .at(self.answeredBy, rest)
         case nil: nil
         }
     }
 }
 
 extension StrategyView.Assessment: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .assessedOn: self.assessedOn
-        case .assessedOnText: self.assessedOnText
-        case .staleNote: self.staleNote
-        case .brand: self.brand
-        case .sentiment: self.sentiment
-        case .needs: self.needs
-        case .frustrations: self.frustrations
-        case .excitements: self.excitements
-        case .partners: self.partners
-        case .competition: self.competition
-        case .competitionBrand: self.competitionBrand
-        case .competitionCustomers: self.competitionCustomers
-        case .competitionPartners: self.competitionPartners
-        case .sources: self.sources
+        case .assessedOn: .at(self.assessedOn, rest)
+        case .assessedOnText: .at(self.assessedOnText, rest)
+        case .staleNote: .at(self.staleNote, rest)
+        case .brand: .at(self.brand, rest)
+        case .sentiment: .at(self.sentiment, rest)
+        case .needs: .at(self.needs, rest)
+        case .frustrations: .at(self.frustrations, rest)
+        case .excitements: .at(self.excitements, rest)
+        case .partners: .at(self.partners, rest)
+        case .competition: .at(self.competition, rest)
+        case .competitionBrand: .at(self.competitionBrand, rest)
+        case .competitionCustomers: .at(self.competitionCustomers, rest)
+        case .competitionPartners: .at(self.competitionPartners, rest)
+        case .sources: .at(self.sources, rest)
         case nil: nil
         }
     }
 }
 
 extension StrategyView.CoCreator: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .name: self.name
-        case .kind: self.kind
-        case .party: self.party
-        case .segment: self.segment
-        case .period: self.period
-        case .shaped: self.shaped
-        case .contribution: self.contribution
-        case .signOff: self.signOff
-        case .signedOff: self.signedOff
+        case .name: .at(self.name, rest)
+        case .kind: .at(self.kind, rest)
+        case .party: .at(self.party, rest)
+        case .segment: .at(self.segment, rest)
+        case .period: .at(self.period, rest)
+        case .shaped: .at(self.shaped, rest)
+        case .contribution: .at(self.contribution, rest)
+        case .signOff: .at(self.signOff, rest)
+        case .signedOff: .at(self.signedOff, rest)
         case nil: nil
         }
     }
 }
 
 extension ExchangeView: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .strategy: self.strategy
-        case .said: self.said
-        case .by: self.by
-        case .byText: self.byText
-        case .on: self.on
-        case .onText: self.onText
-        case .did: self.did
-        case .doneOn: self.doneOn
-        case .doneOnText: self.doneOnText
-        case .changes: self.changes
-        case .isOpen: self.isOpen
+        case .strategy: .at(self.strategy, rest)
+        case .said: .at(self.said, rest)
+        case .by: .at(self.by, rest)
+        case .byText: .at(self.byText, rest)
+        case .on: .at(self.on, rest)
+        case .onText: .at(self.onText, rest)
+        case .did: .at(self.did, rest)
+        case .doneOn: .at(self.doneOn, rest)
+        case .doneOnText: .at(self.doneOnText, rest)
+        case .changes: .at(self.changes, rest)
+        case .isOpen: .at(self.isOpen, rest)
         case nil: nil
         }
     }
 }
 
 extension ExchangesView: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .entries: self.entries
-        case .open: self.open
-        case .answered: self.answered
-        case .countsText: self.countsText
+        case .entries: .at(self.entries, rest)
+        case .open: .at(self.open, rest)
+        case .answered: .at(self.answered, rest)
+        case .countsText: .at(self.countsText, rest)
         case nil: nil
         }
     }
 }
 
 extension StrategyView.Report: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .success: self.success
-        case .measure: self.measure
-        case .target: self.target
-        case .tool: self.tool
-        case .progress: self.progress
+        case .success: .at(self.success, rest)
+        case .measure: .at(self.measure, rest)
+        case .target: .at(self.target, rest)
+        case .tool: .at(self.tool, rest)
+        case .progress: .at(self.progress, rest)
         case nil: nil
         }
     }
 }
 
 extension StrategyView.Program: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .anchor: self.anchor
-        case .title: self.title
-        case .kinds: self.kinds
-        case .owner: self.owner
-        case .runByMarket: self.runByMarket
-        case .method: self.method
-        case .community: self.community
-        case .description: self.description
+        case .anchor: .at(self.anchor, rest)
+        case .title: .at(self.title, rest)
+        case .kinds: .at(self.kinds, rest)
+        case .owner: .at(self.owner, rest)
+        case .runByMarket: .at(self.runByMarket, rest)
+        case .method: .at(self.method, rest)
+        case .community: .at(self.community, rest)
+        case .description: .at(self.description, rest)
         case nil: nil
         }
     }
 }
 
 extension StrategyView.Method: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .id: self.id
-        case .title: self.title
-        case .description: self.description
-        case .objectives: self.objectives
-        case .answers: self.answers
-        case .programs: self.programs
-        case .playbooks: self.playbooks
-        case .reports: self.reports
-        case .resources: self.resources
+        case .id: .at(self.id, rest)
+        case .title: .at(self.title, rest)
+        case .description: .at(self.description, rest)
+        case .objectives: .at(self.objectives, rest)
+        case .answers: .at(self.answers, rest)
+        case .programs: .at(self.programs, rest)
+        case .playbooks: .at(self.playbooks, rest)
+        case .reports: .at(self.reports, rest)
+        case .resources: .at(self.resources, rest)
         case nil: nil
         }
     }
 }
 
 extension StrategyView.Resource: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .id: self.id
-        case .title: self.title
-        case .anchor: self.anchor
-        case .kind: self.kind
-        case .description: self.description
-        case .amount: self.amount
-        case .methods: self.methods
+        case .id: .at(self.id, rest)
+        case .title: .at(self.title, rest)
+        case .anchor: .at(self.anchor, rest)
+        case .kind: .at(self.kind, rest)
+        case .description: .at(self.description, rest)
+        case .amount: .at(self.amount, rest)
+        case .methods: .at(self.methods, rest)
         case nil: nil
         }
     }
 }
 
 extension StrategyView.Risk: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .title: self.title
-        case .owner: self.owner
-        case .mitigation: self.mitigation
-        case .escalation: self.escalation
+        case .title: .at(self.title, rest)
+        case .owner: .at(self.owner, rest)
+        case .mitigation: .at(self.mitigation, rest)
+        case .escalation: .at(self.escalation, rest)
         case nil: nil
         }
     }
 }
 
 extension StrategyView.Presence: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .name: self.name
-        case .channel: self.channel
-        case .url: self.url
+        case .name: .at(self.name, rest)
+        case .channel: .at(self.channel, rest)
+        case .url: .at(self.url, rest)
         case nil: nil
         }
     }
 }
 
 extension StrategyView.Gap: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .stage: self.stage
-        case .unmet: self.unmet
+        case .stage: .at(self.stage, rest)
+        case .unmet: .at(self.unmet, rest)
         case nil: nil
         }
     }
 }
 
 extension StrategyView.Check: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .name: self.name
-        case .ok: self.ok
-        case .detail: self.detail
+        case .name: .at(self.name, rest)
+        case .ok: .at(self.ok, rest)
+        case .detail: .at(self.detail, rest)
         case nil: nil
         }
     }
 }
 
 extension MeasureView: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .anchor: self.anchor
-        case .measure: self.measure
-        case .strategy: self.strategy
-        case .objective: self.objective
-        case .status: self.status
-        case .statusClass: self.statusClass
-        case .icon: self.icon
-        case .isOffTrack: self.isOffTrack
-        case .needsAttention: self.needsAttention
-        case .target: self.target
-        case .summary: self.summary
-        case .chart: self.chart
-        case .rows: self.rows
+        case .anchor: .at(self.anchor, rest)
+        case .measure: .at(self.measure, rest)
+        case .strategy: .at(self.strategy, rest)
+        case .objective: .at(self.objective, rest)
+        case .status: .at(self.status, rest)
+        case .statusClass: .at(self.statusClass, rest)
+        case .icon: .at(self.icon, rest)
+        case .isOffTrack: .at(self.isOffTrack, rest)
+        case .needsAttention: .at(self.needsAttention, rest)
+        case .target: .at(self.target, rest)
+        case .summary: .at(self.summary, rest)
+        case .chart: .at(self.chart, rest)
+        case .rows: .at(self.rows, rest)
         case nil: nil
         }
     }
 }
 
 extension MeasureView.Row: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .kind: self.kind
-        case .date: self.date
-        case .value: self.value
+        case .kind: .at(self.kind, rest)
+        case .date: .at(self.date, rest)
+        case .value: .at(self.value, rest)
         case nil: nil
         }
     }
 }
 
 extension ObjectiveView: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .id: self.id
-        case .description: self.description
-        case .owner: self.owner
-        case .strategies: self.strategies
-        case .methods: self.methods
-        case .outcomes: self.outcomes
-        case .measures: self.measures
-        case .funding: self.funding
-        case .otherFunding: self.otherFunding
-        case .allocations: self.allocations
-        case .spent: self.spent
-        case .worth: self.worth
-        case .value: self.value
-        case .returnOnSpend: self.returnOnSpend
-        case .isServed: self.isServed
+        case .id: .at(self.id, rest)
+        case .description: .at(self.description, rest)
+        case .owner: .at(self.owner, rest)
+        case .strategies: .at(self.strategies, rest)
+        case .methods: .at(self.methods, rest)
+        case .outcomes: .at(self.outcomes, rest)
+        case .measures: .at(self.measures, rest)
+        case .funding: .at(self.funding, rest)
+        case .otherFunding: .at(self.otherFunding, rest)
+        case .allocations: .at(self.allocations, rest)
+        case .spent: .at(self.spent, rest)
+        case .worth: .at(self.worth, rest)
+        case .value: .at(self.value, rest)
+        case .returnOnSpend: .at(self.returnOnSpend, rest)
+        case .isServed: .at(self.isServed, rest)
         case nil: nil
         }
     }
 }
 
 extension ObjectiveView.Share: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .amount: self.amount
-        case .share: self.share
-        case .budget: self.budget
-        case .methods: self.methods
-        case .spent: self.spent
+        case .amount: .at(self.amount, rest)
+        case .share: .at(self.share, rest)
+        case .budget: .at(self.budget, rest)
+        case .methods: .at(self.methods, rest)
+        case .spent: .at(self.spent, rest)
         case nil: nil
         }
     }
 }
 
 extension ObjectiveView.Method: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .title: self.title
-        case .strategy: self.strategy
-        case .url: self.url
+        case .title: .at(self.title, rest)
+        case .strategy: .at(self.strategy, rest)
+        case .url: .at(self.url, rest)
         case nil: nil
         }
     }
 }
 
 extension LadderView: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .steps: self.steps
+        case .steps: .at(self.steps, rest)
         case nil: nil
         }
     }
 }
 
 extension LadderView.Criterion: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .summary: self.summary
-        case .met: self.met
+        case .summary: .at(self.summary, rest)
+        case .met: .at(self.met, rest)
         case nil: nil
         }
     }
 }
 
 extension LadderView.Step: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .stage: self.stage
-        case .state: self.state
-        case .isCurrent: self.isCurrent
-        case .isTarget: self.isTarget
-        case .criteria: self.criteria
-        case .evidence: self.evidence
+        case .stage: .at(self.stage, rest)
+        case .state: .at(self.state, rest)
+        case .isCurrent: .at(self.isCurrent, rest)
+        case .isTarget: .at(self.isTarget, rest)
+        case .criteria: .at(self.criteria, rest)
+        case .evidence: .at(self.evidence, rest)
         case nil: nil
         }
     }
 }
 
 extension MatrixView: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .columns: self.columns
-        case .rows: self.rows
-        case .spansStrategies: self.spansStrategies
+        case .columns: .at(self.columns, rest)
+        case .rows: .at(self.rows, rest)
+        case .spansStrategies: .at(self.spansStrategies, rest)
         case nil: nil
         }
     }
 }
 
 extension MatrixView.Role: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .letter: self.letter
-        case .name: self.name
-        case .mark: self.mark
-        case .sources: self.sources
+        case .letter: .at(self.letter, rest)
+        case .name: .at(self.name, rest)
+        case .mark: .at(self.mark, rest)
+        case .sources: .at(self.sources, rest)
         case nil: nil
         }
     }
 }
 
 extension MatrixView.Cell: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .text: self.text
-        case .style: self.style
-        case .title: self.title
-        case .roles: self.roles
-        case .hasDetail: self.hasDetail
+        case .text: .at(self.text, rest)
+        case .style: .at(self.style, rest)
+        case .title: .at(self.title, rest)
+        case .roles: .at(self.roles, rest)
+        case .hasDetail: .at(self.hasDetail, rest)
         case nil: nil
         }
     }
 }
 
 extension MatrixView.Row: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .responsibility: self.responsibility
-        case .cells: self.cells
-        case .isGap: self.isGap
-        case .note: self.note
+        case .responsibility: .at(self.responsibility, rest)
+        case .cells: .at(self.cells, rest)
+        case .isGap: .at(self.isGap, rest)
+        case .note: .at(self.note, rest)
         case nil: nil
         }
     }
 }
 
 extension MatrixView.Column: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .team: self.team
-        case .accountable: self.accountable
-        case .responsible: self.responsible
-        case .isOverloaded: self.isOverloaded
+        case .team: .at(self.team, rest)
+        case .accountable: .at(self.accountable, rest)
+        case .responsible: .at(self.responsible, rest)
+        case .isOverloaded: .at(self.isOverloaded, rest)
         case nil: nil
         }
     }
 }
 
 extension TeamView: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .id: self.id
-        case .kind: self.kind
-        case .isExternal: self.isExternal
-        case .url: self.url
-        case .segment: self.segment
-        case .programs: self.programs
-        case .mission: self.mission
-        case .lead: self.lead
-        case .members: self.members
-        case .contact: self.contact
-        case .reviewHandle: self.reviewHandle
-        case .roles: self.roles
-        case .strategies: self.strategies
-        case .ownedStrategies: self.ownedStrategies
-        case .playbooks: self.playbooks
-        case .accountableCount: self.accountableCount
-        case .responsibleCount: self.responsibleCount
+        case .id: .at(self.id, rest)
+        case .kind: .at(self.kind, rest)
+        case .isExternal: .at(self.isExternal, rest)
+        case .url: .at(self.url, rest)
+        case .segment: .at(self.segment, rest)
+        case .programs: .at(self.programs, rest)
+        case .mission: .at(self.mission, rest)
+        case .lead: .at(self.lead, rest)
+        case .members: .at(self.members, rest)
+        case .contact: .at(self.contact, rest)
+        case .reviewHandle: .at(self.reviewHandle, rest)
+        case .roles: .at(self.roles, rest)
+        case .strategies: .at(self.strategies, rest)
+        case .ownedStrategies: .at(self.ownedStrategies, rest)
+        case .playbooks: .at(self.playbooks, rest)
+        case .accountableCount: .at(self.accountableCount, rest)
+        case .responsibleCount: .at(self.responsibleCount, rest)
         case nil: nil
         }
     }
 }
 
 extension TeamView.Role: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .strategy: self.strategy
-        case .responsibility: self.responsibility
-        case .letter: self.letter
-        case .letterText: self.letterText
+        case .strategy: .at(self.strategy, rest)
+        case .responsibility: .at(self.responsibility, rest)
+        case .letter: .at(self.letter, rest)
+        case .letterText: .at(self.letterText, rest)
         case nil: nil
         }
     }
 }
 
 extension TeamView.Member: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .name: self.name
-        case .role: self.role
-        case .separator: self.separator
+        case .name: .at(self.name, rest)
+        case .role: .at(self.role, rest)
+        case .separator: .at(self.separator, rest)
         case nil: nil
         }
     }
 }
 
 extension StageView: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .number: self.number
-        case .summary: self.summary
-        case .description: self.description
-        case .criteria: self.criteria
-        case .current: self.current
-        case .targeting: self.targeting
-        case .playbooks: self.playbooks
-        case .previous: self.previous
-        case .next: self.next
+        case .number: .at(self.number, rest)
+        case .summary: .at(self.summary, rest)
+        case .description: .at(self.description, rest)
+        case .criteria: .at(self.criteria, rest)
+        case .current: .at(self.current, rest)
+        case .targeting: .at(self.targeting, rest)
+        case .playbooks: .at(self.playbooks, rest)
+        case .previous: .at(self.previous, rest)
+        case .next: .at(self.next, rest)
         case nil: nil
         }
     }
 }
 
 extension ResponsibilityView: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .summary: self.summary
-        case .assignments: self.assignments
-        case .playbooks: self.playbooks
-        case .isUncovered: self.isUncovered
+        case .summary: .at(self.summary, rest)
+        case .assignments: .at(self.assignments, rest)
+        case .playbooks: .at(self.playbooks, rest)
+        case .isUncovered: .at(self.isUncovered, rest)
         case nil: nil
         }
     }
 }
 
 extension ResponsibilityView.Assignment: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .strategy: self.strategy
-        case .accountable: self.accountable
-        case .responsible: self.responsible
-        case .consulted: self.consulted
-        case .informed: self.informed
+        case .strategy: .at(self.strategy, rest)
+        case .accountable: .at(self.accountable, rest)
+        case .responsible: .at(self.responsible, rest)
+        case .consulted: .at(self.consulted, rest)
+        case .informed: .at(self.informed, rest)
         case nil: nil
         }
     }
 }
 
 extension MaturityOverviewView: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .columns: self.columns
+        case .columns: .at(self.columns, rest)
         case nil: nil
         }
     }
 }
 
 extension MaturityOverviewView.Marker: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .strategy: self.strategy
-        case .target: self.target
+        case .strategy: .at(self.strategy, rest)
+        case .target: .at(self.target, rest)
         case nil: nil
         }
     }
 }
 
 extension MaturityOverviewView.Column: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .stage: self.stage
-        case .summary: self.summary
-        case .strategies: self.strategies
-        case .targets: self.targets
+        case .stage: .at(self.stage, rest)
+        case .summary: .at(self.summary, rest)
+        case .strategies: .at(self.strategies, rest)
+        case .targets: .at(self.targets, rest)
         case nil: nil
         }
     }
 }
 
 extension OrganisationView: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .stage: self.stage
-        case .heldBy: self.heldBy
-        case .counted: self.counted
-        case .countedText: self.countedText
-        case .drafts: self.drafts
-        case .stages: self.stages
-        case .focusAreas: self.focusAreas
-        case .rows: self.rows
-        case .areasDeclared: self.areasDeclared
-        case .teamsWithoutArea: self.teamsWithoutArea
-        case .attestations: self.attestations
-        case .parties: self.parties
+        case .stage: .at(self.stage, rest)
+        case .heldBy: .at(self.heldBy, rest)
+        case .counted: .at(self.counted, rest)
+        case .countedText: .at(self.countedText, rest)
+        case .drafts: .at(self.drafts, rest)
+        case .stages: .at(self.stages, rest)
+        case .focusAreas: .at(self.focusAreas, rest)
+        case .rows: .at(self.rows, rest)
+        case .areasDeclared: .at(self.areasDeclared, rest)
+        case .teamsWithoutArea: .at(self.teamsWithoutArea, rest)
+        case .attestations: .at(self.attestations, rest)
+        case .parties: .at(self.parties, rest)
         case nil: nil
         }
     }
 }
 
 extension AttestationView: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .strategy: self.strategy
-        case .by: self.by
-        case .date: self.date
-        case .process: self.process
-        case .sentence: self.sentence
-        case .counts: self.counts
+        case .strategy: .at(self.strategy, rest)
+        case .by: .at(self.by, rest)
+        case .date: .at(self.date, rest)
+        case .process: .at(self.process, rest)
+        case .sentence: .at(self.sentence, rest)
+        case .counts: .at(self.counts, rest)
         case nil: nil
         }
     }
 }
 
 extension OrganisationView.Stage: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .stage: self.stage
-        case .claimed: self.claimed
-        case .supported: self.supported
-        case .claimedShare: self.claimedShare
-        case .supportedShare: self.supportedShare
-        case .isOrganisationStage: self.isOrganisationStage
+        case .stage: .at(self.stage, rest)
+        case .claimed: .at(self.claimed, rest)
+        case .supported: .at(self.supported, rest)
+        case .claimedShare: .at(self.claimedShare, rest)
+        case .supportedShare: .at(self.supportedShare, rest)
+        case .isOrganisationStage: .at(self.isOrganisationStage, rest)
         case nil: nil
         }
     }
 }
 
 extension OrganisationView.Cell: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .focusArea: self.focusArea
-        case .strategies: self.strategies
-        case .level: self.level
+        case .focusArea: .at(self.focusArea, rest)
+        case .strategies: .at(self.strategies, rest)
+        case .level: .at(self.level, rest)
         case nil: nil
         }
     }
 }
 
 extension OrganisationView.Row: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .anchor: self.anchor
-        case .area: self.area
-        case .summary: self.summary
-        case .teams: self.teams
-        case .cells: self.cells
+        case .anchor: .at(self.anchor, rest)
+        case .area: .at(self.area, rest)
+        case .summary: .at(self.summary, rest)
+        case .teams: .at(self.teams, rest)
+        case .cells: .at(self.cells, rest)
         case nil: nil
         }
     }
 }
 
 extension ListingView: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .sections: self.sections
+        case .sections: .at(self.sections, rest)
         case nil: nil
         }
     }
 }
 
 extension ListingView.Section: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .anchor: self.anchor
-        case .title: self.title
-        case .summary: self.summary
-        case .items: self.items
+        case .anchor: .at(self.anchor, rest)
+        case .title: .at(self.title, rest)
+        case .summary: .at(self.summary, rest)
+        case .items: .at(self.items, rest)
         case nil: nil
         }
     }
 }
 
 extension HealthView: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .standings: self.standings
-        case .groups: self.groups
-        case .isClean: self.isClean
-        case .offTrack: self.offTrack
-        case .attention: self.attention
+        case .standings: .at(self.standings, rest)
+        case .groups: .at(self.groups, rest)
+        case .isClean: .at(self.isClean, rest)
+        case .offTrack: .at(self.offTrack, rest)
+        case .attention: .at(self.attention, rest)
         case nil: nil
         }
     }
 }
 
 extension HealthView.Item: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .severity: self.severity
-        case .severityText: self.severityText
-        case .code: self.code
-        case .message: self.message
-        case .summary: self.summary
-        case .messageLanguage: self.messageLanguage
-        case .location: self.location
+        case .severity: .at(self.severity, rest)
+        case .severityText: .at(self.severityText, rest)
+        case .code: .at(self.code, rest)
+        case .message: .at(self.message, rest)
+        case .summary: .at(self.summary, rest)
+        case .messageLanguage: .at(self.messageLanguage, rest)
+        case .location: .at(self.location, rest)
         case nil: nil
         }
     }
 }
 
 extension HealthView.Group: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .title: self.title
-        case .link: self.link
-        case .items: self.items
+        case .title: .at(self.title, rest)
+        case .link: .at(self.link, rest)
+        case .items: .at(self.items, rest)
         case nil: nil
         }
     }
 }
 
 extension HealthView.Standing: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .strategy: self.strategy
-        case .draft: self.draft
-        case .checks: self.checks
+        case .strategy: .at(self.strategy, rest)
+        case .draft: .at(self.draft, rest)
+        case .checks: .at(self.checks, rest)
         case nil: nil
         }
     }
 }
 
 extension HomeView.Organisation: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .stage: self.stage
-        case .counted: self.counted
-        case .spread: self.spread
-        case .attested: self.attested
-        case .url: self.url
+        case .stage: .at(self.stage, rest)
+        case .counted: .at(self.counted, rest)
+        case .spread: .at(self.spread, rest)
+        case .attested: .at(self.attested, rest)
+        case .url: .at(self.url, rest)
         case nil: nil
         }
     }
 }
 
 extension HomeView: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .strategies: self.strategies
-        case .hasStrategies: self.hasStrategies
-        case .organisation: self.organisation
-        case .errors: self.errors
-        case .warnings: self.warnings
-        case .stalePages: self.stalePages
-        case .problemsText: self.problemsText
-        case .hasProblems: self.hasProblems
-        case .healthURL: self.healthURL
-        case .matrixURL: self.matrixURL
-        case .involvement: self.involvement
+        case .strategies: .at(self.strategies, rest)
+        case .hasStrategies: .at(self.hasStrategies, rest)
+        case .organisation: .at(self.organisation, rest)
+        case .errors: .at(self.errors, rest)
+        case .warnings: .at(self.warnings, rest)
+        case .stalePages: .at(self.stalePages, rest)
+        case .problemsText: .at(self.problemsText, rest)
+        case .hasProblems: .at(self.hasProblems, rest)
+        case .healthURL: .at(self.healthURL, rest)
+        case .matrixURL: .at(self.matrixURL, rest)
+        case .involvement: .at(self.involvement, rest)
         case nil: nil
         }
     }
 }
 
 extension HomeView.Row: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .strategy: self.strategy
-        case .focusAreas: self.focusAreas
-        case .current: self.current
-        case .target: self.target
-        case .owner: self.owner
-        case .health: self.health
-        case .isHealthy: self.isHealthy
-        case .offTrack: self.offTrack
-        case .measures: self.measures
-        case .measuresClass: self.measuresClass
+        case .strategy: .at(self.strategy, rest)
+        case .focusAreas: .at(self.focusAreas, rest)
+        case .current: .at(self.current, rest)
+        case .target: .at(self.target, rest)
+        case .owner: .at(self.owner, rest)
+        case .health: .at(self.health, rest)
+        case .isHealthy: .at(self.isHealthy, rest)
+        case .offTrack: .at(self.offTrack, rest)
+        case .measures: .at(self.measures, rest)
+        case .measuresClass: .at(self.measuresClass, rest)
         case nil: nil
         }
     }
 }
 
 extension HomeView.TeamRow: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .team: self.team
-        case .cells: self.cells
+        case .team: .at(self.team, rest)
+        case .cells: .at(self.cells, rest)
         case nil: nil
         }
     }
 }
 
 extension HomeView.Involvement: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .strategies: self.strategies
-        case .rows: self.rows
+        case .strategies: .at(self.strategies, rest)
+        case .rows: .at(self.rows, rest)
         case nil: nil
         }
     }

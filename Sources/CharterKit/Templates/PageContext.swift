@@ -131,127 +131,127 @@ public struct PlaybookView: Sendable {
 // Encodable conformance, which must be declared in this file; each one's lookup switches over
 // its synthesized CodingKeys, so the compiler refuses a field that templates cannot read.
 extension PageContext: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .site: self.site
-        case .page: self.page
-        case .navigation: self.navigation
-        case .section: self.section
-        case .sectionTitle: self.sectionTitle
-        case .breadcrumbs: self.breadcrumbs
-        case .children: self.children
-        case .root: self.root
-        case .playbook: self.playbook
-        case .strategy: self.strategy
-        case .team: self.team
-        case .stage: self.stage
-        case .responsibility: self.responsibility
-        case .matrix: self.matrix
-        case .maturity: self.maturity
-        case .listing: self.listing
-        case .health: self.health
-        case .home: self.home
-        case .objective: self.objective
-        case .organisation: self.organisation
-        case .exchanges: self.exchanges
-        case .print: self.print
-        case .t: self.t
+        case .site: .at(self.site, rest)
+        case .page: .at(self.page, rest)
+        case .navigation: .at(self.navigation, rest)
+        case .section: .at(self.section, rest)
+        case .sectionTitle: .at(self.sectionTitle, rest)
+        case .breadcrumbs: .at(self.breadcrumbs, rest)
+        case .children: .at(self.children, rest)
+        case .root: .at(self.root, rest)
+        case .playbook: .at(self.playbook, rest)
+        case .strategy: .at(self.strategy, rest)
+        case .team: .at(self.team, rest)
+        case .stage: .at(self.stage, rest)
+        case .responsibility: .at(self.responsibility, rest)
+        case .matrix: .at(self.matrix, rest)
+        case .maturity: .at(self.maturity, rest)
+        case .listing: .at(self.listing, rest)
+        case .health: .at(self.health, rest)
+        case .home: .at(self.home, rest)
+        case .objective: .at(self.objective, rest)
+        case .organisation: .at(self.organisation, rest)
+        case .exchanges: .at(self.exchanges, rest)
+        case .print: .at(self.print, rest)
+        case .t: .at(self.t, rest)
         case nil: nil
         }
     }
 }
 
 extension PrintSection: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .anchor: self.anchor
-        case .title: self.title
-        case .path: self.path
-        case .content: self.content
+        case .anchor: .at(self.anchor, rest)
+        case .title: .at(self.title, rest)
+        case .path: .at(self.path, rest)
+        case .content: .at(self.content, rest)
         case nil: nil
         }
     }
 }
 
 extension SiteView: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .title: self.title
-        case .description: self.description
-        case .language: self.language
-        case .direction: self.direction
-        case .homeURL: self.homeURL
-        case .stylesheetURL: self.stylesheetURL
-        case .searchScriptURL: self.searchScriptURL
-        case .isPublic: self.isPublic
-        case .sections: self.sections
-        case .printURL: self.printURL
+        case .title: .at(self.title, rest)
+        case .description: .at(self.description, rest)
+        case .language: .at(self.language, rest)
+        case .direction: .at(self.direction, rest)
+        case .homeURL: .at(self.homeURL, rest)
+        case .stylesheetURL: .at(self.stylesheetURL, rest)
+        case .searchScriptURL: .at(self.searchScriptURL, rest)
+        case .isPublic: .at(self.isPublic, rest)
+        case .sections: .at(self.sections, rest)
+        case .printURL: .at(self.printURL, rest)
         case nil: nil
         }
     }
 }
 
 extension PageView: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .title: self.title
-        case .documentTitle: self.documentTitle
-        case .titleID: self.titleID
-        case .showTitle: self.showTitle
-        case .description: self.description
-        case .kind: self.kind
-        case .content: self.content
-        case .toc: self.toc
-        case .hasTOC: self.hasTOC
-        case .tags: self.tags
-        case .params: self.params
-        case .sourcePath: self.sourcePath
-        case .path: self.path
+        case .title: .at(self.title, rest)
+        case .documentTitle: .at(self.documentTitle, rest)
+        case .titleID: .at(self.titleID, rest)
+        case .showTitle: .at(self.showTitle, rest)
+        case .description: .at(self.description, rest)
+        case .kind: .at(self.kind, rest)
+        case .content: .at(self.content, rest)
+        case .toc: .at(self.toc, rest)
+        case .hasTOC: .at(self.hasTOC, rest)
+        case .tags: .at(self.tags, rest)
+        case .params: .at(self.params, rest)
+        case .sourcePath: .at(self.sourcePath, rest)
+        case .path: .at(self.path, rest)
         case nil: nil
         }
     }
 }
 
 extension LinkView: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .title: self.title
-        case .url: self.url
-        case .isCurrent: self.isCurrent
-        case .isFolder: self.isFolder
-        case .detail: self.detail
+        case .title: .at(self.title, rest)
+        case .url: .at(self.url, rest)
+        case .isCurrent: .at(self.isCurrent, rest)
+        case .isFolder: .at(self.isFolder, rest)
+        case .detail: .at(self.detail, rest)
         case nil: nil
         }
     }
 }
 
 extension TOCEntry: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .level: self.level
-        case .text: self.text
-        case .url: self.url
+        case .level: .at(self.level, rest)
+        case .text: .at(self.text, rest)
+        case .url: .at(self.url, rest)
         case nil: nil
         }
     }
 }
 
 extension PlaybookView: TemplateView {
-    public func child(named name: String) -> Any? {
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
         switch CodingKeys(stringValue: name) {
-        case .owner: self.owner
-        case .strategy: self.strategy
-        case .stage: self.stage
-        case .responsibilities: self.responsibilities
-        case .status: self.status
-        case .statusText: self.statusText
-        case .lastReviewed: self.lastReviewed
-        case .reviewDue: self.reviewDue
-        case .isStale: self.isStale
-        case .hasMetadata: self.hasMetadata
-        case .referencedBy: self.referencedBy
-        case .previous: self.previous
-        case .next: self.next
+        case .owner: .at(self.owner, rest)
+        case .strategy: .at(self.strategy, rest)
+        case .stage: .at(self.stage, rest)
+        case .responsibilities: .at(self.responsibilities, rest)
+        case .status: .at(self.status, rest)
+        case .statusText: .at(self.statusText, rest)
+        case .lastReviewed: .at(self.lastReviewed, rest)
+        case .reviewDue: .at(self.reviewDue, rest)
+        case .isStale: .at(self.isStale, rest)
+        case .hasMetadata: .at(self.hasMetadata, rest)
+        case .referencedBy: .at(self.referencedBy, rest)
+        case .previous: .at(self.previous, rest)
+        case .next: .at(self.next, rest)
         case nil: nil
         }
     }

@@ -1,5 +1,4 @@
 public import Foundation
-import Mustache
 
 /// A file embedded in the binary at build time by the EmbedTemplates plugin: the default
 /// theme's, the scaffold's, the live preview's script.
@@ -19,7 +18,7 @@ public enum EmbeddedFile: Sendable {
 /// replaced by the site's own file of the same name in `<root>/Templates/`.
 public struct TemplateSet: Sendable {
     /// Templates by name: their path below Templates/ without `.mustache` ("page", "partials/nav").
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     /// Theme files copied into the site, by their path in it ("assets/charter.css").
     public let assets: [String: Data]
     /// The names of all templates.
@@ -33,13 +32,13 @@ public struct TemplateSet: Sendable {
     /// Loads the defaults and the site's overrides. A site template that does not parse is
     /// reported at its position and the default is used instead.
     public static func load(overrides: [String: TemplateSource]) throws -> (TemplateSet, [Diagnostic]) {
-        var templates: [String: MustacheTemplate] = [:]
+        var templates: [String: Template] = [:]
         var assets: [String: Data] = [:]
         for (path, file) in DefaultTemplates.files {
             if path.hasSuffix(".mustache") {
                 guard case .text(let text) = file else { throw CharterError.defaultTemplates("\(path) is not text") }
                 do {
-                    templates[String(path.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
+                    templates[String(path.dropLast(".mustache".count))] = try Template(parsing: text)
                 } catch {
                     throw CharterError.defaultTemplates("\(path): \(error)")
                 }
@@ -61,15 +60,13 @@ public struct TemplateSet: Sendable {
             guard let source = file.source else { continue }
             do {
                 let name = String(path.dropLast(".mustache".count))
-                templates[name] = try MustacheTemplate(string: source.text)
+                templates[name] = try Template(parsing: source.text)
                 texts[name] = source.text
                 sources[name] = source
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(Diagnostic(
-                    .templateSyntax, "template does not parse: \(error.error)",
-                    at: SourceLocation(path: source.path, line: error.context.lineNumber, column: max(1, error.context.columnNumber))))
             } catch {
-                diagnostics.append(Diagnostic(.templateSyntax, "template does not parse: \(error)", at: SourceLocation(path: source.path)))
+                diagnostics.append(Diagnostic(
+                    .templateSyntax, "template does not parse: \(error.message)",
+                    at: SourceLocation(path: source.path, line: error.line, column: error.column)))
             }
         }
         // A template that includes itself would recurse until the stack runs out, unless each
@@ -82,13 +79,13 @@ public struct TemplateSet: Sendable {
                 at: SourceLocation(path: source.path, line: include.line, column: include.column),
                 fixHint: "recurse only inside a section of the current object, such as {{#.fields}}…{{/.fields}}, so that each round goes deeper and stops"))
             if case .text(let text)? = DefaultTemplates.files[name + ".mustache"] {
-                templates[name] = try? MustacheTemplate(string: text)
+                templates[name] = try? Template(parsing: text)
             } else {
                 templates[name] = nil
             }
         }
         var set = TemplateSet(
-            library: MustacheLibrary(templates: templates), assets: assets, templateNames: templates.keys.sorted())
+            library: TemplateLibrary(templates: templates), assets: assets, templateNames: templates.keys.sorted())
         set.isDefault = !overrides.keys.contains { $0.hasSuffix(".mustache") }
         return (set, diagnostics)
     }
@@ -100,7 +97,7 @@ public struct TemplateSet: Sendable {
 
     /// True when a template of this name exists, so that `render` with it gives a page.
     func has(_ template: String) -> Bool {
-        library.getTemplate(named: template) != nil
+        library[template] != nil
     }
 }
 

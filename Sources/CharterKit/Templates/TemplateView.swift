@@ -1,18 +1,18 @@
-public import Mustache
-
 /// A value that templates read. Its fields are its stored properties, and the compiler holds
 /// both things a view is asked to them:
 ///
-/// - `child(named:)`, how swift-mustache reads `{{name}}` without reflection: each view switches
+/// - `lookup(_:_:)`, how the template renderer reads `{{name}}` and `{{a.b}}`: each view switches
 ///   over its synthesized `CodingKeys` (`CodingKeys(stringValue: name)`), and the switch must be
-///   exhaustive, so a field added to a view that templates cannot read does not compile;
+///   exhaustive, so a field added to a view that templates cannot read does not compile. Each
+///   field goes through `TemplateValue.at`, typed, so no value is cast at run time, and a
+///   dotted name descends into nested views without copying them;
 /// - `fingerprint(into:)`, what the build cache compares: the view's synthesized `Encodable`
 ///   conformance feeds every field, nested, into a `StableHasher` (`FingerprintEncoder`),
 ///   without building a copy of the view.
 ///
 /// A field whose type is not a view, a string, a number, a Boolean, or a list or optional of
 /// them does not compile either.
-protocol TemplateView: Encodable, MustacheParent, StableHashable, Sendable {}
+protocol TemplateView: Encodable, TemplateObject, TemplateField, StableHashable, Sendable {}
 
 extension TemplateView {
     func fingerprint(into hasher: inout StableHasher) {
@@ -138,12 +138,18 @@ final class FingerprintEncoder: Encoder {
 /// A page's front-matter keys as templates read them (`{{page.params.audience}}`): any YAML
 /// value by key. It fingerprints as the values' descriptions by sorted key, which is all a
 /// template can show of them.
-public struct TemplateParameters: Encodable, MustacheParent, Sendable {
+public struct TemplateParameters: Encodable, TemplateObject, TemplateField, Sendable {
     public var values: [String: any Sendable]
 
     public init(_ values: [String: any Sendable]) { self.values = values }
 
-    public func child(named name: String) -> Any? { values[name] }
+    func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
+        guard let value = values[name] else { return nil }
+        let found = TemplateValue.dynamic(value)
+        guard let next = rest.first else { return found }
+        if case .object(let object) = found { return object.lookup(next, rest.dropFirst()) ?? .null }
+        return .null
+    }
 
     public func encode(to encoder: any Encoder) throws {
         var hasher = StableHasher()

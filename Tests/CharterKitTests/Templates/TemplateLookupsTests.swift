@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import Testing
 @testable import CharterKit
 
@@ -44,17 +43,16 @@ import Testing
             guard let view = value as? any TemplateView else { return }
             let type = String(reflecting: Swift.type(of: value))
             visited.insert(type)
-            let parent: any MustacheParent = view
-            if parent.child(named: "noSuchField") != nil { problems.append("\(type): answers a name it has no field for") }
+            if view.lookup("noSuchField", []) != nil { problems.append("\(type): answers a name it has no field for") }
             for child in mirror.children {
                 guard let label = child.label else { continue }
-                let answer = parent.child(named: label)
+                let answer = view.lookup(label, [])
                 let isNil = Mirror(reflecting: child.value).displayStyle == .optional && Mirror(reflecting: child.value).children.isEmpty
                 if isNil != (answer == nil) {
                     problems.append("\(path).\(label): property is \(isNil ? "nil" : "set") but the lookup says \(answer == nil ? "nil" : "set")")
                 }
                 let stored = Self.unwrapped(child.value)
-                if let answer, let stored, String(describing: answer) != String(describing: stored) {
+                if let answer, let stored, !Self.matches(answer, stored) {
                     problems.append("\(path).\(label): the lookup answers another field's value")
                 }
                 walk(child.value, at: "\(path).\(label)")
@@ -64,6 +62,23 @@ import Testing
         #expect(problems == [])
         // The example shows every kind of view: all 60 types were checked.
         #expect(visited.count == 60, "\(visited.sorted())")
+    }
+
+    /// True when a lookup's answer is the stored value: the same text, number or Boolean, the
+    /// same view, or a list of the same length whose elements match one by one.
+    static func matches(_ answer: TemplateValue, _ stored: Any) -> Bool {
+        switch answer {
+        case .string(let string): (stored as? String) == string
+        case .int(let int): (stored as? Int) == int
+        case .double(let double): (stored as? Double) == double
+        case .bool(let bool): (stored as? Bool) == bool
+        case .object(let object): String(describing: object) == String(describing: stored)
+        case .list(let list):
+            Mirror(reflecting: stored).displayStyle == .collection
+                && Mirror(reflecting: stored).children.count == list.count
+                && zip(0..<list.count, Mirror(reflecting: stored).children).allSatisfy { matches(list.element($0), $1.value) }
+        case .null, .lambda: false
+        }
     }
 
     /// The value inside an optional, or the value itself.
