@@ -196,7 +196,7 @@ extension MarkdownRenderer {
     /// out. The text is already escaped by cmark-gfm; quotes are escaped again to be sure.
     static func labelTaskCheckboxes(_ html: String) -> String {
         let marker = "<input type=\"checkbox\""
-        guard html.contains(marker) else { return html }
+        guard LineIndex.contains(html, marker) else { return html }
         var out = ""
         var rest = html[...]
         while let start = rest.range(of: marker) {
@@ -235,15 +235,66 @@ extension MarkdownRenderer {
 
 /// Converts cmark-gfm's byte columns into the Unicode-scalar columns Charter reports.
 struct LineIndex {
-    private let lines: [Substring.UTF8View]
+    private let text: String
+    /// The byte offset at which each line starts.
+    private let starts: [Int]
+
+    /// True when every byte is ASCII, so that a byte column is the scalar column.
+    private let isASCII: Bool
 
     init(_ text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(\.utf8)
+        self.text = text
+        var starts = [0]
+        var high: UInt8 = 0
+        Self.withBytes(text) { bytes in
+            for offset in bytes.indices {
+                let byte = bytes[offset]
+                high |= byte
+                if byte == 0x0A { starts.append(offset + 1) }
+            }
+        }
+        self.starts = starts
+        self.isASCII = high < 0x80
     }
 
+    /// The column in Unicode scalars of a byte column (both counted from 1) on a line.
     func scalarColumn(line: Int, byteColumn: Int) -> Int {
-        guard line >= 1, line <= lines.count, byteColumn > 1 else { return max(1, byteColumn) }
-        let bytes = lines[line - 1].prefix(byteColumn - 1)
-        return String(decoding: bytes, as: UTF8.self).unicodeScalars.count + 1
+        guard line >= 1, line <= starts.count, byteColumn > 1 else { return max(1, byteColumn) }
+        let start = starts[line - 1]
+        // The line's end, before its newline.
+        let end = line < starts.count ? starts[line] - 1 : text.utf8.count
+        if isASCII { return min(byteColumn - 1, end - start) + 1 }
+        var scalars = 0
+        Self.withBytes(text) { bytes in
+            scalars = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<min(end, start + byteColumn - 1)]), as: UTF8.self)
+                .unicodeScalars.count
+        }
+        return scalars + 1
+    }
+
+    /// True when `needle` occurs in `text`, compared byte by byte.
+    static func contains(_ text: String, _ needle: String) -> Bool {
+        var found = false
+        let needle = Array(needle.utf8)
+        guard let first = needle.first else { return true }
+        withBytes(text) { bytes in
+            guard bytes.count >= needle.count else { return }
+            var index = 0
+            let last = bytes.count - needle.count
+            while index <= last {
+                if bytes[index] == first, needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) {
+                    found = true
+                    return
+                }
+                index += 1
+            }
+        }
+        return found
+    }
+
+    private static func withBytes(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if text.utf8.withContiguousStorageIfAvailable(body) == nil {
+            Array(text.utf8).withUnsafeBufferPointer(body)
+        }
     }
 }
