@@ -113,8 +113,33 @@ public struct Framework: Sendable, Hashable {
     static func matches(_ entry: FrameworkEntry, _ name: String) -> Bool {
         // Most lookups name the ID exactly: answer those without normalising every candidate.
         if entry.id == name { return true }
-        let key = normalise(name)
-        return normalise(entry.id) == key || normalise(entry.name) == key || entry.aliases.contains { normalise($0) == key }
+        return sameName(entry.id, name) || sameName(entry.name, name) || entry.aliases.contains { sameName($0, name) }
+    }
+
+    /// `normalise(a) == normalise(b)`, without making either string when both are ASCII
+    /// (contexts ask for a stage by name for every page).
+    static func sameName(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        let ascii: Bool? = a.withUTF8 { left in
+            b.withUTF8 { right -> Bool? in
+                guard left.count == right.count else { return left.allSatisfy { $0 < 0x80 } && right.allSatisfy { $0 < 0x80 } ? false : nil }
+                for index in left.indices {
+                    let x = left[index], y = right[index]
+                    guard x < 0x80, y < 0x80 else { return nil }
+                    if folded(x) != folded(y) { return false }
+                }
+                return true
+            }
+        }
+        return ascii ?? (normalise(a) == normalise(b))
+    }
+
+    private static func folded(_ byte: UInt8) -> UInt8 {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
+        case UInt8(ascii: " "), UInt8(ascii: "_"): UInt8(ascii: "-")
+        default: byte
+        }
     }
 
     /// Lower-cases and turns spaces and underscores into hyphens: "Conversation Shaping" → "conversation-shaping".

@@ -5,6 +5,21 @@ import Testing
 /// The maturity criteria as the framework states them, the responsibility rules that fit its
 /// dedicated team, and the assessment that comes first: each case edits the clean fixture.
 @Suite struct FrameworkRuleTests {
+    @Test("a stage, responsibility or area is found by its id, name or alias, whatever the case, spaces or underscores")
+    func namesMatch() throws {
+        #expect(Framework.sameName("Conversation Shaping", "conversation-shaping"))
+        #expect(Framework.sameName("conversation_shaping", "CONVERSATION SHAPING"))
+        #expect(!Framework.sameName("strategic", "strategik"))
+        #expect(!Framework.sameName("strategic", "strategics"))
+        // Beyond ASCII, through the full lower-casing.
+        #expect(Framework.sameName("Stratégique", "STRATÉGIQUE"))
+        #expect(!Framework.sameName("Stratégique", "strategique"))
+        let framework = FrameworkLoader.builtIn
+        #expect(framework.stageIndex("Strategic") == framework.stageIndex("strategic"))
+        #expect(framework.stageIndex("Strategic") != nil)
+        #expect(framework.stageIndex("no such stage") == nil)
+    }
+
     typealias Edit = FixtureSite.Edit
     static let strategy = FixtureSite.strategy
 
