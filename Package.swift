@@ -68,11 +68,19 @@ let package = Package(
             swiftSettings: swiftSettings,
             plugins: ["EmbedTemplatesPlugin"]
         ),
+        // `charter lsp`: the Language Server Protocol over stdio. JSON-RPC framing and the protocol
+        // types are Charter's own (no Swift LSP package is mirrored), kept apart as `serve` is.
+        .target(
+            name: "CharterLanguageServer",
+            dependencies: ["CharterKit"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "charter",
             dependencies: [
                 "CharterKit",
                 "CharterServe",
+                "CharterLanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -82,6 +90,7 @@ let package = Package(
             dependencies: [
                 "CharterKit",
                 "CharterServe",
+                "CharterLanguageServer",
                 // The GitHub workflows and action.yml are parsed as YAML in the distribution tests.
                 .product(name: "Yams", package: "Yams"),
             ],

@@ -26,4 +26,7 @@ bash scripts/quality.sh .build/debug/charter
 echo "== Fuzz smoke: every libFuzzer target for 15 s from its committed seeds; any crash fails"
 bash scripts/fuzz.sh all 15
 
+echo "== The language server, driven over stdio by a real client (pytest-lsp)"
+bash scripts/lsp-tests.sh .build/debug/charter
+
 bash scripts/swift-tests.sh

@@ -14,7 +14,7 @@ struct Charter: AsyncParsableCommand {
             75 another build is writing the same output folder (try again later, or use --wait).
             """,
         version: CharterRelease.versionLine,
-        subcommands: [Build.self, Check.self, Serve.self, Diff.self, Review.self, Explain.self, Render.self, Init.self, Codeowners.self, Schema.self])
+        subcommands: [Build.self, Check.self, Serve.self, LSP.self, Diff.self, Review.self, Explain.self, Render.self, Init.self, Codeowners.self, Schema.self])
 }
 
 /// Exit codes shared by every command.

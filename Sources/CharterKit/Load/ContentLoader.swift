@@ -125,6 +125,9 @@ public struct ContentLoader: Sendable {
     var files: FileMemo?
     /// Files read again whatever their stamp says (a watcher saw them change), by source path.
     var reread: Set<String> = []
+    /// Texts that stand for files on disk, by source path: an editor's unsaved buffers. Only a
+    /// file the walk finds is replaced; a buffer with no file behind it is not a page.
+    var overlay: [String: String] = [:]
     /// Every file changed since the session's last load, by source path, when the caller knows
     /// them all (a watcher's report): the load then looks at only those, unless one of them was
     /// added, removed, or is not a page, a strategy, a team or an asset.
@@ -334,6 +337,11 @@ public struct ContentLoader: Sendable {
     ) -> SourceText? {
         // Stamped before it is read: a file changed while it is read has a new stamp next time.
         let key = sourcePath + "\u{0}" + realPath
+        if let buffer = overlay[sourcePath] {
+            // Counted as read, and forgotten, so that the file is read again once the buffer goes.
+            files?.forget(key, path: sourcePath)
+            return decode(Data(buffer.utf8), sourcePath: sourcePath, diagnostics: &diagnostics)
+        }
         let stamp = files == nil ? nil : found ?? FileStamp(path: realPath, followingLinks: true)
         if let files, let stamp, stamp.size <= Int64(limit), !reread.contains(sourcePath), let known = files.text(key, stamp: stamp) {
             return known

@@ -184,6 +184,16 @@ final class FileMemo: @unchecked Sendable {
         }
     }
 
+    /// A file whose text came from elsewhere (an editor's buffer): seen and read, and not known
+    /// by its stamp any more.
+    func forget(_ key: String, path: String) {
+        lock.withLock {
+            seen.insert(key)
+            known[key] = nil
+            reads.insert(path)
+        }
+    }
+
     func store(_ text: SourceText, _ key: String, stamp: FileStamp) {
         lock.withLock {
             seen.insert(key)

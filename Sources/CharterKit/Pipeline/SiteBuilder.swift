@@ -65,6 +65,9 @@ public struct SiteBuilder: Sendable {
     /// that is not known. When given, it must name them all (as a watcher reports them): the
     /// load then reads only those, unless one was added or removed, and walks the folders then.
     public var changed: Set<String>?
+    /// Texts to use instead of the files on disk, by path relative to the root: the buffers an
+    /// editor has open (`charter lsp`). A file with no buffer is read from the disk.
+    public var overlay: [String: String] = [:]
     /// When another build is writing the same output: wait for it (true) or fail at once with
     /// `CharterError.locked` (false).
     public var waitForLock = false
@@ -117,6 +120,7 @@ public struct SiteBuilder: Sendable {
         loader.files = session?.files
         loader.reread = changed ?? []
         loader.changed = changed
+        loader.overlay = overlay
         let outputFolder = OutputLocation.canonical(outputDirectory)
         let canonicalRoot = OutputLocation.canonical(root)
         if OutputLocation.isInside(outputFolder, canonicalRoot) {

@@ -1,0 +1,302 @@
+public import CharterKit
+import Foundation
+
+/// `charter lsp`: the Language Server Protocol (3.17) over a pair of file descriptors.
+///
+/// One thread reads frames into a queue; the server takes everything that has arrived, answers
+/// it in order, and then, when a buffer or a file changed, runs `charter check` once with the
+/// open buffers standing for their files. A burst of keystrokes is therefore checked once, and
+/// a request cancelled before the server reached it is answered as cancelled. The checks run in
+/// a `BuildSession`, the engine's memory, as the live preview's builds do.
+public final class LanguageServer: @unchecked Sendable {
+    private let reader: MessageReader
+    private let writer: MessageWriter
+    private let lock = NSCondition()
+    private var pending: [MessageReader.Frame] = []
+    private var inputEnded = false
+
+    private var root: URL?
+    private var encoding = PositionEncoding.utf16
+    private var initialized = false
+    private var shutdownRequested = false
+    /// The open buffers, by path relative to the root.
+    private var documents: [String: TextDocument] = [:]
+    /// The diagnostics last published, by path relative to the root.
+    private var published: [String: [Diagnostic]] = [:]
+    /// The texts the last check read, by path: for positions in files that are not open.
+    private var sources: [String: String] = [:]
+    private var needsCheck = false
+    private let session = BuildSession()
+    /// When the checks run (`SOURCE_DATE_EPOCH`, or today), as `check` decides.
+    public var today = SiteBuilder.defaultToday()
+
+    public init(input: Int32 = 0, output: Int32 = 1) {
+        reader = MessageReader(descriptor: input)
+        writer = MessageWriter(descriptor: output)
+    }
+
+    /// Serves until `exit`, or until the input ends; returns the process's exit code: 0 after
+    /// `shutdown` then `exit`, 1 otherwise, as the protocol asks.
+    public func run() -> Int32 {
+        let thread = Thread { [self] in
+            while let frame = reader.next() {
+                lock.withLock {
+                    pending.append(frame)
+                    lock.signal()
+                }
+            }
+            lock.withLock {
+                inputEnded = true
+                lock.signal()
+            }
+        }
+        thread.start()
+        while true {
+            let (frames, ended) = lock.withLock { () -> ([MessageReader.Frame], Bool) in
+                while pending.isEmpty, !inputEnded { lock.wait() }
+                defer { pending.removeAll() }
+                return (pending, inputEnded)
+            }
+            let cancelled = Set(frames.compactMap { frame -> String? in
+                guard case .message(let message) = frame, message["method"]?.string == "$/cancelRequest" else { return nil }
+                return message["params"]?["id"].map(Self.key)
+            })
+            for frame in frames {
+                switch frame {
+                case .malformed(let reason):
+                    respond(nil, error: .parseError, reason)
+                case .message(let message):
+                    if let code = handle(message, cancelled: cancelled) { return code }
+                }
+            }
+            if needsCheck, initialized, !shutdownRequested {
+                needsCheck = false
+                check()
+            }
+            // The client went away without `exit`.
+            if ended, lock.withLock({ pending.isEmpty }) { return 1 }
+        }
+    }
+
+    // MARK: - Messages
+
+    private static func key(_ id: JSON) -> String {
+        String(decoding: id.data, as: UTF8.self)
+    }
+
+    /// Handles one message; returns an exit code when it was `exit`.
+    private func handle(_ message: JSON, cancelled: Set<String>) -> Int32? {
+        guard case .object = message, let method = message["method"]?.string else {
+            if message["id"] != nil, message["result"] != nil || message["error"] != nil { return nil }   // a response to us
+            respond(message["id"], error: .invalidRequest, "a message needs a method")
+            return nil
+        }
+        let id = message["id"]
+        let params = message["params"] ?? .null
+        if let id, cancelled.contains(Self.key(id)) {
+            respond(id, error: .requestCancelled, "cancelled before it was handled")
+            return nil
+        }
+        if method == "exit" { return shutdownRequested ? 0 : 1 }
+        guard initialized || method == "initialize" else {
+            if id != nil { respond(id, error: .serverNotInitialized, "the server is not initialized yet") }
+            return nil
+        }
+        if shutdownRequested, id != nil {
+            respond(id, error: .invalidRequest, "the server is shutting down")
+            return nil
+        }
+        switch method {
+        case "initialize":
+            guard let id else { return nil }
+            if initialized {
+                respond(id, error: .invalidRequest, "the server is already initialized")
+                return nil
+            }
+            initialize(id: id, params: params)
+        case "initialized":
+            needsCheck = true
+        case "shutdown":
+            shutdownRequested = true
+            if let id { respond(id, result: .null) }
+        case "textDocument/didOpen":
+            guard let path = path(params["textDocument"]?["uri"]), let text = params["textDocument"]?["text"]?.string else { return nil }
+            documents[path] = TextDocument(text: text, version: params["textDocument"]?["version"]?.int ?? 0)
+            needsCheck = true
+        case "textDocument/didChange":
+            guard let path = path(params["textDocument"]?["uri"]), var document = documents[path] else { return nil }
+            for change in params["contentChanges"]?.array ?? [] {
+                guard let text = change["text"]?.string else { continue }
+                if let range = change["range"], let start = Position(range["start"]), let end = Position(range["end"]) {
+                    document.replace(from: start, to: end, with: text, encoding: encoding)
+                } else {
+                    document = TextDocument(text: text, version: document.version)
+                }
+            }
+            document.version = params["textDocument"]?["version"]?.int ?? document.version
+            documents[path] = document
+            needsCheck = true
+        case "textDocument/didClose":
+            if let path = path(params["textDocument"]?["uri"]) { documents[path] = nil }
+            needsCheck = true
+        case "textDocument/didSave", "workspace/didChangeWatchedFiles":
+            needsCheck = true
+        case "textDocument/hover":
+            guard let id else { return nil }
+            hover(id: id, params: params)
+        case "$/cancelRequest", "$/setTrace", "workspace/didChangeConfiguration":
+            break
+        default:
+            if let id { respond(id, error: .methodNotFound, "'\(method)' is not supported") }
+        }
+        return nil
+    }
+
+    private func respond(_ id: JSON?, result: JSON) {
+        writer.send(["jsonrpc": "2.0", "id": id ?? .null, "result": result])
+    }
+
+    private func respond(_ id: JSON?, error: RPCError, _ message: String) {
+        writer.send(["jsonrpc": "2.0", "id": id ?? .null, "error": ["code": .number(Double(error.rawValue)), "message": .string(message)]])
+    }
+
+    private func notify(_ method: String, _ params: JSON) {
+        writer.send(["jsonrpc": "2.0", "method": .string(method), "params": params])
+    }
+
+    // MARK: - Lifecycle
+
+    private func initialize(id: JSON, params: JSON) {
+        let folder = params["workspaceFolders"]?.array?.first?["uri"]?.string ?? params["rootUri"]?.string
+        if let folder, let url = URL(string: folder), url.isFileURL {
+            root = url.standardizedFileURL
+        } else if let path = params["rootPath"]?.string {
+            root = URL(fileURLWithPath: path).standardizedFileURL
+        } else {
+            root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        }
+        let offered = params["capabilities"]?["general"]?["positionEncodings"]?.array?.compactMap { $0.string.flatMap(PositionEncoding.init) } ?? []
+        encoding = offered.isEmpty || offered.contains(.utf16) ? .utf16 : offered[0]
+        initialized = true
+        respond(id, result: [
+            "capabilities": [
+                "positionEncoding": .string(encoding.rawValue),
+                "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
+                "hoverProvider": true,
+            ],
+            "serverInfo": ["name": "charter", "version": .string(CharterRelease.version)],
+        ])
+    }
+
+    // MARK: - Paths
+
+    /// The path relative to the root of a `file:` URI inside it; nil for anything else.
+    private func path(_ uri: JSON?) -> String? {
+        guard let root, let string = uri?.string, let url = URL(string: string), url.isFileURL else { return nil }
+        let file = url.standardizedFileURL.path
+        let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        guard file.hasPrefix(prefix) else { return nil }
+        return String(file.dropFirst(prefix.count))
+    }
+
+    private func uri(_ path: String) -> String {
+        (root ?? URL(fileURLWithPath: "/")).appending(path: path).absoluteString
+    }
+
+    private func text(of path: String) -> String? {
+        documents[path]?.text ?? sources[path]
+    }
+
+    // MARK: - Diagnostics
+
+    /// Checks the site with the open buffers, and publishes what changed: every file with
+    /// problems, and an empty list for each file that had some and has none now.
+    private func check() {
+        guard let root else { return }
+        var builder = SiteBuilder(root: root)
+        builder.session = session
+        builder.today = today
+        builder.overlay = documents.mapValues(\.text)
+        var byPath: [String: [Diagnostic]] = [:]
+        do {
+            let result = try builder.check()
+            sources = result.sources.mapValues(\.text)
+            for diagnostic in result.diagnostics where !diagnostic.location.path.isEmpty {
+                byPath[diagnostic.location.path, default: []].append(diagnostic)
+            }
+        } catch {
+            notify("window/logMessage", ["type": 1, "message": .string("charter check failed: \(error)")])
+            return
+        }
+        for path in Set(published.keys).union(byPath.keys).sorted() {
+            let diagnostics = byPath[path] ?? []
+            if published[path] == diagnostics { continue }
+            var params: JSON = ["uri": .string(uri(path)), "diagnostics": .array(diagnostics.map { self.json($0) })]
+            if let version = documents[path]?.version, case .object(var object) = params {
+                object["version"] = .number(Double(version))
+                params = .object(object)
+            }
+            notify("textDocument/publishDiagnostics", params)
+        }
+        published = byPath
+    }
+
+    private func range(_ location: SourceLocation) -> JSON {
+        let text = text(of: location.path) ?? ""
+        let start = TextDocument.position(line: location.line, column: location.column, in: text, encoding: encoding)
+        let end = TextDocument.wordEnd(line: location.line, column: location.column, in: text, encoding: encoding)
+        return ["start": start.json, "end": end.json]
+    }
+
+    private func json(_ diagnostic: Diagnostic) -> JSON {
+        let severity: Int = switch diagnostic.severity {
+        case .error: 1
+        case .warning: 2
+        default: 3
+        }
+        var message = diagnostic.message
+        if let hint = diagnostic.fixHint { message += "\n" + hint }
+        var object: [String: JSON] = [
+            "range": range(diagnostic.location),
+            "severity": .number(Double(severity)),
+            "code": .string(diagnostic.code.rawValue),
+            "source": "charter",
+            "message": .string(message),
+        ]
+        let related = diagnostic.notes.compactMap { note -> JSON? in
+            guard let location = note.location, !location.path.isEmpty else { return nil }
+            return ["location": ["uri": .string(uri(location.path)), "range": range(location)], "message": .string(note.message)]
+        }
+        if !related.isEmpty { object["relatedInformation"] = .array(related) }
+        return .object(object)
+    }
+
+    // MARK: - Hover
+
+    /// Over a problem: what its code means, as `charter explain` says it.
+    private func hover(id: JSON, params: JSON) {
+        guard let path = path(params["textDocument"]?["uri"]) else {
+            respond(id, error: .invalidParams, "the document is not a file inside the workspace")
+            return
+        }
+        guard let position = Position(params["position"]) else {
+            respond(id, error: .invalidParams, "a hover needs a position")
+            return
+        }
+        let text = text(of: path) ?? ""
+        let here = (published[path] ?? []).filter { diagnostic in
+            let start = TextDocument.position(line: diagnostic.location.line, column: diagnostic.location.column, in: text, encoding: encoding)
+            let end = TextDocument.wordEnd(line: diagnostic.location.line, column: diagnostic.location.column, in: text, encoding: encoding)
+            return position.line == start.line && position.character >= start.character && position.character <= end.character
+        }
+        guard !here.isEmpty else {
+            respond(id, result: .null)
+            return
+        }
+        let sections = here.map { diagnostic in
+            let code = diagnostic.code
+            return "**\(code.rawValue)** (\(code.name)): \(code.summary)\n\n\(diagnostic.message)\n\n\(code.explanation)"
+        }
+        respond(id, result: ["contents": ["kind": "markdown", "value": .string(sections.joined(separator: "\n\n---\n\n"))]])
+    }
+}

@@ -1,0 +1,182 @@
+"""`charter lsp` driven as an editor drives it: buffers opened and edited without saving, the
+diagnostics the server publishes for them and for other files, hover, and the protocol's
+edges (a malformed message, a file outside the workspace, shutdown and exit)."""
+
+import asyncio
+import json
+import pathlib
+import subprocess
+
+import pytest
+from lsprotocol import types
+from pytest_lsp import LanguageClient
+
+from conftest import CHARTER, ENVIRONMENT
+
+
+def open_file(client: LanguageClient, path: pathlib.Path, language: str) -> str:
+    uri = path.as_uri()
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=uri, language_id=language, version=1, text=path.read_text())
+        )
+    )
+    return uri
+
+
+def edit(client: LanguageClient, uri: str, version: int, line: int, start: int, end: int, text: str) -> None:
+    """Replaces characters start..end of a line (both from 0) in the open buffer."""
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[
+                types.TextDocumentContentChangePartial(
+                    range=types.Range(start=types.Position(line=line, character=start), end=types.Position(line=line, character=end)),
+                    text=text,
+                )
+            ],
+        )
+    )
+
+
+async def diagnostics_until(client: LanguageClient, uri: str, predicate, attempts: int = 20):
+    """The diagnostics of `uri` once `predicate` holds for them (each publish is awaited)."""
+    for _ in range(attempts):
+        current = client.diagnostics.get(uri)
+        if current is not None and predicate(current):
+            return current
+        await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), timeout=30)
+    raise AssertionError(f"diagnostics of {uri} never matched: {client.diagnostics.get(uri)}")
+
+
+def summary(diagnostics) -> list[tuple]:
+    return [
+        (d.code, d.severity, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character)
+        for d in diagnostics
+    ]
+
+
+@pytest.mark.asyncio
+async def test_an_unsaved_typo_is_reported_on_its_line_and_cleared_when_fixed(client: LanguageClient, site: pathlib.Path):
+    strategy = site / "content/strategies/community.yaml"
+    uri = open_file(client, strategy, "yaml")
+    # `owner: hub` is line 2; "hubb" is not a team. The file on disk is not touched.
+    edit(client, uri, 2, 1, 10, 10, "b")
+    found = await diagnostics_until(client, uri, lambda d: len(d) > 0)
+    # CH250 at line 2, column 8 as `check` says it: 0-based line 1, characters 7 to 11 ("hubb").
+    assert summary(found) == [("CH250", types.DiagnosticSeverity.Error, 1, 7, 1, 11)]
+    assert found[0].message == "unknown team 'hubb'\ndid you mean 'hub'?"
+    assert found[0].source == "charter"
+    assert strategy.read_text().startswith("title: Customer community\nowner: hub\n")
+
+    hover = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=1, character=9))
+    )
+    assert hover is not None
+    assert hover.contents.value.startswith("**CH250** (")
+    assert "unknown team 'hubb'" in hover.contents.value
+    nothing = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=0, character=2))
+    )
+    assert nothing is None
+
+    edit(client, uri, 3, 1, 10, 11, "")
+    cleared = await diagnostics_until(client, uri, lambda d: len(d) == 0)
+    assert list(cleared) == []
+
+
+@pytest.mark.asyncio
+async def test_renaming_a_heading_breaks_the_link_to_it_in_another_file(client: LanguageClient, site: pathlib.Path):
+    plan = site / "content/guides/listening-plan.md"
+    index = (site / "content/index.md").as_uri()
+    uri = open_file(client, plan, "markdown")
+    lines = plan.read_text().split("\n")
+    heading = lines.index("## Sources")
+    # "## Sources" becomes "## Origins" in the buffer: content/index.md links to #sources.
+    edit(client, uri, 2, heading, 3, 10, "Origins")
+    found = await diagnostics_until(client, index, lambda d: len(d) > 0)
+    # content/index.md:3:16, the whole link "[listening plan](guides/listening-plan.md#sources)".
+    assert summary(found) == [("CH302", types.DiagnosticSeverity.Error, 2, 15, 2, 65)]
+    assert "broken anchor '#sources'" in found[0].message
+    assert client.diagnostics.get(uri, []) == []
+
+    # Back as it was, and the other file's problem goes.
+    edit(client, uri, 3, heading, 3, 10, "Sources")
+    cleared = await diagnostics_until(client, index, lambda d: len(d) == 0)
+    assert list(cleared) == []
+
+
+@pytest.mark.asyncio
+async def test_closing_a_buffer_returns_to_the_file_on_disk(client: LanguageClient, site: pathlib.Path):
+    strategy = site / "content/strategies/community.yaml"
+    uri = open_file(client, strategy, "yaml")
+    edit(client, uri, 2, 1, 7, 10, "nobody")
+    await diagnostics_until(client, uri, lambda d: [x.code for x in d] == ["CH250"])
+    client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+    cleared = await diagnostics_until(client, uri, lambda d: len(d) == 0)
+    assert list(cleared) == []
+
+
+def frame(message: dict) -> bytes:
+    body = json.dumps(message).encode()
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+def responses(output: bytes) -> list[dict]:
+    """The messages of a server's output, in order."""
+    messages = []
+    while output:
+        header, _, rest = output.partition(b"\r\n\r\n")
+        length = int(header.split(b":")[1])
+        messages.append(json.loads(rest[:length]))
+        output = rest[length:]
+    return messages
+
+
+def test_protocol_errors_then_a_clean_shutdown(site: pathlib.Path):
+    outside = site.parent / "elsewhere.md"
+    stream = b"".join([
+        # A request before initialize.
+        frame({"jsonrpc": "2.0", "id": 1, "method": "textDocument/hover", "params": {}}),
+        frame({"jsonrpc": "2.0", "id": 2, "method": "initialize", "params": {"rootUri": site.as_uri(), "capabilities": {}}}),
+        # Not JSON, then a message without a method, then a method nobody knows.
+        b"Content-Length: 9\r\n\r\n{not json",
+        frame({"jsonrpc": "2.0", "id": 3}),
+        frame({"jsonrpc": "2.0", "id": 4, "method": "charter/noSuchThing", "params": {}}),
+        # A file outside the workspace.
+        frame({"jsonrpc": "2.0", "id": 5, "method": "textDocument/hover", "params": {
+            "textDocument": {"uri": outside.as_uri()}, "position": {"line": 0, "character": 0}}}),
+        frame({"jsonrpc": "2.0", "id": 6, "method": "shutdown"}),
+        frame({"jsonrpc": "2.0", "method": "exit"}),
+    ])
+    result = subprocess.run([CHARTER, "lsp"], input=stream, capture_output=True, timeout=60, env=ENVIRONMENT)
+    assert result.returncode == 0, result.stderr
+    answers = {m.get("id"): m for m in responses(result.stdout) if "method" not in m}
+    assert answers[1]["error"]["code"] == -32002
+    assert answers[2]["result"]["capabilities"]["positionEncoding"] == "utf-16"
+    assert answers[2]["result"]["capabilities"]["textDocumentSync"]["change"] == 2
+    assert answers[None]["error"]["code"] == -32700
+    assert answers[3]["error"]["code"] == -32600
+    assert answers[4]["error"]["code"] == -32601
+    assert answers[5]["error"]["code"] == -32602
+    assert answers[6] == {"jsonrpc": "2.0", "id": 6, "result": None}
+
+
+def test_exit_without_shutdown_is_exit_code_1(site: pathlib.Path):
+    stream = frame({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"rootUri": site.as_uri(), "capabilities": {}}})
+    stream += frame({"jsonrpc": "2.0", "method": "exit"})
+    result = subprocess.run([CHARTER, "lsp"], input=stream, capture_output=True, timeout=60, env=ENVIRONMENT)
+    assert result.returncode == 1
+    # Input that ends without `exit` is a client gone away: 1 as well.
+    result = subprocess.run([CHARTER, "lsp"], input=b"", capture_output=True, timeout=60, env=ENVIRONMENT)
+    assert result.returncode == 1
+
+
+def test_the_client_may_ask_for_utf8_positions(site: pathlib.Path):
+    stream = frame({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {
+        "rootUri": site.as_uri(), "capabilities": {"general": {"positionEncodings": ["utf-8"]}}}})
+    stream += frame({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}) + frame({"jsonrpc": "2.0", "method": "exit"})
+    result = subprocess.run([CHARTER, "lsp"], input=stream, capture_output=True, timeout=60, env=ENVIRONMENT)
+    assert result.returncode == 0
+    answers = {m.get("id"): m for m in responses(result.stdout) if "method" not in m}
+    assert answers[1]["result"]["capabilities"]["positionEncoding"] == "utf-8"
