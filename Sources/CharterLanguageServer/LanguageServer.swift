@@ -26,6 +26,10 @@ public final class LanguageServer: @unchecked Sendable {
     /// The texts the last check read, by path: for positions in files that are not open.
     private var sources: [String: String] = [:]
     private var needsCheck = false
+    /// The buffers edited since the last check, when nothing else may have changed: the next
+    /// check then reads those files only. Nil after anything else (a save, a file opened or
+    /// closed, a file changed on disk), when the check walks the site's folders.
+    private var editedOnly: Set<String>? = nil
     private let session = BuildSession()
     /// When the checks run (`SOURCE_DATE_EPOCH`, or today), as `check` decides.
     public var today = SiteBuilder.defaultToday()
@@ -116,6 +120,7 @@ public final class LanguageServer: @unchecked Sendable {
             initialize(id: id, params: params)
         case "initialized":
             needsCheck = true
+            editedOnly = nil
         case "shutdown":
             shutdownRequested = true
             if let id { respond(id, result: .null) }
@@ -123,6 +128,7 @@ public final class LanguageServer: @unchecked Sendable {
             guard let path = path(params["textDocument"]?["uri"]), let text = params["textDocument"]?["text"]?.string else { return nil }
             documents[path] = TextDocument(text: text, version: params["textDocument"]?["version"]?.int ?? 0)
             needsCheck = true
+            editedOnly = nil
         case "textDocument/didChange":
             guard let path = path(params["textDocument"]?["uri"]), var document = documents[path] else { return nil }
             for change in params["contentChanges"]?.array ?? [] {
@@ -136,11 +142,14 @@ public final class LanguageServer: @unchecked Sendable {
             document.version = params["textDocument"]?["version"]?.int ?? document.version
             documents[path] = document
             needsCheck = true
+            editedOnly?.insert(path)
         case "textDocument/didClose":
             if let path = path(params["textDocument"]?["uri"]) { documents[path] = nil }
             needsCheck = true
+            editedOnly = nil
         case "textDocument/didSave", "workspace/didChangeWatchedFiles":
             needsCheck = true
+            editedOnly = nil
         case "textDocument/hover":
             guard let id else { return nil }
             hover(id: id, params: params)
@@ -217,6 +226,9 @@ public final class LanguageServer: @unchecked Sendable {
         builder.session = session
         builder.today = today
         builder.overlay = documents.mapValues(\.text)
+        // Only buffers were edited: the load reads those and trusts the rest it knows.
+        builder.changed = editedOnly
+        editedOnly = []
         var byPath: [String: [Diagnostic]] = [:]
         do {
             let result = try builder.check()

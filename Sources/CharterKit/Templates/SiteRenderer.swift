@@ -123,15 +123,17 @@ struct SiteRenderer {
         var jobs: [Job] = pages.indices.filter { sources == nil || (!pages[$0].page.isGenerated && keep(pages[$0].page.sourcePath)) }.map { index in
             let rendered = pages[index]
             return Job(template: ContextBuilder.templateName(for: rendered.page), sourcePath: rendered.page.sourcePath,
-                       source: rendered.page.isGenerated ? nil : rendered.page.sourcePath) {
+                       source: rendered.page.isGenerated ? nil : rendered.page.sourcePath, path: rendered.page.outputPath) {
                 builder.context(for: rendered)
             }
         }
         jobs += site.strategyModels.filter { keep($0.sourcePath) }.map { strategy in
-            Job(template: "strategy", sourcePath: strategy.sourcePath, source: strategy.sourcePath) { builder.context(for: strategy) }
+            Job(template: "strategy", sourcePath: strategy.sourcePath, source: strategy.sourcePath, path: SitePaths.strategy(strategy.id)) {
+                builder.context(for: strategy)
+            }
         }
         jobs += site.teamModels.filter { keep($0.sourcePath) }.map { team in
-            Job(template: "team", sourcePath: team.sourcePath, source: team.sourcePath) { builder.context(for: team) }
+            Job(template: "team", sourcePath: team.sourcePath, source: team.sourcePath, path: team.pagePath) { builder.context(for: team) }
         }
         jobs += modelJobs(builder, keep: keep, everything: sources == nil)
         if builder.hasPrintPage {
@@ -190,9 +192,16 @@ struct SiteRenderer {
         let anchorTargets = Set(anchorTargetCounts.keys)
         let checking = destination.isNowhere
         let jobs = jobs(builder, links: links, markdown: markdown)
-        // A check leaves a page whose path is known unmade, unless a link points into it.
+        let templates = self.templates
+        // The ids a check knows from a page's Markdown, when the default templates add none a link could want.
+        let knownIDs = checking ? Self.knownIDs(content, links: allLinks, templates: templates) : [:]
+        @Sendable func known(_ job: Job, _ path: String) -> Set<String>? {
+            knownIDs[path].flatMap { $0.source == job.source ? $0.ids : nil }
+        }
+        // A check leaves a page whose path is known unmade, unless a link points into it for an
+        // id its Markdown does not show.
         let planned = ParallelMap.map(jobs, workers: workers) { job -> PlannedPage? in
-            if checking, let path = job.path, !anchorTargets.contains(path) { return nil }
+            if checking, let path = job.path, !anchorTargets.contains(path) || known(job, path) != nil { return nil }
             return PlannedPage(job: job, context: job.make())
         }
         let pagePaths = jobs.indices.map { planned[$0]?.path ?? jobs[$0].path ?? "" }
@@ -227,15 +236,13 @@ struct SiteRenderer {
         if case .staged(let staged, _) = destination {
             try staged.makeFolders(for: keptPages.map(\.path) + keptOthers.map(\.path))
         }
-        let templates = self.templates
-        let knownIDs = checking ? Self.knownIDs(content, links: allLinks, templates: templates) : [:]
         let counter = progress.map { ProgressCounter(total: keptPages.count, report: $0) }
         let finished = ParallelMap.map(keptPages, workers: workers) { planned -> Result<Finished, CharterError> in
             defer { counter?.advance(by: 1) }
             do {
-                let known = knownIDs[planned.path].flatMap { $0.source == planned.job.source ? $0.ids : nil }
                 return .success(try Self.finish(
-                    planned, templates: templates, destination: destination, needsIDs: anchorTargets.contains(planned.path), knownIDs: known))
+                    planned, templates: templates, destination: destination, needsIDs: anchorTargets.contains(planned.path),
+                    knownIDs: known(planned.job, planned.path)))
             } catch let error as CharterError {
                 return .failure(error)
             } catch {
@@ -244,7 +251,10 @@ struct SiteRenderer {
         }
 
         // The pages a check left unmade are counted as the others are, or reported without their template.
-        let unmadeFinished = unmade.map { Result<Finished, CharterError>.success(Self.unrendered($0.job, path: $0.path, templates: templates)) }
+        let unmadeFinished = unmade.map {
+            Result<Finished, CharterError>.success(Self.unrendered(
+                $0.job, path: $0.path, templates: templates, ids: anchorTargets.contains($0.path) ? known($0.job, $0.path) : nil))
+        }
         var result = SiteRendering()
         result.anchorTargets = anchorTargetCounts
         var ids: [String: Set<String>] = [:]

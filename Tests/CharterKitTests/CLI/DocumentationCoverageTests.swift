@@ -12,7 +12,7 @@ import Testing
         let subcommands = overview.components(separatedBy: "SUBCOMMANDS:").last?
             .split(separator: "\n").filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
             .compactMap { $0.split(separator: " ").first.map(String.init) }.filter { $0 != "See" } ?? []
-        #expect(subcommands.sorted() == ["build", "check", "codeowners", "diff", "explain", "init", "render", "review", "schema", "serve"])
+        #expect(subcommands.sorted() == ["build", "check", "codeowners", "diff", "explain", "init", "lsp", "render", "review", "schema", "serve"])
         let flag = try Regex(#"--[a-z][a-z-]+"#)
         for command in subcommands {
             #expect(doc.contains("## `charter \(command)`"), "no section for \(command)")

@@ -79,6 +79,7 @@ import Testing
         "changed": "a hint for the live preview; BuildSessionTests compares it with clean builds",
         "waitForLock": "what to do while another build writes the same output",
         "durable": "whether to flush to the disk before the swap, not what is written",
+        "overlay": "an editor's buffers, read as their files' texts, so they are in every key a file's text is in; OverlayTests",
     ]
 
     /// For each option of `charter build`, the builder property it sets, or why it changes nothing.
