@@ -5,6 +5,16 @@ struct ContextBuilder {
         var path: String
         var weight: Int?
         var isFolder: Bool
+        /// The title lower-cased once, for sorting: a sort compares each entry many times.
+        let sortKey: String
+
+        init(title: String, path: String, weight: Int?, isFolder: Bool) {
+            self.title = title
+            self.path = path
+            self.weight = weight
+            self.isFolder = isFolder
+            sortKey = title.lowercased()
+        }
     }
 
     private(set) var site: Site
@@ -110,7 +120,7 @@ struct ContextBuilder {
         let left = lhs.weight ?? Int.max, right = rhs.weight ?? Int.max
         if left != right { return left < right }
         if lhs.isFolder != rhs.isFolder { return !lhs.isFolder }
-        if lhs.title.lowercased() != rhs.title.lowercased() { return lhs.title.lowercased() < rhs.title.lowercased() }
+        if lhs.sortKey != rhs.sortKey { return lhs.sortKey < rhs.sortKey }
         return lhs.path < rhs.path
     }
 
@@ -364,7 +374,8 @@ struct ContextBuilder {
     /// Markdown pages whose front matter names a value, for model pages' "playbooks" lists.
     func playbooks(from origin: String, where predicate: (PlaybookMetadata) -> Bool) -> [LinkView] {
         content.pages.filter { !$0.page.isGenerated && predicate($0.page.metadata) }
-            .sorted { $0.page.title.lowercased() < $1.page.title.lowercased() }
+            .map { (key: $0.page.title.lowercased(), page: $0.page) }
+            .sorted { $0.key < $1.key }
             .map { pageLink($0.page, from: origin) }
     }
 
