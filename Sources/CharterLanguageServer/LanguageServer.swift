@@ -26,6 +26,8 @@ public final class LanguageServer: @unchecked Sendable {
     /// The texts the last check read, by path: for positions in files that are not open.
     private var sources: [String: String] = [:]
     private var needsCheck = false
+    /// The model the last check built: the ids that definitions point to.
+    private var model: Site?
     /// The buffers edited since the last check, when nothing else may have changed: the next
     /// check then reads those files only. Nil after anything else (a save, a file opened or
     /// closed, a file changed on disk), when the check walks the site's folders.
@@ -153,6 +155,9 @@ public final class LanguageServer: @unchecked Sendable {
         case "textDocument/hover":
             guard let id else { return nil }
             hover(id: id, params: params)
+        case "textDocument/definition":
+            guard let id else { return nil }
+            definition(id: id, params: params)
         case "$/cancelRequest", "$/setTrace", "workspace/didChangeConfiguration":
             break
         default:
@@ -192,6 +197,7 @@ public final class LanguageServer: @unchecked Sendable {
                 "positionEncoding": .string(encoding.rawValue),
                 "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
                 "hoverProvider": true,
+                "definitionProvider": true,
             ],
             "serverInfo": ["name": "charter", "version": .string(CharterRelease.version)],
         ])
@@ -233,6 +239,7 @@ public final class LanguageServer: @unchecked Sendable {
         do {
             let result = try builder.check()
             sources = result.sources.mapValues(\.text)
+            model = result.model
             for diagnostic in result.diagnostics where !diagnostic.location.path.isEmpty {
                 byPath[diagnostic.location.path, default: []].append(diagnostic)
             }
@@ -310,5 +317,108 @@ public final class LanguageServer: @unchecked Sendable {
             return "**\(code.rawValue)** (\(code.name)): \(code.summary)\n\n\(diagnostic.message)\n\n\(code.explanation)"
         }
         respond(id, result: ["contents": ["kind": "markdown", "value": .string(sections.joined(separator: "\n\n---\n\n"))]])
+    }
+
+    // MARK: - Definition
+
+    /// A team, strategy or objective id to the file that defines it; a Markdown link to its
+    /// file, and to the heading its `#fragment` names.
+    private func definition(id: JSON, params: JSON) {
+        guard let path = path(params["textDocument"]?["uri"]), let position = Position(params["position"]) else {
+            respond(id, error: .invalidParams, "a definition needs a document inside the workspace and a position")
+            return
+        }
+        // A definition asked for before the first check: the ids are not known yet.
+        if model == nil { check() }
+        let lines = (text(of: path) ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+        guard position.line < lines.count else {
+            respond(id, result: .null)
+            return
+        }
+        let line = Array(lines[position.line].unicodeScalars)
+        let offset = TextDocument.offset(of: Position(line: 0, character: position.character), in: line, encoding: encoding)
+        if let destination = Self.linkDestination(in: line, at: offset), let target = linkTarget(destination, from: path) {
+            respond(id, result: target)
+            return
+        }
+        let word = Self.word(in: line, at: offset)
+        if let target = idTarget(word) {
+            respond(id, result: target)
+            return
+        }
+        respond(id, result: .null)
+    }
+
+    private func location(_ path: String, line: Int) -> JSON {
+        let start = Position(line: max(0, line), character: 0)
+        return ["uri": .string(uri(path)), "range": ["start": start.json, "end": start.json]]
+    }
+
+    private func idTarget(_ word: String) -> JSON? {
+        guard let model, !word.isEmpty else { return nil }
+        if let team = model.teamModels.first(where: { $0.id == word }) { return location(team.sourcePath, line: 0) }
+        if let strategy = model.strategyModels.first(where: { $0.id == word }) { return location(strategy.sourcePath, line: 0) }
+        if let objective = model.objectives.first(where: { $0.id.value == word }) {
+            return location(objective.id.location.path, line: objective.id.location.line - 1)
+        }
+        return nil
+    }
+
+    /// `folder/page.md#part` resolved from the page at `path`: the file, at the heading whose id is `part`.
+    private func linkTarget(_ destination: String, from path: String) -> JSON? {
+        guard !destination.contains("://"), !destination.hasPrefix("mailto:") else { return nil }
+        let parts = destination.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let file = String(parts[0]).removingPercentEncoding ?? String(parts[0])
+        let folder = path.split(separator: "/").dropLast().joined(separator: "/")
+        guard let target = file.isEmpty ? path : ContentPaths.resolve(file, from: folder),
+              let text = text(of: target) ?? root.flatMap({ try? String(contentsOf: $0.appending(path: target), encoding: .utf8) })
+        else { return nil }
+        guard parts.count == 2, !parts[1].isEmpty else { return location(target, line: 0) }
+        var slugger = Slugger()
+        var inFence = false
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
+            guard !inFence, trimmed.hasPrefix("#") else { continue }
+            let hashes = trimmed.prefix { $0 == "#" }
+            guard hashes.count <= 6, trimmed.dropFirst(hashes.count).first == " " else { continue }
+            let title = trimmed.dropFirst(hashes.count).trimmingCharacters(in: .whitespaces)
+            if slugger.slug(for: title) == String(parts[1]) { return location(target, line: index) }
+        }
+        return location(target, line: 0)
+    }
+
+    /// The destination of the Markdown link `[text](destination)` the offset is in.
+    static func linkDestination(in line: [Unicode.Scalar], at offset: Int) -> String? {
+        var index = 0
+        while index < line.count {
+            guard line[index] == "[" else {
+                index += 1
+                continue
+            }
+            guard let close = line[index...].firstIndex(of: "]"), close + 1 < line.count, line[close + 1] == "(",
+                  let end = line[(close + 1)...].firstIndex(of: ")") else { return nil }
+            if offset >= index, offset <= end {
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: line[(close + 2)..<end])
+                return String(view).split(separator: " ").first.map(String.init)
+            }
+            index = end + 1
+        }
+        return nil
+    }
+
+    /// The id-like word (letters, digits, - and _) around an offset.
+    static func word(in line: [Unicode.Scalar], at offset: Int) -> String {
+        func isPart(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
+        }
+        var start = min(offset, line.count)
+        var end = start
+        while start > 0, isPart(line[start - 1]) { start -= 1 }
+        while end < line.count, isPart(line[end]) { end += 1 }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: line[start..<end])
+        return String(view)
     }
 }

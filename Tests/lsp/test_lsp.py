@@ -180,3 +180,39 @@ def test_the_client_may_ask_for_utf8_positions(site: pathlib.Path):
     assert result.returncode == 0
     answers = {m.get("id"): m for m in responses(result.stdout) if "method" not in m}
     assert answers[1]["result"]["capabilities"]["positionEncoding"] == "utf-8"
+
+
+async def definition(client: LanguageClient, uri: str, line: int, character: int):
+    result = await client.text_document_definition_async(
+        types.DefinitionParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=line, character=character))
+    )
+    if result is None:
+        return None
+    location = result[0] if isinstance(result, list) else result
+    return (location.uri, location.range.start.line)
+
+
+@pytest.mark.asyncio
+async def test_go_to_the_definition_of_an_id_or_a_link(client: LanguageClient, site: pathlib.Path):
+    strategy = site / "content/strategies/community.yaml"
+    uri = open_file(client, strategy, "yaml")
+    # `owner: hub`: the team's file.
+    assert await definition(client, uri, 1, 8) == ((site / "content/teams/hub.yaml").as_uri(), 0)
+    # `- fewer-calls` in the objectives: that objective's line in the register.
+    objectives = site / "content/objectives.yaml"
+    objective_line = next(i for i, line in enumerate(objectives.read_text().split("\n")) if "fewer-calls" in line)
+    strategy_line = next(i for i, line in enumerate(strategy.read_text().split("\n")) if line.strip() == "- fewer-calls")
+    assert await definition(client, uri, strategy_line, 6) == (objectives.as_uri(), objective_line)
+    # A word that names nothing.
+    assert await definition(client, uri, 0, 2) is None
+
+    # A link with a fragment: the target file, at the heading the fragment names.
+    index = site / "content/index.md"
+    index_uri = open_file(client, index, "markdown")
+    plan = site / "content/guides/listening-plan.md"
+    heading = plan.read_text().split("\n").index("## Sources")
+    assert await definition(client, index_uri, 2, 40) == (plan.as_uri(), heading)
+    # The link's text leads there too; a link without a fragment, to the file's top.
+    assert await definition(client, index_uri, 2, 18) == (plan.as_uri(), heading)
+    escalation_uri = open_file(client, site / "content/guides/escalation.md", "markdown")
+    assert await definition(client, escalation_uri, 2, 20) == (plan.as_uri(), 0)
