@@ -158,6 +158,12 @@ public final class LanguageServer: @unchecked Sendable {
         case "textDocument/definition":
             guard let id else { return nil }
             definition(id: id, params: params)
+        case "textDocument/references":
+            guard let id else { return nil }
+            references(id: id, params: params)
+        case "textDocument/documentSymbol":
+            guard let id else { return nil }
+            symbols(id: id, params: params)
         case "$/cancelRequest", "$/setTrace", "workspace/didChangeConfiguration":
             break
         default:
@@ -198,6 +204,8 @@ public final class LanguageServer: @unchecked Sendable {
                 "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
                 "hoverProvider": true,
                 "definitionProvider": true,
+                "referencesProvider": true,
+                "documentSymbolProvider": true,
             ],
             "serverInfo": ["name": "charter", "version": .string(CharterRelease.version)],
         ])
@@ -420,5 +428,174 @@ public final class LanguageServer: @unchecked Sendable {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: line[start..<end])
         return String(view)
+    }
+
+    // MARK: - References
+
+    /// Every place a team, strategy or objective id is named: in the YAML of strategies, teams
+    /// and objectives, and in playbooks' front matter.
+    private func references(id: JSON, params: JSON) {
+        guard let path = path(params["textDocument"]?["uri"]), let position = Position(params["position"]) else {
+            respond(id, error: .invalidParams, "references need a document inside the workspace and a position")
+            return
+        }
+        if model == nil { check() }
+        let lines = (text(of: path) ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+        guard position.line < lines.count, let model else {
+            respond(id, result: .array([]))
+            return
+        }
+        let line = Array(lines[position.line].unicodeScalars)
+        let word = Self.word(in: line, at: TextDocument.offset(of: Position(line: 0, character: position.character), in: line, encoding: encoding))
+        let declaration: String? =
+            model.teamModels.first { $0.id == word }?.sourcePath
+            ?? model.strategyModels.first { $0.id == word }?.sourcePath
+            ?? model.objectives.first { $0.id.value == word }?.id.location.path
+        guard !word.isEmpty, let declaration else {
+            respond(id, result: .array([]))
+            return
+        }
+        var found: [JSON] = []
+        var paths = Set(sources.keys).union(documents.keys)
+        if params["context"]?["includeDeclaration"]?.bool != true { paths.remove(declaration) }
+        for file in paths.sorted() where file.hasSuffix(".yaml") || file.hasSuffix(".yml") || file.hasSuffix(".md") {
+            guard let text = text(of: file) else { continue }
+            for (number, range) in Self.mentions(of: word, in: text, markdown: file.hasSuffix(".md")) {
+                found.append(["uri": .string(uri(file)), "range": ["start": Position(line: number, character: range.lowerBound).json,
+                                                                      "end": Position(line: number, character: range.upperBound).json]])
+            }
+        }
+        if params["context"]?["includeDeclaration"]?.bool == true, !found.contains(where: { $0["uri"]?.string == uri(declaration) }) {
+            found.insert(location(declaration, line: 0), at: 0)
+        }
+        respond(id, result: .array(found))
+    }
+
+    /// Where `word` stands as a value in YAML (after a key's colon, as a list item, inside a flow
+    /// list or mapping), by line and by character range in the agreed encoding. In a Markdown
+    /// file only its front matter is YAML.
+    static func mentions(of word: String, in text: String, markdown: Bool, encoding: PositionEncoding = .utf16) -> [(Int, Range<Int>)] {
+        let target = Array(word.unicodeScalars)
+        var found: [(Int, Range<Int>)] = []
+        var inFrontMatter = false
+        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if markdown {
+                if number == 0, rawLine.trimmingCharacters(in: .whitespaces) == "---" {
+                    inFrontMatter = true
+                    continue
+                }
+                if !inFrontMatter { break }
+                if rawLine.trimmingCharacters(in: .whitespaces) == "---" || rawLine.trimmingCharacters(in: .whitespaces) == "..." { break }
+            }
+            let line = Array(rawLine.unicodeScalars)
+            // Up to a comment.
+            var end = line.count
+            for index in line.indices where line[index] == "#" && (index == 0 || line[index - 1] == " ") {
+                end = index
+                break
+            }
+            var index = 0
+            while index + target.count <= end {
+                let before = index == 0 ? " " : line[index - 1]
+                let after = index + target.count < line.count ? line[index + target.count] : " "
+                func isPart(_ scalar: Unicode.Scalar) -> Bool {
+                    scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
+                }
+                if Array(line[index..<index + target.count]) == target, !isPart(before), !isPart(after) {
+                    // The whole scalar: only blanks or quotes between it and what opens and closes it.
+                    var left = index - 1
+                    while left >= 0, line[left] == " " || line[left] == "\"" || line[left] == "'" { left -= 1 }
+                    var right = index + target.count
+                    while right < end, line[right] == " " || line[right] == "\"" || line[right] == "'" { right += 1 }
+                    let opens = left >= 0 && [":", "[", ",", "{"].contains(line[left])
+                        || left >= 0 && line[left] == "-" && line[..<left].allSatisfy { $0 == " " }
+                    let closes = right >= end || [",", "]", "}"].contains(line[right])
+                    if opens, closes {
+                        let start = line[..<index].reduce(0) { $0 + encoding.width($1) }
+                        found.append((number, start..<start + target.reduce(0) { $0 + encoding.width($1) }))
+                    }
+                }
+                index += 1
+            }
+        }
+        return found
+    }
+
+    // MARK: - Document symbols
+
+    /// A playbook's headings, nested by level; a YAML file's top-level keys (a strategy's sections).
+    private func symbols(id: JSON, params: JSON) {
+        guard let path = path(params["textDocument"]?["uri"]) else {
+            respond(id, error: .invalidParams, "the document is not a file inside the workspace")
+            return
+        }
+        let text = text(of: path) ?? root.flatMap { try? String(contentsOf: $0.appending(path: path), encoding: .utf8) } ?? ""
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        func width(_ string: some StringProtocol) -> Int { string.unicodeScalars.reduce(0) { $0 + encoding.width($1) } }
+        struct Symbol {
+            var name: String
+            var level: Int
+            var line: Int
+            var end: Int
+            var width: Int
+            var children: [Symbol] = []
+        }
+        var flat: [Symbol] = []
+        if path.hasSuffix(".md") {
+            var inFence = false
+            var inFrontMatter = lines.first?.trimmingCharacters(in: .whitespaces) == "---"
+            for (number, line) in lines.enumerated() {
+                if inFrontMatter {
+                    if number > 0, line.trimmingCharacters(in: .whitespaces) == "---" { inFrontMatter = false }
+                    continue
+                }
+                let trimmed = line.drop { $0 == " " }
+                if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
+                guard !inFence, trimmed.hasPrefix("#") else { continue }
+                let hashes = trimmed.prefix { $0 == "#" }.count
+                guard hashes <= 6, trimmed.dropFirst(hashes).first == " " else { continue }
+                flat.append(Symbol(name: trimmed.dropFirst(hashes).trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "#")).trimmingCharacters(in: .whitespaces),
+                                   level: hashes, line: number, end: number, width: width(line)))
+            }
+        } else if path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
+            for (number, line) in lines.enumerated() {
+                guard let first = line.unicodeScalars.first, first.properties.isAlphabetic || first == "_",
+                      let colon = line.firstIndex(of: ":") else { continue }
+                flat.append(Symbol(name: String(line[..<colon]), level: 1, line: number, end: number, width: width(line)))
+            }
+        }
+        // Each symbol runs until the next one of its level or a higher one.
+        for index in flat.indices {
+            let next = flat[(index + 1)...].first { $0.level <= flat[index].level }
+            let last = (next?.line ?? lines.count) - 1
+            var end = max(flat[index].line, last)
+            while end > flat[index].line, lines[end].trimmingCharacters(in: .whitespaces).isEmpty { end -= 1 }
+            flat[index].end = end
+        }
+        func nest(_ symbols: ArraySlice<Symbol>) -> [Symbol] {
+            var result: [Symbol] = []
+            var index = symbols.startIndex
+            while index < symbols.endIndex {
+                var symbol = symbols[index]
+                var next = index + 1
+                while next < symbols.endIndex, symbols[next].level > symbol.level { next += 1 }
+                symbol.children = nest(symbols[(index + 1)..<next])
+                result.append(symbol)
+                index = next
+            }
+            return result
+        }
+        func json(_ symbol: Symbol) -> JSON {
+            let endWidth = width(lines[symbol.end])
+            var object: [String: JSON] = [
+                "name": .string(symbol.name.isEmpty ? "(untitled)" : symbol.name),
+                "kind": .number(path.hasSuffix(".md") ? 15 : 8),
+                "range": ["start": Position(line: symbol.line, character: 0).json, "end": Position(line: symbol.end, character: endWidth).json],
+                "selectionRange": ["start": Position(line: symbol.line, character: 0).json, "end": Position(line: symbol.line, character: symbol.width).json],
+            ]
+            if !symbol.children.isEmpty { object["children"] = .array(symbol.children.map(json)) }
+            return .object(object)
+        }
+        respond(id, result: .array(nest(flat[...]).map(json)))
     }
 }

@@ -216,3 +216,67 @@ async def test_go_to_the_definition_of_an_id_or_a_link(client: LanguageClient, s
     assert await definition(client, index_uri, 2, 18) == (plan.as_uri(), heading)
     escalation_uri = open_file(client, site / "content/guides/escalation.md", "markdown")
     assert await definition(client, escalation_uri, 2, 20) == (plan.as_uri(), 0)
+
+
+@pytest.mark.asyncio
+async def test_references_to_a_team_and_a_strategy(client: LanguageClient, site: pathlib.Path):
+    strategy = site / "content/strategies/community.yaml"
+    uri = open_file(client, strategy, "yaml")
+
+    async def references(line: int, character: int, declaration: bool):
+        found = await client.text_document_references_async(
+            types.ReferenceParams(
+                text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=line, character=character),
+                context=types.ReferenceContext(include_declaration=declaration)))
+        return [(pathlib.Path(l.uri[len("file://"):]).relative_to(site).as_posix(), l.range.start.line, l.range.start.character,
+                 l.range.end.character) for l in found]
+
+    # `owner: hub`: every value that names the team, and not the words "coordination hub" or
+    # "hub@example.org" in the team's own file.
+    community = "content/strategies/community.yaml"
+    found = await references(1, 8, False)
+    assert [(path, line) for path, line, _, _ in found] == [
+        ("content/objectives.yaml", 4),
+        (community, 1), (community, 53), (community, 66), (community, 67), (community, 67), (community, 68),
+        (community, 69), (community, 70), (community, 73), (community, 73), (community, 74), (community, 77),
+    ]
+    # Each range is exactly the word.
+    for path, line, start, end in found:
+        assert (site / path).read_text().split("\n")[line][start:end] == "hub"
+    with_declaration = await references(1, 8, True)
+    assert with_declaration[0] == ("content/teams/hub.yaml", 0, 0, 0)
+    assert len(with_declaration) == 14
+    # `strategy: community` in a playbook's front matter names the strategy.
+    plan = open_file(client, site / "content/guides/listening-plan.md", "markdown")
+    found = await client.text_document_references_async(
+        types.ReferenceParams(text_document=types.TextDocumentIdentifier(uri=plan), position=types.Position(line=6, character=12),
+                              context=types.ReferenceContext(include_declaration=False)))
+    assert ((site / "content/guides/listening-plan.md").as_uri(), 6) in [(l.uri, l.range.start.line) for l in found]
+
+
+@pytest.mark.asyncio
+async def test_document_symbols_are_a_playbooks_headings_and_a_strategys_sections(client: LanguageClient, site: pathlib.Path):
+    plan = site / "content/guides/listening-plan.md"
+    uri = open_file(client, plan, "markdown")
+    symbols = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+    def tree(symbol):
+        return (symbol.name, symbol.range.start.line, symbol.range.end.line, [tree(child) for child in symbol.children or []])
+    # Two level-2 headings, each running to the line before the next, the last to the text's end.
+    assert [tree(s) for s in symbols] == [("Sources", 15, 19, []), ("Checklist", 21, 28, [])]
+
+    # Headings nest by level, in a buffer the server has only in memory.
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text="# Top\n\n## A\n\n### A1\n\n```\n# not a heading\n```\n## B\n")]))
+    symbols = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+    assert [tree(s) for s in symbols] == [("Top", 0, 9, [("A", 2, 8, [("A1", 4, 8, [])]), ("B", 9, 9, [])])]
+
+    strategy = site / "content/strategies/community.yaml"
+    uri = open_file(client, strategy, "yaml")
+    symbols = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+    keys = [(i, l.split(":")[0]) for i, l in enumerate(strategy.read_text().split("\n")) if l[:1].isalpha() and ":" in l]
+    assert [(s.name, s.range.start.line, s.kind) for s in symbols] == [(k, i, types.SymbolKind.Field) for i, k in keys]
+    assert symbols[0].name == "title"
