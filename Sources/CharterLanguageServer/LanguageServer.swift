@@ -161,6 +161,9 @@ public final class LanguageServer: @unchecked Sendable {
         case "textDocument/references":
             guard let id else { return nil }
             references(id: id, params: params)
+        case "textDocument/codeAction":
+            guard let id else { return nil }
+            codeActions(id: id, params: params)
         case "textDocument/documentSymbol":
             guard let id else { return nil }
             symbols(id: id, params: params)
@@ -206,6 +209,7 @@ public final class LanguageServer: @unchecked Sendable {
                 "definitionProvider": true,
                 "referencesProvider": true,
                 "documentSymbolProvider": true,
+                "codeActionProvider": ["codeActionKinds": ["quickfix"]],
             ],
             "serverInfo": ["name": "charter", "version": .string(CharterRelease.version)],
         ])
@@ -597,5 +601,62 @@ public final class LanguageServer: @unchecked Sendable {
             return .object(object)
         }
         respond(id, result: .array(nest(flat[...]).map(json)))
+    }
+
+    // MARK: - Quick fixes
+
+    /// For each problem with a "did you mean" hint, the edit that takes the hint: the word
+    /// replaced, or in a Markdown link the path or the `#fragment` the hint is about.
+    private func codeActions(id: JSON, params: JSON) {
+        guard let path = path(params["textDocument"]?["uri"]), let uri = params["textDocument"]?["uri"] else {
+            respond(id, error: .invalidParams, "the document is not a file inside the workspace")
+            return
+        }
+        let lines = (text(of: path) ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+        var actions: [JSON] = []
+        for diagnostic in params["context"]?["diagnostics"]?.array ?? [] {
+            guard let message = diagnostic["message"]?.string, let suggestion = Self.suggestion(in: message),
+                  let start = Position(diagnostic["range"]?["start"]), let end = Position(diagnostic["range"]?["end"]),
+                  start.line == end.line, start.line < lines.count else { continue }
+            let line = Array(lines[start.line].unicodeScalars)
+            let from = TextDocument.offset(of: Position(line: 0, character: start.character), in: line, encoding: encoding)
+            let to = TextDocument.offset(of: Position(line: 0, character: end.character), in: line, encoding: encoding)
+            guard from <= to else { continue }
+            let target = Self.replacedRange(in: Array(line[from..<to]), suggestion: suggestion)
+            let width = { (range: Range<Int>) in line[range].reduce(0) { $0 + self.encoding.width($1) } }
+            let editStart = Position(line: start.line, character: width(0..<(from + target.lowerBound)))
+            let editEnd = Position(line: start.line, character: width(0..<(from + target.upperBound)))
+            actions.append([
+                "title": .string("Change to '\(suggestion)'"),
+                "kind": "quickfix",
+                "isPreferred": true,
+                "diagnostics": [diagnostic],
+                "edit": ["changes": .object([uri.string ?? "": [["range": ["start": editStart.json, "end": editEnd.json],
+                                                                   "newText": .string(suggestion)]]])],
+            ])
+        }
+        respond(id, result: .array(actions))
+    }
+
+    /// The X of a message's "did you mean 'X'?".
+    static func suggestion(in message: String) -> String? {
+        guard let start = message.range(of: "did you mean '"), let end = message.range(of: "'?", options: .backwards),
+              start.upperBound <= end.lowerBound else { return nil }
+        let suggestion = String(message[start.upperBound..<end.lowerBound])
+        return suggestion.isEmpty ? nil : suggestion
+    }
+
+    /// Which part of a problem's text a suggestion replaces, in scalars: in a Markdown link,
+    /// its destination's path, or its fragment when the suggestion is one; otherwise all of it.
+    static func replacedRange(in text: [Unicode.Scalar], suggestion: String) -> Range<Int> {
+        guard text.first == "[" || text.first == "!", let close = text.firstIndex(of: "]"), close + 1 < text.count, text[close + 1] == "(",
+              let end = text[(close + 1)...].firstIndex(of: ")") else { return 0..<text.count }
+        var destination = (close + 2)..<end
+        if let space = text[destination].firstIndex(of: " ") { destination = destination.lowerBound..<space }
+        let hash = text[destination].firstIndex(of: "#")
+        if suggestion.hasPrefix("#") {
+            return (hash ?? destination.upperBound)..<destination.upperBound
+        }
+        return destination.lowerBound..<(hash ?? destination.upperBound)
     }
 }

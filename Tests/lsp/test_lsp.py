@@ -280,3 +280,55 @@ async def test_document_symbols_are_a_playbooks_headings_and_a_strategys_section
     keys = [(i, l.split(":")[0]) for i, l in enumerate(strategy.read_text().split("\n")) if l[:1].isalpha() and ":" in l]
     assert [(s.name, s.range.start.line, s.kind) for s in symbols] == [(k, i, types.SymbolKind.Field) for i, k in keys]
     assert symbols[0].name == "title"
+
+
+def apply(text: str, edits) -> str:
+    """The text with LSP text edits applied (single-line, UTF-16 equal to characters here)."""
+    lines = text.split("\n")
+    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        line = lines[edit.range.start.line]
+        lines[edit.range.start.line] = line[:edit.range.start.character] + edit.new_text + line[edit.range.end.character:]
+    return "\n".join(lines)
+
+
+@pytest.mark.asyncio
+async def test_quick_fixes_take_the_did_you_mean_hint(client: LanguageClient, site: pathlib.Path):
+    index = site / "content/index.md"
+    uri = open_file(client, index, "markdown")
+    text = index.read_text().replace("guides/listening-plan.md#sources", "guides/listning-plan.md#sorces")
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
+    found = await diagnostics_until(client, uri, lambda d: [x.code for x in d] == ["CH301"])
+
+    async def fix(diagnostics):
+        actions = await client.text_document_code_action_async(types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), range=diagnostics[0].range,
+            context=types.CodeActionContext(diagnostics=list(diagnostics))))
+        assert [(a.title, a.kind, a.is_preferred) for a in actions] == [(actions[0].title, types.CodeActionKind.QuickFix, True)]
+        return actions[0]
+
+    # The broken path: only the path is replaced, the fragment stays.
+    action = await fix(found)
+    assert action.title == "Change to 'guides/listening-plan.md'"
+    text = apply(text, action.edit.changes[uri])
+    assert "[listening plan](guides/listening-plan.md#sorces)" in text
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=3),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
+    # Then the anchor: only the fragment is replaced.
+    found = await diagnostics_until(client, uri, lambda d: [x.code for x in d] == ["CH302"])
+    action = await fix(found)
+    assert action.title == "Change to '#sources'"
+    text = apply(text, action.edit.changes[uri])
+    assert text == index.read_text()
+
+    # A misspelt team: the word.
+    strategy = site / "content/strategies/community.yaml"
+    strategy_uri = open_file(client, strategy, "yaml")
+    edit(client, strategy_uri, 2, 1, 7, 10, "hubb")
+    found = await diagnostics_until(client, strategy_uri, lambda d: [x.code for x in d] == ["CH250"])
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=strategy_uri), range=found[0].range,
+        context=types.CodeActionContext(diagnostics=list(found))))
+    assert apply(strategy.read_text().replace("owner: hub\n", "owner: hubb\n", 1), actions[0].edit.changes[strategy_uri]) == strategy.read_text()
