@@ -161,6 +161,9 @@ public final class LanguageServer: @unchecked Sendable {
         case "textDocument/references":
             guard let id else { return nil }
             references(id: id, params: params)
+        case "textDocument/completion":
+            guard let id else { return nil }
+            completion(id: id, params: params)
         case "textDocument/codeAction":
             guard let id else { return nil }
             codeActions(id: id, params: params)
@@ -210,6 +213,7 @@ public final class LanguageServer: @unchecked Sendable {
                 "referencesProvider": true,
                 "documentSymbolProvider": true,
                 "codeActionProvider": ["codeActionKinds": ["quickfix"]],
+                "completionProvider": ["triggerCharacters": ["(", "#", "/", " ", "["]],
             ],
             "serverInfo": ["name": "charter", "version": .string(CharterRelease.version)],
         ])
@@ -658,5 +662,161 @@ public final class LanguageServer: @unchecked Sendable {
             return (hash ?? destination.upperBound)..<destination.upperBound
         }
         return destination.lowerBound..<(hash ?? destination.upperBound)
+    }
+
+    // MARK: - Completion
+
+    /// The YAML keys whose values name something the model knows, and what they name.
+    enum Names { case teams, strategies, objectives, stages, focusAreas, responsibilities, programKinds }
+
+    static let namesByKey: [String: Names] = [
+        "owner": .teams, "lead": .teams, "accountable": .teams, "responsible": .teams, "consulted": .teams,
+        "informed": .teams, "by": .teams, "party": .teams, "team": .teams, "teams": .teams,
+        "strategy": .strategies, "strategies": .strategies,
+        "objectives": .objectives, "objective": .objectives, "serves": .objectives,
+        "stage": .stages, "current": .stages, "target": .stages,
+        "focus_areas": .focusAreas, "focus_area": .focusAreas,
+        "responsibilities": .responsibilities, "responsibility": .responsibilities,
+        "kinds": .programKinds,
+    ]
+
+    /// Ids where a YAML key expects them (in strategies, teams, objectives and playbooks' front
+    /// matter); in a Markdown link, the site's files by their path from this one, and after
+    /// `#` the target's headings.
+    private func completion(id: JSON, params: JSON) {
+        guard let path = path(params["textDocument"]?["uri"]), let position = Position(params["position"]) else {
+            respond(id, error: .invalidParams, "completion needs a document inside the workspace and a position")
+            return
+        }
+        if model == nil { check() }
+        let lines = (text(of: path) ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard position.line < lines.count, let model else {
+            respond(id, result: .array([]))
+            return
+        }
+        let line = Array(lines[position.line].unicodeScalars)
+        let cursor = TextDocument.offset(of: Position(line: 0, character: position.character), in: line, encoding: encoding)
+        var prefixView = String.UnicodeScalarView()
+        prefixView.append(contentsOf: line[..<cursor])
+        let prefix = String(prefixView)
+        let width = { (scalars: ArraySlice<Unicode.Scalar>) in scalars.reduce(0) { $0 + self.encoding.width($1) } }
+        func item(_ label: String, detail: String?, kind: Int, from start: Int) -> JSON {
+            var object: [String: JSON] = [
+                "label": .string(label), "kind": .number(Double(kind)),
+                "textEdit": ["range": ["start": Position(line: position.line, character: width(line[..<start])).json,
+                                       "end": position.json],
+                             "newText": .string(label)],
+            ]
+            if let detail { object["detail"] = .string(detail) }
+            return .object(object)
+        }
+        let isMarkdown = path.hasSuffix(".md")
+        let inFrontMatter = isMarkdown && lines.first == "---" && position.line > 0
+            && !lines[1..<position.line].contains { $0 == "---" || $0 == "..." }
+        if isMarkdown, !inFrontMatter {
+            // Inside a link's destination: `](` before the cursor and no `)` since.
+            guard let open = prefix.range(of: "](", options: .backwards), !prefix[open.upperBound...].contains(")") else {
+                respond(id, result: .array([]))
+                return
+            }
+            let typed = String(prefix[open.upperBound...])
+            let start = cursor - typed.unicodeScalars.count
+            if let hash = typed.firstIndex(of: "#") {
+                let file = String(typed[..<hash])
+                let folder = path.split(separator: "/").dropLast().joined(separator: "/")
+                let target = file.isEmpty ? path : ContentPaths.resolve(file, from: folder)
+                var text = ""
+                if let target {
+                    text = self.text(of: target) ?? root.flatMap { try? String(contentsOf: $0.appending(path: target), encoding: .utf8) } ?? ""
+                }
+                let anchorStart = start + typed[..<hash].unicodeScalars.count + 1
+                let items = Self.headings(in: text).map { item($0.id, detail: $0.title, kind: 18, from: anchorStart) }
+                respond(id, result: .array(items))
+                return
+            }
+            let targets = Set(sources.keys).union(documents.keys).filter { $0.hasSuffix(".md") && $0 != path }.sorted()
+            let items = targets.map { item(Self.relativePath(from: path, to: $0), detail: nil, kind: 17, from: start) }
+            respond(id, result: .array(items))
+            return
+        }
+        guard isMarkdown || path.hasSuffix(".yaml") || path.hasSuffix(".yml"), let key = Self.key(at: position.line, prefix: prefix, lines: lines),
+              let names = Self.namesByKey[key] else {
+            respond(id, result: .array([]))
+            return
+        }
+        var start = cursor
+        while start > 0, line[start - 1].properties.isAlphabetic || ("0"..."9").contains(line[start - 1]) || line[start - 1] == "-" || line[start - 1] == "_" {
+            start -= 1
+        }
+        let framework = model.framework
+        let candidates: [(String, String)] = switch names {
+        case .teams: model.teamModels.map { ($0.id, $0.displayName) }
+        case .strategies: model.strategyModels.map { ($0.id, $0.displayName) }
+        case .objectives: model.objectives.map { ($0.id.value, $0.displayName) }
+        case .stages: framework.stages.map { ($0.id, $0.name) }
+        case .focusAreas: framework.focusAreas.map { ($0.id, $0.name) }
+        case .responsibilities: framework.responsibilities.map { ($0.id, $0.name) }
+        case .programKinds: framework.programKinds.map { ($0.id, $0.name) }
+        }
+        respond(id, result: .array(candidates.sorted { $0.0 < $1.0 }.map { item($0.0, detail: $0.1, kind: 12, from: start) }))
+    }
+
+    /// The key whose value the cursor is in: on its own line (`owner: hu`, `teams: [a, b`, a flow
+    /// mapping's `{accountable: x, responsible: [y`), or above a block list's item (`- hu`).
+    static func key(at line: Int, prefix: String, lines: [String]) -> String? {
+        let scalars = Array(prefix.unicodeScalars)
+        var colon = scalars.count - 1
+        while colon >= 0, scalars[colon] != ":" { colon -= 1 }
+        if colon > 0 {
+            var start = colon
+            while start > 0, scalars[start - 1].properties.isAlphabetic || ("0"..."9").contains(scalars[start - 1]) || scalars[start - 1] == "_" || scalars[start - 1] == "-" {
+                start -= 1
+            }
+            if start < colon {
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: scalars[start..<colon])
+                return String(view)
+            }
+        }
+        let trimmed = prefix.drop { $0 == " " }
+        guard trimmed.hasPrefix("-") else { return nil }
+        let indent = prefix.count - trimmed.count
+        for above in lines[..<line].reversed() {
+            let body = above.drop { $0 == " " }
+            guard !body.isEmpty, !body.hasPrefix("#") else { continue }
+            let aboveIndent = above.count - body.count
+            if aboveIndent < indent || (aboveIndent == indent && !body.hasPrefix("-")) {
+                guard body.hasSuffix(":") else { return nil }
+                return String(body.dropLast().drop { $0 == "-" || $0 == " " })
+            }
+        }
+        return nil
+    }
+
+    /// A Markdown text's headings with their ids, as the page renders them.
+    static func headings(in text: String) -> [(id: String, title: String)] {
+        var slugger = Slugger()
+        var found: [(String, String)] = []
+        var inFence = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
+            guard !inFence, trimmed.hasPrefix("#") else { continue }
+            let hashes = trimmed.prefix { $0 == "#" }
+            guard hashes.count <= 6, trimmed.dropFirst(hashes.count).first == " " else { continue }
+            let title = trimmed.dropFirst(hashes.count).trimmingCharacters(in: .whitespaces)
+            found.append((slugger.slug(for: title), title))
+        }
+        return found
+    }
+
+    /// The relative path from one source file to another, as a Markdown link writes it.
+    static func relativePath(from source: String, to target: String) -> String {
+        let from = source.split(separator: "/").dropLast()
+        let to = target.split(separator: "/")
+        var shared = 0
+        while shared < from.count, shared < to.count - 1, from[from.startIndex + shared] == to[shared] { shared += 1 }
+        let ups = Array(repeating: "..", count: from.count - shared)
+        return (ups + to[shared...].map(String.init)).joined(separator: "/")
     }
 }

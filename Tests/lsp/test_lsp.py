@@ -332,3 +332,47 @@ async def test_quick_fixes_take_the_did_you_mean_hint(client: LanguageClient, si
         text_document=types.TextDocumentIdentifier(uri=strategy_uri), range=found[0].range,
         context=types.CodeActionContext(diagnostics=list(found))))
     assert apply(strategy.read_text().replace("owner: hub\n", "owner: hubb\n", 1), actions[0].edit.changes[strategy_uri]) == strategy.read_text()
+
+
+async def complete(client: LanguageClient, uri: str, line: int, character: int):
+    result = await client.text_document_completion_async(types.CompletionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=line, character=character)))
+    items = result.items if hasattr(result, "items") else result
+    return [(i.label, i.text_edit.range.start.character, i.text_edit.range.end.character) for i in items]
+
+
+@pytest.mark.asyncio
+async def test_completion_of_ids_and_of_link_paths_and_anchors(client: LanguageClient, site: pathlib.Path):
+    strategy = site / "content/strategies/community.yaml"
+    uri = open_file(client, strategy, "yaml")
+    # `owner: hu|`, typed: every team, the typed "hu" replaced.
+    edit(client, uri, 2, 1, 7, 10, "hu")
+    assert await complete(client, uri, 1, 9) == [("executive", 7, 9), ("hub", 7, 9), ("insight", 7, 9), ("panel", 7, 9)]
+    # `focus_areas: [customer]`: focus areas, after the bracket.
+    focus = await complete(client, uri, 3, 14)
+    assert ("customer", 14, 14) in focus
+    assert [label for label, _, _ in focus] == sorted(label for label, _, _ in focus) and ("hub", 14, 14) not in focus
+    # `  - fewer-calls`, an item of `objectives:`: the register's objectives.
+    item = next(i for i, l in enumerate(strategy.read_text().split("\n")) if l.strip() == "- fewer-calls")
+    # (past the comment line between them), the typed "fe" replaced.
+    assert await complete(client, uri, item, 6) == [("fewer-calls", 4, 6)]
+    # `title:` names nothing the model knows.
+    assert await complete(client, uri, 0, 8) == []
+
+    index = site / "content/index.md"
+    index_uri = open_file(client, index, "markdown")
+    line = index.read_text().split("\n")[2]
+    destination = line.index("](") + 2
+    # In a link's destination: the other Markdown files, by their path from this one.
+    paths = await complete(client, index_uri, 2, destination)
+    assert ("guides/listening-plan.md", destination, destination) in paths
+    assert ("strategies/community.md", destination, destination) in paths
+    assert all(not label.startswith("index") for label, _, _ in paths)
+    # After `#`: the target's headings.
+    hash_at = line.index("#sources") + 1
+    assert await complete(client, index_uri, 2, hash_at) == [("sources", hash_at, hash_at), ("checklist", hash_at, hash_at)]
+    # From a page in a folder, other folders are climbed out of.
+    escalation = open_file(client, site / "content/guides/escalation.md", "markdown")
+    text = (site / "content/guides/escalation.md").read_text().split("\n")[2]
+    at = text.index("](") + 2
+    assert ("../strategies/community.md", at, at) in await complete(client, escalation, 2, at)
