@@ -164,6 +164,15 @@ public final class LanguageServer: @unchecked Sendable {
         case "textDocument/completion":
             guard let id else { return nil }
             completion(id: id, params: params)
+        case "textDocument/prepareRename":
+            guard let id else { return nil }
+            prepareRename(id: id, params: params)
+        case "textDocument/rename":
+            guard let id else { return nil }
+            rename(id: id, params: params)
+        case "workspace/willRenameFiles":
+            guard let id else { return nil }
+            willRenameFiles(id: id, params: params)
         case "textDocument/codeAction":
             guard let id else { return nil }
             codeActions(id: id, params: params)
@@ -214,6 +223,10 @@ public final class LanguageServer: @unchecked Sendable {
                 "documentSymbolProvider": true,
                 "codeActionProvider": ["codeActionKinds": ["quickfix"]],
                 "completionProvider": ["triggerCharacters": ["(", "#", "/", " ", "["]],
+                "renameProvider": ["prepareProvider": true],
+                "workspace": ["fileOperations": ["willRename": ["filters": [
+                    ["pattern": ["glob": "**/*.{md,yaml,yml}"]],
+                ]]]],
             ],
             "serverInfo": ["name": "charter", "version": .string(CharterRelease.version)],
         ])
@@ -818,5 +831,206 @@ public final class LanguageServer: @unchecked Sendable {
         while shared < from.count, shared < to.count - 1, from[from.startIndex + shared] == to[shared] { shared += 1 }
         let ups = Array(repeating: "..", count: from.count - shared)
         return (ups + to[shared...].map(String.init)).joined(separator: "/")
+    }
+
+    // MARK: - Rename
+
+    /// What a rename at a position renames: an id the model knows, or a playbook's heading.
+    private enum Renamed {
+        case id(String, declaration: String, isFile: Bool)
+        case heading(title: String, slug: String, line: Int, range: Range<Int>)
+    }
+
+    private func renamed(at path: String, _ position: Position) -> (Renamed, line: Int, range: Range<Int>)? {
+        if model == nil { check() }
+        let lines = (text(of: path) ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard position.line < lines.count, let model else { return nil }
+        let line = Array(lines[position.line].unicodeScalars)
+        let cursor = TextDocument.offset(of: Position(line: 0, character: position.character), in: line, encoding: encoding)
+        if path.hasSuffix(".md"), line.first == "#" {
+            let hashes = line.prefix { $0 == "#" }.count
+            guard hashes <= 6, hashes < line.count, line[hashes] == " " else { return nil }
+            var start = hashes
+            while start < line.count, line[start] == " " { start += 1 }
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: line[start...])
+            let title = String(view).trimmingCharacters(in: .whitespaces)
+            // The heading's id as the page has it, counting the headings before it.
+            let before = lines[..<position.line].joined(separator: "\n")
+            let earlier = Self.headings(in: before).count
+            guard let slug = Self.headings(in: lines.joined(separator: "\n")).dropFirst(earlier).first?.id else { return nil }
+            return (.heading(title: title, slug: slug, line: position.line, range: start..<(start + title.unicodeScalars.count)),
+                    position.line, start..<(start + title.unicodeScalars.count))
+        }
+        let word = Self.word(in: line, at: cursor)
+        guard !word.isEmpty else { return nil }
+        var start = min(cursor, line.count)
+        while start > 0, line[start - 1].properties.isAlphabetic || ("0"..."9").contains(line[start - 1]) || line[start - 1] == "-" || line[start - 1] == "_" {
+            start -= 1
+        }
+        let range = start..<(start + word.unicodeScalars.count)
+        if let team = model.teamModels.first(where: { $0.id == word }) { return (.id(word, declaration: team.sourcePath, isFile: true), position.line, range) }
+        if let strategy = model.strategyModels.first(where: { $0.id == word }) {
+            return (.id(word, declaration: strategy.sourcePath, isFile: true), position.line, range)
+        }
+        if let objective = model.objectives.first(where: { $0.id.value == word }) {
+            return (.id(word, declaration: objective.id.location.path, isFile: false), position.line, range)
+        }
+        return nil
+    }
+
+    private func prepareRename(id: JSON, params: JSON) {
+        guard let path = path(params["textDocument"]?["uri"]), let position = Position(params["position"]) else {
+            respond(id, error: .invalidParams, "a rename needs a document inside the workspace and a position")
+            return
+        }
+        guard let (_, line, range) = renamed(at: path, position) else {
+            respond(id, result: .null)
+            return
+        }
+        respond(id, result: self.range(path: path, line: line, range))
+    }
+
+    private func range(path: String, line: Int, _ range: Range<Int>) -> JSON {
+        let scalars = Array(((text(of: path) ?? "").split(separator: "\n", omittingEmptySubsequences: false).dropFirst(line).first ?? "").unicodeScalars)
+        let width = { (end: Int) in scalars[..<min(end, scalars.count)].reduce(0) { $0 + self.encoding.width($1) } }
+        return ["start": Position(line: line, character: width(range.lowerBound)).json,
+                "end": Position(line: line, character: width(range.upperBound)).json]
+    }
+
+    private func textEdit(_ path: String, line: Int, _ range: Range<Int>, _ newText: String) -> JSON {
+        ["range": self.range(path: path, line: line, range), "newText": .string(newText)]
+    }
+
+    /// A team, strategy or objective id everywhere it is named (a team's or strategy's file
+    /// renamed with it, and the links to that file); a heading, and every link to its id.
+    private func rename(id: JSON, params: JSON) {
+        guard let path = path(params["textDocument"]?["uri"]), let position = Position(params["position"]),
+              let newName = params["newName"]?.string else {
+            respond(id, error: .invalidParams, "a rename needs a document inside the workspace, a position and a new name")
+            return
+        }
+        guard let (what, _, _) = renamed(at: path, position) else {
+            respond(id, error: .invalidParams, "nothing here can be renamed: put the cursor on an id or a heading")
+            return
+        }
+        var edits: [String: [JSON]] = [:]
+        var renamedFile: (from: String, to: String)?
+        switch what {
+        case .id(let old, let declaration, let isFile):
+            guard newName.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }),
+                  !newName.isEmpty else {
+                respond(id, error: .invalidParams, "an id has only letters, digits, - and _")
+                return
+            }
+            for file in Set(sources.keys).union(documents.keys).sorted() where file.hasSuffix(".yaml") || file.hasSuffix(".yml") || file.hasSuffix(".md") {
+                guard let text = text(of: file) else { continue }
+                for (line, range) in Self.mentions(of: old, in: text, markdown: file.hasSuffix(".md"), encoding: .utf32) {
+                    edits[file, default: []].append(textEdit(file, line: line, range, newName))
+                }
+            }
+            if isFile {
+                let folder = declaration.split(separator: "/").dropLast().joined(separator: "/")
+                let fileExtension = declaration.split(separator: ".").last.map { "." + $0 } ?? ""
+                renamedFile = (declaration, (folder.isEmpty ? "" : folder + "/") + newName + fileExtension)
+            }
+        case .heading(_, let slug, let line, let range):
+            edits[path, default: []].append(textEdit(path, line: line, range, newName))
+            var slugger = Slugger()
+            let newSlug = slugger.slug(for: newName)
+            for (file, link) in markdownLinks() where link.target == path && link.fragment == slug {
+                edits[file, default: []].append(textEdit(file, line: link.line, link.fragmentRange, newSlug))
+            }
+        }
+        respond(id, result: workspaceEdit(edits, renaming: renamedFile))
+    }
+
+    /// The links to a file renamed (by the editor, or as `rename` of an id does), rewritten.
+    private func willRenameFiles(id: JSON, params: JSON) {
+        var edits: [String: [JSON]] = [:]
+        for file in params["files"]?.array ?? [] {
+            guard let from = path(file["oldUri"]), let to = path(file["newUri"]) else { continue }
+            for (edit, link) in linkEdits(from: from, to: to) { edits[edit, default: []].append(link) }
+        }
+        respond(id, result: edits.isEmpty ? .null : workspaceEdit(edits, renaming: nil))
+    }
+
+    /// The links to a file that moves from `from` to `to`, and the links in it to other files
+    /// when it changes folder, each written from where it will be.
+    private func linkEdits(from: String, to: String) -> [(String, JSON)] {
+        var edits: [(String, JSON)] = []
+        let sameFolder = from.split(separator: "/").dropLast() == to.split(separator: "/").dropLast()
+        for (file, link) in markdownLinks() where !link.pathRange.isEmpty {
+            let origin = file == from ? to : file
+            if link.target == from {
+                edits.append((file, textEdit(file, line: link.line, link.pathRange, Self.relativePath(from: origin, to: to))))
+            } else if file == from, !sameFolder {
+                edits.append((file, textEdit(file, line: link.line, link.pathRange, Self.relativePath(from: origin, to: link.target))))
+            }
+        }
+        return edits
+    }
+
+    private func workspaceEdit(_ edits: [String: [JSON]], renaming file: (from: String, to: String)?) -> JSON {
+        var edits = edits
+        guard let file else {
+            return ["changes": .object(Dictionary(uniqueKeysWithValues: edits.map { (uri($0.key), JSON.array($0.value)) }))]
+        }
+        for (path, edit) in linkEdits(from: file.from, to: file.to) { edits[path, default: []].append(edit) }
+        // Text edits first, at the files' old names, then the file renamed.
+        var changes: [JSON] = edits.keys.sorted().map { path in
+            ["textDocument": ["uri": .string(uri(path)), "version": documents[path].map { .number(Double($0.version)) } ?? .null],
+             "edits": .array(edits[path] ?? [])]
+        }
+        changes.append(["kind": "rename", "oldUri": .string(uri(file.from)), "newUri": .string(uri(file.to))])
+        return ["documentChanges": .array(changes)]
+    }
+
+    struct MarkdownLink {
+        var line: Int
+        var target: String
+        var fragment: String?
+        /// In scalars: the destination's path, and its fragment after `#`.
+        var pathRange: Range<Int>
+        var fragmentRange: Range<Int>
+    }
+
+    /// Every `[text](destination)` of the site's Markdown files that points into the site, resolved.
+    private func markdownLinks() -> [(file: String, link: MarkdownLink)] {
+        var found: [(String, MarkdownLink)] = []
+        for file in Set(sources.keys).union(documents.keys).sorted() where file.hasSuffix(".md") {
+            guard let text = text(of: file) else { continue }
+            let folder = file.split(separator: "/").dropLast().joined(separator: "/")
+            var inFence = false
+            for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let trimmed = rawLine.drop { $0 == " " }
+                if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
+                if inFence { continue }
+                let line = Array(rawLine.unicodeScalars)
+                var index = 0
+                while index + 1 < line.count {
+                    guard line[index] == "]", line[index + 1] == "(", let close = line[(index + 2)...].firstIndex(of: ")") else {
+                        index += 1
+                        continue
+                    }
+                    var end = close
+                    if let space = line[(index + 2)..<close].firstIndex(of: " ") { end = space }
+                    let start = index + 2
+                    let hash = line[start..<end].firstIndex(of: "#")
+                    var pathView = String.UnicodeScalarView()
+                    pathView.append(contentsOf: line[start..<(hash ?? end)])
+                    let written = String(pathView)
+                    if !written.contains(":"), let target = written.isEmpty ? file : ContentPaths.resolve(written.removingPercentEncoding ?? written, from: folder) {
+                        var fragmentView = String.UnicodeScalarView()
+                        if let hash { fragmentView.append(contentsOf: line[(hash + 1)..<end]) }
+                        found.append((file, MarkdownLink(
+                            line: number, target: target, fragment: hash == nil ? nil : String(fragmentView),
+                            pathRange: start..<(hash ?? end), fragmentRange: (hash.map { $0 + 1 } ?? end)..<end)))
+                    }
+                    index = close + 1
+                }
+            }
+        }
+        return found
     }
 }

@@ -28,7 +28,13 @@ def site(tmp_path: pathlib.Path) -> pathlib.Path:
 async def client(lsp_client: LanguageClient, site: pathlib.Path):
     await lsp_client.initialize_session(
         types.InitializeParams(
-            capabilities=types.ClientCapabilities(),
+            capabilities=types.ClientCapabilities(
+                workspace=types.WorkspaceClientCapabilities(
+                    workspace_edit=types.WorkspaceEditClientCapabilities(
+                        document_changes=True, resource_operations=[types.ResourceOperationKind.Rename]),
+                    file_operations=types.FileOperationClientCapabilities(will_rename=True),
+                ),
+            ),
             workspace_folders=[types.WorkspaceFolder(uri=site.as_uri(), name="site")],
         )
     )

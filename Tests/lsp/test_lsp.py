@@ -376,3 +376,86 @@ async def test_completion_of_ids_and_of_link_paths_and_anchors(client: LanguageC
     text = (site / "content/guides/escalation.md").read_text().split("\n")[2]
     at = text.index("](") + 2
     assert ("../strategies/community.md", at, at) in await complete(client, escalation, 2, at)
+
+
+def apply_workspace_edit(site: pathlib.Path, edit) -> dict[str, str]:
+    """The files a workspace edit would leave, by path from the site's root: each changed file's
+    text after its edits, and a renamed file under its new name."""
+    texts: dict[str, str] = {}
+    def relative(uri: str) -> str:
+        return pathlib.Path(uri[len("file://"):]).relative_to(site).as_posix()
+    changes = edit.document_changes or []
+    for change in changes:
+        if isinstance(change, types.TextDocumentEdit):
+            path = relative(change.text_document.uri)
+            texts[path] = apply(texts.get(path, (site / path).read_text()), change.edits)
+        elif isinstance(change, types.RenameFile):
+            old, new = relative(change.old_uri), relative(change.new_uri)
+            texts[new] = texts.pop(old, (site / old).read_text())
+            texts[old] = None
+    for uri, edits in (edit.changes or {}).items():
+        path = relative(uri)
+        texts[path] = apply(texts.get(path, (site / path).read_text()), edits)
+    return texts
+
+
+@pytest.mark.asyncio
+async def test_rename_a_team_everywhere_with_its_file(client: LanguageClient, site: pathlib.Path):
+    strategy = site / "content/strategies/community.yaml"
+    uri = open_file(client, strategy, "yaml")
+    line = next(i for i, l in enumerate(strategy.read_text().split("\n")) if l.startswith("  content-direction:"))
+    character = strategy.read_text().split("\n")[line].index("insight")
+    prepared = await client.text_document_prepare_rename_async(types.PrepareRenameParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=line, character=character + 2)))
+    assert (prepared.start.line, prepared.start.character, prepared.end.character) == (line, character, character + len("insight"))
+    edit = await client.text_document_rename_async(types.RenameParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=line, character=character), new_name="research"))
+    texts = apply_workspace_edit(site, edit)
+    assert texts["content/teams/insight.yaml"] is None
+    assert texts["content/teams/research.yaml"] == (site / "content/teams/insight.yaml").read_text()
+    assert texts["content/strategies/community.yaml"] == strategy.read_text().replace(": insight", ": research") \
+        .replace("[insight", "[research").replace("insight]", "research]")
+    plan = (site / "content/guides/listening-plan.md").read_text()
+    assert texts["content/guides/listening-plan.md"] == plan.replace("owner: insight", "owner: research") \
+        .replace("(../teams/insight.yaml)", "(../teams/research.yaml)")
+    # The words "insight" elsewhere (a responsibility called insight-dissemination) are left.
+    assert "insight-dissemination" in texts["content/strategies/community.yaml"]
+    # Written out, the renamed site checks as clean as before.
+    for path, text in texts.items():
+        if text is None:
+            (site / path).unlink()
+        else:
+            (site / path).write_text(text)
+    result = subprocess.run([CHARTER, "check", "--root", str(site)], capture_output=True, text=True, env=ENVIRONMENT)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.asyncio
+async def test_rename_a_heading_and_the_links_to_it(client: LanguageClient, site: pathlib.Path):
+    plan = site / "content/guides/listening-plan.md"
+    uri = open_file(client, plan, "markdown")
+    heading = plan.read_text().split("\n").index("## Sources")
+    edit = await client.text_document_rename_async(types.RenameParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=heading, character=5),
+        new_name="Where we listen"))
+    texts = apply_workspace_edit(site, edit)
+    assert texts == {
+        "content/guides/listening-plan.md": plan.read_text().replace("## Sources", "## Where we listen"),
+        "content/index.md": (site / "content/index.md").read_text().replace("#sources", "#where-we-listen"),
+    }
+
+
+@pytest.mark.asyncio
+async def test_renaming_a_file_rewrites_the_links_to_it(client: LanguageClient, site: pathlib.Path):
+    old = (site / "content/guides/listening-plan.md").as_uri()
+    new = (site / "content/plan.md").as_uri()
+    edit = await client.workspace_will_rename_files_async(types.RenameFilesParams(files=[types.FileRename(old_uri=old, new_uri=new)]))
+    texts = apply_workspace_edit(site, edit)
+    assert texts == {
+        "content/index.md": (site / "content/index.md").read_text().replace("(guides/listening-plan.md#sources)", "(plan.md#sources)"),
+        "content/guides/escalation.md": (site / "content/guides/escalation.md").read_text()
+            .replace("(listening-plan.md)", "(../plan.md)"),
+        # Its own link, written from its new folder.
+        "content/guides/listening-plan.md": (site / "content/guides/listening-plan.md").read_text()
+            .replace("(../teams/insight.yaml)", "(teams/insight.yaml)"),
+    }
