@@ -338,7 +338,13 @@ public final class LanguageServer: @unchecked Sendable {
             return position.line == start.line && position.character >= start.character && position.character <= end.character
         }
         guard !here.isEmpty else {
-            respond(id, result: .null)
+            let line = Array((text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(position.line).first ?? "").unicodeScalars)
+            let word = Self.word(in: line, at: TextDocument.offset(of: Position(line: 0, character: position.character), in: line, encoding: encoding))
+            if let markdown = modelHover(word, in: path) {
+                respond(id, result: ["contents": ["kind": "markdown", "value": .string(markdown)]])
+            } else {
+                respond(id, result: .null)
+            }
             return
         }
         let sections = here.map { diagnostic in
@@ -1032,5 +1038,47 @@ public final class LanguageServer: @unchecked Sendable {
             }
         }
         return found
+    }
+
+    // MARK: - Hover on the model
+
+    /// A team: what it holds in each strategy. A stage: its criteria, and in a strategy's file
+    /// which of them that strategy meets.
+    private func modelHover(_ word: String, in path: String) -> String? {
+        if model == nil { check() }
+        guard let model, !word.isEmpty else { return nil }
+        let framework = model.framework
+        func responsibility(_ id: String) -> String { framework.responsibility(id)?.name ?? id }
+        if let team = model.teamModels.first(where: { $0.id == word }) {
+            var lines = ["**\(team.displayName)** (team `\(team.id)`)"]
+            for strategy in model.strategyModels {
+                var roles: [String] = []
+                for (letter, pick) in [("Accountable for", \Strategy.Assignment.accountable), ("Responsible for", \.responsible),
+                                       ("Consulted on", \.consulted), ("Informed of", \.informed)] {
+                    let names = strategy.assignments.filter { $0[keyPath: pick].contains { $0.value == team.id } }.map { responsibility($0.responsibility.value) }
+                    if !names.isEmpty { roles.append("\(letter) \(names.joined(separator: ", "))") }
+                }
+                if strategy.owner?.value == team.id { roles.insert("owns it", at: 0) }
+                if !roles.isEmpty { lines.append("- \(strategy.displayName): \(roles.joined(separator: "; "))") }
+            }
+            if lines.count == 1 { lines.append("No role in any strategy.") }
+            return lines.joined(separator: "\n")
+        }
+        if let index = framework.stageIndex(word) {
+            let stage = framework.stages[index]
+            var lines = ["**\(stage.name)** (stage \(index + 1) of \(framework.stages.count)): \(stage.entry.summary)"]
+            let strategy = model.strategyModels.first { $0.sourcePath == path }
+            let evaluator = CriterionEvaluator(context: ValidationContext(site: model, today: today))
+            if let strategy { lines.append("\nWhat \(strategy.displayName) meets of it:") }
+            for criterion in stage.criteria {
+                if let strategy {
+                    lines.append("- \(evaluator.meets(strategy, criterion) ? "✓" : "✗") \(criterion.summary)")
+                } else {
+                    lines.append("- \(criterion.summary)")
+                }
+            }
+            return lines.joined(separator: "\n")
+        }
+        return nil
     }
 }

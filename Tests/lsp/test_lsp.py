@@ -459,3 +459,29 @@ async def test_renaming_a_file_rewrites_the_links_to_it(client: LanguageClient, 
         "content/guides/listening-plan.md": (site / "content/guides/listening-plan.md").read_text()
             .replace("(../teams/insight.yaml)", "(teams/insight.yaml)"),
     }
+
+
+@pytest.mark.asyncio
+async def test_hover_over_a_team_and_a_stage(client: LanguageClient, site: pathlib.Path):
+    strategy = site / "content/strategies/community.yaml"
+    uri = open_file(client, strategy, "yaml")
+    lines = strategy.read_text().split("\n")
+
+    async def hover(line: int, character: int) -> str:
+        result = await client.text_document_hover_async(types.HoverParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=line, character=character)))
+        return result.contents.value
+
+    # `owner: hub`: what the team holds in each strategy.
+    text = await hover(1, 8)
+    assert text.split("\n")[0] == "**Community Hub** (team `hub`)"
+    assert text.split("\n")[1].startswith("- Customer community: owns it; Accountable for ")
+    assert "Responsible for Governance" in text.split("\n")[1]
+    # `current: formalised`: the stage's criteria, each marked met or not for this strategy.
+    current = lines.index("  current: formalised")
+    text = await hover(current, 13)
+    first, _, criteria = text.partition("\n\nWhat Customer community meets of it:\n")
+    assert first.startswith("**Formalised** (stage ")
+    marks = [line[2] for line in criteria.split("\n")]
+    # The fixture is at Formalised and meets every criterion of it.
+    assert marks and set(marks) == {"✓"}
