@@ -953,6 +953,8 @@ public final class LanguageServer: @unchecked Sendable {
 
     /// The links to a file renamed (by the editor, or as `rename` of an id does), rewritten.
     private func willRenameFiles(id: JSON, params: JSON) {
+        // Asked for before the first check: the site's files are not known yet.
+        if model == nil { check() }
         var edits: [String: [JSON]] = [:]
         for file in params["files"]?.array ?? [] {
             guard let from = path(file["oldUri"]), let to = path(file["newUri"]) else { continue }
