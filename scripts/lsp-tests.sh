@@ -41,3 +41,13 @@ if [ "$seen" != "$expected" ] || grep -q hubb "$scratch/site/content/strategies/
     echo "FAILED: Neovim with docs/editors.md's settings saw:"; echo "$seen"; exit 1
 fi
 echo "Neovim: the unsaved typo was CH250 on its word, and went when fixed"
+
+# The same with the .nvim.lua that `charter init` writes into a new repository.
+init="$scratch/new-playbook"
+"$charter" init "$init" >/dev/null
+seen=$(cd "$init" && PATH="$bin:$PATH" SOURCE_DATE_EPOCH=1761955200 timeout 60 nvim --headless -u .nvim.lua \
+    content/teams/community-team.yaml -c "sleep 2" -c "lua print(#vim.lsp.get_active_clients())" -c "qa!" 2>&1 | tr -d '\r')
+if [ "$seen" != "1" ]; then
+    echo "FAILED: Neovim did not start charter lsp from the .nvim.lua charter init writes: $seen"; exit 1
+fi
+echo "Neovim: the .nvim.lua charter init writes starts charter lsp"

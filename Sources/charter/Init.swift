@@ -32,6 +32,7 @@ struct Init: ParsableCommand {
             'charter check --strict' fails (CH252) until each one's last_reviewed is updated (README.md says how).
             """)
         let enter = directory == "." ? "" : "cd \(Self.shellQuoted(directory)) && "
+        print("Editors: .vscode/, .helix/ and .nvim.lua start 'charter lsp', which checks as you type (AUTHORING.md).")
         print("Next: \(enter)charter check, then charter build.")
     }
 

@@ -10,7 +10,13 @@ import Testing
         let folder = scratch.folder.appending(path: "playbook").path
         let created = try CharterProcess.run(["init", folder])
         #expect(created.status == 0)
-        #expect(created.stdout.hasPrefix("Wrote 24 files to "))
+        #expect(created.stdout.hasPrefix("Wrote 28 files to "))
+        // The settings that start the language server, for VS Code, Helix and Neovim.
+        #expect(created.stdout.contains("\nEditors: .vscode/, .helix/ and .nvim.lua start 'charter lsp', which checks as you type (AUTHORING.md).\nNext: "))
+        for (file, text) in [(".helix/languages.toml", "args = [\"lsp\"]"), (".vscode/settings.json", "\"glspc.server.commandArguments\": [\"lsp\"]"),
+                             (".vscode/extensions.json", "zsol.vscode-glspc"), (".nvim.lua", "cmd = { \"charter\", \"lsp\" }")] {
+            #expect(try String(contentsOfFile: folder + "/" + file, encoding: .utf8).contains(text), "\(file)")
+        }
         let check = try CharterProcess.run(["check", "--root", folder, "--strict"])
         #expect(check.status == 0, "\(check.stderr)")
         let build = try CharterProcess.run(["build", "--root", folder])
@@ -32,6 +38,7 @@ import Testing
             .
             Its 3 playbooks fall due for review on 2027-11-01: from that day 'charter check --strict' \
             fails (CH252) until each one's last_reviewed is updated (README.md says how).
+            Editors: .vscode/, .helix/ and .nvim.lua start 'charter lsp', which checks as you type (AUTHORING.md).
             Next: cd
             """))
         let readme = try String(contentsOfFile: folder + "/README.md", encoding: .utf8)
