@@ -308,6 +308,9 @@ public final class LanguageServer: @unchecked Sendable {
             "range": range(diagnostic.location),
             "severity": .number(Double(severity)),
             "code": .string(diagnostic.code.rawValue),
+            // The code's explanation in the rule reference of this release (`charter explain` prints the same).
+            "codeDescription": ["href": .string(
+                "https://github.com/\(CharterRelease.repository)/blob/v\(CharterRelease.version)/docs/rules.md#\(diagnostic.code.rawValue.lowercased())")],
             "source": "charter",
             "message": .string(message),
         ]

@@ -67,6 +67,8 @@ async def test_an_unsaved_typo_is_reported_on_its_line_and_cleared_when_fixed(cl
     assert summary(found) == [("CH250", types.DiagnosticSeverity.Error, 1, 7, 1, 11)]
     assert found[0].message == "unknown team 'hubb'\ndid you mean 'hub'?"
     assert found[0].source == "charter"
+    version = subprocess.run([CHARTER, "--version"], capture_output=True, text=True).stdout.split()[1]
+    assert found[0].code_description.href == f"https://github.com/charter-playbooks/charter/blob/v{version}/docs/rules.md#ch250"
     assert strategy.read_text().startswith("title: Customer community\nowner: hub\n")
 
     hover = await client.text_document_hover_async(
