@@ -112,6 +112,11 @@ public final class LanguageServer: @unchecked Sendable {
             respond(id, error: .invalidRequest, "the server is shutting down")
             return nil
         }
+        if let handler = Self.requests[method] {
+            // A request the server answers; sent as a notification, it has no one to answer.
+            if let id { handler(self)(id, params) }
+            return nil
+        }
         switch method {
         case "initialize":
             guard let id else { return nil }
@@ -152,33 +157,6 @@ public final class LanguageServer: @unchecked Sendable {
         case "textDocument/didSave", "workspace/didChangeWatchedFiles":
             needsCheck = true
             editedOnly = nil
-        case "textDocument/hover":
-            guard let id else { return nil }
-            hover(id: id, params: params)
-        case "textDocument/definition":
-            guard let id else { return nil }
-            definition(id: id, params: params)
-        case "textDocument/references":
-            guard let id else { return nil }
-            references(id: id, params: params)
-        case "textDocument/completion":
-            guard let id else { return nil }
-            completion(id: id, params: params)
-        case "textDocument/prepareRename":
-            guard let id else { return nil }
-            prepareRename(id: id, params: params)
-        case "textDocument/rename":
-            guard let id else { return nil }
-            rename(id: id, params: params)
-        case "workspace/willRenameFiles":
-            guard let id else { return nil }
-            willRenameFiles(id: id, params: params)
-        case "textDocument/codeAction":
-            guard let id else { return nil }
-            codeActions(id: id, params: params)
-        case "textDocument/documentSymbol":
-            guard let id else { return nil }
-            symbols(id: id, params: params)
         case "$/cancelRequest", "$/setTrace", "workspace/didChangeConfiguration":
             break
         default:
@@ -186,6 +164,19 @@ public final class LanguageServer: @unchecked Sendable {
         }
         return nil
     }
+
+    /// The requests answered once the server is initialized, by method.
+    private static let requests: [String: @Sendable (LanguageServer) -> (JSON, JSON) -> Void] = [
+        "textDocument/hover": { $0.hover },
+        "textDocument/definition": { $0.definition },
+        "textDocument/references": { $0.references },
+        "textDocument/completion": { $0.completion },
+        "textDocument/prepareRename": { $0.prepareRename },
+        "textDocument/rename": { $0.rename },
+        "workspace/willRenameFiles": { $0.willRenameFiles },
+        "textDocument/codeAction": { $0.codeActions },
+        "textDocument/documentSymbol": { $0.symbols },
+    ]
 
     private func respond(_ id: JSON?, result: JSON) {
         writer.send(["jsonrpc": "2.0", "id": id ?? .null, "result": result])
@@ -325,7 +316,7 @@ public final class LanguageServer: @unchecked Sendable {
     // MARK: - Hover
 
     /// Over a problem: what its code means, as `charter explain` says it.
-    private func hover(id: JSON, params: JSON) {
+    private func hover(_ id: JSON, _ params: JSON) {
         guard let path = path(params["textDocument"]?["uri"]) else {
             respond(id, error: .invalidParams, "the document is not a file inside the workspace")
             return
@@ -361,7 +352,7 @@ public final class LanguageServer: @unchecked Sendable {
 
     /// A team, strategy or objective id to the file that defines it; a Markdown link to its
     /// file, and to the heading its `#fragment` names.
-    private func definition(id: JSON, params: JSON) {
+    private func definition(_ id: JSON, _ params: JSON) {
         guard let path = path(params["textDocument"]?["uri"]), let position = Position(params["position"]) else {
             respond(id, error: .invalidParams, "a definition needs a document inside the workspace and a position")
             return
@@ -412,18 +403,8 @@ public final class LanguageServer: @unchecked Sendable {
               let text = text(of: target) ?? root.flatMap({ try? String(contentsOf: $0.appending(path: target), encoding: .utf8) })
         else { return nil }
         guard parts.count == 2, !parts[1].isEmpty else { return location(target, line: 0) }
-        var slugger = Slugger()
-        var inFence = false
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.drop { $0 == " " }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
-            guard !inFence, trimmed.hasPrefix("#") else { continue }
-            let hashes = trimmed.prefix { $0 == "#" }
-            guard hashes.count <= 6, trimmed.dropFirst(hashes.count).first == " " else { continue }
-            let title = trimmed.dropFirst(hashes.count).trimmingCharacters(in: .whitespaces)
-            if slugger.slug(for: title) == String(parts[1]) { return location(target, line: index) }
-        }
-        return location(target, line: 0)
+        let heading = Self.headings(in: text).first { $0.id == String(parts[1]) }
+        return location(target, line: heading?.line ?? 0)
     }
 
     /// The destination of the Markdown link `[text](destination)` the offset is in.
@@ -446,11 +427,21 @@ public final class LanguageServer: @unchecked Sendable {
         return nil
     }
 
-    /// The id-like word (letters, digits, - and _) around an offset.
+    /// True for the scalars an id is made of: letters, digits, - and _.
+    static func isIDPart(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
+    }
+
+    /// Where the id-like word around an offset starts.
+    static func wordStart(in line: [Unicode.Scalar], at offset: Int) -> Int {
+        var start = min(offset, line.count)
+        while start > 0, isIDPart(line[start - 1]) { start -= 1 }
+        return start
+    }
+
+    /// The id-like word around an offset.
     static func word(in line: [Unicode.Scalar], at offset: Int) -> String {
-        func isPart(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
-        }
+        let isPart = isIDPart
         var start = min(offset, line.count)
         var end = start
         while start > 0, isPart(line[start - 1]) { start -= 1 }
@@ -464,7 +455,7 @@ public final class LanguageServer: @unchecked Sendable {
 
     /// Every place a team, strategy or objective id is named: in the YAML of strategies, teams
     /// and objectives, and in playbooks' front matter.
-    private func references(id: JSON, params: JSON) {
+    private func references(_ id: JSON, _ params: JSON) {
         guard let path = path(params["textDocument"]?["uri"]), let position = Position(params["position"]) else {
             respond(id, error: .invalidParams, "references need a document inside the workspace and a position")
             return
@@ -528,10 +519,7 @@ public final class LanguageServer: @unchecked Sendable {
             while index + target.count <= end {
                 let before = index == 0 ? " " : line[index - 1]
                 let after = index + target.count < line.count ? line[index + target.count] : " "
-                func isPart(_ scalar: Unicode.Scalar) -> Bool {
-                    scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "_"
-                }
-                if Array(line[index..<index + target.count]) == target, !isPart(before), !isPart(after) {
+                if Array(line[index..<index + target.count]) == target, !isIDPart(before), !isIDPart(after) {
                     // The whole scalar: only blanks or quotes between it and what opens and closes it.
                     var left = index - 1
                     while left >= 0, line[left] == " " || line[left] == "\"" || line[left] == "'" { left -= 1 }
@@ -554,7 +542,7 @@ public final class LanguageServer: @unchecked Sendable {
     // MARK: - Document symbols
 
     /// A playbook's headings, nested by level; a YAML file's top-level keys (a strategy's sections).
-    private func symbols(id: JSON, params: JSON) {
+    private func symbols(_ id: JSON, _ params: JSON) {
         guard let path = path(params["textDocument"]?["uri"]) else {
             respond(id, error: .invalidParams, "the document is not a file inside the workspace")
             return
@@ -633,7 +621,7 @@ public final class LanguageServer: @unchecked Sendable {
 
     /// For each problem with a "did you mean" hint, the edit that takes the hint: the word
     /// replaced, or in a Markdown link the path or the `#fragment` the hint is about.
-    private func codeActions(id: JSON, params: JSON) {
+    private func codeActions(_ id: JSON, _ params: JSON) {
         guard let path = path(params["textDocument"]?["uri"]), let uri = params["textDocument"]?["uri"] else {
             respond(id, error: .invalidParams, "the document is not a file inside the workspace")
             return
@@ -705,7 +693,7 @@ public final class LanguageServer: @unchecked Sendable {
     /// Ids where a YAML key expects them (in strategies, teams, objectives and playbooks' front
     /// matter); in a Markdown link, the site's files by their path from this one, and after
     /// `#` the target's headings.
-    private func completion(id: JSON, params: JSON) {
+    private func completion(_ id: JSON, _ params: JSON) {
         guard let path = path(params["textDocument"]?["uri"]), let position = Position(params["position"]) else {
             respond(id, error: .invalidParams, "completion needs a document inside the workspace and a position")
             return
@@ -766,10 +754,7 @@ public final class LanguageServer: @unchecked Sendable {
             respond(id, result: .array([]))
             return
         }
-        var start = cursor
-        while start > 0, line[start - 1].properties.isAlphabetic || ("0"..."9").contains(line[start - 1]) || line[start - 1] == "-" || line[start - 1] == "_" {
-            start -= 1
-        }
+        let start = Self.wordStart(in: line, at: cursor)
         let framework = model.framework
         let candidates: [(String, String)] = switch names {
         case .teams: model.teamModels.map { ($0.id, $0.displayName) }
@@ -791,9 +776,7 @@ public final class LanguageServer: @unchecked Sendable {
         while colon >= 0, scalars[colon] != ":" { colon -= 1 }
         if colon > 0 {
             var start = colon
-            while start > 0, scalars[start - 1].properties.isAlphabetic || ("0"..."9").contains(scalars[start - 1]) || scalars[start - 1] == "_" || scalars[start - 1] == "-" {
-                start -= 1
-            }
+            while start > 0, isIDPart(scalars[start - 1]) { start -= 1 }
             if start < colon {
                 var view = String.UnicodeScalarView()
                 view.append(contentsOf: scalars[start..<colon])
@@ -815,19 +798,19 @@ public final class LanguageServer: @unchecked Sendable {
         return nil
     }
 
-    /// A Markdown text's headings with their ids, as the page renders them.
-    static func headings(in text: String) -> [(id: String, title: String)] {
+    /// A Markdown text's headings with their ids, as the page renders them, and their lines.
+    static func headings(in text: String) -> [(id: String, title: String, line: Int)] {
         var slugger = Slugger()
-        var found: [(String, String)] = []
+        var found: [(String, String, Int)] = []
         var inFence = false
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.drop { $0 == " " }
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
             guard !inFence, trimmed.hasPrefix("#") else { continue }
             let hashes = trimmed.prefix { $0 == "#" }
             guard hashes.count <= 6, trimmed.dropFirst(hashes.count).first == " " else { continue }
             let title = trimmed.dropFirst(hashes.count).trimmingCharacters(in: .whitespaces)
-            found.append((slugger.slug(for: title), title))
+            found.append((slugger.slug(for: title), title, number))
         }
         return found
     }
@@ -873,10 +856,7 @@ public final class LanguageServer: @unchecked Sendable {
         }
         let word = Self.word(in: line, at: cursor)
         guard !word.isEmpty else { return nil }
-        var start = min(cursor, line.count)
-        while start > 0, line[start - 1].properties.isAlphabetic || ("0"..."9").contains(line[start - 1]) || line[start - 1] == "-" || line[start - 1] == "_" {
-            start -= 1
-        }
+        let start = Self.wordStart(in: line, at: cursor)
         let range = start..<(start + word.unicodeScalars.count)
         if let team = model.teamModels.first(where: { $0.id == word }) { return (.id(word, declaration: team.sourcePath, isFile: true), position.line, range) }
         if let strategy = model.strategyModels.first(where: { $0.id == word }) {
@@ -888,7 +868,7 @@ public final class LanguageServer: @unchecked Sendable {
         return nil
     }
 
-    private func prepareRename(id: JSON, params: JSON) {
+    private func prepareRename(_ id: JSON, _ params: JSON) {
         guard let path = path(params["textDocument"]?["uri"]), let position = Position(params["position"]) else {
             respond(id, error: .invalidParams, "a rename needs a document inside the workspace and a position")
             return
@@ -913,7 +893,7 @@ public final class LanguageServer: @unchecked Sendable {
 
     /// A team, strategy or objective id everywhere it is named (a team's or strategy's file
     /// renamed with it, and the links to that file); a heading, and every link to its id.
-    private func rename(id: JSON, params: JSON) {
+    private func rename(_ id: JSON, _ params: JSON) {
         guard let path = path(params["textDocument"]?["uri"]), let position = Position(params["position"]),
               let newName = params["newName"]?.string else {
             respond(id, error: .invalidParams, "a rename needs a document inside the workspace, a position and a new name")
@@ -927,7 +907,7 @@ public final class LanguageServer: @unchecked Sendable {
         var renamedFile: (from: String, to: String)?
         switch what {
         case .id(let old, let declaration, let isFile):
-            guard newName.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }),
+            guard newName.unicodeScalars.allSatisfy(Self.isIDPart),
                   !newName.isEmpty else {
                 respond(id, error: .invalidParams, "an id has only letters, digits, - and _")
                 return
@@ -955,7 +935,7 @@ public final class LanguageServer: @unchecked Sendable {
     }
 
     /// The links to a file renamed (by the editor, or as `rename` of an id does), rewritten.
-    private func willRenameFiles(id: JSON, params: JSON) {
+    private func willRenameFiles(_ id: JSON, _ params: JSON) {
         // Asked for before the first check: the site's files are not known yet.
         if model == nil { check() }
         var edits: [String: [JSON]] = [:]

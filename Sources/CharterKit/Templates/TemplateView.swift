@@ -144,11 +144,7 @@ public struct TemplateParameters: Encodable, TemplateObject, TemplateField, Send
     public init(_ values: [String: any Sendable]) { self.values = values }
 
     func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
-        guard let value = values[name] else { return nil }
-        let found = TemplateValue.dynamic(value)
-        guard let next = rest.first else { return found }
-        if case .object(let object) = found { return object.lookup(next, rest.dropFirst()) ?? .null }
-        return .null
+        values[name].map { TemplateValue.dynamic($0, below: rest) }
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -21,6 +21,14 @@ enum TemplateValue {
         field.isPresent ? field.templateValue(rest) : nil
     }
 
+    /// The value at `rest` below a value read from YAML (`.null` when nothing is there).
+    static func dynamic(_ value: Any, below rest: ArraySlice<String>) -> TemplateValue {
+        let found = dynamic(value)
+        guard let next = rest.first else { return found }
+        if case .object(let object) = found { return object.lookup(next, rest.dropFirst()) ?? .null }
+        return .null
+    }
+
     /// A value read from YAML (a page's front matter), whose type is known only at run time.
     static func dynamic(_ value: Any?) -> TemplateValue {
         switch value {
@@ -121,10 +129,6 @@ struct ValueList: TemplateList {
 struct TemplateTable: TemplateObject {
     let values: [String: Any]
     func lookup(_ name: String, _ rest: ArraySlice<String>) -> TemplateValue? {
-        guard let value = values[name] else { return nil }
-        let found = TemplateValue.dynamic(value)
-        guard let next = rest.first else { return found }
-        if case .object(let object) = found { return object.lookup(next, rest.dropFirst()) ?? .null }
-        return .null
+        values[name].map { TemplateValue.dynamic($0, below: rest) }
     }
 }
