@@ -677,7 +677,7 @@ public final class LanguageServer: @unchecked Sendable {
     // MARK: - Completion
 
     /// The YAML keys whose values name something the model knows, and what they name.
-    enum Names { case teams, strategies, objectives, stages, focusAreas, responsibilities, programKinds }
+    enum Names { case teams, strategies, objectives, stages, focusAreas, responsibilities, programKinds, methods, findings, programs, shaped }
 
     static let namesByKey: [String: Names] = [
         "owner": .teams, "lead": .teams, "accountable": .teams, "responsible": .teams, "consulted": .teams,
@@ -688,6 +688,8 @@ public final class LanguageServer: @unchecked Sendable {
         "focus_areas": .focusAreas, "focus_area": .focusAreas,
         "responsibilities": .responsibilities, "responsibility": .responsibilities,
         "kinds": .programKinds,
+        "methods": .methods, "method": .methods, "answers": .findings, "programs": .programs, "program": .programs,
+        "shaped": .shaped,
     ]
 
     /// Ids where a YAML key expects them (in strategies, teams, objectives and playbooks' front
@@ -756,7 +758,17 @@ public final class LanguageServer: @unchecked Sendable {
         }
         let start = Self.wordStart(in: line, at: cursor)
         let framework = model.framework
+        // A strategy's own findings, methods and programs: this file's strategy, or every one.
+        let owners = model.strategyModels.filter { $0.sourcePath == path }
+        let strategies = owners.isEmpty ? model.strategyModels : owners
+        let methods = strategies.flatMap(\.methods).map { ($0.id.value, $0.title?.value ?? $0.id.value) }
+        let findings = strategies.flatMap { $0.assessment?.findings ?? [] }.compactMap { finding in finding.id.map { ($0.value, finding.text.value) } }
+        let programs = strategies.flatMap(\.programs).map { ($0.id.value, $0.title?.value ?? $0.id.value) }
         let candidates: [(String, String)] = switch names {
+        case .methods: methods
+        case .findings: findings
+        case .programs: programs
+        case .shaped: findings + methods + programs
         case .teams: model.teamModels.map { ($0.id, $0.displayName) }
         case .strategies: model.strategyModels.map { ($0.id, $0.displayName) }
         case .objectives: model.objectives.map { ($0.id.value, $0.displayName) }

@@ -487,3 +487,18 @@ async def test_hover_over_a_team_and_a_stage(client: LanguageClient, site: pathl
     marks = [line[2] for line in criteria.split("\n")]
     # The fixture is at Formalised and meets every criterion of it.
     assert marks and set(marks) == {"✓"}
+
+
+@pytest.mark.asyncio
+async def test_completion_of_a_strategys_own_methods_and_programs(client: LanguageClient, site: pathlib.Path):
+    strategy = site / "content/strategies/community.yaml"
+    uri = open_file(client, strategy, "yaml")
+    lines = strategy.read_text().split("\n")
+    # `shaped: [peer-answers]`: what a co-creator shaped is a finding, a method or a program of this strategy.
+    line = next(i for i, l in enumerate(lines) if "shaped: [" in l)
+    at = lines[line].index("shaped: [") + len("shaped: [")
+    assert [label for label, _, _ in await complete(client, uri, line, at)] == ["ask-a-member", "peer-answers"]
+    # `method: peer-answers` in a program: the strategy's methods.
+    line = next(i for i, l in enumerate(lines) if l.strip() == "method: peer-answers")
+    at = lines[line].index("peer-answers")
+    assert await complete(client, uri, line, at + 4) == [("peer-answers", at, at + 4)]
