@@ -13,6 +13,8 @@ let package = Package(
     products: [
         .executable(name: "charter", targets: ["charter"]),
         .library(name: "CharterKit", targets: ["CharterKit"]),
+        // The language server's protocol layer, for the fuzzer (Fuzz/); `charter lsp` runs it.
+        .library(name: "CharterLanguageServer", targets: ["CharterLanguageServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -16,7 +16,10 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "charter-fuzz",
-            dependencies: [.product(name: "CharterKit", package: charterIdentity)],
+            dependencies: [
+                .product(name: "CharterKit", package: charterIdentity),
+                .product(name: "CharterLanguageServer", package: charterIdentity),
+            ],
             path: "Sources/CharterFuzz"
         ),
     ]

@@ -49,3 +49,17 @@ for site in SITES:
         write("site", one)
     for base, head in zip(sites, sites[1:] + sites[:1]):
         write("diff", base + b"\n%%%%\n" + head)
+
+# The language server: framed messages as an editor sends them, and an edit's four position
+# bytes followed by a page or a strategy.
+def frame(message: bytes) -> bytes:
+    return b"Content-Length: %d\r\n\r\n" % len(message) + message
+
+
+write("lsp", frame(b'{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}'))
+write("lsp", frame(b'{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"file:///a.md","version":2},'
+                   b'"contentChanges":[{"range":{"start":{"line":0,"character":1},"end":{"line":0,"character":2}},"text":"\\u00e9"}]}}')
+      + b"Content-Length: 9\r\n\r\n{not json")
+for site in SITES:
+    for page in files(site, "content/**/*.md")[:3] + files(site, "content/strategies/*.yaml")[:1]:
+        write("lsp", b"\x01\x02\x01\x05" + text(page))

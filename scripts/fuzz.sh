@@ -3,7 +3,7 @@
 #
 #   scripts/fuzz.sh [TARGET|all] [SECONDS]     (defaults: all, 60 seconds per target)
 #
-# Targets: frontmatter, yaml, markdown, site, diff (see Fuzz/Sources/CharterFuzz/FuzzTargets.swift).
+# Targets: frontmatter, yaml, markdown, site, diff, lsp (see Fuzz/Sources/CharterFuzz/FuzzTargets.swift).
 # The fuzzer is the Fuzz/ package, built in .build-fuzz/ with AddressSanitizer and libFuzzer's
 # coverage instrumentation in every Swift module, so CharterKit is instrumented too. Each target starts from its committed seeds in
 # Fuzz/Corpus/TARGET and keeps what it finds in .build-fuzz/corpus/TARGET (not committed).
@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets=(frontmatter yaml markdown site diff)
+targets=(frontmatter yaml markdown site diff lsp)
 which=${1:-all}
 seconds=${2:-60}
 if [[ "$which" != all ]]; then

@@ -1,12 +1,13 @@
 import Foundation
 @testable import CharterKit
+@testable import CharterLanguageServer
 
 /// The fuzz targets, by the name `scripts/fuzz.sh` passes in CHARTER_FUZZ_TARGET.
 ///
 /// Every target must return normally on any input: a crash, a trap, a hang (libFuzzer's
 /// `-timeout`) or a broken invariant (`fail`, which aborts) is a finding.
 enum FuzzTarget: String, CaseIterable {
-    case frontmatter, yaml, markdown, site, diff
+    case frontmatter, yaml, markdown, site, diff, lsp
 
     /// The target of this process, set once by main before fuzzing starts.
     nonisolated(unsafe) static var selected = FuzzTarget.frontmatter
@@ -18,6 +19,7 @@ enum FuzzTarget: String, CaseIterable {
         case .markdown: Self.markdown(data)
         case .site: Self.site(data)
         case .diff: Self.diff(data)
+        case .lsp: Self.languageServer(data)
         }
     }
 
@@ -161,6 +163,48 @@ enum FuzzTarget: String, CaseIterable {
         for format in DiffReport.Format.allCases { _ = report.render(format) }
         expect((try? JSONSerialization.jsonObject(with: Data(report.json().utf8))) != nil, "the diff's JSON is not valid")
         expect(ModelDiffer().changes(from: base, to: base).isEmpty, "a model compared with itself has changes")
+    }
+
+    // MARK: The language server's protocol layer
+
+    /// What `charter lsp` reads from an editor, as hostile bytes: the frames read from a pipe, each
+    /// message's JSON written and read again unchanged, and an edit at positions taken from the
+    /// input applied to a buffer in every position encoding.
+    static func languageServer(_ data: Data) {
+        if let json = JSON(parsing: data) {
+            expect(JSON(parsing: json.data) == json, "JSON written and read again is the same value")
+        }
+        var pipe: [Int32] = [0, 0]
+        guard data.count < 60_000, pipe.withUnsafeMutableBufferPointer({ Glibc.pipe($0.baseAddress!) }) == 0 else { return }
+        _ = data.withUnsafeBytes { write(pipe[1], $0.baseAddress, $0.count) }
+        close(pipe[1])
+        let reader = MessageReader(descriptor: pipe[0])
+        var frames = 0
+        while let frame = reader.next() {
+            frames += 1
+            expect(frames <= data.count + 1, "the reader ends: no more frames than bytes")
+            if case .message(let message) = frame {
+                expect(JSON(parsing: message.data) == message, "a frame's JSON written and read again is the same value")
+            }
+        }
+        close(pipe[0])
+        guard data.count >= 4 else { return }
+        let bytes = [UInt8](data)
+        let text = String(decoding: bytes.dropFirst(4), as: UTF8.self)
+        for encoding in [PositionEncoding.utf8, .utf16, .utf32] {
+            var document = TextDocument(text: text, version: 1)
+            let start = Position(line: Int(bytes[0] % 8), character: Int(bytes[1] % 64))
+            let end = Position(line: Int(bytes[2] % 8), character: Int(bytes[3] % 64))
+            document.replace(from: start, to: end, with: "x\ny", encoding: encoding)
+            expect(document.text.unicodeScalars.count <= text.unicodeScalars.count + 3, "an edit removes what it replaces")
+            _ = TextDocument.wordEnd(line: Int(bytes[0] % 8) + 1, column: Int(bytes[1] % 64) + 1, in: text, encoding: encoding)
+        }
+        let line = Array(text.unicodeScalars)
+        _ = LanguageServer.linkDestination(in: line, at: Int(bytes[1]) % (line.count + 1))
+        _ = LanguageServer.mentions(of: "hub", in: text, markdown: bytes[0] & 1 == 0)
+        _ = LanguageServer.headings(in: text)
+        _ = LanguageServer.replacedRange(in: line, suggestion: bytes[2] & 1 == 0 ? "#part" : "page.md")
+        _ = LanguageServer.key(at: line.isEmpty ? 0 : 0, prefix: String(text.prefix(40)), lines: [String(text.prefix(40))])
     }
 
     // MARK: Helpers
