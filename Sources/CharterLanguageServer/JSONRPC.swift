@@ -278,6 +278,10 @@ public final class MessageReader {
 
     public init(descriptor: Int32) { self.descriptor = descriptor }
 
+    /// The largest header and body read; an editor's buffers are far smaller.
+    static let maximumHeader = 64 * 1024
+    static let maximumBody = 256 * 1024 * 1024
+
     /// The next frame, or nil at the end of the input.
     public func next() -> Frame? {
         while true {
@@ -305,6 +309,10 @@ public final class MessageReader {
                 buffer.removeAll()
                 return .malformed("the input ended inside a message's header")
             }
+            if buffer.count > Self.maximumHeader {
+                buffer.removeAll()
+                return .malformed("a message's header is longer than \(Self.maximumHeader) bytes")
+            }
             return nil
         }
         let header = String(decoding: buffer[0..<headerEnd], as: UTF8.self)
@@ -318,6 +326,12 @@ public final class MessageReader {
         guard let length, length >= 0 else {
             buffer.removeSubrange(0..<headerEnd + 4)
             return .malformed("a message's header has no Content-Length")
+        }
+        guard length <= Self.maximumBody else {
+            // Its body cannot be skipped safely: the rest of the input is dropped.
+            buffer.removeAll()
+            atEnd = true
+            return .malformed("a message of \(length) bytes is larger than \(Self.maximumBody)")
         }
         let bodyStart = headerEnd + 4
         guard buffer.count >= bodyStart + length else {
@@ -337,6 +351,8 @@ public final class MessageReader {
         guard buffer.count >= pattern.count else { return nil }
         for start in 0...(buffer.count - pattern.count) where buffer[start] == pattern[0] {
             if buffer[start..<start + pattern.count].elementsEqual(pattern) { return start }
+            // A header is short: no need to look further than its limit.
+            if start > Self.maximumHeader { return nil }
         }
         return nil
     }

@@ -17,6 +17,9 @@ public final class LanguageServer: @unchecked Sendable {
 
     private var root: URL?
     private var encoding = PositionEncoding.utf16
+    /// Whether the client applies workspace edits that rename files (`documentChanges` with
+    /// `resourceOperations` naming rename).
+    private var clientRenamesFiles = false
     private var initialized = false
     private var shutdownRequested = false
     /// The open buffers, by path relative to the root.
@@ -140,7 +143,9 @@ public final class LanguageServer: @unchecked Sendable {
             guard let path = path(params["textDocument"]?["uri"]), var document = documents[path] else { return nil }
             for change in params["contentChanges"]?.array ?? [] {
                 guard let text = change["text"]?.string else { continue }
-                if let range = change["range"], let start = Position(range["start"]), let end = Position(range["end"]) {
+                if let range = change["range"] {
+                    // A range that cannot be read is skipped, never taken for the whole buffer.
+                    guard let start = Position(range["start"]), let end = Position(range["end"]) else { continue }
                     document.replace(from: start, to: end, with: text, encoding: encoding)
                 } else {
                     document = TextDocument(text: text, version: document.version)
@@ -203,6 +208,9 @@ public final class LanguageServer: @unchecked Sendable {
         }
         let offered = params["capabilities"]?["general"]?["positionEncodings"]?.array?.compactMap { $0.string.flatMap(PositionEncoding.init) } ?? []
         encoding = offered.isEmpty || offered.contains(.utf16) ? .utf16 : offered[0]
+        let workspaceEdit = params["capabilities"]?["workspace"]?["workspaceEdit"]
+        clientRenamesFiles = workspaceEdit?["documentChanges"]?.bool == true
+            && (workspaceEdit?["resourceOperations"]?.array ?? []).contains(.string("rename"))
         initialized = true
         respond(id, result: [
             "capabilities": [
@@ -332,7 +340,7 @@ public final class LanguageServer: @unchecked Sendable {
             return position.line == start.line && position.character >= start.character && position.character <= end.character
         }
         guard !here.isEmpty else {
-            let line = Array((text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(position.line).first ?? "").unicodeScalars)
+            let line = Array((TextDocument.lines(text).dropFirst(position.line).first ?? "").unicodeScalars)
             let word = Self.word(in: line, at: TextDocument.offset(of: Position(line: 0, character: position.character), in: line, encoding: encoding))
             if let markdown = modelHover(word, in: path) {
                 respond(id, result: ["contents": ["kind": "markdown", "value": .string(markdown)]])
@@ -359,7 +367,7 @@ public final class LanguageServer: @unchecked Sendable {
         }
         // A definition asked for before the first check: the ids are not known yet.
         if model == nil { check() }
-        let lines = (text(of: path) ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = TextDocument.lines(text(of: path) ?? "")
         guard position.line < lines.count else {
             respond(id, result: .null)
             return
@@ -416,7 +424,11 @@ public final class LanguageServer: @unchecked Sendable {
                 continue
             }
             guard let close = line[index...].firstIndex(of: "]"), close + 1 < line.count, line[close + 1] == "(",
-                  let end = line[(close + 1)...].firstIndex(of: ")") else { return nil }
+                  let end = line[(close + 1)...].firstIndex(of: ")") else {
+                // `[ ]` or `[1]`, not a link: the next bracket may open one.
+                index += 1
+                continue
+            }
             if offset >= index, offset <= end {
                 var view = String.UnicodeScalarView()
                 view.append(contentsOf: line[(close + 2)..<end])
@@ -451,23 +463,34 @@ public final class LanguageServer: @unchecked Sendable {
         return String(view)
     }
 
+    /// What a request at a position is about: its document, the text's lines, the position's
+    /// line and offset in scalars, and the model of a check (made first if there is none). Nil
+    /// when there is nothing to answer with; the answer (`otherwise`, or an error) is given.
+    private func positionRequest(
+        _ id: JSON, _ params: JSON, what: String, otherwise: JSON
+    ) -> (path: String, position: Position, lines: [String], line: [Unicode.Scalar], cursor: Int, model: Site)? {
+        guard let path = path(params["textDocument"]?["uri"]), let position = Position(params["position"]) else {
+            respond(id, error: .invalidParams, "\(what) needs a document inside the workspace and a position")
+            return nil
+        }
+        if model == nil { check() }
+        let lines = TextDocument.lines(text(of: path) ?? "")
+        guard position.line < lines.count, let model else {
+            respond(id, result: otherwise)
+            return nil
+        }
+        let line = Array(lines[position.line].unicodeScalars)
+        let cursor = TextDocument.offset(of: Position(line: 0, character: position.character), in: line, encoding: encoding)
+        return (path, position, lines, line, cursor, model)
+    }
+
     // MARK: - References
 
     /// Every place a team, strategy or objective id is named: in the YAML of strategies, teams
     /// and objectives, and in playbooks' front matter.
     private func references(_ id: JSON, _ params: JSON) {
-        guard let path = path(params["textDocument"]?["uri"]), let position = Position(params["position"]) else {
-            respond(id, error: .invalidParams, "references need a document inside the workspace and a position")
-            return
-        }
-        if model == nil { check() }
-        let lines = (text(of: path) ?? "").split(separator: "\n", omittingEmptySubsequences: false)
-        guard position.line < lines.count, let model else {
-            respond(id, result: .array([]))
-            return
-        }
-        let line = Array(lines[position.line].unicodeScalars)
-        let word = Self.word(in: line, at: TextDocument.offset(of: Position(line: 0, character: position.character), in: line, encoding: encoding))
+        guard let (path, _, _, line, cursor, model) = positionRequest(id, params, what: "references", otherwise: .array([])) else { return }
+        let word = Self.word(in: line, at: cursor)
         let declaration: String? =
             model.teamModels.first { $0.id == word }?.sourcePath
             ?? model.strategyModels.first { $0.id == word }?.sourcePath
@@ -481,7 +504,7 @@ public final class LanguageServer: @unchecked Sendable {
         if params["context"]?["includeDeclaration"]?.bool != true { paths.remove(declaration) }
         for file in paths.sorted() where file.hasSuffix(".yaml") || file.hasSuffix(".yml") || file.hasSuffix(".md") {
             guard let text = text(of: file) else { continue }
-            for (number, range) in Self.mentions(of: word, in: text, markdown: file.hasSuffix(".md")) {
+            for (number, range) in Self.mentions(of: word, in: text, markdown: file.hasSuffix(".md"), encoding: encoding) {
                 found.append(["uri": .string(uri(file)), "range": ["start": Position(line: number, character: range.lowerBound).json,
                                                                       "end": Position(line: number, character: range.upperBound).json]])
             }
@@ -499,7 +522,7 @@ public final class LanguageServer: @unchecked Sendable {
         let target = Array(word.unicodeScalars)
         var found: [(Int, Range<Int>)] = []
         var inFrontMatter = false
-        for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, rawLine) in TextDocument.lines(text).enumerated() {
             if markdown {
                 if number == 0, rawLine.trimmingCharacters(in: .whitespaces) == "---" {
                     inFrontMatter = true
@@ -548,7 +571,7 @@ public final class LanguageServer: @unchecked Sendable {
             return
         }
         let text = text(of: path) ?? root.flatMap { try? String(contentsOf: $0.appending(path: path), encoding: .utf8) } ?? ""
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = TextDocument.lines(text)
         func width(_ string: some StringProtocol) -> Int { string.unicodeScalars.reduce(0) { $0 + encoding.width($1) } }
         struct Symbol {
             var name: String
@@ -626,7 +649,7 @@ public final class LanguageServer: @unchecked Sendable {
             respond(id, error: .invalidParams, "the document is not a file inside the workspace")
             return
         }
-        let lines = (text(of: path) ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = TextDocument.lines(text(of: path) ?? "")
         var actions: [JSON] = []
         for diagnostic in params["context"]?["diagnostics"]?.array ?? [] {
             guard let message = diagnostic["message"]?.string, let suggestion = Self.suggestion(in: message),
@@ -696,18 +719,9 @@ public final class LanguageServer: @unchecked Sendable {
     /// matter); in a Markdown link, the site's files by their path from this one, and after
     /// `#` the target's headings.
     private func completion(_ id: JSON, _ params: JSON) {
-        guard let path = path(params["textDocument"]?["uri"]), let position = Position(params["position"]) else {
-            respond(id, error: .invalidParams, "completion needs a document inside the workspace and a position")
+        guard let (path, position, lines, line, cursor, model) = positionRequest(id, params, what: "completion", otherwise: .array([])) else {
             return
         }
-        if model == nil { check() }
-        let lines = (text(of: path) ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard position.line < lines.count, let model else {
-            respond(id, result: .array([]))
-            return
-        }
-        let line = Array(lines[position.line].unicodeScalars)
-        let cursor = TextDocument.offset(of: Position(line: 0, character: position.character), in: line, encoding: encoding)
         var prefixView = String.UnicodeScalarView()
         prefixView.append(contentsOf: line[..<cursor])
         let prefix = String(prefixView)
@@ -747,7 +761,7 @@ public final class LanguageServer: @unchecked Sendable {
                 return
             }
             let targets = Set(sources.keys).union(documents.keys).filter { $0.hasSuffix(".md") && $0 != path }.sorted()
-            let items = targets.map { item(Self.relativePath(from: path, to: $0), detail: nil, kind: 17, from: start) }
+            let items = targets.map { item(ContentPaths.relativeURL(from: path, to: $0), detail: nil, kind: 17, from: start) }
             respond(id, result: .array(items))
             return
         }
@@ -815,7 +829,11 @@ public final class LanguageServer: @unchecked Sendable {
         var slugger = Slugger()
         var found: [(String, String, Int)] = []
         var inFence = false
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let lines = TextDocument.lines(text)
+        // Front matter's comments are not headings.
+        var first = 0
+        if lines.first == "---", let close = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) { first = close + 1 }
+        for (number, line) in lines.enumerated() where number >= first {
             let trimmed = line.drop { $0 == " " }
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
             guard !inFence, trimmed.hasPrefix("#") else { continue }
@@ -827,15 +845,6 @@ public final class LanguageServer: @unchecked Sendable {
         return found
     }
 
-    /// The relative path from one source file to another, as a Markdown link writes it.
-    static func relativePath(from source: String, to target: String) -> String {
-        let from = source.split(separator: "/").dropLast()
-        let to = target.split(separator: "/")
-        var shared = 0
-        while shared < from.count, shared < to.count - 1, from[from.startIndex + shared] == to[shared] { shared += 1 }
-        let ups = Array(repeating: "..", count: from.count - shared)
-        return (ups + to[shared...].map(String.init)).joined(separator: "/")
-    }
 
     // MARK: - Rename
 
@@ -847,7 +856,7 @@ public final class LanguageServer: @unchecked Sendable {
 
     private func renamed(at path: String, _ position: Position) -> (Renamed, line: Int, range: Range<Int>)? {
         if model == nil { check() }
-        let lines = (text(of: path) ?? "").split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = TextDocument.lines(text(of: path) ?? "")
         guard position.line < lines.count, let model else { return nil }
         let line = Array(lines[position.line].unicodeScalars)
         let cursor = TextDocument.offset(of: Position(line: 0, character: position.character), in: line, encoding: encoding)
@@ -859,10 +868,8 @@ public final class LanguageServer: @unchecked Sendable {
             var view = String.UnicodeScalarView()
             view.append(contentsOf: line[start...])
             let title = String(view).trimmingCharacters(in: .whitespaces)
-            // The heading's id as the page has it, counting the headings before it.
-            let before = lines[..<position.line].joined(separator: "\n")
-            let earlier = Self.headings(in: before).count
-            guard let slug = Self.headings(in: lines.joined(separator: "\n")).dropFirst(earlier).first?.id else { return nil }
+            // Only a real heading (not a line of a fenced block or of front matter), with its id as the page has it.
+            guard let slug = Self.headings(in: lines.joined(separator: "\n")).first(where: { $0.line == position.line })?.id else { return nil }
             return (.heading(title: title, slug: slug, line: position.line, range: start..<(start + title.unicodeScalars.count)),
                     position.line, start..<(start + title.unicodeScalars.count))
         }
@@ -893,7 +900,7 @@ public final class LanguageServer: @unchecked Sendable {
     }
 
     private func range(path: String, line: Int, _ range: Range<Int>) -> JSON {
-        let scalars = Array(((text(of: path) ?? "").split(separator: "\n", omittingEmptySubsequences: false).dropFirst(line).first ?? "").unicodeScalars)
+        let scalars = Array((TextDocument.lines(text(of: path) ?? "").dropFirst(line).first ?? "").unicodeScalars)
         let width = { (end: Int) in scalars[..<min(end, scalars.count)].reduce(0) { $0 + self.encoding.width($1) } }
         return ["start": Position(line: line, character: width(range.lowerBound)).json,
                 "end": Position(line: line, character: width(range.upperBound)).json]
@@ -931,6 +938,10 @@ public final class LanguageServer: @unchecked Sendable {
                 }
             }
             if isFile {
+                guard clientRenamesFiles else {
+                    respond(id, error: .invalidParams, "renaming '\(old)' renames its file, and this editor does not apply file renames")
+                    return
+                }
                 let folder = declaration.split(separator: "/").dropLast().joined(separator: "/")
                 let fileExtension = declaration.split(separator: ".").last.map { "." + $0 } ?? ""
                 renamedFile = (declaration, (folder.isEmpty ? "" : folder + "/") + newName + fileExtension)
@@ -950,25 +961,28 @@ public final class LanguageServer: @unchecked Sendable {
     private func willRenameFiles(_ id: JSON, _ params: JSON) {
         // Asked for before the first check: the site's files are not known yet.
         if model == nil { check() }
-        var edits: [String: [JSON]] = [:]
+        var moves: [String: String] = [:]
         for file in params["files"]?.array ?? [] {
             guard let from = path(file["oldUri"]), let to = path(file["newUri"]) else { continue }
-            for (edit, link) in linkEdits(from: from, to: to) { edits[edit, default: []].append(link) }
+            moves[from] = to
         }
+        var edits: [String: [JSON]] = [:]
+        for (file, edit) in linkEdits(moves) { edits[file, default: []].append(edit) }
         respond(id, result: edits.isEmpty ? .null : workspaceEdit(edits, renaming: nil))
     }
 
-    /// The links to a file that moves from `from` to `to`, and the links in it to other files
-    /// when it changes folder, each written from where it will be.
-    private func linkEdits(from: String, to: String) -> [(String, JSON)] {
+    /// The links to files that move (`moves`: old path to new), and the links in them when
+    /// they change folder, each rewritten once, from where its file will be to where its
+    /// target will be.
+    private func linkEdits(_ moves: [String: String]) -> [(String, JSON)] {
         var edits: [(String, JSON)] = []
-        let sameFolder = from.split(separator: "/").dropLast() == to.split(separator: "/").dropLast()
-        for (file, link) in markdownLinks() where !link.pathRange.isEmpty {
-            let origin = file == from ? to : file
-            if link.target == from {
-                edits.append((file, textEdit(file, line: link.line, link.pathRange, Self.relativePath(from: origin, to: to))))
-            } else if file == from, !sameFolder {
-                edits.append((file, textEdit(file, line: link.line, link.pathRange, Self.relativePath(from: origin, to: link.target))))
+        for (file, link) in markdownLinks() where !link.pathRange.isEmpty && (moves[file] != nil || moves[link.target] != nil) {
+            let origin = moves[file] ?? file
+            let target = moves[link.target] ?? link.target
+            let rewritten = ContentPaths.relativeURL(from: origin, to: target)
+            // A link whose way to its target is the same after the moves is left as written.
+            if rewritten != ContentPaths.relativeURL(from: file, to: link.target) {
+                edits.append((file, textEdit(file, line: link.line, link.pathRange, rewritten)))
             }
         }
         return edits
@@ -979,7 +993,7 @@ public final class LanguageServer: @unchecked Sendable {
         guard let file else {
             return ["changes": .object(Dictionary(uniqueKeysWithValues: edits.map { (uri($0.key), JSON.array($0.value)) }))]
         }
-        for (path, edit) in linkEdits(from: file.from, to: file.to) { edits[path, default: []].append(edit) }
+        for (path, edit) in linkEdits([file.from: file.to]) { edits[path, default: []].append(edit) }
         // Text edits first, at the files' old names, then the file renamed.
         var changes: [JSON] = edits.keys.sorted().map { path in
             ["textDocument": ["uri": .string(uri(path)), "version": documents[path].map { .number(Double($0.version)) } ?? .null],
@@ -1005,7 +1019,7 @@ public final class LanguageServer: @unchecked Sendable {
             guard let text = text(of: file) else { continue }
             let folder = file.split(separator: "/").dropLast().joined(separator: "/")
             var inFence = false
-            for (number, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for (number, rawLine) in TextDocument.lines(text).enumerated() {
                 let trimmed = rawLine.drop { $0 == " " }
                 if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
                 if inFence { continue }

@@ -72,10 +72,29 @@ public struct TextDocument: Sendable {
         return index
     }
 
+    /// A text's lines, split at each newline, a carriage return before it left out: `String`'s
+    /// own split would take "\r\n" for one character and never split there.
+    static func lines(_ text: String) -> [String] {
+        var lines: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                if current.last == "\r" { current.removeLast() }
+                lines.append(String(current))
+                current = String.UnicodeScalarView()
+            } else {
+                current.append(scalar)
+            }
+        }
+        if current.last == "\r" { current.removeLast() }
+        lines.append(String(current))
+        return lines
+    }
+
     /// The position of a line (from 1) and a column in scalars (from 1), as Charter's
     /// diagnostics give them, in the agreed encoding.
     static func position(line: Int, column: Int, in text: String, encoding: PositionEncoding) -> Position {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = Self.lines(text)
         let lineIndex = max(0, line - 1)
         guard lineIndex < lines.count else { return Position(line: lineIndex, character: 0) }
         var units = 0
@@ -87,7 +106,7 @@ public struct TextDocument: Sendable {
     /// that the editor underlines it; the position itself when no word starts there.
     static func wordEnd(line: Int, column: Int, in text: String, encoding: PositionEncoding) -> Position {
         let start = position(line: line, column: column, in: text, encoding: encoding)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = Self.lines(text)
         guard line >= 1, line - 1 < lines.count else { return start }
         var units = start.character
         let rest = Array(lines[line - 1].unicodeScalars.dropFirst(max(0, column - 1)))

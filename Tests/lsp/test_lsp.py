@@ -6,6 +6,7 @@ import asyncio
 import json
 import pathlib
 import subprocess
+import time
 
 import pytest
 from lsprotocol import types
@@ -502,3 +503,56 @@ async def test_completion_of_a_strategys_own_methods_and_programs(client: Langua
     line = next(i for i, l in enumerate(lines) if l.strip() == "method: peer-answers")
     at = lines[line].index("peer-answers")
     assert await complete(client, uri, line, at + 4) == [("peer-answers", at, at + 4)]
+
+
+def test_a_change_whose_range_cannot_be_read_is_skipped(site: pathlib.Path):
+    strategy = site / "content/strategies/community.yaml"
+    uri = strategy.as_uri()
+    text = strategy.read_text().replace("owner: hub\n", "owner: hubb\n", 1)
+    stream = b"".join([
+        frame({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"rootUri": site.as_uri(), "capabilities": {}}}),
+        frame({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
+        frame({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+            "textDocument": {"uri": uri, "languageId": "yaml", "version": 1, "text": text}}}),
+        # A range without its end: taken for the whole buffer, it would leave only "x".
+        frame({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"range": {"start": {"line": 0, "character": 0}}, "text": "x"}]}}),
+    ])
+    server = subprocess.Popen([CHARTER, "lsp"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=ENVIRONMENT)
+    server.stdin.write(stream)
+    server.stdin.flush()
+    # The server checks once what arrived, then is asked to stop.
+    time.sleep(3)
+    server.stdin.write(frame({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}) + frame({"jsonrpc": "2.0", "method": "exit"}))
+    server.stdin.close()
+    output = server.stdout.read()
+    assert server.wait(timeout=60) == 0
+    published = [m["params"] for m in responses(output) if m.get("method") == "textDocument/publishDiagnostics"
+                 and m["params"]["uri"] == uri]
+    assert [[d["code"] for d in p["diagnostics"]] for p in published][-1] == ["CH250"]
+
+
+@pytest.mark.asyncio
+async def test_a_buffer_with_crlf_line_ends(client: LanguageClient, site: pathlib.Path):
+    strategy = site / "content/strategies/community.yaml"
+    uri = strategy.as_uri()
+    text = strategy.read_text().replace("owner: hub\n", "owner: hubb\n", 1).replace("\n", "\r\n")
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=uri, language_id="yaml", version=1, text=text)))
+    found = await diagnostics_until(client, uri, lambda d: len(d) > 0)
+    assert summary(found) == [("CH250", types.DiagnosticSeverity.Error, 1, 7, 1, 11)]
+
+
+@pytest.mark.asyncio
+async def test_two_files_moved_together_keep_their_link(client: LanguageClient, site: pathlib.Path):
+    guides = site / "content/guides"
+    moves = [types.FileRename(old_uri=(guides / name).as_uri(), new_uri=(site / "content/moved" / name).as_uri())
+             for name in ("escalation.md", "listening-plan.md")]
+    edit = await client.workspace_will_rename_files_async(types.RenameFilesParams(files=moves))
+    texts = apply_workspace_edit(site, edit)
+    # escalation.md's link to listening-plan.md is the same from the new folder: left alone.
+    assert "content/guides/escalation.md" not in texts
+    assert texts == {
+        "content/index.md": (site / "content/index.md").read_text().replace("(guides/listening-plan.md#sources)", "(moved/listening-plan.md#sources)"),
+    }

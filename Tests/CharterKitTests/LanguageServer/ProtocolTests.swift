@@ -32,6 +32,26 @@ import Testing
         #expect(reader.next() == .message(["method": "é"]))
         #expect(reader.next() == nil)
         close(pipe[0])
+
+        // A length that would overflow, or that no editor sends, ends the input instead of the process.
+        var second: [Int32] = [0, 0]
+        #expect(Darwin_or_Glibc_pipe(&second) == 0)
+        let huge = Array("Content-Length: 9223372036854775807\r\n\r\n{}".utf8)
+        _ = huge.withUnsafeBytes { write(second[1], $0.baseAddress, $0.count) }
+        close(second[1])
+        let hostile = MessageReader(descriptor: second[0])
+        #expect(hostile.next() == .malformed("a message of 9223372036854775807 bytes is larger than 268435456"))
+        #expect(hostile.next() == nil)
+        close(second[0])
+    }
+
+    @Test("lines split at LF and CRLF alike; a link is found after brackets that are not one")
+    func linesAndLinks() {
+        #expect(TextDocument.lines("a\r\nb\nc\r\n") == ["a", "b", "c", ""])
+        #expect(TextDocument.position(line: 2, column: 3, in: "owner: x\r\nowner: hubb\r\n", encoding: .utf16) == Position(line: 1, character: 2))
+        let line = Array("- [ ] see [1] and [the guide](guide.md#part)".unicodeScalars)
+        #expect(LanguageServer.linkDestination(in: line, at: 20) == "guide.md#part")
+        #expect(LanguageServer.linkDestination(in: line, at: 3) == nil)
     }
 
     @Test("an edit's positions count UTF-16 units by default, or bytes or scalars when agreed")
