@@ -14,14 +14,27 @@ struct Template: Sendable {
         case text(String)
         case variable(Reference, escaped: Bool)
         case section(Reference, Template, inverted: Bool)
-        /// `{{>name}}`, `{{>*name}}` and `{{<name}}…{{/name}}` (with `overrides`). A partial that
-        /// stands alone on its line indents every line it renders as the tag was indented.
-        case partial(name: String, dynamic: Bool, indentation: String?, overrides: [String: Template]?)
+        /// `{{>name}}`, `{{>*name}}` (the name a value), and `{{<name}}…{{/name}}` (with `overrides`).
+        /// A partial that stands alone on its line indents every line it renders as the tag was indented.
+        case partial(Partial, indentation: String?, overrides: [String: Template]?)
         /// `{{$name}}default{{/name}}` in a template that others inherit.
         case block(name: String, default: Template, indentation: String)
         /// `{{$name}}…{{/name}}` directly inside `{{<parent}}`: an override (only while parsing).
         case override(name: String, Template)
         case contentType(escapesHTML: Bool)
+    }
+
+    /// Which template a partial tag includes.
+    enum Partial: Sendable {
+        case named(String)
+        /// `{{>*name}}`: the template named by the value at `name`.
+        case dynamic(Reference)
+
+        init(_ written: String, dynamic: Bool) {
+            self = dynamic
+                ? .dynamic(Reference(text: written, scope: .stack, parts: written.split(separator: ".").map(String.init), transforms: []))
+                : .named(written)
+        }
     }
 
     /// A name as written in a tag: `.`, `a.b.c`, `.a` (the current object only), with transforms.
@@ -67,26 +80,34 @@ struct Template: Sendable {
 /// delimiter or pragma tag alone on its line ("standalone") takes the whole line with it.
 struct TemplateParser {
     private let bytes: [UInt8]
-    private let text: String
     private var position = 0
 
     init(_ text: String) {
-        self.text = text
-        self.bytes = Array(text.utf8)
+        bytes = Array(text.utf8)
     }
 
     /// What a nested parse knows of where it is.
     struct State {
         var open: [UInt8] = Array("{{".utf8)
         var close: [UInt8] = Array("}}".utf8)
-        /// The section being parsed, which only its own closing tag ends.
-        var section: (name: String, transforms: [String])?
+        /// The section being parsed, as its tag wrote it (`empty(list)`): only its own closing tag ends it.
+        var section: String?
         var atLineStart = true
         /// Inside `{{<parent}}…{{/parent}}`: lines of an override lose the indentation of its first line.
         var inParent = false
         /// Directly inside `{{<parent}}`, where `{{$name}}` defines an override.
         var parentTopLevel = false
         var overrideIndent: Int?
+
+        /// The state inside a section, block or override named `name` whose opening tag stood
+        /// alone on its line (its text starts on a new line) or not.
+        func entering(_ name: String, standsAlone: Bool) -> State {
+            var inner = self
+            inner.section = name
+            inner.parentTopLevel = false
+            if !standsAlone { inner.atLineStart = false }
+            return inner
+        }
     }
 
     mutating func parseAll() throws(Template.SyntaxError) -> Template {
@@ -269,24 +290,19 @@ struct TemplateParser {
                 position += 1
                 let reference = try reference(state)
                 if standsAlone(state) { nextAtLineStart = true } else { flushLeading() }
-                var inner = state
-                inner.section = (reference.text, reference.transforms)
-                inner.parentTopLevel = false
-                if !nextAtLineStart { inner.atLineStart = false }
-                let body = try parse(inner)
+                let body = try parse(state.entering(reference.text, standsAlone: nextAtLineStart))
                 nodes.append(.section(reference, body, inverted: sigil == UInt8(ascii: "^")))
 
             case UInt8(ascii: "/"):
                 position += 1
                 _ = skip(while: Self.isSpace)
                 let nameStart = position
-                position = nameStart
                 let reference = try reference(state)
                 guard let section = state.section else {
                     throw error("'{{/\(reference.text)}}' closes a section that was never opened", at: nameStart)
                 }
-                guard reference.text == section.name else {
-                    throw error("the section '\(section.name)' is closed by '\(reference.text)'", at: nameStart)
+                guard reference.text == section else {
+                    throw error("the section '\(section)' is closed by '\(reference.text)'", at: nameStart)
                 }
                 if !standsAlone(state) { flushLeading() }
                 return Template(nodes: nodes, source: string(bodyStart..<tagStart))
@@ -323,7 +339,7 @@ struct TemplateParser {
                 flushLeading()
                 let alone = standsAlone(state)
                 nextAtLineStart = alone
-                nodes.append(.partial(name: name, dynamic: dynamic, indentation: alone ? indentation : nil, overrides: nil))
+                nodes.append(.partial(Template.Partial(name, dynamic: dynamic), indentation: alone ? indentation : nil, overrides: nil))
 
             case UInt8(ascii: "<"):
                 position += 1
@@ -332,7 +348,7 @@ struct TemplateParser {
                 flushLeading()
                 nextAtLineStart = standsAlone(state)
                 var inner = state
-                inner.section = (written, [])
+                inner.section = written
                 inner.atLineStart = true
                 inner.inParent = true
                 inner.parentTopLevel = true
@@ -347,7 +363,7 @@ struct TemplateParser {
                 }
                 let dynamic = written.hasPrefix("*")
                 nodes.append(.partial(
-                    name: dynamic ? String(written.dropFirst()) : written, dynamic: dynamic, indentation: indentation,
+                    Template.Partial(dynamic ? String(written.dropFirst()) : written, dynamic: dynamic), indentation: indentation,
                     overrides: overrides))
 
             case UInt8(ascii: "$"):
@@ -356,19 +372,13 @@ struct TemplateParser {
                 guard reference.transforms.isEmpty else { throw error("a block '{{$\(reference.text)}}' cannot have a transform", at: tagStart) }
                 if state.parentTopLevel {
                     nextAtLineStart = standsAlone(state)
-                    var inner = state
-                    inner.section = (reference.text, [])
-                    inner.parentTopLevel = false
-                    if !nextAtLineStart { inner.atLineStart = false }
-                    nodes.append(.override(name: reference.text, try parse(inner)))
+                    nodes.append(.override(name: reference.text, try parse(state.entering(reference.text, standsAlone: nextAtLineStart))))
                 } else {
                     let indentation = leading
                     flushLeading()
                     nextAtLineStart = standsAlone(state)
-                    var inner = state
-                    inner.section = (reference.text, [])
-                    if !nextAtLineStart { inner.atLineStart = false }
-                    nodes.append(.block(name: reference.text, default: try parse(inner), indentation: indentation))
+                    let fallback = try parse(state.entering(reference.text, standsAlone: nextAtLineStart))
+                    nodes.append(.block(name: reference.text, default: fallback, indentation: indentation))
                 }
 
             case UInt8(ascii: "="):
@@ -414,7 +424,7 @@ struct TemplateParser {
             state.atLineStart = nextAtLineStart
         }
         if let section = state.section {
-            throw error("the section '\(section.name)' is never closed", at: position)
+            throw error("the section '\(section)' is never closed", at: position)
         }
         return Template(nodes: nodes, source: string(bodyStart..<position))
     }

@@ -25,16 +25,9 @@ final class LambdaTemplates: @unchecked Sendable {
     private var parsed: [String: Template?] = [:]
 
     func template(for text: String) -> Template? {
-        lock.lock()
-        if let known = parsed[text] {
-            lock.unlock()
-            return known
-        }
-        lock.unlock()
+        if let known = lock.withLock({ parsed[text] }) { return known }
         let template = try? Template(parsing: text)
-        lock.lock()
-        parsed[text] = template
-        lock.unlock()
+        lock.withLock { parsed[text] = template }
         return template
     }
 }
@@ -77,12 +70,7 @@ struct TemplateRenderer {
                     escapes ? emitEscaped(string, scope) : emit(string, scope)
                 case .lambda(let lambda):
                     let text = lambda("")
-                    let source = escapes ? Self.escaped(text) : text
-                    if let template = library.lambdaTemplates.template(for: source) {
-                        var inner = scope
-                        inner.position = nil
-                        render(template.nodes, inner)
-                    }
+                    renderTemplate(text: escapes ? Self.escaped(text) : text, scope)
                 default:
                     let text = Self.describe(value)
                     escapes ? emitEscaped(text, scope) : emit(text, scope)
@@ -92,11 +80,12 @@ struct TemplateRenderer {
                 let value = resolve(reference, scope)
                 inverted ? renderInverted(value, body, scope) : renderSection(value, body, scope)
 
-            case .partial(let name, let dynamic, let indentation, let overrides):
-                var templateName = name
-                if dynamic {
-                    let reference = Template.Reference(
-                        text: name, scope: .stack, parts: name.split(separator: ".").map(String.init), transforms: [])
+            case .partial(let partial, let indentation, let overrides):
+                let templateName: String
+                switch partial {
+                case .named(let name):
+                    templateName = name
+                case .dynamic(let reference):
                     guard case .string(let named)? = resolve(reference, scope) else { continue }
                     templateName = named
                 }
@@ -142,17 +131,27 @@ struct TemplateRenderer {
         case .bool(let isTrue)?:
             if isTrue { render(body.nodes, scope) }
         case .lambda(let lambda)?:
-            guard let template = library.lambdaTemplates.template(for: lambda(body.source)) else { return }
-            var inner = scope
-            inner.position = nil
-            render(template.nodes, inner)
+            renderTemplate(text: lambda(body.source), scope)
         case let value?:
-            var inner = scope
-            inner.position = nil
-            stack.append(value)
-            render(body.nodes, inner)
-            stack.removeLast()
+            render(body, pushing: value, scope)
         }
+    }
+
+    /// A section's body with `value` as the current object.
+    private mutating func render(_ body: Template, pushing value: TemplateValue, _ scope: Scope) {
+        var inner = scope
+        inner.position = nil
+        stack.append(value)
+        render(body.nodes, inner)
+        stack.removeLast()
+    }
+
+    /// The template text a lambda returned, rendered in its place.
+    private mutating func renderTemplate(text: String, _ scope: Scope) {
+        guard let template = library.lambdaTemplates.template(for: text) else { return }
+        var inner = scope
+        inner.position = nil
+        render(template.nodes, inner)
     }
 
     private mutating func renderInverted(_ value: TemplateValue?, _ body: Template, _ scope: Scope) {
@@ -160,11 +159,7 @@ struct TemplateRenderer {
         case nil, .null?:
             render(body.nodes, scope)
         case .list(let list)? where list.count == 0:
-            var inner = scope
-            inner.position = nil
-            stack.append(.list(list))
-            render(body.nodes, inner)
-            stack.removeLast()
+            render(body, pushing: .list(list), scope)
         case .bool(let isTrue)?:
             if !isTrue { render(body.nodes, scope) }
         default:

@@ -80,25 +80,20 @@ extension TemplateField where Self: TemplateObject {
     func templateValue(_ rest: ArraySlice<String>) -> TemplateValue { descend(rest) }
 }
 
-extension String: TemplateField {
-    var isPresent: Bool { true }
-    func templateValue(_ rest: ArraySlice<String>) -> TemplateValue { rest.isEmpty ? .string(self) : .null }
+/// A field with no names below it: text, a number, a Boolean.
+protocol TemplateScalar: TemplateField {
+    var scalarValue: TemplateValue { get }
 }
 
-extension Bool: TemplateField {
+extension TemplateScalar {
     var isPresent: Bool { true }
-    func templateValue(_ rest: ArraySlice<String>) -> TemplateValue { rest.isEmpty ? .bool(self) : .null }
+    func templateValue(_ rest: ArraySlice<String>) -> TemplateValue { rest.isEmpty ? scalarValue : .null }
 }
 
-extension Int: TemplateField {
-    var isPresent: Bool { true }
-    func templateValue(_ rest: ArraySlice<String>) -> TemplateValue { rest.isEmpty ? .int(self) : .null }
-}
-
-extension Double: TemplateField {
-    var isPresent: Bool { true }
-    func templateValue(_ rest: ArraySlice<String>) -> TemplateValue { rest.isEmpty ? .double(self) : .null }
-}
+extension String: TemplateScalar { var scalarValue: TemplateValue { .string(self) } }
+extension Bool: TemplateScalar { var scalarValue: TemplateValue { .bool(self) } }
+extension Int: TemplateScalar { var scalarValue: TemplateValue { .int(self) } }
+extension Double: TemplateScalar { var scalarValue: TemplateValue { .double(self) } }
 
 extension Optional: TemplateField where Wrapped: TemplateField {
     var isPresent: Bool { self != nil }
