@@ -23,11 +23,11 @@ public final class LanguageServer: @unchecked Sendable {
     private var initialized = false
     private var shutdownRequested = false
     /// The open buffers, by path relative to the root.
-    private var documents: [String: TextDocument] = [:]
+    private var documents: [String: TextDocument] = [:] { didSet { lineMemo = [:] } }
     /// The diagnostics last published, by path relative to the root.
     private var published: [String: [Diagnostic]] = [:]
     /// The texts the last check read, by path: for positions in files that are not open.
-    private var sources: [String: String] = [:]
+    private var sources: [String: String] = [:] { didSet { lineMemo = [:] } }
     private var needsCheck = false
     /// The model the last check built: the ids that definitions point to.
     private var model: Site?
@@ -250,6 +250,17 @@ public final class LanguageServer: @unchecked Sendable {
         documents[path]?.text ?? sources[path]
     }
 
+    /// A file's lines as the server now knows its text, split once until a buffer or a check
+    /// changes it: a publish or a rename asks for them once per diagnostic or edit.
+    private var lineMemo: [String: [String]] = [:]
+
+    private func lines(of path: String) -> [String] {
+        if let known = lineMemo[path] { return known }
+        let lines = TextDocument.lines(text(of: path) ?? "")
+        lineMemo[path] = lines
+        return lines
+    }
+
     // MARK: - Diagnostics
 
     /// Checks the site with the open buffers, and publishes what changed: every file with
@@ -288,10 +299,15 @@ public final class LanguageServer: @unchecked Sendable {
         published = byPath
     }
 
+    /// Where a diagnostic's location starts, and the end of the word or link there.
+    private func span(_ location: SourceLocation) -> (start: Position, end: Position) {
+        let lines = self.lines(of: location.path)
+        return (TextDocument.position(line: location.line, column: location.column, in: lines, encoding: encoding),
+                TextDocument.wordEnd(line: location.line, column: location.column, in: lines, encoding: encoding))
+    }
+
     private func range(_ location: SourceLocation) -> JSON {
-        let text = text(of: location.path) ?? ""
-        let start = TextDocument.position(line: location.line, column: location.column, in: text, encoding: encoding)
-        let end = TextDocument.wordEnd(line: location.line, column: location.column, in: text, encoding: encoding)
+        let (start, end) = span(location)
         return ["start": start.json, "end": end.json]
     }
 
@@ -333,14 +349,12 @@ public final class LanguageServer: @unchecked Sendable {
             respond(id, error: .invalidParams, "a hover needs a position")
             return
         }
-        let text = text(of: path) ?? ""
         let here = (published[path] ?? []).filter { diagnostic in
-            let start = TextDocument.position(line: diagnostic.location.line, column: diagnostic.location.column, in: text, encoding: encoding)
-            let end = TextDocument.wordEnd(line: diagnostic.location.line, column: diagnostic.location.column, in: text, encoding: encoding)
+            let (start, end) = span(diagnostic.location)
             return position.line == start.line && position.character >= start.character && position.character <= end.character
         }
         guard !here.isEmpty else {
-            let line = Array((TextDocument.lines(text).dropFirst(position.line).first ?? "").unicodeScalars)
+            let line = Array((lines(of: path).dropFirst(position.line).first ?? "").unicodeScalars)
             let word = Self.word(in: line, at: TextDocument.offset(of: Position(line: 0, character: position.character), in: line, encoding: encoding))
             if let markdown = modelHover(word, in: path) {
                 respond(id, result: ["contents": ["kind": "markdown", "value": .string(markdown)]])
@@ -361,19 +375,7 @@ public final class LanguageServer: @unchecked Sendable {
     /// A team, strategy or objective id to the file that defines it; a Markdown link to its
     /// file, and to the heading its `#fragment` names.
     private func definition(_ id: JSON, _ params: JSON) {
-        guard let path = path(params["textDocument"]?["uri"]), let position = Position(params["position"]) else {
-            respond(id, error: .invalidParams, "a definition needs a document inside the workspace and a position")
-            return
-        }
-        // A definition asked for before the first check: the ids are not known yet.
-        if model == nil { check() }
-        let lines = TextDocument.lines(text(of: path) ?? "")
-        guard position.line < lines.count else {
-            respond(id, result: .null)
-            return
-        }
-        let line = Array(lines[position.line].unicodeScalars)
-        let offset = TextDocument.offset(of: Position(line: 0, character: position.character), in: line, encoding: encoding)
+        guard let (path, _, _, line, offset, _) = positionRequest(id, params, what: "a definition", otherwise: .null) else { return }
         if let destination = Self.linkDestination(in: line, at: offset), let target = linkTarget(destination, from: path) {
             respond(id, result: target)
             return
@@ -474,7 +476,7 @@ public final class LanguageServer: @unchecked Sendable {
             return nil
         }
         if model == nil { check() }
-        let lines = TextDocument.lines(text(of: path) ?? "")
+        let lines = self.lines(of: path)
         guard position.line < lines.count, let model else {
             respond(id, result: otherwise)
             return nil
@@ -649,7 +651,7 @@ public final class LanguageServer: @unchecked Sendable {
             respond(id, error: .invalidParams, "the document is not a file inside the workspace")
             return
         }
-        let lines = TextDocument.lines(text(of: path) ?? "")
+        let lines = self.lines(of: path)
         var actions: [JSON] = []
         for diagnostic in params["context"]?["diagnostics"]?.array ?? [] {
             guard let message = diagnostic["message"]?.string, let suggestion = Self.suggestion(in: message),
@@ -856,7 +858,7 @@ public final class LanguageServer: @unchecked Sendable {
 
     private func renamed(at path: String, _ position: Position) -> (Renamed, line: Int, range: Range<Int>)? {
         if model == nil { check() }
-        let lines = TextDocument.lines(text(of: path) ?? "")
+        let lines = self.lines(of: path)
         guard position.line < lines.count, let model else { return nil }
         let line = Array(lines[position.line].unicodeScalars)
         let cursor = TextDocument.offset(of: Position(line: 0, character: position.character), in: line, encoding: encoding)
@@ -900,7 +902,7 @@ public final class LanguageServer: @unchecked Sendable {
     }
 
     private func range(path: String, line: Int, _ range: Range<Int>) -> JSON {
-        let scalars = Array((TextDocument.lines(text(of: path) ?? "").dropFirst(line).first ?? "").unicodeScalars)
+        let scalars = Array((lines(of: path).dropFirst(line).first ?? "").unicodeScalars)
         let width = { (end: Int) in scalars[..<min(end, scalars.count)].reduce(0) { $0 + self.encoding.width($1) } }
         return ["start": Position(line: line, character: width(range.lowerBound)).json,
                 "end": Position(line: line, character: width(range.upperBound)).json]
@@ -1016,10 +1018,10 @@ public final class LanguageServer: @unchecked Sendable {
     private func markdownLinks() -> [(file: String, link: MarkdownLink)] {
         var found: [(String, MarkdownLink)] = []
         for file in Set(sources.keys).union(documents.keys).sorted() where file.hasSuffix(".md") {
-            guard let text = text(of: file) else { continue }
+            guard text(of: file) != nil else { continue }
             let folder = file.split(separator: "/").dropLast().joined(separator: "/")
             var inFence = false
-            for (number, rawLine) in TextDocument.lines(text).enumerated() {
+            for (number, rawLine) in lines(of: file).enumerated() {
                 let trimmed = rawLine.drop { $0 == " " }
                 if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inFence.toggle() }
                 if inFence { continue }

@@ -92,9 +92,8 @@ public struct TextDocument: Sendable {
     }
 
     /// The position of a line (from 1) and a column in scalars (from 1), as Charter's
-    /// diagnostics give them, in the agreed encoding.
-    static func position(line: Int, column: Int, in text: String, encoding: PositionEncoding) -> Position {
-        let lines = Self.lines(text)
+    /// diagnostics give them, in the agreed encoding, in a text split by `lines(_:)`.
+    static func position(line: Int, column: Int, in lines: [String], encoding: PositionEncoding) -> Position {
         let lineIndex = max(0, line - 1)
         guard lineIndex < lines.count else { return Position(line: lineIndex, character: 0) }
         var units = 0
@@ -104,9 +103,8 @@ public struct TextDocument: Sendable {
 
     /// The end of the word that starts at a diagnostic's position (an id, a path, a link), so
     /// that the editor underlines it; the position itself when no word starts there.
-    static func wordEnd(line: Int, column: Int, in text: String, encoding: PositionEncoding) -> Position {
-        let start = position(line: line, column: column, in: text, encoding: encoding)
-        let lines = Self.lines(text)
+    static func wordEnd(line: Int, column: Int, in lines: [String], encoding: PositionEncoding) -> Position {
+        let start = position(line: line, column: column, in: lines, encoding: encoding)
         guard line >= 1, line - 1 < lines.count else { return start }
         var units = start.character
         let rest = Array(lines[line - 1].unicodeScalars.dropFirst(max(0, column - 1)))

@@ -197,7 +197,7 @@ enum FuzzTarget: String, CaseIterable {
             let end = Position(line: Int(bytes[2] % 8), character: Int(bytes[3] % 64))
             document.replace(from: start, to: end, with: "x\ny", encoding: encoding)
             expect(document.text.unicodeScalars.count <= text.unicodeScalars.count + 3, "an edit removes what it replaces")
-            _ = TextDocument.wordEnd(line: Int(bytes[0] % 8) + 1, column: Int(bytes[1] % 64) + 1, in: text, encoding: encoding)
+            _ = TextDocument.wordEnd(line: Int(bytes[0] % 8) + 1, column: Int(bytes[1] % 64) + 1, in: TextDocument.lines(text), encoding: encoding)
         }
         let line = Array(text.unicodeScalars)
         _ = LanguageServer.linkDestination(in: line, at: Int(bytes[1]) % (line.count + 1))

@@ -48,7 +48,7 @@ import Testing
     @Test("lines split at LF and CRLF alike; a link is found after brackets that are not one")
     func linesAndLinks() {
         #expect(TextDocument.lines("a\r\nb\nc\r\n") == ["a", "b", "c", ""])
-        #expect(TextDocument.position(line: 2, column: 3, in: "owner: x\r\nowner: hubb\r\n", encoding: .utf16) == Position(line: 1, character: 2))
+        #expect(TextDocument.position(line: 2, column: 3, in: TextDocument.lines("owner: x\r\nowner: hubb\r\n"), encoding: .utf16) == Position(line: 1, character: 2))
         let line = Array("- [ ] see [1] and [the guide](guide.md#part)".unicodeScalars)
         #expect(LanguageServer.linkDestination(in: line, at: 20) == "guide.md#part")
         #expect(LanguageServer.linkDestination(in: line, at: 3) == nil)
@@ -68,9 +68,9 @@ import Testing
         // Past a line's end is its end; past the last line is the text's end.
         document.replace(from: Position(line: 0, character: 40), to: Position(line: 9, character: 0), with: "!", encoding: .utf16)
         #expect(document.text == "aB!")
-        #expect(TextDocument.position(line: 2, column: 5, in: "x\ncafé [a](b)", encoding: .utf16) == Position(line: 1, character: 4))
-        #expect(TextDocument.wordEnd(line: 2, column: 6, in: "x\ncafé [a](b) more", encoding: .utf16) == Position(line: 1, character: 11))
-        #expect(TextDocument.wordEnd(line: 1, column: 8, in: "owner: hubb # x", encoding: .utf16) == Position(line: 0, character: 11))
+        #expect(TextDocument.position(line: 2, column: 5, in: TextDocument.lines("x\ncafé [a](b)"), encoding: .utf16) == Position(line: 1, character: 4))
+        #expect(TextDocument.wordEnd(line: 2, column: 6, in: TextDocument.lines("x\ncafé [a](b) more"), encoding: .utf16) == Position(line: 1, character: 11))
+        #expect(TextDocument.wordEnd(line: 1, column: 8, in: TextDocument.lines("owner: hubb # x"), encoding: .utf16) == Position(line: 0, character: 11))
     }
 }
 
