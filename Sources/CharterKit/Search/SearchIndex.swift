@@ -4,14 +4,47 @@ import Foundation
 /// tags only once its search box is used: that works from `file://` (where browsers refuse
 /// to fetch JSON) and under any sub-path, and pages that are never searched download nothing.
 ///
-/// `search/pages.js` lists every entry (title, URL from the site's top, kind, summary).
-/// `search/terms-X.js` holds, for the terms starting with X, the entries they occur in, as
-/// base-36 gaps between entry numbers, so that a query loads only the shards its words need;
-/// a gap ends in `*` when the term is in the entry's title, a heading or a keyword, which
-/// ranks it above entries that only mention it. `search/text-N.js` holds the plain text of
-/// entries `N × textChunk ..< (N + 1) × textChunk`, from which the box cuts an excerpt around
-/// the words found; it loads only for the results shown.
+/// A query loads only what it needs:
+/// - `search/meta.js`, small: the first term of each term shard, the ranges of entry numbers
+///   of each kind, and the values the filters offer;
+/// - for each word, the term shard it falls in (`search/terms-ID.js`). Shards are cut by
+///   bytes where a term's hash says so once they are big enough, so that an edit changes one
+///   shard, not the names of all those after it. A term's postings are the base-36 gaps between
+///   the numbers of the entries it is in, each followed by where it is in that entry: `!` in
+///   its title, `*` in a heading or keyword, else its first position in the text (in words,
+///   divided by 8) in capital base-26 letters, which ranks words near each other first;
+/// - for the results on screen, their entries' files (`search/entries-N.js`, a few entries
+///   each): title, link, kind, summary and the text an excerpt is cut from;
+/// - for a word that finds nothing, the words of its first letter (`search/words-X.js`, most
+///   frequent first), to correct one typo.
+///
+/// Filters are terms no query word can be (`:strategy:ID`, `:stage:ID`, `:tag:TAG`), in the
+/// same shards. Words are folded to lower case without accents, here and in the browser alike.
 public struct SearchIndex: Sendable {
+    /// A value a filter offers (a strategy, a stage, a tag) that an entry has.
+    public struct Facet: Sendable, Hashable {
+        /// "strategy", "stage" or "tag".
+        public var group: String
+        public var value: String
+        /// What the filter shows for it.
+        public var label: String
+        /// Values are offered by this, then by label: a stage's place on the ladder, say.
+        public var order: Int
+
+        public init(group: String, value: String, label: String, order: Int = 0) {
+            self.group = group
+            self.value = value
+            self.label = label
+            self.order = order
+        }
+
+        /// The filters, in the order the search box offers them.
+        static let groups = ["strategy", "stage", "tag"]
+
+        /// The term under which the entries that have it are listed.
+        var term: String { ":\(group):\(value)" }
+    }
+
     /// One thing that can be found.
     ///
     /// Its parts live in one box, copied only when a copy is changed: a site's entries are
@@ -21,11 +54,13 @@ public struct SearchIndex: Sendable {
             var title: String
             var path: String
             var kind: String
+            var kindKey: String
             var summary: String
             var keywords: [String]
             var text: String
             var headings: [String]
             var body: String
+            var facets: [Facet]
         }
 
         private final class Storage: @unchecked Sendable {
@@ -52,10 +87,16 @@ public struct SearchIndex: Sendable {
             get { storage.fields.path }
             set { unique().fields.path = newValue }
         }
-        /// "playbook", "strategy", "team", "stage", "responsibility".
+        /// What kind of page it is, in the site's language, shown beside it in the results.
         public var kind: String {
             get { storage.fields.kind }
             set { unique().fields.kind = newValue }
+        }
+        /// The kind's key, which the kind filter uses: "playbook", "strategy", "team", "party",
+        /// "objective", "stage", "responsibility".
+        public var kindKey: String {
+            get { storage.fields.kindKey }
+            set { unique().fields.kindKey = newValue }
         }
         public var summary: String {
             get { storage.fields.summary }
@@ -71,7 +112,7 @@ public struct SearchIndex: Sendable {
             get { storage.fields.text }
             set { unique().fields.text = newValue }
         }
-        /// The entry's headings: their words rank like the title's.
+        /// The entry's headings: their words rank above the body's.
         public var headings: [String] {
             get { storage.fields.headings }
             set { unique().fields.headings = newValue }
@@ -81,11 +122,17 @@ public struct SearchIndex: Sendable {
             get { storage.fields.body }
             set { unique().fields.body = newValue }
         }
+        /// The filter values it has.
+        public var facets: [Facet] {
+            get { storage.fields.facets }
+            set { unique().fields.facets = newValue }
+        }
 
-        public init(title: String, path: String, kind: String, summary: String, keywords: [String] = [], text: String,
-                    headings: [String] = [], body: String = "") {
+        public init(title: String, path: String, kind: String, kindKey: String? = nil, summary: String, keywords: [String] = [],
+                    text: String, headings: [String] = [], body: String = "", facets: [Facet] = []) {
             storage = Storage(Fields(
-                title: title, path: path, kind: kind, summary: summary, keywords: keywords, text: text, headings: headings, body: body))
+                title: title, path: path, kind: kind, kindKey: kindKey ?? kind, summary: summary, keywords: keywords, text: text,
+                headings: headings, body: body, facets: facets))
         }
 
         public static func == (left: Entry, right: Entry) -> Bool {
@@ -95,16 +142,15 @@ public struct SearchIndex: Sendable {
 
     /// At most this many distinct terms are indexed per entry (every word of the title and
     /// keywords, then of the headings, then the most frequent others), as a guard against giant
-    /// pages. Typical pages have far fewer, so every word of them can be searched. For the
-    /// 10,000-page benchmark corpus (`gen_corpus.py --pages 10000 --seed 42`) the page table is
-    /// 1.8 MB and the term shards 3.9 MB (at most 0.4 MB each), of which a query loads the page
-    /// table and one shard per word; the texts for excerpts are 21 MB in 1,263 files of at most
-    /// 20 KB, of which a query loads those of the results it shows (20 at most).
+    /// pages. Typical pages have far fewer, so every word of them can be searched.
     public var termsPerEntry = 400
     /// Summaries are cut to this many characters.
     public var summaryLength = 110
-    /// How many entries' texts share one `search/text-N.js` file: a result loads its neighbours' too.
-    public var textChunk = 8
+    /// A term shard ends, once it has at least half this many bytes, before a term whose hash is
+    /// a multiple of 8, and in any case once it has twice this many.
+    public var shardBytes = 16_000
+    /// How many entries share one `search/entries-N.js` file.
+    public var entriesPerFile = 2
     /// Each entry's text for excerpts is cut to this many characters, as a guard against giant pages.
     public var textLength = 20_000
 
@@ -116,84 +162,99 @@ public struct SearchIndex: Sendable {
 
     /// How many threads find the terms of entries; the index does not depend on it.
     public var workers = ProcessInfo.processInfo.activeProcessorCount
-    /// Terms of entries seen by earlier builds in this process (the live preview), by their text.
+    /// The parts of the last build's index in this process (the live preview), entry by entry.
     var memo: SearchIndexMemo?
 
     /// The index files by their path in the site.
     public func files(for entries: [Entry]) -> [String: String] {
         if let memo { return memo.files(for: entries, index: self) }
-        return SearchIndexParts(entries: entries, index: self).files()
+        var parts = SearchIndexParts(settings: settingsKey)
+        parts.update(entries: entries, index: self)
+        return parts.files
     }
 
     /// What every setting that shapes the files adds to an entry's key.
     var settingsKey: String {
-        "\(termsPerEntry) \(summaryLength) \(textChunk) \(textLength)"
+        "\(termsPerEntry) \(summaryLength) \(shardBytes) \(entriesPerFile) \(textLength)"
     }
 
-    /// A row of `pages.js`. The box makes each path a link relative to the site's top: encoded like every href.
-    func row(_ entry: Entry) -> String {
-        "[\(Self.quote(entry.title)),\(Self.quote(LinkResolver.percentEncoded(entry.path))),\(Self.quote(entry.kind)),\(Self.quote(Self.cut(entry.summary, to: summaryLength)))]"
+    /// Where a term is in an entry, as its postings write it after the entry's gap.
+    struct Hit: Sendable, Equatable {
+        var term: String
+        var marker: String
     }
 
-    /// An entry's text for excerpts, as it appears in a `text-N.js` file.
-    func excerptText(_ entry: Entry) -> String {
-        Self.quote(Self.cut(entry.body, to: textLength))
-    }
-
-    func pagesFile(rows: [String]) -> String {
-        "window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.textChunk=\(max(1, textChunk));"
-            + "window.charterSearch.pages=[\n" + rows.joined(separator: ",\n") + "\n];\n"
-    }
-
-    /// One term's line of its shard: the gaps between the numbers of the entries it is in, in
-    /// base 36, starred where the term is in the entry's title, headings or keywords.
-    static func termLine(_ term: String, postings: [Int], strong marked: Set<Int>) -> String {
-        var previous = 0
-        let gaps = postings.map { number -> String in
-            defer { previous = number }
-            return String(number - previous, radix: 36) + (marked.contains(number) ? "*" : "")
+    /// An entry's terms, in the order of `precedes`, with where each is, and its filter terms.
+    func hits(of entry: Entry) -> [Hit] {
+        var strong: [String: String] = [:]
+        var order: [String] = []
+        func add(_ word: String, _ marker: String) {
+            guard strong[word] == nil else { return }
+            strong[word] = marker
+            order.append(word)
         }
-        return "\(quote(term)):\"\(gaps.joined(separator: ","))\""
-    }
-
-    /// One shard of terms, from each term's line, in the order of the terms.
-    func shardFile(_ shard: String, lines: [String]) -> String {
-        "window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms[\"\(shard)\"]={\n"
-            + lines.joined(separator: ",\n") + "\n};\n"
-    }
-
-    func chunkFile(_ chunk: Int, texts: ArraySlice<String>) -> String {
-        "window.charterSearch=window.charterSearch||{terms:{}};(window.charterSearch.text=window.charterSearch.text||{})[\(chunk)]=[\n"
-            + texts.joined(separator: ",\n") + "\n];\n"
-    }
-
-    /// The terms that rank an entry first: the words of its title, headings and keywords.
-    static func strongTerms(of entry: Entry) -> Set<String> {
-        Set(words(entry.title) + entry.headings.flatMap(words) + entry.keywords.flatMap(words) + entry.keywords.map { $0.lowercased() })
-    }
-
-    /// The distinct terms of an entry: all of its title, headings and keywords, then its most frequent other words.
-    func terms(of entry: Entry) -> [String] {
-        var always: [String] = []
-        var seen: Set<String> = []
-        for word in Self.words(entry.title) + entry.keywords.flatMap(Self.words) + entry.keywords.map({ $0.lowercased() })
-        where seen.insert(word).inserted {
-            always.append(word)
-        }
+        for word in Self.words(entry.title) { add(word, "!") }
+        for word in entry.keywords.flatMap(Self.words) { add(word, "*") }
         // Headings' words too, within the limit.
-        for word in entry.headings.flatMap(Self.words) where always.count < termsPerEntry && seen.insert(word).inserted {
-            always.append(word)
-        }
+        for word in entry.headings.flatMap(Self.words) where strong.count < termsPerEntry { add(word, "*") }
         var counts: [String: Int] = [:]
-        for word in Self.words(entry.text) where !Self.stopWords.contains(word) { counts[word, default: 0] += 1 }
-        let frequent = counts.filter { !seen.contains($0.key) }
-            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .prefix(max(0, termsPerEntry - always.count)).map(\.key)
-        return always + frequent
+        var first: [String: Int] = [:]
+        for (position, word) in Self.words(entry.text).enumerated() where !Self.stopWords.contains(word) {
+            counts[word, default: 0] += 1
+            if first[word] == nil { first[word] = position }
+        }
+        let frequent = counts.filter { strong[$0.key] == nil }
+            .sorted { $0.value != $1.value ? $0.value > $1.value : Self.precedes($0.key, $1.key) }
+            .prefix(max(0, termsPerEntry - strong.count))
+        var hits = order.map { Hit(term: $0, marker: strong[$0]!) }
+        hits += frequent.map { Hit(term: $0.key, marker: Self.letters(first[$0.key]! / 8)) }
+        hits += Set(entry.facets.map(\.term)).map { Hit(term: $0, marker: "!") }
+        return hits.sorted { Self.precedes($0.term, $1.term) }
     }
 
-    /// Lower-cased words of two letters or more; the same rule as the browser's query splitting
-    /// (runs of Unicode letters and numbers). Works on Unicode scalars, with a fast path for
+    /// A number in capital base-26 letters: 0 is `A`, 26 is `BA`.
+    static func letters(_ number: Int) -> String {
+        var number = number
+        var out: [UInt8] = []
+        repeat {
+            out.append(UInt8(ascii: "A") + UInt8(number % 26))
+            number /= 26
+        } while number > 0
+        return String(decoding: out.reversed(), as: UTF8.self)
+    }
+
+    /// The order of terms in shards, the browser's: by UTF-16 code units.
+    static func precedes(_ left: String, _ right: String) -> Bool {
+        left.utf16.lexicographicallyPrecedes(right.utf16)
+    }
+
+    /// An entry's row of its `entries-N.js` file: title, link from the site's top (encoded like
+    /// every href), kind, summary and the text excerpts are cut from.
+    func row(_ entry: Entry) -> String {
+        "[\(Self.quote(entry.title)),\(Self.quote(LinkResolver.percentEncoded(entry.path))),\(Self.quote(entry.kind)),"
+            + "\(Self.quote(Self.cut(entry.summary, to: summaryLength))),\(Self.quote(Self.cut(entry.body, to: textLength)))]"
+    }
+
+    /// The start of every index file: it may load before or after any other.
+    static let prologue = "var s=window.charterSearch=window.charterSearch||{};"
+
+    /// A shard's name in its file's: from a hash of its first term, so that it stays the same
+    /// when shards before it change.
+    static func shardName(_ first: String) -> String {
+        var hash: UInt32 = 2_166_136_261
+        for byte in first.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return String(hash, radix: 36)
+    }
+
+    /// Whether a shard may end before this term once it is big enough.
+    static func cutsBefore(_ term: String) -> Bool {
+        var hash: UInt32 = 2_166_136_261
+        for byte in term.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return (hash >> 7) % 8 == 0
+    }
+
+    /// Lower-cased words of two letters or more, without accents; the same rule as the browser's
+    /// query splitting (runs of Unicode letters, marks and numbers). Works on Unicode scalars, with a fast path for
     /// ASCII, rather than on `Character`s, whose grapheme breaking dominated the index's cost.
     static func words(_ text: String) -> [String] {
         var text = text
@@ -202,11 +263,12 @@ public struct SearchIndex: Sendable {
         var current = String.UnicodeScalarView()
         var length = 0
         func flush() {
-            if length >= 2 { words.append(String(current)) }
+            if length >= 2 { words.append(String(current).precomposedStringWithCanonicalMapping) }
             current.removeAll(keepingCapacity: true)
             length = 0
         }
-        for scalar in text.lowercased().unicodeScalars {
+        // Accents are dropped: the letters decomposed, their combining diacritical marks left out.
+        for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars where !(0x300...0x36F).contains(scalar.value) {
             if isWordScalar(scalar) {
                 current.append(scalar)
                 // Combining marks extend the letter before them, as one character.
@@ -260,12 +322,6 @@ public struct SearchIndex: Sendable {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false
         }
-    }
-
-    /// The shard a term lives in: its first letter or digit, or `_`.
-    static func shard(of term: String) -> String {
-        guard let first = term.unicodeScalars.first, ("a"..."z").contains(first) || ("0"..."9").contains(first) else { return "_" }
-        return String(first)
     }
 
     /// The text with its white space folded to single spaces, cut after whole words to at most
@@ -428,125 +484,262 @@ enum PlainText {
 }
 
 /// Everything the search files are made of, entry by entry, so that a build that changed a few
-/// entries remakes only the files those entries are in.
+/// entries remakes only the files those entries are in. Made from scratch or updated, the files
+/// are the same.
 struct SearchIndexParts: Sendable {
     var settings: String
     /// The entries the parts were made from, to find the changed ones: an entry the next build
     /// reused shares its strings' storage with this one, so comparing the two costs next to nothing.
     var entries: [SearchIndex.Entry] = []
-    var terms: [[String]] = []
-    var strongTerms: [Set<String>] = []
+    var hits: [[SearchIndex.Hit]] = []
     var rows: [String] = []
-    var texts: [String] = []
+    /// The numbers of the entries each term is in, ascending.
     var postings: [String: [Int]] = [:]
-    var strong: [String: Set<Int>] = [:]
-    var shardTerms: [String: Set<String>] = [:]
-    /// Each term's line of its shard, so that a shard is remade by encoding only the terms that changed.
+    /// Every term, in the order of `SearchIndex.precedes`.
+    var sortedTerms: [String] = []
+    /// Each term's postings as its shard writes them.
     var lines: [String: String] = [:]
-    var shardFiles: [String: String] = [:]
-    var chunkFiles: [Int: String] = [:]
-    var pagesFile = ""
+    /// Each shard's terms and file, by the shard's name.
+    var shards: [String: (terms: [String], text: String)] = [:]
+    var entryFiles: [Int: String] = [:]
+    var wordFiles: [String: String] = [:]
+    var meta = ""
+    /// Every file, by its path in the site.
+    var files: [String: String] = [:]
 
-    /// The parts of every entry, made from scratch.
-    init(entries: [SearchIndex.Entry], index: SearchIndex) {
-        settings = index.settingsKey
-        self.entries = entries
-        let made = ParallelMap.map(entries, workers: index.workers) { entry in
-            (index.terms(of: entry), SearchIndex.strongTerms(of: entry), index.row(entry), index.excerptText(entry))
-        }
-        terms = made.map(\.0)
-        strongTerms = made.map(\.1)
-        rows = made.map(\.2)
-        texts = made.map(\.3)
-        for (number, entryTerms) in terms.enumerated() {
-            for term in entryTerms { postings[term, default: []].append(number) }
-            for term in strongTerms[number] { strong[term, default: []].insert(number) }
-        }
-        for (term, numbers) in postings {
-            shardTerms[SearchIndex.shard(of: term), default: []].insert(term)
-            lines[term] = SearchIndex.termLine(term, postings: numbers, strong: strong[term] ?? [])
-        }
-        for shard in shardTerms.keys { shardFiles[shard] = shardFile(shard, index: index) }
-        let chunk = max(1, index.textChunk)
-        for start in stride(from: 0, to: texts.count, by: chunk) {
-            chunkFiles[start / chunk] = index.chunkFile(start / chunk, texts: texts[start..<min(texts.count, start + chunk)])
-        }
-        pagesFile = index.pagesFile(rows: rows)
+    init(settings: String) {
+        self.settings = settings
     }
 
-    /// Remakes the parts of the entries at `changed` (same number of entries, same settings),
-    /// and only the files they are in.
-    mutating func update(_ changed: [Int], entries: [SearchIndex.Entry], index: SearchIndex) {
-        self.entries = entries
-        let made = ParallelMap.map(changed, workers: index.workers) { number in
-            (index.terms(of: entries[number]), SearchIndex.strongTerms(of: entries[number]), index.row(entries[number]),
-             index.excerptText(entries[number]))
-        }
+    /// Makes the parts of the entries that differ from the last ones, and the files they are in:
+    /// all of them when the number of entries changed or many did.
+    mutating func update(entries new: [SearchIndex.Entry], index: SearchIndex) {
+        var changed = new.indices.filter { !entries.indices.contains($0) || new[$0] != entries[$0] }
+        let fresh = new.count != entries.count || changed.count > max(8, new.count / 4)
+        if fresh { changed = Array(new.indices) }
+        let made = ParallelMap.map(changed, workers: index.workers) { number in (index.hits(of: new[number]), index.row(new[number])) }
         var changedTerms: Set<String> = []
-        var chunks: Set<Int> = []
-        for (number, parts) in zip(changed, made) {
-            let oldTerms = Set(terms[number]), newTerms = Set(parts.0)
-            for term in oldTerms.subtracting(newTerms) {
-                postings[term]?.removeAll { $0 == number }
-                if postings[term]?.isEmpty == true {
-                    postings[term] = nil
-                    shardTerms[SearchIndex.shard(of: term)]?.remove(term)
+        if fresh {
+            hits = made.map(\.0)
+            rows = made.map(\.1)
+            postings = [:]
+            var buffers: [String: [UInt8]] = [:]
+            for (number, entryHits) in hits.enumerated() {
+                for hit in entryHits {
+                    let previous = postings[hit.term]?.last ?? 0
+                    postings[hit.term, default: []].append(number)
+                    buffers[hit.term, default: []].append(contentsOf: Self.posting(number - previous, hit.marker))
                 }
-                changedTerms.insert(term)
             }
-            for term in newTerms.subtracting(oldTerms) {
-                var numbers = postings[term] ?? []
-                let position = numbers.firstIndex { $0 > number } ?? numbers.count
-                numbers.insert(number, at: position)
-                postings[term] = numbers
-                shardTerms[SearchIndex.shard(of: term), default: []].insert(term)
-                changedTerms.insert(term)
+            lines = buffers.mapValues { String(decoding: $0, as: UTF8.self) }
+            sortedTerms = postings.keys.sorted(by: SearchIndex.precedes)
+            shards = [:]
+            entryFiles = [:]
+            wordFiles = [:]
+        } else {
+            for (number, parts) in zip(changed, made) {
+                changedTerms.formUnion(difference(hits[number], parts.0, entry: number))
+                hits[number] = parts.0
+                rows[number] = parts.1
             }
-            for term in strongTerms[number].symmetricDifference(parts.1) {
-                if parts.1.contains(term) {
-                    strong[term, default: []].insert(number)
+            for term in changedTerms {
+                if let numbers = postings[term], !numbers.isEmpty {
+                    lines[term] = line(term, numbers)
                 } else {
-                    strong[term]?.remove(number)
-                    if strong[term]?.isEmpty == true { strong[term] = nil }
+                    postings[term] = nil
+                    lines[term] = nil
                 }
-                changedTerms.insert(term)
-            }
-            terms[number] = parts.0
-            strongTerms[number] = parts.1
-            if rows[number] != parts.2 { rows[number] = parts.2; pagesFile = "" }
-            if texts[number] != parts.3 { texts[number] = parts.3; chunks.insert(number / max(1, index.textChunk)) }
-        }
-        var shards: Set<String> = []
-        for term in changedTerms {
-            lines[term] = postings[term].map { SearchIndex.termLine(term, postings: $0, strong: strong[term] ?? []) }
-            shards.insert(SearchIndex.shard(of: term))
-        }
-        for shard in shards {
-            if let terms = shardTerms[shard], !terms.isEmpty {
-                shardFiles[shard] = shardFile(shard, index: index)
-            } else {
-                shardTerms[shard] = nil
-                shardFiles[shard] = nil
             }
         }
-        let chunk = max(1, index.textChunk)
-        for number in chunks {
-            chunkFiles[number] = index.chunkFile(number, texts: texts[number * chunk..<min(texts.count, number * chunk + chunk)])
-        }
-        if pagesFile.isEmpty { pagesFile = index.pagesFile(rows: rows) }
-    }
+        entries = new
+        cutShards(index: index, changed: fresh ? nil : changedTerms)
+        makeEntryFiles(changed: fresh ? nil : changed, index: index)
+        makeWordFiles(changed: fresh ? nil : changedTerms)
+        meta = metaFile(index: index)
 
-    /// A shard's file, from the lines of its terms in sorted order.
-    private func shardFile(_ shard: String, index: SearchIndex) -> String {
-        index.shardFile(shard, lines: (shardTerms[shard] ?? []).sorted().compactMap { lines[$0] })
-    }
-
-    func files() -> [String: String] {
         let folder = SearchIndex.folder
-        var files: [String: String] = ["\(folder)pages.js": pagesFile]
-        for (shard, text) in shardFiles { files["\(folder)terms-\(shard).js"] = text }
-        for (chunk, text) in chunkFiles { files["\(folder)text-\(chunk).js"] = text }
-        return files
+        files = ["\(folder)meta.js": meta]
+        for (name, shard) in shards { files["\(folder)terms-\(name).js"] = shard.text }
+        for (number, text) in entryFiles { files["\(folder)entries-\(number).js"] = text }
+        for (letter, text) in wordFiles { files["\(folder)words-\(letter).js"] = text }
+    }
+
+    /// One posting: the gap in base 36, then the marker.
+    private static func posting(_ gap: Int, _ marker: String) -> [UInt8] {
+        Array(String(gap, radix: 36).utf8) + Array(marker.utf8)
+    }
+
+    /// Moves an entry's postings from its old hits to its new ones; the terms whose lines change.
+    private mutating func difference(_ old: [SearchIndex.Hit], _ new: [SearchIndex.Hit], entry number: Int) -> Set<String> {
+        var touched: Set<String> = []
+        var i = 0, j = 0
+        while i < old.count || j < new.count {
+            if j == new.count || (i < old.count && SearchIndex.precedes(old[i].term, new[j].term)) {
+                let term = old[i].term
+                if var numbers = postings[term], let at = Self.position(of: number, in: numbers), numbers[at] == number {
+                    numbers.remove(at: at)
+                    postings[term] = numbers
+                    if numbers.isEmpty, let gone = Self.termPosition(term, in: sortedTerms) { sortedTerms.remove(at: gone) }
+                }
+                touched.insert(term)
+                i += 1
+            } else if i == old.count || SearchIndex.precedes(new[j].term, old[i].term) {
+                let term = new[j].term
+                var numbers = postings[term] ?? []
+                if numbers.isEmpty {
+                    let at = Self.insertion(term, in: sortedTerms)
+                    sortedTerms.insert(term, at: at)
+                }
+                numbers.insert(number, at: Self.position(of: number, in: numbers) ?? numbers.count)
+                postings[term] = numbers
+                touched.insert(term)
+                j += 1
+            } else {
+                if old[i].marker != new[j].marker { touched.insert(new[j].term) }
+                i += 1
+                j += 1
+            }
+        }
+        return touched
+    }
+
+    /// The first index whose number is not below `number`; nil past the end.
+    private static func position(of number: Int, in numbers: [Int]) -> Int? {
+        var low = 0, high = numbers.count
+        while low < high {
+            let middle = (low + high) / 2
+            if numbers[middle] < number { low = middle + 1 } else { high = middle }
+        }
+        return low < numbers.count ? low : nil
+    }
+
+    /// Where a term goes in the sorted terms.
+    private static func insertion(_ term: String, in terms: [String]) -> Int {
+        var low = 0, high = terms.count
+        while low < high {
+            let middle = (low + high) / 2
+            if SearchIndex.precedes(terms[middle], term) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    private static func termPosition(_ term: String, in terms: [String]) -> Int? {
+        let at = insertion(term, in: terms)
+        return at < terms.count && terms[at] == term ? at : nil
+    }
+
+    /// A term's postings, from the numbers of its entries and where it is in each.
+    private func line(_ term: String, _ numbers: [Int]) -> String {
+        var bytes: [UInt8] = []
+        var previous = 0
+        for number in numbers {
+            let entryHits = hits[number]
+            var low = 0, high = entryHits.count
+            while low < high {
+                let middle = (low + high) / 2
+                if SearchIndex.precedes(entryHits[middle].term, term) { low = middle + 1 } else { high = middle }
+            }
+            bytes += Self.posting(number - previous, entryHits[low].marker)
+            previous = number
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Cuts the sorted terms into shards by bytes, where a term's hash allows it, and remakes
+    /// the shards whose terms or lines changed (all of them when `changed` is nil).
+    private mutating func cutShards(index: SearchIndex, changed: Set<String>?) {
+        var cut: [(name: String, terms: [String])] = []
+        var current: [String] = []
+        var bytes = 0
+        var names: Set<String> = []
+        func close() {
+            guard let first = current.first else { return }
+            var name = SearchIndex.shardName(first)
+            while names.contains(name) { name += "x" }
+            names.insert(name)
+            cut.append((name, current))
+            current = []
+            bytes = 0
+        }
+        for term in sortedTerms {
+            if bytes >= 2 * index.shardBytes || (bytes >= index.shardBytes / 2 && SearchIndex.cutsBefore(term)) { close() }
+            current.append(term)
+            bytes += term.utf8.count + (lines[term]?.utf8.count ?? 0) + 6
+        }
+        close()
+        var made: [String: (terms: [String], text: String)] = [:]
+        for (name, terms) in cut {
+            if let changed, let old = shards[name], old.terms == terms, !terms.contains(where: changed.contains) {
+                made[name] = old
+                continue
+            }
+            let body = terms.map { "\(SearchIndex.quote($0)):\"\(lines[$0] ?? "")\"" }.joined(separator: ",\n")
+            made[name] = (terms, SearchIndex.prologue + "(s.terms=s.terms||{})[\"\(name)\"]={\n\(body)\n};\n")
+        }
+        shards = made
+    }
+
+    private mutating func makeEntryFiles(changed: [Int]?, index: SearchIndex) {
+        let size = max(1, index.entriesPerFile)
+        let numbers = changed.map { Set($0.map { $0 / size }) } ?? Set(stride(from: 0, to: rows.count, by: size).map { $0 / size })
+        for number in numbers {
+            let slice = rows[number * size..<min(rows.count, number * size + size)]
+            entryFiles[number] = SearchIndex.prologue + "(s.entries=s.entries||{})[\(number)]=[\n" + slice.joined(separator: ",\n") + "\n];\n"
+        }
+    }
+
+    /// The file of words a term is in, for corrections: its first letter or digit, or `_`.
+    static func letter(of term: String) -> String {
+        guard let first = term.utf16.first, (0x61...0x7A).contains(first) || (0x30...0x39).contains(first) else { return "_" }
+        return String(UnicodeScalar(UInt8(first)))
+    }
+
+    /// The words of each first letter, the most frequent first, for the letters of the changed
+    /// terms (all of them when `changed` is nil).
+    private mutating func makeWordFiles(changed: Set<String>?) {
+        let letters = changed.map { Set($0.filter { !$0.hasPrefix(":") }.map(Self.letter)) }
+        var words: [String: [String]] = [:]
+        for term in sortedTerms where !term.hasPrefix(":") {
+            let letter = Self.letter(of: term)
+            if letters == nil || letters!.contains(letter) { words[letter, default: []].append(term) }
+        }
+        for letter in letters ?? [] where words[letter] == nil { wordFiles[letter] = nil }
+        for (letter, terms) in words {
+            // Sorted terms, stably by how many entries each is in: the most frequent correction first.
+            let ordered = terms.enumerated().sorted {
+                let left = postings[$0.element]?.count ?? 0, right = postings[$1.element]?.count ?? 0
+                return left != right ? left > right : $0.offset < $1.offset
+            }.map(\.element)
+            wordFiles[letter] = SearchIndex.prologue + "(s.words=s.words||{})[\"\(letter)\"]=[\n"
+                + ordered.map(SearchIndex.quote).joined(separator: ",") + "\n];\n"
+        }
+    }
+
+    /// `search/meta.js`: the shards' first terms and names, each kind's runs of entry numbers,
+    /// and the filters' values.
+    private func metaFile(index: SearchIndex) -> String {
+        let quote = SearchIndex.quote
+        let shardList = shards.map { (first: $0.value.terms[0], name: $0.key) }
+            .sorted { SearchIndex.precedes($0.first, $1.first) }
+            .map { "[\(quote($0.first)),\(quote($0.name))]" }
+        var kinds: [String] = []
+        var start = 0
+        for number in entries.indices where number == entries.count - 1 || entries[number + 1].kindKey != entries[number].kindKey {
+            kinds.append("[\(quote(entries[number].kindKey)),\(quote(entries[number].kind)),\(start),\(number + 1)]")
+            start = number + 1
+        }
+        var facets: [String: [SearchIndex.Facet: Int]] = [:]
+        for entry in entries {
+            for facet in entry.facets { facets[facet.group, default: [:]][facet, default: 0] += 1 }
+        }
+        let groups = facets.keys.sorted { (SearchIndex.Facet.groups.firstIndex(of: $0) ?? 99, $0) < (SearchIndex.Facet.groups.firstIndex(of: $1) ?? 99, $1) }
+            .map { group -> String in
+                let values = facets[group]!.keys.sorted { ($0.order, $0.label.lowercased(), $0.value) < ($1.order, $1.label.lowercased(), $1.value) }
+                return "\(quote(group)):[" + values.map { "[\(quote($0.value)),\(quote($0.label))]" }.joined(separator: ",") + "]"
+            }
+        return SearchIndex.prologue + "s.meta={\n\"entries\":\(entries.count),\"perFile\":\(max(1, index.entriesPerFile)),"
+            + "\"shards\":[\n" + shardList.joined(separator: ",\n") + "\n],\"kinds\":[" + kinds.joined(separator: ",")
+            + "],\"facets\":{" + groups.joined(separator: ",") + "}};\n"
     }
 }
 
@@ -564,17 +757,10 @@ final class SearchIndexMemo: @unchecked Sendable {
             defer { last = nil }
             return last
         }
-        let changed = parts.flatMap { previous -> [Int]? in
-            guard previous.settings == settings, previous.entries.count == entries.count else { return nil }
-            return entries.indices.filter { entries[$0] != previous.entries[$0] }
-        }
-        if let changed, changed.count <= max(8, entries.count / 4) {
-            parts?.update(changed, entries: entries, index: index)
-        } else {
-            parts = nil
-        }
-        let result = parts ?? SearchIndexParts(entries: entries, index: index)
-        lock.withLock { last = result }
-        return result.files()
+        if parts?.settings != settings { parts = SearchIndexParts(settings: settings) }
+        parts!.update(entries: entries, index: index)
+        let files = parts!.files
+        lock.withLock { last = parts }
+        return files
     }
 }

@@ -12,7 +12,7 @@ import Testing
         "content/index.md": "# Home\n\n[b](b.md#missing) [whole](print.md#page-1) [lost](print.md#nowhere)\n\n[steps](b.md#steps) [top](b.md#b) [skip to the text](b.md#main)\n",
         "content/b.md": "# B\n\n## Steps\n",
         "content/print.md": "# My print notes\n",
-        "content/search/pages.js": "// not the index\n",
+        "content/search/meta.js": "// not the index\n",
         "content/search/tips.md": "# Search tips\n",
     ]
 
@@ -29,7 +29,7 @@ import Testing
         let (check, build) = try Self.both(site)
         #expect(located(check.diagnostics) == [
             "CH302 error content/index.md:3:1", "CH302 error content/index.md:3:44",
-            "CH004 error content/print.md:1:1", "CH004 error content/search/pages.js:1:1",
+            "CH004 error content/print.md:1:1", "CH004 error content/search/meta.js:1:1",
         ])
         #expect(check.diagnostics == build.diagnostics)
         #expect(check.diagnostics.filter { $0.code == .brokenAnchor }.map(\.message) == [
@@ -37,19 +37,19 @@ import Testing
             "broken anchor '#nowhere' in link 'print.md#nowhere': the page has no such heading or id",
         ])
         // The content file on the index's path was seen because the index was made.
-        #expect(check.paths.contains("search/pages.js"))
+        #expect(check.paths.contains("search/meta.js"))
         #expect(check.paths == build.paths)
     }
 
     @Test("without a content file in the search folder, a check makes no search index; the pages it claims are a build's")
     func noSearchIndex() throws {
         var files = Self.edgeSite
-        files["content/search/pages.js"] = nil
+        files["content/search/meta.js"] = nil
         files["content/search/tips.md"] = nil
         let site = try TemporarySite(files)
         let (check, build) = try Self.both(site)
         #expect(check.diagnostics == build.diagnostics)
-        #expect(build.paths.contains("search/pages.js"))
+        #expect(build.paths.contains("search/meta.js"))
         #expect(check.paths == build.paths.filter { !$0.hasPrefix("search/") })
         #expect(check.pageCount == build.pageCount)
     }

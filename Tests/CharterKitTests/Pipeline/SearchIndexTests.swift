@@ -3,50 +3,93 @@ import Testing
 @testable import CharterKit
 
 @Suite struct SearchIndexTests {
-    @Test("entries become a page table and term shards of base-36 gaps")
+    @Test("entries become a small meta file, term shards of base-36 gaps with where each term is, and entry files")
     func files() {
         let entries = [
-            SearchIndex.Entry(title: "Risk escalation", path: "a.html", kind: "playbook", summary: "When to call", text: "pile on risk risk"),
-            SearchIndex.Entry(title: "Storm week", path: "s.html", kind: "strategy", summary: "Ready", keywords: ["storm-ready"], text: "risk"),
+            SearchIndex.Entry(title: "Risk escalation", path: "a b.html", kind: "playbook", summary: "When to call",
+                              text: "Risk escalation pile on risk risk", body: "pile on risk risk",
+                              facets: [SearchIndex.Facet(group: "tag", value: "risk", label: "risk")]),
+            SearchIndex.Entry(title: "Storm week", path: "s.html", kind: "Strategie", kindKey: "strategy", summary: "Ready",
+                              keywords: ["storm-ready"], text: "Storm week flood flood risk", headings: ["Flood"],
+                              facets: [SearchIndex.Facet(group: "strategy", value: "storm-ready", label: "Storm week"),
+                                       SearchIndex.Facet(group: "stage", value: "formalised", label: "Formalised", order: 3)]),
         ]
         let files = SearchIndex().files(for: entries)
-        #expect(files["search/pages.js"] == """
-            window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.textChunk=8;window.charterSearch.pages=[
-            ["Risk escalation","a.html","playbook","When to call"],
-            ["Storm week","s.html","strategy","Ready"]
+        // Everything fits one shard, named after a hash of its first term.
+        let name = SearchIndex.shardName(":stage:formalised")
+        #expect(files.keys.sorted() == [
+            "search/entries-0.js", "search/meta.js", "search/terms-\(name).js", "search/words-e.js", "search/words-f.js",
+            "search/words-p.js", "search/words-r.js", "search/words-s.js", "search/words-w.js",
+        ])
+        #expect(files["search/meta.js"] == """
+            var s=window.charterSearch=window.charterSearch||{};s.meta={
+            "entries":2,"perFile":2,"shards":[
+            [":stage:formalised","\(name)"]
+            ],"kinds":[["playbook","playbook",0,1],["strategy","Strategie",1,2]],"facets":{"strategy":[["storm-ready","Storm week"]],"stage":[["formalised","Formalised"]],"tag":[["risk","risk"]]}};
+
+            """)
+        // "risk" is in the first entry's title (!) and at the second's fifth word, in its first
+        // eight (A); "flood" is in the second's heading (*); "pile" is the first's third word;
+        // filters are terms of their own; "on" is a stop word.
+        #expect(files["search/terms-\(name).js"] == """
+            var s=window.charterSearch=window.charterSearch||{};(s.terms=s.terms||{})["\(name)"]={
+            ":stage:formalised":"1!",
+            ":strategy:storm-ready":"1!",
+            ":tag:risk":"0!",
+            "escalation":"0!",
+            "flood":"1*",
+            "pile":"0A",
+            "ready":"1*",
+            "risk":"0!1A",
+            "storm":"1!",
+            "week":"1!"
+            };
+
+            """)
+        #expect(files["search/entries-0.js"] == """
+            var s=window.charterSearch=window.charterSearch||{};(s.entries=s.entries||{})[0]=[
+            ["Risk escalation","a%20b.html","playbook","When to call","pile on risk risk"],
+            ["Storm week","s.html","Strategie","Ready",""]
             ];
 
             """)
-        let r = files["search/terms-r.js"] ?? ""
-        // "risk" is in the first entry's title: its gap is marked to rank it first.
-        #expect(r.contains("\"risk\":\"0*,1\""))
-        let s = files["search/terms-s.js"] ?? ""
-        #expect(s.contains("\"storm\":\"1*\"") && s.contains("\"storm-ready\":\"1*\"") && s.contains("\"ready\"") == false)
-        #expect(files["search/terms-p.js"]?.contains("\"pile\":\"0\"") == true)
-        #expect(files["search/terms-o.js"] == nil, "'on' is a stop word")
+        #expect(files["search/words-r.js"] == """
+            var s=window.charterSearch=window.charterSearch||{};(s.words=s.words||{})["r"]=[
+            "risk","ready"
+            ];
+
+            """)
     }
 
-    @Test("heading words rank like the title's; bodies are written in chunks for excerpts")
-    func headingsAndTexts() {
+    @Test("positions are capital base-26 letters; entries share files in twos; a big index is cut into shards, each term in one")
+    func positionsAndShards() {
+        #expect(SearchIndex.letters(0) == "A")
+        #expect(SearchIndex.letters(25) == "Z")
+        #expect(SearchIndex.letters(26) == "BA")
+        #expect(SearchIndex.letters(27 * 26) == "BBA")
         var index = SearchIndex()
-        index.textChunk = 2
-        let entries = (0..<3).map { number in
+        index.shardBytes = 200
+        let entries = (0..<5).map { number in
             SearchIndex.Entry(title: "Page \(number)", path: "\(number).html", kind: "playbook", summary: "",
-                              text: "When to escalate, then call", headings: number == 1 ? ["When to escalate"] : [],
-                              body: "Body  \(number)\nwith </script> in it")
+                              text: (0..<60).map { "word\($0 * 7 % 60)x\(number % 2)" }.joined(separator: " "), body: "Body \(number)")
         }
         let files = index.files(for: entries)
-        #expect(files["search/terms-e.js"]?.contains("\"escalate\":\"0,1*,1\"") == true)
-        #expect(files["search/pages.js"]?.contains("window.charterSearch.textChunk=2;") == true)
-        #expect(files["search/text-0.js"] == """
-            window.charterSearch=window.charterSearch||{terms:{}};(window.charterSearch.text=window.charterSearch.text||{})[0]=[
-            "Body 0 with <\\/script> in it",
-            "Body 1 with <\\/script> in it"
-            ];
-
-            """)
-        #expect(files["search/text-1.js"]?.contains("[1]=[\n\"Body 2 with") == true)
-        #expect(files["search/text-2.js"] == nil)
+        #expect(files.keys.filter { $0.hasPrefix("search/entries-") }.sorted() == ["search/entries-0.js", "search/entries-1.js", "search/entries-2.js"])
+        #expect(files["search/entries-2.js"]?.contains("[2]=[\n[\"Page 4\",\"4.html\",\"playbook\",\"\",\"Body 4\"]\n];") == true)
+        let shards = files.keys.filter { $0.hasPrefix("search/terms-") }
+        #expect(shards.count > 3)
+        // Every term is in exactly one shard, and the meta file lists the shards in the order of their first terms.
+        var seen: [String] = []
+        for path in shards.sorted() {
+            let text = files[path]!
+            seen += text.split(separator: "\n").dropFirst().dropLast().map { String($0.split(separator: ":")[0]) }
+        }
+        #expect(seen.count == Set(seen).count)
+        #expect(seen.count == 2 * 60 + 1, "the 120 words of the texts and 'page'")
+        let meta = files["search/meta.js"]!
+        let firsts = meta.split(separator: "\n").filter { $0.hasPrefix("[\"") }.map { String($0.split(separator: ",")[0].dropFirst(2).dropLast()) }
+        #expect(firsts.count == shards.count)
+        #expect(firsts == firsts.sorted(by: SearchIndex.precedes))
     }
 
     @Test("strings are safe inside a script element")
@@ -62,16 +105,23 @@ import Testing
         let page = try site.outputText("guides/listening-plan.html")
         #expect(page.contains("<script src=\"../assets/search.js\" defer></script>"))
         #expect(!page.contains("pages.js"))
-        #expect(page.contains("<form class=\"search\" role=\"search\" data-root=\"../\" data-results-one=\"1 result\" data-results=\"{count} results\" data-results-some=\"{shown} of {count} results\" data-no-results=\"No results\" data-playbook=\"playbook\" hidden>"))
+        #expect(page.contains("<form class=\"search\" role=\"search\" data-root=\"../\" data-results-one=\"1 result\" data-results=\"{count} results\" data-results-some=\"{shown} of {count} results\" data-no-results=\"No results\" data-corrected=\"Showing results for {word}\" hidden>"))
+        #expect(page.contains("<label>Strategy <select data-filter=\"strategy\"><option value=\"\">Any</option></select></label>"))
+        #expect(!page.contains("meta.js"))
         let files = try TemporarySite.snapshot(of: site.output).keys
-        #expect(files.contains("search/pages.js"))
-        #expect(try site.outputText("search/pages.js").contains("[\"Customer community\",\"strategies/community.html\",\"strategy\","))
+        #expect(files.contains("search/meta.js"))
+        let meta = try site.outputText("search/meta.js")
+        #expect(meta.contains("\"facets\":{\"strategy\":[[\"community\",\"Customer community\"]]"))
+        let entries = try files.filter { $0.hasPrefix("search/entries-") }.map { try site.outputText($0) }.joined()
+        #expect(entries.contains("[\"Customer community\",\"strategies/community.html\",\"strategy\","))
     }
 
-    @Test("words are runs of letters and numbers, lower-cased, two characters or more, in ASCII and beyond", arguments: [
+    @Test("words are runs of letters and numbers, lower-cased without accents, two characters or more, in ASCII and beyond", arguments: [
         ("Plain ASCII text, with 42 numbers and a B2B x", ["plain", "ascii", "text", "with", "42", "numbers", "and", "b2b"]),
-        ("Café naïve, ÉTÉ 2026 — résumé!", ["café", "naïve", "été", "2026", "résumé"]),
-        ("Cafe\u{301} and e\u{301}e", ["café", "and", "ée"]),
+        ("Café naïve, ÉTÉ 2026 — résumé!", ["cafe", "naive", "ete", "2026", "resume"]),
+        ("Cafe\u{301} and e\u{301}e", ["cafe", "and", "ee"]),
+        ("Ærø Straße İstanbul", ["ærø", "straße", "istanbul"]),
+        ("שָׁלוֹם עולם", ["שָׁלוֹם", "עולם"]),
         ("", []),
     ])
     func words(text: String, expected: [String]) {

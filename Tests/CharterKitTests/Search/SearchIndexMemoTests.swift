@@ -22,7 +22,13 @@ import Testing
             return SearchIndex.Entry(
                 title: sentence(1 + next(3)), path: "p\(number).html", kind: "playbook", summary: sentence(next(6)),
                 keywords: next(3) == 0 ? [sentence(1)] : [], text: sentence(3) + " " + body,
-                headings: (0..<next(3)).map { _ in sentence(2) }, body: body)
+                headings: (0..<next(3)).map { _ in sentence(2) }, body: body, facets: facets())
+        }
+        mutating func facets() -> [SearchIndex.Facet] {
+            (0..<next(3)).map { _ in
+                let value = SearchIndexMemoTests.words[next(4)]
+                return SearchIndex.Facet(group: ["tag", "stage", "strategy"][next(3)], value: value, label: value.uppercased())
+            }
         }
     }
 
@@ -30,7 +36,8 @@ import Testing
     func randomEdits(seed: UInt64) {
         var random = Generator(state: seed)
         var index = SearchIndex()
-        index.textChunk = 4
+        index.entriesPerFile = 3
+        index.shardBytes = 300
         index.termsPerEntry = 12
         var entries = (0..<30).map { random.entry($0) }
         let memo = SearchIndexMemo()
@@ -40,12 +47,13 @@ import Testing
         for round in 1...60 {
             for _ in 0..<(1 + random.next(3)) {
                 let number = random.next(entries.count)
-                switch random.next(4) {
+                switch random.next(5) {
                 case 0: entries[number] = random.entry(number)
                 case 1: entries[number].title = random.sentence(2)
                 case 2:
                     entries[number].body = random.sentence(10)
                     entries[number].text = entries[number].title + " " + entries[number].body
+                case 3: entries[number].facets = random.facets()
                 default: entries[number].headings = [random.sentence(2)]
                 }
             }
