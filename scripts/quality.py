@@ -13,7 +13,9 @@ too wide for it scrolls inside itself; the search box shows an excerpt of a page
 a word found only there, on the phone too.
 Behaviour: open the home page, follow a cross-link to a strategy, search for a playbook by a
 word from its body, see the word in the result's excerpt and open the result with the
-keyboard; over HTTP under a sub-path, then from file://.
+keyboard; search for a misspelt word and an unaccented one, and with a kind filter chosen from
+the keyboard, and run axe with the filters open; over HTTP under a sub-path, then from file://.
+Search relevance: every query of Tests/search/relevance.tsv ranks the page meant within its rank.
 Screenshots of key pages at phone and desktop widths, light and dark.
 """
 import argparse
@@ -254,21 +256,23 @@ def layout(base, pages):
     return failures
 
 
-def search_excerpt(driver, wait, word, expected):
-    """Types the word into the search box; returns the excerpt shown under the expected title."""
+def search_excerpt(driver, wait, word, expected, mark=None):
+    """Types the word into the search box; returns the excerpt shown under the expected title,
+    with the word marked (or `mark`, the form the text has)."""
     box = wait.until(wait_for.element_to_be_clickable((By.ID, "search-input")))
     box.click()
     box.send_keys(Keys.CONTROL, "a")
     box.send_keys(Keys.DELETE)
     box.send_keys(word)
     read = ("return Array.from(document.querySelectorAll('#search-results [role=option]')).map(o => ["
-            "o.querySelector('a').innerText.split('\\n')[0], o.querySelector('.search-summary').innerText, "
+            "o.querySelector('.search-title').firstChild ? Array.from(o.querySelector('.search-title').childNodes).filter(n => !(n.classList && n.classList.contains('search-kind'))).map(n => n.textContent).join('') : '', o.querySelector('.search-summary').innerText, "
             "Array.from(o.querySelectorAll('.search-summary mark')).map(m => m.textContent)])")
 
     def excerpt(d):
         for title, text, marks in d.execute_script(read):
-            if title.upper().startswith(expected.upper()) and word.lower() in text.lower() \
-                    and any(mark.lower().startswith(word.lower()) for mark in marks):
+            shown = (mark or word).lower()
+            if title.upper().startswith(expected.upper()) and shown in text.lower() \
+                    and any(found.lower().startswith(shown) for found in marks):
                 return text
         return False
     return box, wait.until(excerpt)
@@ -297,19 +301,111 @@ def behaviour(base, strategy, word, expected):
             box, text = search_excerpt(driver, wait, typed, expected)
             print(f"  searched '{typed}': '{expected}' shows the excerpt '{text}'")
         titles = [title.strip() for title in driver.execute_script(
-            "return Array.from(document.querySelectorAll('#search-results [role=option] a')).map(a => a.innerText.split('\\n')[0])")]
+            "return Array.from(document.querySelectorAll('#search-results .search-title')).map(a => Array.from(a.childNodes).filter(n => !(n.classList && n.classList.contains('search-kind'))).map(n => n.textContent).join(''))")]
         index = next(i for i, title in enumerate(titles) if title.upper().startswith(expected.upper()))
         for _ in range(index + 1):
             box.send_keys(Keys.ARROW_DOWN)
         box.send_keys(Keys.ENTER)
         wait.until(lambda d: d.find_element(By.TAG_NAME, "h1").text == expected)
         print(f"  opened the result with the keyboard: '{driver.find_element(By.TAG_NAME, 'h1').text}'")
-        return 0
+        return search_gates(driver, wait, base)
     except Exception as error:
         print(f"  FAILED on {driver.current_url}: {type(error).__name__}: {error}")
         return 1
     finally:
         driver.quit()
+
+
+def search_gates(driver, wait, base):
+    """The search box's gates on the example: a misspelt word is corrected and says so; an
+    unaccented word finds its accented form and marks it; a query filtered from the keyboard
+    lists only that kind; axe finds nothing with the filters open and results on screen."""
+    failures = 0
+    driver.get(base + "index.html")
+    box = wait.until(wait_for.element_to_be_clickable((By.ID, "search-input")))
+    note_and_titles = ("return [document.querySelector('.search-note').hidden ? '' : document.querySelector('.search-note').textContent,"
+                       " Array.from(document.querySelectorAll('#search-results .search-title')).map(a => Array.from(a.childNodes).filter(n => !(n.classList && n.classList.contains('search-kind'))).map(n => n.textContent).join('')),"
+                       " Array.from(document.querySelectorAll('#search-results [role=option] .search-kind')).map(k => k.textContent),"
+                       " document.querySelector('.search-status').textContent]")
+
+    def typed(word):
+        box.click()
+        box.send_keys(Keys.CONTROL, "a")
+        box.send_keys(Keys.DELETE)
+        box.send_keys(word)
+
+    typed("govrenance")
+    note, titles, _, status = wait.until(lambda d: (lambda r: r if r[0] and r[1] else False)(d.execute_script(note_and_titles)))
+    if "governance" not in note or not titles or titles[0].strip().lower() != "governance":
+        failures += 1
+        print(f"  FAILED: 'govrenance' shows the note '{note}' and the results {titles[:3]}")
+    else:
+        print(f"  searched 'govrenance': '{note}', first '{titles[0].strip()}' (status: '{status}')")
+    box, text = search_excerpt(driver, wait, "cafe", "Street champions", mark="café")
+    print(f"  searched 'cafe': 'Street champions' shows the excerpt '{text}'")
+
+    # The kind filter, from the keyboard: Tab from the box to the filters' summary, Enter opens
+    # them, Tab to the kind list, type the kind's name, Tab back past the lists to the box.
+    typed("")
+    box.send_keys(Keys.TAB)
+    summary = driver.switch_to.active_element
+    if summary.tag_name != "summary":
+        failures += 1
+        print(f"  FAILED: Tab from the search box reaches a {summary.tag_name}, not the filters")
+        return failures
+    summary.send_keys(Keys.ENTER)
+    summary.send_keys(Keys.TAB)
+    kind = driver.switch_to.active_element
+    wait.until(lambda d: len(kind.find_elements(By.TAG_NAME, "option")) > 1)
+    label = driver.execute_script("return Array.from(arguments[0].options).find(o => o.value === 'strategy').textContent", kind)
+    kind.send_keys(label)
+    chosen = driver.execute_script("return arguments[0].value", kind)
+    if chosen != "strategy":
+        failures += 1
+        print(f"  FAILED: typing '{label}' in the kind filter chose '{chosen}'")
+    typed("community")
+    _, titles, kinds, status = wait.until(lambda d: (lambda r: r if r[1] else False)(d.execute_script(note_and_titles)))
+    if set(kinds) != {label}:
+        failures += 1
+        print(f"  FAILED: 'community' filtered to the kind '{label}' lists the kinds {sorted(set(kinds))}")
+    else:
+        print(f"  searched 'community' filtered to '{label}' from the keyboard: {len(titles)} results, all of that kind (status: '{status}')")
+    driver.execute_script(AXE)
+    result = driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+        ".then(done, e => done({violations: [{id: 'axe-error', help: String(e), nodes: []}]}));")
+    for violation in result["violations"]:
+        failures += 1
+        print(f"  FAILED axe with the filters open: {violation['id']}: {violation['help']} "
+              f"{[', '.join(node['target']) for node in violation['nodes'][:3]]}")
+    if not result["violations"]:
+        print("  axe with the filters open and results on screen: 0 violations")
+    return failures
+
+
+def relevance(base, path):
+    """Every query of the relevance set, through the site's own search.js: the page meant must
+    come within its rank."""
+    driver = browser()
+    failures = 0
+    try:
+        driver.get(base + "index.html")
+        queries = [line.rstrip("\n").split("\t") for line in open(path, encoding="utf-8") if line.strip() and not line.startswith("#")]
+        for query, page, most in queries:
+            found = driver.execute_async_script(
+                "const done = arguments[arguments.length - 1];"
+                "window.charterSearchQuery(arguments[0], {}, 10).then(done, e => done({results: [], error: String(e)}));", query)
+            paths = [result["path"] for result in found["results"]]
+            rank = paths.index(page) + 1 if page in paths else None
+            if rank is None or rank > int(most):
+                failures += 1
+                print(f"  FAILED: '{query}' ranks {page} {rank or 'nowhere in the first 10'}, wanted at most {most}; "
+                      f"first: {[result['title'] for result in found['results'][:3]]}")
+        print(f"  {len(queries) - failures} of {len(queries)} queries put the page meant within its rank")
+    finally:
+        driver.quit()
+    return failures
 
 
 def phone_search(base, word, expected):
@@ -370,6 +466,8 @@ def main():
     parser.add_argument("--search-word", help="a word found only in the body of one playbook")
     parser.add_argument("--search-title", help="that playbook's title")
     parser.add_argument("--screenshots")
+    parser.add_argument("--relevance", default=os.path.join(os.path.dirname(__file__), "..", "Tests", "search", "relevance.tsv"),
+                        help="the search relevance set: query, page meant, rank it must have at most")
     parser.add_argument("--reviewed-contrast", required=True,
                         help="the reviewed list of colour-contrast checks axe cannot decide, with a reason for each")
     parser.add_argument("--gates", metavar="PAGE,PAGE,...",
@@ -402,6 +500,8 @@ def main():
     failures += behaviour(args.http, args.strategy, args.search_word, args.search_title)
     print("== Behaviour from file://")
     failures += behaviour(args.file, args.strategy, args.search_word, args.search_title)
+    print("== Search relevance (Tests/search/relevance.tsv), from file://")
+    failures += relevance(args.file, args.relevance)
     print("== Screenshots")
     failures += screenshots(args.http, pages, args.screenshots)
     print(f"  written to {args.screenshots}")

@@ -366,9 +366,11 @@
           var item = document.createElement("li");
           item.id = "search-result-" + index;
           item.setAttribute("role", "option");
-          var link = document.createElement("a");
-          link.href = root + row[1];
-          link.tabIndex = -1;
+          // The option holds no link, which would be a control inside a control: choosing it
+          // (a click, or Enter on it) opens its page.
+          item.setAttribute("data-href", root + row[1]);
+          var link = document.createElement("span");
+          link.className = "search-title";
           highlight(link, row[0], found.wanted);
           var kind = document.createElement("span");
           kind.className = "search-kind";
@@ -380,7 +382,7 @@
           link.appendChild(kind);
           item.appendChild(link);
           item.appendChild(summary);
-          item.addEventListener("mousedown", function (event) { event.preventDefault(); window.location.href = link.href; });
+          item.addEventListener("mousedown", function (event) { event.preventDefault(); window.location.href = item.getAttribute("data-href"); });
           list.appendChild(item);
         });
         say(found, list.querySelectorAll("[role=option]").length);
@@ -433,9 +435,9 @@
     else if (event.key === "ArrowUp") { move(-1); event.preventDefault(); }
     else if (event.key === "Escape") { input.value = ""; search(); }
     else if (event.key === "Enter") {
-      var items = list.querySelectorAll("[role=option] a");
+      var items = list.querySelectorAll("[role=option]");
       var chosen = items[active >= 0 ? active : 0];
-      if (chosen) window.location.href = chosen.href;
+      if (chosen) window.location.href = chosen.getAttribute("data-href");
       event.preventDefault();
     }
   });
