@@ -12,6 +12,10 @@
 # at the smaller size, the flushes (fsync and the like) of a cold build, counted by strace.
 # Sizes are 1,000 and 10,000 pages; PAGES replaces the larger size (`make bench PAGES=2000`),
 # and PAGES <= 1000 runs that one size only.
+# At each size it also measures search (unless SEARCH=0): the index's build time and size on
+# disk, and the bytes and requests a first and a second query load in headless Chromium
+# (scripts/bench/search_bytes.py), against Pagefind 1.5.2 (PyPI pagefind-bin) run on Hugo's
+# output of the same corpus.
 # Prints a table and writes the same figures to bench/out/results.json.
 # Usage: scripts/bench.sh [PAGES]
 # Set CHARTER_BENCH_SCRATCH to build charter in that scratch folder instead of .build/.
@@ -54,6 +58,27 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 bash scripts/install-dependencies.sh
 hugo_version=$(hugo version 2>&1 | head -1) || { echo "error: hugo does not run: $hugo_version" >&2; exit 1; }
+
+# Search in a browser: Chromium and Selenium, and Pagefind (PyPI's pagefind-bin) in a virtual
+# environment of its own. SEARCH=0 leaves the search measures out.
+search=true
+[ "${SEARCH:-1}" != 0 ] || search=false
+if [ "$search" = true ]; then
+    browser=()
+    for package in chromium chromium-driver python3-venv; do installed "$package" || browser+=("$package"); done
+    if [ "${#browser[@]}" -gt 0 ]; then
+        echo "Installing ${browser[*]} ..."
+        sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+        $sudo apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${browser[@]}" >/dev/null
+    fi
+    python3 -c "import selenium" 2>/dev/null || python3 -m pip install --quiet selenium
+    venv=".build/bench-venv"
+    [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+    "$venv/bin/python" -c "import pagefind_bin" 2>/dev/null || "$venv/bin/python" -m pip install --quiet "pagefind-bin==1.5.2"
+    pagefind=$("$venv/bin/python" -c "import pagefind_bin, os; print(os.path.join(os.path.dirname(pagefind_bin.__file__), 'pagefind_extended' if os.path.exists(os.path.join(os.path.dirname(pagefind_bin.__file__), 'pagefind_extended')) else 'pagefind'))")
+    pagefind_version=$("$pagefind" --version 2>&1 | head -1)
+fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/charter-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -180,6 +205,25 @@ TOML
         printf '\nThe review team added this sentence in round %s of the benchmark.\n' "$run" >>"$pages/s000/p00000.md"
         measure "$size" charter-one-file "$run" "0 1" "$charter" build --root "$pages" --out "$charter_out" --allow-errors --today 2026-11-23
     done
+    # Search: the index's build time (from CHARTER_TIMINGS) and what a query loads in Chromium,
+    # against Pagefind's index of Hugo's site of the same corpus.
+    if [ "$search" = true ]; then
+        rm -rf "$charter_out"
+        CHARTER_TIMINGS=1 "$charter" build --root "$pages" --out "$charter_out" --allow-errors --today 2026-11-23 --no-cache \
+            2>"$work/timings.txt" >/dev/null || true
+        index_ms=$(sed -n 's/^charter timing: search index: \([0-9.]*\) ms.*/\1/p' "$work/timings.txt")
+        echo "    Charter search index built in ${index_ms} ms"
+        measure "$size" pagefind 1 0 "$pagefind" --site "$hugo_out" --quiet
+        python3 scripts/bench/search_bytes.py --charter "$charter_out" --pagefind "$hugo_out" \
+            --first community --second engineer --json "$work/search-$size.json" | sed 's/^/    /'
+        python3 - "$work/search-$size.json" "$index_ms" <<'PY'
+import json, sys
+path, index_ms = sys.argv[1:]
+data = json.load(open(path))
+data["charter_index_build_ms"] = float(index_ms) if index_ms else None
+json.dump(data, open(path, "w"))
+PY
+    fi
     printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$size" "$markdown_files" "$markdown_bytes" "$c_pages" "$hugo_pages" "$charter_pages" >>"$work/sizes.tsv"
     rm -rf "$c_out" "$hugo_out" "$charter_out" "$hugo_site" "$corpus"
 done
@@ -187,10 +231,10 @@ done
 mkdir -p bench/out
 json="$repository/bench/out/results.json"
 [ -f "$work/flushes.tsv" ] || : >"$work/flushes.tsv"
-python3 - "$work/results.tsv" "$work/sizes.tsv" "$json" "$charter_version" "$hugo_version" "$no_cache" "$(nproc)" "$work/flushes.tsv" <<'PY'
-import json, sys
+python3 - "$work/results.tsv" "$work/sizes.tsv" "$json" "$charter_version" "$hugo_version" "$no_cache" "$(nproc)" "$work/flushes.tsv" "$work" <<'PY'
+import json, os, sys
 
-results_path, sizes_path, json_path, charter_version, hugo_version, no_cache, cores, flushes_path = sys.argv[1:]
+results_path, sizes_path, json_path, charter_version, hugo_version, no_cache, cores, flushes_path, work = sys.argv[1:]
 flushes = {int(size): int(count) for size, count in (line.split() for line in open(flushes_path) if line.strip())}
 runs = {}
 for line in open(results_path):
@@ -229,6 +273,12 @@ for line in open(sizes_path):
         "runs": {what: [{"seconds": s, "peak_rss_mib": round(k / 1024, 1)} for s, k in measured]
                  for (sz, what), measured in runs.items() if sz == size},
     })
+    search_path = os.path.join(work, f"search-{size}.json")
+    if os.path.exists(search_path):
+        search = json.load(open(search_path))
+        if (size, "pagefind") in runs:
+            search["pagefind_index_build_seconds"], search["pagefind_index_build_peak_rss_mib"] = best(size, "pagefind")
+        sizes[-1]["search"] = search
 
 scaling = None
 if len(sizes) == 2:
@@ -273,6 +323,24 @@ rows = [
     ("One-file rebuild / full build", lambda s: times(s["ratios"]["one_file_vs_full"])),
     ("Check / full build", lambda s: times(s["ratios"]["check_vs_full"])),
 ]
+def kb(value):
+    return f"{value / 1024:.0f} KB"
+
+def search_cell(key, show):
+    return lambda s: show(s["search"][key]) if key in s.get("search", {}) else "n/a"
+
+if any("search" in s for s in sizes):
+    rows += [
+        ("Search: first query, Charter", search_cell("charter_first_query", lambda q: f"{kb(q['bytes'])} / {q['requests']} req")),
+        ("Search: first query, Pagefind", search_cell("pagefind_first_query", lambda q: f"{kb(q['bytes'])} / {q['requests']} req")),
+        ("Search: 2nd query, new letter", search_cell("charter_second_query", lambda q: f"{kb(q['bytes'])} / {q['requests']} req")),
+        ("Search: box script (every page)", search_cell("charter_search_script_bytes", kb)),
+        ("Search: keystroke to results", search_cell("charter_keystroke_to_results_ms", lambda ms: f"{ms:.0f} ms")),
+        ("Search index on disk, Charter", search_cell("charter_index_on_disk", lambda d: f"{d['bytes'] / 1e6:.1f} MB / {d['files']:,}")),
+        ("Search index on disk, Pagefind", search_cell("pagefind_index_on_disk", lambda d: f"{d['bytes'] / 1e6:.1f} MB / {d['files']:,}")),
+        ("Search index build, Charter", search_cell("charter_index_build_ms", lambda ms: "n/a" if ms is None else f"{ms / 1000:.2f} s")),
+        ("Search index build, Pagefind", search_cell("pagefind_index_build_seconds", lambda sec: f"{sec:.2f} s")),
+    ]
 width = max(len(name) for name, _ in rows)
 print()
 hugo_short = " ".join(hugo_version.split()[:2])

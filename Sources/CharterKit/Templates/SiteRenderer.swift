@@ -217,8 +217,10 @@ struct SiteRenderer {
         // The search index's files can only change a check's diagnostics by taking a path that a
         // content file claims.
         let searchIndexed = !checking || claims.contains { $0.source != nil && $0.path.lowercased().hasPrefix(SearchIndex.folder) }
+        let searchStart = ContinuousClock.now
         let searchEntries = searchIndexed ? builder.searchEntries(workers: workers) : []
         let searchFiles = searchIndexed ? searchIndex().files(for: searchEntries) : [:]
+        if searchIndexed { Timings.report("search index", since: searchStart, "\(searchEntries.count) entries, \(searchFiles.count) files") }
         let searchOthers = searchFiles.map { (file: OutputFile(path: $0.key, contents: .data(Data($0.value.utf8))), source: String?.none) }
         others += searchOthers
         claims += searchOthers.map { (path: $0.file.path, source: nil) }
