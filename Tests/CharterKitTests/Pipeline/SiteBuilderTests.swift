@@ -144,9 +144,11 @@ import Testing
         try site.build()
         let second = try TemporarySite.snapshot(of: site.output)
         // 40 pages, 4 folder listings, home, 404, print page, tags index and 3 tag pages, stylesheet,
-        // search script, robots.txt, marker, and the search index (its page table, 7 term shards and
-        // the texts of its 40 entries for excerpts, 8 to a file).
-        #expect(first.count == 68)
+        // search script, robots.txt, marker (55), and the search index: its meta file, one term
+        // shard, its 40 entries two to a file, and the word lists of the first letters 1, 2, 3,
+        // n, p, s and t.
+        #expect(first.count == 55 + 1 + 1 + 20 + 7)
+        #expect(first.keys.filter { $0.hasPrefix("search/words-") }.sorted() == ["1", "2", "3", "n", "p", "s", "t"].map { "search/words-\($0).js" })
         #expect(first == second)
     }
 

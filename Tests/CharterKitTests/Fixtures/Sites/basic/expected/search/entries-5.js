@@ -1,0 +1,4 @@
+var s=window.charterSearch=window.charterSearch||{};(s.entries=s.entries||{})[5]=[
+["Presence","stages/presence.html","stage","A presence exists, with content people can share and use for support.","Pages, accounts or spaces are set up and carry shareable content and support information, but the organisation does not yet hold conversations in them. at least one presence or channel support content that customers can use"],
+["Engagement","stages/engagement.html","stage","Conversations build communities, in the open, with staff taking part.","The organisation takes part in conversations that build communities, works transparently, involves its staff, and manages the risks that come with it. a community program the organisation takes part in (not only market-run) a team Responsible for Conversation Shaping (staff involved) a risk-management process (every risk has an owner and an escalation path)"]
+];

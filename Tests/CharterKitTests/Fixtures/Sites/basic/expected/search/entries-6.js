@@ -1,0 +1,4 @@
+var s=window.charterSearch=window.charterSearch||{};(s.entries=s.entries||{})[6]=[
+["Formalised","stages/formalised.html","stage","Communication is sustained, inside the organisation and outside it.","A steady cadence of communication, inside the organisation and with customers and partners, keeps the effort going beyond its first champions. an internal and an external communication cadence"],
+["Strategic","stages/strategic.html","stage","Rolled into every area of the business, with executives engaged.","The strategy reaches every part of the business; executives take an active part and a coordination committee steers the work. a team from every area of the business Accountable or Responsible an executive team Accountable or Responsible in the responsibility matrix a coordination committee or hub Accountable or Responsible in the responsibility matrix"]
+];

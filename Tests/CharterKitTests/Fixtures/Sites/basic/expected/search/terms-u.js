@@ -1,5 +1,0 @@
-window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["u"]={
-"under":"f",
-"up":"a",
-"use":"a"
-};

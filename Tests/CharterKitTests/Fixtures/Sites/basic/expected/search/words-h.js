@@ -1,0 +1,3 @@
+var s=window.charterSearch=window.charterSearch||{};(s.words=s.words||{})["h"]=[
+"hub","halved","handles","head","heard","hold","hour","how"
+];

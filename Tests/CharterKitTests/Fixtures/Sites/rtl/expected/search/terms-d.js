@@ -1,4 +1,0 @@
-window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["d"]={
-"direction":"h*",
-"dissemination":"l*"
-};

@@ -1,4 +1,0 @@
-window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["e"]={
-"engagement":"b*",
-"executive":"4*"
-};

@@ -1,3 +1,0 @@
-window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["g"]={
-"governance":"f*"
-};

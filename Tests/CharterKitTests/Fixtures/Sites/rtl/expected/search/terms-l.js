@@ -1,4 +1,0 @@
-window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["l"]={
-"leadership":"k*",
-"listening":"1*"
-};

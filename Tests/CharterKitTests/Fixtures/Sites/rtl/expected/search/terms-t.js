@@ -1,4 +1,0 @@
-window.charterSearch=window.charterSearch||{terms:{}};window.charterSearch.terms["t"]={
-"technology":"j*",
-"training":"i*"
-};
