@@ -184,7 +184,7 @@ public struct SearchIndex: Sendable {
         var marker: String
     }
 
-    /// An entry's terms, in the order of `precedes`, with where each is, and its filter terms.
+    /// An entry's terms, in the order of `bytesPrecede`, with where each is, and its filter terms.
     func hits(of entry: Entry) -> [Hit] {
         var strong: [String: String] = [:]
         var order: [String] = []
@@ -197,23 +197,33 @@ public struct SearchIndex: Sendable {
         for word in entry.keywords.flatMap(Self.words) { add(word, "*") }
         // Headings' words too, within the limit.
         for word in entry.headings.flatMap(Self.words) where strong.count < termsPerEntry { add(word, "*") }
-        var counts: [String: Int] = [:]
-        var first: [String: Int] = [:]
+        // Each other word's count and first position, in one table.
+        var seen: [String: (count: Int, first: Int)] = [:]
         for (position, word) in Self.words(entry.text).enumerated() where !Self.stopWords.contains(word) {
-            counts[word, default: 0] += 1
-            if first[word] == nil { first[word] = position }
+            seen[word, default: (0, position)].count += 1
         }
-        let frequent = counts.filter { strong[$0.key] == nil }
-            .sorted { $0.value != $1.value ? $0.value > $1.value : Self.precedes($0.key, $1.key) }
-            .prefix(max(0, termsPerEntry - strong.count))
+        var frequent = seen.filter { strong[$0.key] == nil }.map { (term: $0.key, count: $0.value.count, first: $0.value.first) }
+        let room = max(0, termsPerEntry - strong.count)
+        if frequent.count > room {
+            frequent.sort { $0.count != $1.count ? $0.count > $1.count : Self.bytesPrecede($0.term, $1.term) }
+            frequent.removeSubrange(room...)
+        }
         var hits = order.map { Hit(term: $0, marker: strong[$0]!) }
-        hits += frequent.map { Hit(term: $0.key, marker: Self.letters(first[$0.key]! / 8)) }
+        hits += frequent.map { Hit(term: $0.term, marker: Self.letters($0.first / 8)) }
         hits += Set(entry.facets.map(\.term)).map { Hit(term: $0, marker: "!") }
-        return hits.sorted { Self.precedes($0.term, $1.term) }
+        return hits.sorted { Self.bytesPrecede($0.term, $1.term) }
+    }
+
+    private static let singleLetters = (0..<26).map { String(UnicodeScalar(UInt8(ascii: "A") + UInt8($0))) }
+
+    /// The order of an entry's hits: by UTF-8 bytes, the cheapest total order.
+    static func bytesPrecede(_ left: String, _ right: String) -> Bool {
+        left.utf8.lexicographicallyPrecedes(right.utf8)
     }
 
     /// A number in capital base-26 letters: 0 is `A`, 26 is `BA`.
     static func letters(_ number: Int) -> String {
+        if number < 26 { return singleLetters[number] }
         var number = number
         var out: [UInt8] = []
         repeat {
@@ -223,9 +233,21 @@ public struct SearchIndex: Sendable {
         return String(decoding: out.reversed(), as: UTF8.self)
     }
 
-    /// The order of terms in shards, the browser's: by UTF-16 code units.
+    /// The order of terms in shards, the browser's: by UTF-16 code units. That is the order of
+    /// the UTF-8 bytes up to where they differ, unless a character from U+E000 on is there
+    /// (lead byte 0xEE or more), where UTF-16's surrogates sort below it.
     static func precedes(_ left: String, _ right: String) -> Bool {
-        left.utf16.lexicographicallyPrecedes(right.utf16)
+        var left = left, right = right
+        let byBytes = left.withUTF8 { a in
+            right.withUTF8 { b -> Bool? in
+                let shared = min(a.count, b.count)
+                var index = 0
+                while index < shared && a[index] == b[index] { index += 1 }
+                if index == shared { return a.count < b.count }
+                return a[index] < 0xEE && b[index] < 0xEE ? a[index] < b[index] : nil
+            }
+        }
+        return byBytes ?? left.utf16.lexicographicallyPrecedes(right.utf16)
     }
 
     /// An entry's row of its `entries-N.js` file: title, link from the site's top (encoded like
@@ -522,16 +544,33 @@ struct SearchIndexParts: Sendable {
         if fresh {
             hits = made.map(\.0)
             rows = made.map(\.1)
-            postings = [:]
-            var buffers: [String: [UInt8]] = [:]
+            // One table lookup per hit: each term's number, then its numbers and bytes by that.
+            var numbered: [String: Int] = [:]
+            var numbers: [[Int]] = []
+            var bytes: [[UInt8]] = []
             for (number, entryHits) in hits.enumerated() {
                 for hit in entryHits {
-                    let previous = postings[hit.term]?.last ?? 0
-                    postings[hit.term, default: []].append(number)
-                    buffers[hit.term, default: []].append(contentsOf: Self.posting(number - previous, hit.marker))
+                    let term: Int
+                    if let known = numbered[hit.term] {
+                        term = known
+                    } else {
+                        term = numbers.count
+                        numbered[hit.term] = term
+                        numbers.append([])
+                        bytes.append([])
+                    }
+                    Self.appendPosting(number - (numbers[term].last ?? 0), hit.marker, to: &bytes[term])
+                    numbers[term].append(number)
                 }
             }
-            lines = buffers.mapValues { String(decoding: $0, as: UTF8.self) }
+            postings = [:]
+            lines = [:]
+            postings.reserveCapacity(numbered.count)
+            lines.reserveCapacity(numbered.count)
+            for (term, index) in numbered {
+                postings[term] = numbers[index]
+                lines[term] = String(decoding: bytes[index], as: UTF8.self)
+            }
             sortedTerms = postings.keys.sorted(by: SearchIndex.precedes)
             shards = [:]
             entryFiles = [:]
@@ -564,9 +603,21 @@ struct SearchIndexParts: Sendable {
         for (letter, text) in wordFiles { files["\(folder)words-\(letter).js"] = text }
     }
 
-    /// One posting: the gap in base 36, then the marker.
-    private static func posting(_ gap: Int, _ marker: String) -> [UInt8] {
-        Array(String(gap, radix: 36).utf8) + Array(marker.utf8)
+    /// Appends one posting: the gap in base 36, then the marker.
+    private static func appendPosting(_ gap: Int, _ marker: String, to bytes: inout [UInt8]) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var gap = gap
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                let digit = UInt8(gap % 36)
+                buffer[count] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+                count += 1
+                gap /= 36
+            } while gap > 0 && count < 8
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
+        bytes.append(contentsOf: marker.utf8)
     }
 
     /// Moves an entry's postings from its old hits to its new ones; the terms whose lines change.
@@ -574,7 +625,7 @@ struct SearchIndexParts: Sendable {
         var touched: Set<String> = []
         var i = 0, j = 0
         while i < old.count || j < new.count {
-            if j == new.count || (i < old.count && SearchIndex.precedes(old[i].term, new[j].term)) {
+            if j == new.count || (i < old.count && SearchIndex.bytesPrecede(old[i].term, new[j].term)) {
                 let term = old[i].term
                 if var numbers = postings[term], let at = Self.position(of: number, in: numbers), numbers[at] == number {
                     numbers.remove(at: at)
@@ -583,7 +634,7 @@ struct SearchIndexParts: Sendable {
                 }
                 touched.insert(term)
                 i += 1
-            } else if i == old.count || SearchIndex.precedes(new[j].term, old[i].term) {
+            } else if i == old.count || SearchIndex.bytesPrecede(new[j].term, old[i].term) {
                 let term = new[j].term
                 var numbers = postings[term] ?? []
                 if numbers.isEmpty {
@@ -637,9 +688,9 @@ struct SearchIndexParts: Sendable {
             var low = 0, high = entryHits.count
             while low < high {
                 let middle = (low + high) / 2
-                if SearchIndex.precedes(entryHits[middle].term, term) { low = middle + 1 } else { high = middle }
+                if SearchIndex.bytesPrecede(entryHits[middle].term, term) { low = middle + 1 } else { high = middle }
             }
-            bytes += Self.posting(number - previous, entryHits[low].marker)
+            Self.appendPosting(number - previous, entryHits[low].marker, to: &bytes)
             previous = number
         }
         return String(decoding: bytes, as: UTF8.self)

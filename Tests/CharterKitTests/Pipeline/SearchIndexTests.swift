@@ -92,6 +92,17 @@ import Testing
         #expect(firsts == firsts.sorted(by: SearchIndex.precedes))
     }
 
+    @Test("terms sort as the browser compares strings: by UTF-16 code units, past U+E000 and beyond the BMP too")
+    func order() {
+        let terms = ["", "a", "ab", "b", "é", "ée", "z", "ß", ":tag:x", "0", "9", "\u{E000}", "\u{FF21}b", "\u{FF21}", "\u{1F600}x",
+                     "\u{20000}", "\u{20000}\u{E000}", "\u{D7FF}", "ｚ", "中文", "中"]
+        for left in terms {
+            for right in terms {
+                #expect(SearchIndex.precedes(left, right) == left.utf16.lexicographicallyPrecedes(right.utf16), "\(left.debugDescription) < \(right.debugDescription)")
+            }
+        }
+    }
+
     @Test("strings are safe inside a script element")
     func quoting() {
         #expect(SearchIndex.quote("a\"b\\c</script>\n") == "\"a\\\"b\\\\c<\\/script>\\n\"")
