@@ -473,7 +473,15 @@ def main():
     parser.add_argument("--gates", metavar="PAGE,PAGE,...",
                         help="only axe (light and dark) and the layout gate, on these pages of the site at --file: "
                              "the run for each translation of the example and for the right-to-left fixture")
+    parser.add_argument("--search-only", action="store_true",
+                        help="only the search gates and the relevance set, from --file (scripts/search-check.sh)")
     args = parser.parse_args()
+    if args.search_only:
+        print("== Search from file://")
+        failures = behaviour(args.file, args.strategy, args.search_word, args.search_title)
+        print("== Search relevance (Tests/search/relevance.tsv)")
+        failures += relevance(args.file, args.relevance)
+        return 1 if failures else 0
     if args.gates:
         pages = args.gates.split(",")
         print(f"== Accessibility (axe-core, WCAG 2.1 AA) on {len(pages)} pages, one of each kind")

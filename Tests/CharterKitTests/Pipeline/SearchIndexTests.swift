@@ -92,6 +92,24 @@ import Testing
         #expect(firsts == firsts.sorted(by: SearchIndex.precedes))
     }
 
+    @Test("a new word changes the one shard it falls in: the others keep their names and bytes")
+    func shardLocality() {
+        var index = SearchIndex()
+        index.shardBytes = 400
+        let vocabulary = (0..<300).map { "w\(String($0 * 7919 % 1000, radix: 36))q" }
+        var entries = (0..<40).map { number in
+            SearchIndex.Entry(title: "Entry", path: "\(number).html", kind: "playbook", summary: "",
+                              text: (0..<30).map { vocabulary[($0 * 31 + number * 17) % vocabulary.count] }.joined(separator: " "))
+        }
+        let before = index.files(for: entries).filter { $0.key.hasPrefix("search/terms-") }
+        #expect(before.count > 10)
+        entries[7].text += " mnewword"
+        let after = index.files(for: entries).filter { $0.key.hasPrefix("search/terms-") }
+        let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+        #expect(changed.count == 1, "\(changed.sorted())")
+        #expect(changed.allSatisfy { after[$0]?.contains("\"mnewword\":") == true })
+    }
+
     @Test("terms sort as the browser compares strings: by UTF-16 code units, past U+E000 and beyond the BMP too")
     func order() {
         let terms = ["", "a", "ab", "b", "é", "ée", "z", "ß", ":tag:x", "0", "9", "\u{E000}", "\u{FF21}b", "\u{FF21}", "\u{1F600}x",
