@@ -344,6 +344,15 @@ def search_gates(driver, wait, base):
     box, text = search_excerpt(driver, wait, "cafe", "Street champions", mark="café")
     print(f"  searched 'cafe': 'Street champions' shows the excerpt '{text}'")
 
+    # Ten results at first; scrolling the list to its end shows ten more.
+    typed("community")
+    count = "return document.querySelectorAll('#search-results [role=option]').length"
+    wait.until(lambda d: d.execute_script(count) == 10)
+    driver.execute_script("const list = document.getElementById('search-results'); list.scrollTop = list.scrollHeight;")
+    wait.until(lambda d: d.execute_script(count) == 20)
+    print(f"  searched 'community': 10 results, then 20 once the list is scrolled to its end "
+          f"(status: '{driver.execute_script(note_and_titles)[3]}')")
+
     # The kind filter, from the keyboard: Tab from the box to the filters' summary, Enter opens
     # them, Tab to the kind list, type the kind's name, Tab back past the lists to the box.
     typed("")
