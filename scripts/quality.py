@@ -154,6 +154,16 @@ ELEMENT_MATCHES = (
 )
 
 
+def run_axe(driver):
+    """axe-core's WCAG 2.1 A and AA rules on the page as it is now: its violations and the
+    checks it could not decide."""
+    driver.execute_script(AXE)
+    return driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+        ".then(done, e => done({violations: [{id: 'axe-error', help: String(e), nodes: []}], incomplete: []}));")
+
+
 def accessibility(base, pages, reviewed, every_entry_used=True):
     """axe on every page, light and dark. Violations fail; so do colour-contrast checks axe
     could not decide (its "incomplete" results) unless each is in the reviewed list."""
@@ -173,11 +183,7 @@ def accessibility(base, pages, reviewed, every_entry_used=True):
                     failures += 1
                     print(f"  FAILED axe {mode} {path}: not audited: {problem}")
                     continue
-                driver.execute_script(AXE)
-                result = driver.execute_async_script(
-                    "const done = arguments[arguments.length - 1];"
-                    "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-                    ".then(done, e => done({violations: [{id: 'axe-error', help: String(e), nodes: []}], incomplete: []}));")
+                result = run_axe(driver)
                 for violation in result["violations"]:
                     failures += 1
                     targets = [", ".join(node["target"]) for node in violation["nodes"][:3]]
@@ -379,11 +385,7 @@ def search_gates(driver, wait, base):
         print(f"  FAILED: 'community' filtered to the kind '{label}' lists the kinds {sorted(set(kinds))}")
     else:
         print(f"  searched 'community' filtered to '{label}' from the keyboard: {len(titles)} results, all of that kind (status: '{status}')")
-    driver.execute_script(AXE)
-    result = driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-        ".then(done, e => done({violations: [{id: 'axe-error', help: String(e), nodes: []}]}));")
+    result = run_axe(driver)
     for violation in result["violations"]:
         failures += 1
         print(f"  FAILED axe with the filters open: {violation['id']}: {violation['help']} "
