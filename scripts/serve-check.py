@@ -6,7 +6,8 @@ On a copy of the example site: open a served playbook, keep the browser untouche
   2. break the playbook (a link to a page that does not exist): the page keeps its content and
      shows the error overlay, which names the file and the code, takes the focus, and closes
      with Escape;
-  3. fix it: the overlay goes away by itself and the fixed text is shown;
+  3. fix it: the overlay goes away by itself and the fixed text is shown, and the search box
+     finds the fixed text's new word;
   4. change only the stylesheet: the new rule applies without the page reloading.
 
 Usage: scripts/serve-check.py CHARTER SITE_COPY
@@ -129,7 +130,7 @@ def main():
         print("  broken edit -> overlay with the file and code; Escape closes it")
 
         # 3. Fixing it clears the overlay and shows the fixed page.
-        fixed = "Serve check: the link is fixed."
+        fixed = "Serve check: the link is fixed, quillwort and all."
         write(site, PLAYBOOK, original.rstrip("\n") + "\n\n" + fixed + "\n")
         try:
             wait.until(lambda d: fixed in d.find_element(By.TAG_NAME, "main").text)
@@ -138,6 +139,14 @@ def main():
         except Exception:
             fail("fix", "the fixed text did not appear, or the overlay stayed")
         print("  fix -> overlay gone, fixed text shown")
+        # The search box finds the fixed text's new word: the preview remade the index's files.
+        found = driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "window.charterSearchQuery('quillwort', {}, 3).then(done, e => done({results: [], error: String(e)}));")
+        paths = [result["path"] for result in found["results"]]
+        if paths[:1] != [PAGE]:
+            fail("search", f"searching the fixed text's new word 'quillwort' found {paths} {found.get('error', '')}")
+        print("  search -> the new word finds the edited page")
 
         # 4. A stylesheet-only change applies without a reload.
         driver.execute_script("window.charterCheck = 'before the stylesheet'")
