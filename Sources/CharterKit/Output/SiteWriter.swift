@@ -22,6 +22,7 @@ public struct SiteWriter: Sendable {
             for file in site.files {
                 switch file.contents {
                 case .data(let data): try staged.write(data, to: file.path)
+                case .text(let text): try staged.write(Data(text.utf8), to: file.path)
                 case .copy(let source): try staged.copy(source, to: file.path)
                 }
             }

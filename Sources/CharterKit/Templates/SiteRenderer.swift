@@ -2,9 +2,11 @@ public import Foundation
 
 /// A file of the finished site.
 public struct OutputFile: Sendable, Hashable {
-    /// What the file holds: bytes made by the build, or a file copied as it is.
+    /// What the file holds: bytes made by the build, text made by the build (turned into bytes
+    /// only as it is written, so that a large one is not held twice), or a file copied as it is.
     public enum Contents: Sendable, Hashable {
         case data(Data)
+        case text(String)
         case copy(URL)
     }
 
@@ -218,10 +220,13 @@ struct SiteRenderer {
         // content file claims.
         let searchIndexed = !checking || claims.contains { $0.source != nil && $0.path.lowercased().hasPrefix(SearchIndex.folder) }
         let searchStart = ContinuousClock.now
-        let searchEntries = searchIndexed ? builder.searchEntries(workers: workers) : []
+        var searchEntries = searchIndexed ? builder.searchEntries(workers: workers) : []
         let searchFiles = searchIndexed ? searchIndex().files(for: searchEntries) : [:]
         if searchIndexed { Timings.report("search index", since: searchStart, "\(searchEntries.count) entries, \(searchFiles.count) files") }
-        let searchOthers = searchFiles.map { (file: OutputFile(path: $0.key, contents: .data(Data($0.value.utf8))), source: String?.none) }
+        // Only a session's next build reads the entries again (to reuse unchanged ones); a
+        // single build lets their text go before the pages are made.
+        if searchMemo == nil { searchEntries = [] }
+        let searchOthers = searchFiles.map { (file: OutputFile(path: $0.key, contents: .text($0.value)), source: String?.none) }
         others += searchOthers
         claims += searchOthers.map { (path: $0.file.path, source: nil) }
 
@@ -279,6 +284,7 @@ struct SiteRenderer {
             for file in keptOthers {
                 switch file.contents {
                 case .data(let data): try staged.write(data, to: file.path)
+                case .text(let text): try staged.write(Data(text.utf8), to: file.path)
                 case .copy(let source): try staged.copy(source, to: file.path)
                 }
             }
