@@ -19,13 +19,7 @@ public struct SiteWriter: Sendable {
         let staged = try StagedSite(output: output)
         do {
             try staged.makeFolders(for: site.files.map(\.path))
-            for file in site.files {
-                switch file.contents {
-                case .data(let data): try staged.write(data, to: file.path)
-                case .text(let text): try staged.write(Data(text.utf8), to: file.path)
-                case .copy(let source): try staged.copy(source, to: file.path)
-                }
-            }
+            for file in site.files { try staged.write(file) }
         } catch {
             staged.abandon()
             throw error

@@ -79,6 +79,15 @@ final class StagedSite: @unchecked Sendable {
         try FileWriter.write(data, to: folder.appending(path: try Self.checked(path)).path)
     }
 
+    /// Writes a file of the finished site, whatever it holds.
+    func write(_ file: OutputFile) throws {
+        switch file.contents {
+        case .data(let data): try write(data, to: file.path)
+        case .text(let text): try write(Data(text.utf8), to: file.path)
+        case .copy(let source): try copy(source, to: file.path)
+        }
+    }
+
     /// Copies a file as it is (an image, a PDF).
     func copy(_ source: URL, to path: String) throws {
         let destination = folder.appending(path: try Self.checked(path))

@@ -281,13 +281,7 @@ struct SiteRenderer {
             if page.reused { result.reused += 1 }
         }
         if case .staged(let staged, _) = destination {
-            for file in keptOthers {
-                switch file.contents {
-                case .data(let data): try staged.write(data, to: file.path)
-                case .text(let text): try staged.write(Data(text.utf8), to: file.path)
-                case .copy(let source): try staged.copy(source, to: file.path)
-                }
-            }
+            for file in keptOthers { try staged.write(file) }
         }
         result.pageProblems = result.diagnostics + collisions
         result.diagnostics = result.pageProblems
