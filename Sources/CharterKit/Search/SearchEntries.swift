@@ -89,17 +89,3 @@ extension ContextBuilder {
         return entries
     }
 }
-
-/// Stage times on standard error when `CHARTER_TIMINGS` is set, for the benchmark
-/// (`scripts/bench.sh` reports the search index's build time from it).
-enum Timings {
-    static let enabled = ProcessInfo.processInfo.environment["CHARTER_TIMINGS"] != nil
-
-    static func report(_ stage: String, since start: ContinuousClock.Instant, _ detail: String = "") {
-        guard enabled else { return }
-        let elapsed = ContinuousClock.now - start
-        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        let line = "charter timing: \(stage): \(String(format: "%.1f", milliseconds)) ms\(detail.isEmpty ? "" : " (\(detail))")\n"
-        FileHandle.standardError.write(Data(line.utf8))
-    }
-}
