@@ -263,16 +263,19 @@ public struct SearchIndex: Sendable {
     /// A shard's name in its file's: from a hash of its first term, so that it stays the same
     /// when shards before it change.
     static func shardName(_ first: String) -> String {
-        var hash: UInt32 = 2_166_136_261
-        for byte in first.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        return String(hash, radix: 36)
+        String(hash(first), radix: 36)
     }
 
     /// Whether a shard may end before this term once it is big enough.
     static func cutsBefore(_ term: String) -> Bool {
+        (hash(term) >> 7) % 8 == 0
+    }
+
+    /// 32-bit FNV-1a of a term's UTF-8 bytes: the same on every machine and in every run.
+    private static func hash(_ term: String) -> UInt32 {
         var hash: UInt32 = 2_166_136_261
         for byte in term.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        return (hash >> 7) % 8 == 0
+        return hash
     }
 
     /// Lower-cased words of two letters or more, without accents; the same rule as the browser's
@@ -525,7 +528,6 @@ struct SearchIndexParts: Sendable {
     var shards: [String: (terms: [String], text: String)] = [:]
     var entryFiles: [Int: String] = [:]
     var wordFiles: [String: String] = [:]
-    var meta = ""
     /// Every file, by its path in the site.
     var files: [String: String] = [:]
 
@@ -594,10 +596,8 @@ struct SearchIndexParts: Sendable {
         cutShards(index: index, changed: fresh ? nil : changedTerms)
         makeEntryFiles(changed: fresh ? nil : changed, index: index)
         makeWordFiles(changed: fresh ? nil : changedTerms)
-        meta = metaFile(index: index)
-
         let folder = SearchIndex.folder
-        files = ["\(folder)meta.js": meta]
+        files = ["\(folder)meta.js": metaFile(index: index)]
         for (name, shard) in shards { files["\(folder)terms-\(name).js"] = shard.text }
         for (number, text) in entryFiles { files["\(folder)entries-\(number).js"] = text }
         for (letter, text) in wordFiles { files["\(folder)words-\(letter).js"] = text }
@@ -627,21 +627,23 @@ struct SearchIndexParts: Sendable {
         while i < old.count || j < new.count {
             if j == new.count || (i < old.count && SearchIndex.bytesPrecede(old[i].term, new[j].term)) {
                 let term = old[i].term
-                if var numbers = postings[term], let at = Self.position(of: number, in: numbers), numbers[at] == number {
+                var numbers = postings[term] ?? []
+                let at = Self.position(of: number, in: numbers)
+                if at < numbers.count, numbers[at] == number {
                     numbers.remove(at: at)
                     postings[term] = numbers
-                    if numbers.isEmpty, let gone = Self.termPosition(term, in: sortedTerms) { sortedTerms.remove(at: gone) }
+                    if numbers.isEmpty {
+                        let gone = Self.insertion(term, in: sortedTerms)
+                        if gone < sortedTerms.count, sortedTerms[gone] == term { sortedTerms.remove(at: gone) }
+                    }
                 }
                 touched.insert(term)
                 i += 1
             } else if i == old.count || SearchIndex.bytesPrecede(new[j].term, old[i].term) {
                 let term = new[j].term
                 var numbers = postings[term] ?? []
-                if numbers.isEmpty {
-                    let at = Self.insertion(term, in: sortedTerms)
-                    sortedTerms.insert(term, at: at)
-                }
-                numbers.insert(number, at: Self.position(of: number, in: numbers) ?? numbers.count)
+                if numbers.isEmpty { sortedTerms.insert(term, at: Self.insertion(term, in: sortedTerms)) }
+                numbers.insert(number, at: Self.position(of: number, in: numbers))
                 postings[term] = numbers
                 touched.insert(term)
                 j += 1
@@ -654,29 +656,25 @@ struct SearchIndexParts: Sendable {
         return touched
     }
 
-    /// The first index whose number is not below `number`; nil past the end.
-    private static func position(of number: Int, in numbers: [Int]) -> Int? {
-        var low = 0, high = numbers.count
+    /// The first index of `items`, sorted so that `isBelow` holds for a prefix of them, where it
+    /// does not hold; `items.count` when it holds for all.
+    private static func partition<Item>(_ items: [Item], isBelow: (Item) -> Bool) -> Int {
+        var low = 0, high = items.count
         while low < high {
             let middle = (low + high) / 2
-            if numbers[middle] < number { low = middle + 1 } else { high = middle }
-        }
-        return low < numbers.count ? low : nil
-    }
-
-    /// Where a term goes in the sorted terms.
-    private static func insertion(_ term: String, in terms: [String]) -> Int {
-        var low = 0, high = terms.count
-        while low < high {
-            let middle = (low + high) / 2
-            if SearchIndex.precedes(terms[middle], term) { low = middle + 1 } else { high = middle }
+            if isBelow(items[middle]) { low = middle + 1 } else { high = middle }
         }
         return low
     }
 
-    private static func termPosition(_ term: String, in terms: [String]) -> Int? {
-        let at = insertion(term, in: terms)
-        return at < terms.count && terms[at] == term ? at : nil
+    /// Where `number` is, or goes, in ascending numbers.
+    private static func position(of number: Int, in numbers: [Int]) -> Int {
+        partition(numbers) { $0 < number }
+    }
+
+    /// Where a term is, or goes, in the sorted terms.
+    private static func insertion(_ term: String, in terms: [String]) -> Int {
+        partition(terms) { SearchIndex.precedes($0, term) }
     }
 
     /// A term's postings, from the numbers of its entries and where it is in each.
@@ -685,12 +683,8 @@ struct SearchIndexParts: Sendable {
         var previous = 0
         for number in numbers {
             let entryHits = hits[number]
-            var low = 0, high = entryHits.count
-            while low < high {
-                let middle = (low + high) / 2
-                if SearchIndex.bytesPrecede(entryHits[middle].term, term) { low = middle + 1 } else { high = middle }
-            }
-            Self.appendPosting(number - previous, entryHits[low].marker, to: &bytes)
+            let at = Self.partition(entryHits) { SearchIndex.bytesPrecede($0.term, term) }
+            Self.appendPosting(number - previous, entryHits[at].marker, to: &bytes)
             previous = number
         }
         return String(decoding: bytes, as: UTF8.self)
@@ -779,13 +773,13 @@ struct SearchIndexParts: Sendable {
             kinds.append("[\(quote(entries[number].kindKey)),\(quote(entries[number].kind)),\(start),\(number + 1)]")
             start = number + 1
         }
-        var facets: [String: [SearchIndex.Facet: Int]] = [:]
+        var facets: [String: Set<SearchIndex.Facet>] = [:]
         for entry in entries {
-            for facet in entry.facets { facets[facet.group, default: [:]][facet, default: 0] += 1 }
+            for facet in entry.facets { facets[facet.group, default: []].insert(facet) }
         }
         let groups = facets.keys.sorted { (SearchIndex.Facet.groups.firstIndex(of: $0) ?? 99, $0) < (SearchIndex.Facet.groups.firstIndex(of: $1) ?? 99, $1) }
             .map { group -> String in
-                let values = facets[group]!.keys.sorted { ($0.order, $0.label.lowercased(), $0.value) < ($1.order, $1.label.lowercased(), $1.value) }
+                let values = facets[group]!.sorted { ($0.order, $0.label.lowercased(), $0.value) < ($1.order, $1.label.lowercased(), $1.value) }
                 return "\(quote(group)):[" + values.map { "[\(quote($0.value)),\(quote($0.label))]" }.joined(separator: ",") + "]"
             }
         return SearchIndex.prologue + "s.meta={\n\"entries\":\(entries.count),\"perFile\":\(max(1, index.entriesPerFile)),"
