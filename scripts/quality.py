@@ -262,6 +262,12 @@ def layout(base, pages):
     return failures
 
 
+# A result's title as shown: the text of its title element without the kind label inside it.
+TITLE_OF = "(t => Array.from(t.childNodes).filter(n => !(n.classList && n.classList.contains('search-kind'))).map(n => n.textContent).join(''))"
+# Every result's title, in order.
+TITLES = "Array.from(document.querySelectorAll('#search-results .search-title')).map(" + TITLE_OF + ")"
+
+
 def search_excerpt(driver, wait, word, expected, mark=None):
     """Types the word into the search box; returns the excerpt shown under the expected title,
     with the word marked (or `mark`, the form the text has)."""
@@ -271,7 +277,7 @@ def search_excerpt(driver, wait, word, expected, mark=None):
     box.send_keys(Keys.DELETE)
     box.send_keys(word)
     read = ("return Array.from(document.querySelectorAll('#search-results [role=option]')).map(o => ["
-            "o.querySelector('.search-title').firstChild ? Array.from(o.querySelector('.search-title').childNodes).filter(n => !(n.classList && n.classList.contains('search-kind'))).map(n => n.textContent).join('') : '', o.querySelector('.search-summary').innerText, "
+            + TITLE_OF + "(o.querySelector('.search-title')), o.querySelector('.search-summary').innerText, "
             "Array.from(o.querySelectorAll('.search-summary mark')).map(m => m.textContent)])")
 
     def excerpt(d):
@@ -307,7 +313,7 @@ def behaviour(base, strategy, word, expected):
             box, text = search_excerpt(driver, wait, typed, expected)
             print(f"  searched '{typed}': '{expected}' shows the excerpt '{text}'")
         titles = [title.strip() for title in driver.execute_script(
-            "return Array.from(document.querySelectorAll('#search-results .search-title')).map(a => Array.from(a.childNodes).filter(n => !(n.classList && n.classList.contains('search-kind'))).map(n => n.textContent).join(''))")]
+            "return " + TITLES)]
         index = next(i for i, title in enumerate(titles) if title.upper().startswith(expected.upper()))
         for _ in range(index + 1):
             box.send_keys(Keys.ARROW_DOWN)
@@ -330,7 +336,7 @@ def search_gates(driver, wait, base):
     driver.get(base + "index.html")
     box = wait.until(wait_for.element_to_be_clickable((By.ID, "search-input")))
     note_and_titles = ("return [document.querySelector('.search-note').hidden ? '' : document.querySelector('.search-note').textContent,"
-                       " Array.from(document.querySelectorAll('#search-results .search-title')).map(a => Array.from(a.childNodes).filter(n => !(n.classList && n.classList.contains('search-kind'))).map(n => n.textContent).join('')),"
+                       " " + TITLES + ","
                        " Array.from(document.querySelectorAll('#search-results [role=option] .search-kind')).map(k => k.textContent),"
                        " document.querySelector('.search-status').textContent]")
 

@@ -67,6 +67,9 @@
     return names;
   }
 
+  // The loaded shards a word's terms can be in.
+  function shardsFor(m, word, prefix) { return Promise.all(shardsOf(m, word, prefix).map(shard)); }
+
   // Calls visit(number, where, position) for each entry of a term's postings: where is 2 for
   // its title, 1 for a heading or keyword, 0 for its text, at `position` (words / 8).
   function postings(line, visit) {
@@ -129,7 +132,7 @@
   // A word's matches, corrected when it finds nothing: the most frequent word of the same first
   // letter one edit away.
   function lookup(m, word) {
-    return Promise.all(shardsOf(m, word, true).map(shard)).then(function (shards) {
+    return shardsFor(m, word, true).then(function (shards) {
       var found = matches(shards, word, false);
       if (found || word.length < 4) return { word: word, found: found || {} };
       var letter = letterOf(word);
@@ -140,7 +143,7 @@
           if (known[i].charAt(0) === word.charAt(0) && oneEdit(word, known[i])) better = known[i];
         }
         if (!better) return { word: word, found: {} };
-        return Promise.all(shardsOf(m, better, false).map(shard)).then(function (shards) {
+        return shardsFor(m, better, false).then(function (shards) {
           return { word: better, typed: word, found: matches(shards, better, true) || {} };
         });
       });
@@ -160,7 +163,7 @@
       var value = filters && filters[group];
       if (!value) return;
       var term = ":" + group + ":" + value;
-      sets.push(Promise.all(shardsOf(m, term, false).map(shard)).then(function (shards) {
+      sets.push(shardsFor(m, term, false).then(function (shards) {
         var numbers = {};
         shards.forEach(function (terms) { if (terms[term]) postings(terms[term], function (n) { numbers[n] = true; }); });
         return function (number) { return numbers[number] === true; };
