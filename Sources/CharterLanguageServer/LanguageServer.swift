@@ -491,7 +491,7 @@ public final class LanguageServer: @unchecked Sendable {
     /// Every place a team, strategy or objective id is named: in the YAML of strategies, teams
     /// and objectives, and in playbooks' front matter.
     private func references(_ id: JSON, _ params: JSON) {
-        guard let (path, _, _, line, cursor, model) = positionRequest(id, params, what: "references", otherwise: .array([])) else { return }
+        guard let (_, _, _, line, cursor, model) = positionRequest(id, params, what: "references", otherwise: .array([])) else { return }
         let word = Self.word(in: line, at: cursor)
         let declaration: String? =
             model.teamModels.first { $0.id == word }?.sourcePath
