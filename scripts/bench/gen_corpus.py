@@ -33,6 +33,10 @@ Writes, deterministically byte for byte for the same arguments:
                              2029 or in 2030). No `assessed_on`, which would make a warning
                              (CH261) by the calendar alone. Pages name strategies and teams by
                              ID only, so these files can change without changing a page.
+  DIR/pages/charter.yaml     only when the site has more files and folders than Charter reads by
+                             default (100,000, its `max_files` limit; at about 99,000 pages):
+                             `limits: {max_files: ...}`, twice the count, so that every page is
+                             read, as Hugo reads every page of the same corpus.
   DIR/dangling-anchors.txt   the fragment links that dangle on purpose (about one per 150 pages,
                              at least one when N >= 100): `SOURCE -> TARGET#FRAGMENT`, paths
                              relative to DIR/pages, sorted by source then by place in the file.
@@ -54,6 +58,7 @@ import unicodedata
 
 PAGES_PER_FOLDER = 100
 MAX_PAGES = 100_000  # five-digit page numbers, three-digit folders
+DEFAULT_MAX_FILES = 100_000  # Charter's default `limits: {max_files}` (docs/limits.md)
 
 # ---------------------------------------------------------------------------------------------
 # Vocabulary: a few hundred everyday words about strategy, teams, customers and communities.
@@ -863,6 +868,13 @@ def main():
             rng = random.Random(f"charter-bench-strategy:{seed}:{k}")
             write(f"strategies/{strategy_id}.yaml",
                   render_strategy(k, strategy_id, title, rng, Writer(words, rng), count, served[k]))
+
+    # Charter stops reading a site past 100,000 files and folders (CH010); a larger corpus raises
+    # the limit, or the pages past it would be missing and thousands of links to them broken.
+    folders_written = sum(len(names) for _, names, _ in os.walk(root))
+    if files + folders_written + 1 > DEFAULT_MAX_FILES:
+        write("charter.yaml", "# Written by gen_corpus.py: this corpus has more files than Charter reads by default.\n"
+                              f"limits:\n  max_files: {2 * (files + folders_written + 1)}\n")
 
     with open(os.path.join(args.out, "dangling-anchors.txt"), "w", encoding="utf-8", newline="\n") as handle:
         handle.writelines(line + "\n" for line in dangling)
