@@ -9,7 +9,7 @@ import Foundation
 /// published site is still the very folder that build swapped in (`site`).
 struct BuildCache: Codable, Sendable {
     /// The format of this file; a different one is ignored.
-    static let format = 2
+    static let format = 3
     /// The folder under the root, hidden so that the loader passes over it.
     static let folderName = ".charter-cache"
 
@@ -19,6 +19,19 @@ struct BuildCache: Codable, Sendable {
         var size: Int
         /// The page's ids, when a link pointed into it: the anchor check needs no rescan.
         var ids: [String]?
+    }
+
+    /// A file of the site other than a page, written from memory: the hash of its bytes.
+    struct File: Codable, Sendable, Equatable {
+        var hash: String
+        var size: Int
+
+        init(of bytes: UnsafeRawBufferPointer) {
+            var hasher = StableHasher()
+            hasher.combine(bytes: bytes)
+            hash = hasher.finalize()
+            size = bytes.count
+        }
     }
 
     var format = BuildCache.format
@@ -32,6 +45,10 @@ struct BuildCache: Codable, Sendable {
     var output: String
     /// Each HTML page Charter rendered, by its path in the site.
     var pages: [String: Page]
+    /// Every other file Charter wrote from memory (the search index, the sitemap, robots.txt,
+    /// the theme's assets), by its path in the site: one whose bytes are the same is linked
+    /// from the published site rather than written again.
+    var files: [String: File] = [:]
     /// Every diagnostic of that build, printed again when nothing has changed.
     var diagnostics: [Diagnostic]
     /// How many HTML pages the site has.

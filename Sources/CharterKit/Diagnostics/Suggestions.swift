@@ -101,13 +101,14 @@ struct SuggestionIndex: Sendable {
         var rows = [Int](repeating: 0, count: width * (deepest + 1))
         for column in 0..<width { rows[column] = column }
         var best: (index: Int, distance: Int)?
-        var filled = 0
         var position = 0
         while position < order.count {
             let index = order[position]
             let candidate = scalars[index]
             let bound = best?.distance ?? limit
-            var depth = min(filled, shared[position])
+            // The rows up to the beginning shared with the last candidate walked are already
+            // filled: a skip ends before a candidate that shares less than the row that ruled out.
+            var depth = shared[position]
             var passed = false
             while depth < candidate.count {
                 depth += 1
@@ -125,7 +126,6 @@ struct SuggestionIndex: Sendable {
                 }
                 if smallest > bound { passed = true; break }
             }
-            filled = depth
             if passed {
                 // Every candidate that begins with these `depth` scalars is as far or farther.
                 position += 1

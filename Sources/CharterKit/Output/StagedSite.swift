@@ -88,6 +88,24 @@ final class StagedSite: @unchecked Sendable {
         }
     }
 
+    /// Writes a file of the finished site, or links the published site's copy when `previous`
+    /// says that it holds the same bytes. Returns what the cache keeps of a file written from
+    /// memory; nil for a copy.
+    func write(_ file: OutputFile, previous: BuildCache.File?) throws -> BuildCache.File? {
+        func place(_ bytes: UnsafeRawBufferPointer) throws -> BuildCache.File {
+            let stamp = BuildCache.File(of: bytes)
+            if stamp != previous || !reuse(file.path, size: stamp.size) { try write(Data(bytes), to: file.path) }
+            return stamp
+        }
+        switch file.contents {
+        case .data(let data): return try data.withUnsafeBytes { try place($0) }
+        case .text(var text): return try text.withUTF8 { try place(UnsafeRawBufferPointer($0)) }
+        case .copy(let source):
+            try copy(source, to: file.path)
+            return nil
+        }
+    }
+
     /// Copies a file as it is (an image, a PDF).
     func copy(_ source: URL, to path: String) throws {
         let destination = folder.appending(path: try Self.checked(path))

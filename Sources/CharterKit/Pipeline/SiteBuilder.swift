@@ -109,6 +109,7 @@ public struct SiteBuilder: Sendable {
         // not copied first; put back however the build ends.
         var memory = session?.takeMemory() ?? StageMemory()
         var run = StageRun()
+        var laps = Timings.Laps()
         defer {
             session?.memory = memory
             session?.lastRun = run
@@ -127,6 +128,7 @@ public struct SiteBuilder: Sendable {
             loader.excludedPaths.insert(String(outputFolder.path.dropFirst(canonicalRoot.path.count + 1)))
         }
         let content = try loader.load(root: root)
+        laps.lap("load", "\(content.filesRead) files read")
         run.filesRead = content.filesRead
         session?.markdown.noteRead(content.read)
         run.walked = content.walked
@@ -150,6 +152,7 @@ public struct SiteBuilder: Sendable {
             cache = pending.key == fingerprint.key && pending.output == outputFolder.path && FileIdentity(of: outputFolder) == pending.site
                 ? pending : nil
         }
+        laps.lap("fingerprint and cache")
         // A session that does not know the site goes on, to learn it (the cache makes that cheap).
         if let cache, cache.inputs == fingerprint.inputs, session == nil || memory.made?.inputs == fingerprint.inputs {
             return BuildResult(
@@ -171,12 +174,14 @@ public struct SiteBuilder: Sendable {
         }
         let configuration = model.configuration
         var diagnostics = content.diagnostics + model.diagnostics
+        laps.lap("model")
         // Validate: the model's problems on the day.
         let (problems, validationReused) = remember(&memory.validation, under: modelKey.map { $0 + today.description }) {
             SiteValidator().validate(ValidationContext(site: site, today: today))
         }
         diagnostics += problems
         run.validated = !validationReused
+        laps.lap("validate")
 
         // Markdown: every document rendered, or taken from memory or from the cache on disk.
         let markdownOptions = {
@@ -196,6 +201,7 @@ public struct SiteBuilder: Sendable {
         let markdown = try pageRenderer.render(site, links: model.links)
         run.documentsRendered = session?.markdown.takeRendered() ?? 0
         diagnostics += markdown.diagnostics
+        laps.lap("Markdown", "\(run.documentsRendered) rendered")
 
         // The health page and the home page show the model's problems, so they are counted
         // with the site's severities applied before templates run.
@@ -237,8 +243,10 @@ public struct SiteBuilder: Sendable {
             staged?.abandon()
             throw error
         }
+        laps.lap("pages", "\(rendering.pageCount - rendering.reused) written, \(rendering.reused) reused")
         // Anchors: each link's fragment against the ids of the page it points into.
         rendering.anchorDiagnostics = AnchorChecker.check(rendering, content: markdown)
+        laps.lap("anchors")
         diagnostics += rendering.diagnostics + rendering.anchorDiagnostics
         diagnostics = configuration.applySeverities(to: diagnostics)
         diagnostics.sort()
@@ -254,7 +262,7 @@ public struct SiteBuilder: Sendable {
                 if useCache, let identity = staged.identity {
                     let saved = BuildCache(
                         key: fingerprint.key, inputs: fingerprint.inputs, site: identity, output: outputFolder.path,
-                        pages: rendering.pages, diagnostics: diagnostics, pageCount: rendering.pageCount)
+                        pages: rendering.pages, files: rendering.files, diagnostics: diagnostics, pageCount: rendering.pageCount)
                     saved.save(root: canonicalRoot)
                     Failpoint.cacheSaved.reached()
                     if let shape {
@@ -267,6 +275,7 @@ public struct SiteBuilder: Sendable {
                 }
                 try staged.commit()
                 written = outputFolder
+                laps.lap("cache and swap")
             } else {
                 staged.abandon()
             }
@@ -383,6 +392,10 @@ public struct SiteBuilder: Sendable {
         // The cache file on disk no longer describes the site: it goes until the session saves it.
         var cache = made.cache
         cache.pages = rendering.pages
+        // The search files rewritten in place are known by their new bytes.
+        for file in files where cache.files[file.path] != nil {
+            cache.files[file.path] = file.data.withUnsafeBytes { BuildCache.File(of: $0) }
+        }
         cache.diagnostics = diagnostics
         // It never says "nothing changed": the session's flush gives it the inputs' fingerprint.
         cache.inputs = ""

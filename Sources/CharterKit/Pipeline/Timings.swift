@@ -12,4 +12,15 @@ enum Timings {
         let line = "charter timing: \(stage): \(String(format: "%.1f", milliseconds)) ms\(detail.isEmpty ? "" : " (\(detail))")\n"
         FileHandle.standardError.write(Data(line.utf8))
     }
+
+    /// Times stages one after another: each `lap` reports the time since the last one.
+    struct Laps {
+        private var last = ContinuousClock.now
+
+        mutating func lap(_ stage: String, _ detail: @autoclosure () -> String = "") {
+            guard Timings.enabled else { return }
+            Timings.report(stage, since: last, detail())
+            last = ContinuousClock.now
+        }
+    }
 }

@@ -68,6 +68,8 @@ struct SiteRendering {
     /// The search index's files, by path, and the entries they were made from.
     var searchFiles: [String: String] = [:]
     var searchEntries: [SearchIndex.Entry] = []
+    /// The site's other files written from memory, as the build cache keeps them.
+    var files: [String: BuildCache.File] = [:]
     /// The site-wide facts the pages' contexts were built from.
     var builder: ContextBuilder?
 }
@@ -188,7 +190,9 @@ struct SiteRenderer {
         _ site: Site, content: RenderedContent, diagnostics: [Diagnostic], today: CalendarDate,
         links: LinkResolver, markdown: MarkdownOptions, to destination: PageDestination
     ) throws -> SiteRendering {
+        var laps = Timings.Laps()
         let builder = ContextBuilder(site: site, content: content, diagnostics: diagnostics, today: today)
+        laps.lap("site-wide facts")
         let allLinks = content.allLinks
         let anchorTargetCounts = content.anchorTargetCounts
         let anchorTargets = Set(anchorTargetCounts.keys)
@@ -200,13 +204,14 @@ struct SiteRenderer {
         @Sendable func known(_ job: Job, _ path: String) -> Set<String>? {
             knownIDs[path].flatMap { $0.source == job.source ? $0.ids : nil }
         }
-        // A check leaves a page whose path is known unmade, unless a link points into it for an
-        // id its Markdown does not show.
+        // Only the pages whose path comes from their context have it made now. The others have
+        // theirs made as they are rendered, and let go after, so that the site's contexts are
+        // never all held at once.
         let planned = ParallelMap.map(jobs, workers: workers) { job -> PlannedPage? in
-            if checking, let path = job.path, !anchorTargets.contains(path) || known(job, path) != nil { return nil }
-            return PlannedPage(job: job, context: job.make())
+            job.path == nil ? PlannedPage(job: job, context: job.make()) : nil
         }
-        let pagePaths = jobs.indices.map { planned[$0]?.path ?? jobs[$0].path ?? "" }
+        let pagePaths = jobs.indices.map { jobs[$0].path ?? planned[$0]!.path }
+        laps.lap("contexts of pages without a known path", "\(planned.count { $0 != nil }) pages")
 
         // Everything but the pages, known before any page is rendered.
         var others: [(file: OutputFile, source: String?)] = site.assets.map {
@@ -219,10 +224,10 @@ struct SiteRenderer {
         // The search index's files can only change a check's diagnostics by taking a path that a
         // content file claims.
         let searchIndexed = !checking || claims.contains { $0.source != nil && $0.path.lowercased().hasPrefix(SearchIndex.folder) }
-        let searchStart = ContinuousClock.now
+        laps.lap("other files")
         var searchEntries = searchIndexed ? builder.searchEntries(workers: workers) : []
         let searchFiles = searchIndexed ? searchIndex().files(for: searchEntries) : [:]
-        if searchIndexed { Timings.report("search index", since: searchStart, "\(searchEntries.count) entries, \(searchFiles.count) files") }
+        if searchIndexed { laps.lap("search index", "\(searchEntries.count) entries, \(searchFiles.count) files") }
         // Only a session's next build reads the entries again (to reuse unchanged ones); a
         // single build lets their text go before the pages are made.
         if searchMemo == nil { searchEntries = [] }
@@ -236,24 +241,31 @@ struct SiteRenderer {
             claims.append((path: SitePaths.sitemap, source: nil))
         }
         let (kept, collisions) = Self.resolveCollisions(claims)
-        let keptPages = jobs.indices.filter { kept.contains($0) && planned[$0] != nil }.map { planned[$0]! }
-        let unmade = jobs.indices.filter { kept.contains($0) && planned[$0] == nil }.map { (job: jobs[$0], path: pagePaths[$0]) }
+        // A check leaves a page whose path is known unmade, unless a link points into it for an
+        // id its Markdown does not show.
+        let leftUnmade = { (index: Int) -> Bool in
+            guard checking, let path = jobs[index].path else { return false }
+            return !anchorTargets.contains(path) || known(jobs[index], path) != nil
+        }
+        let keptPages = jobs.indices.filter { kept.contains($0) && !leftUnmade($0) }
+        let unmade = jobs.indices.filter { kept.contains($0) && leftUnmade($0) }.map { (job: jobs[$0], path: pagePaths[$0]) }
         let keptOthers = others.indices.filter { kept.contains(jobs.count + $0) }.map { others[$0].file }
 
         if case .staged(let staged, _) = destination {
-            try staged.makeFolders(for: keptPages.map(\.path) + keptOthers.map(\.path))
+            try staged.makeFolders(for: keptPages.map { pagePaths[$0] } + keptOthers.map(\.path))
         }
         let counter = progress.map { ProgressCounter(total: keptPages.count, report: $0) }
-        let finished = ParallelMap.map(keptPages, workers: workers) { planned -> Result<Finished, CharterError> in
+        let finished = ParallelMap.map(keptPages, workers: workers) { index -> Result<Finished, CharterError> in
             defer { counter?.advance(by: 1) }
+            let page = planned[index] ?? PlannedPage(job: jobs[index], context: jobs[index].make())
             do {
                 return .success(try Self.finish(
-                    planned, templates: templates, destination: destination, needsIDs: anchorTargets.contains(planned.path),
-                    knownIDs: known(planned.job, planned.path)))
+                    page, templates: templates, destination: destination, needsIDs: anchorTargets.contains(page.path),
+                    knownIDs: known(page.job, page.path)))
             } catch let error as CharterError {
                 return .failure(error)
             } catch {
-                return .failure(CharterError.unwritable(planned.path, "\(error)"))
+                return .failure(CharterError.unwritable(page.path, "\(error)"))
             }
         }
 
@@ -280,16 +292,27 @@ struct SiteRenderer {
             result.pageCount += 1
             if page.reused { result.reused += 1 }
         }
-        if case .staged(let staged, _) = destination {
-            for file in keptOthers { try staged.write(file) }
+        laps.lap("templates and page writes")
+        if case .staged(let staged, let cache) = destination {
+            let stamps = ParallelMap.map(keptOthers, workers: workers) { file -> Result<BuildCache.File?, CharterError> in
+                do {
+                    return .success(try staged.write(file, previous: cache?.files[file.path]))
+                } catch let error as CharterError {
+                    return .failure(error)
+                } catch {
+                    return .failure(CharterError.unwritable(file.path, "\(error)"))
+                }
+            }
+            for (file, stamp) in zip(keptOthers, stamps) { result.files[file.path] = try stamp.get() }
         }
+        laps.lap("other writes")
         result.pageProblems = result.diagnostics + collisions
         result.diagnostics = result.pageProblems
         result.ids = ids
         result.searchFiles = searchFiles
         result.searchEntries = searchEntries
         result.builder = builder
-        result.paths = (keptPages.map(\.path) + unmade.map(\.path) + keptOthers.map(\.path)).sorted()
+        result.paths = (keptPages.map { pagePaths[$0] } + unmade.map(\.path) + keptOthers.map(\.path)).sorted()
         return result
     }
 

@@ -110,6 +110,33 @@ import Testing
         #expect(try workspace.site.outputText("playbooks/engagement/risk-escalation.html").contains("One more sentence about escalation."))
     }
 
+    /// The file number of every file Charter writes from memory that is not a page (the
+    /// `.charter-site` marker is the staging folder's own, made with it).
+    static func otherFiles(of folder: URL) throws -> [String: Int] {
+        try TemporarySite.snapshot(of: folder).keys.filter { !$0.hasSuffix(".html") && $0 != ".charter-site" }.reduce(into: [:]) { numbers, path in
+            numbers[path] = try FileManager.default.attributesOfItem(atPath: folder.appending(path: path).path)[.systemFileNumber] as? Int
+        }
+    }
+
+    @Test("the search index, sitemap and assets: a file whose bytes did not change is linked from the published site, the others written")
+    func otherFilesReused() throws {
+        let workspace = try Workspace()
+        _ = try workspace.builder().build()
+        let before = try TemporarySite.snapshot(of: workspace.site.output)
+        let numbers = try Self.otherFiles(of: workspace.site.output)
+        try workspace.edit(Self.playbook) { $0 + "\nA quillwort sentence for the search index.\n" }
+        try workspace.buildAndCompare()
+        let after = try TemporarySite.snapshot(of: workspace.site.output)
+        let linked = try Self.otherFiles(of: workspace.site.output).filter { numbers[$0.key] == $0.value }.keys.sorted()
+        let unchanged = numbers.keys.filter { before[$0] == after[$0] }.sorted()
+        #expect(linked == unchanged)
+        // The new word is in a term shard and the page's entry file, which were written anew; the
+        // theme's assets and most of the index were not.
+        #expect(numbers.count - unchanged.count >= 2)
+        #expect(unchanged.contains("assets/search.js"))
+        #expect(unchanged.count(where: { $0.hasPrefix("search/") }) > numbers.keys.count(where: { $0.hasPrefix("search/") }) / 2)
+    }
+
     @Test("a playbook's title changed: the pages that show it are rendered again, not the rest")
     func playbookTitle() throws {
         let workspace = try Workspace()
