@@ -79,19 +79,11 @@ final class StagedSite: @unchecked Sendable {
         try FileWriter.write(data, to: folder.appending(path: try Self.checked(path)).path)
     }
 
-    /// Writes a file of the finished site, whatever it holds.
-    func write(_ file: OutputFile) throws {
-        switch file.contents {
-        case .data(let data): try write(data, to: file.path)
-        case .text(let text): try write(Data(text.utf8), to: file.path)
-        case .copy(let source): try copy(source, to: file.path)
-        }
-    }
-
-    /// Writes a file of the finished site, or links the published site's copy when `previous`
-    /// says that it holds the same bytes. Returns what the cache keeps of a file written from
-    /// memory; nil for a copy.
-    func write(_ file: OutputFile, previous: BuildCache.File?) throws -> BuildCache.File? {
+    /// Writes a file of the finished site, whatever it holds, or links the published site's copy
+    /// when `previous` says that it holds the same bytes. Returns what the cache keeps of a file
+    /// written from memory; nil for a copy.
+    @discardableResult
+    func write(_ file: OutputFile, previous: BuildCache.File? = nil) throws -> BuildCache.File? {
         func place(_ bytes: UnsafeRawBufferPointer) throws -> BuildCache.File {
             let stamp = BuildCache.File(of: bytes)
             if stamp != previous || !reuse(file.path, size: stamp.size) { try write(Data(bytes), to: file.path) }

@@ -226,14 +226,21 @@ struct SiteRenderer {
         let searchIndexed = !checking || claims.contains { $0.source != nil && $0.path.lowercased().hasPrefix(SearchIndex.folder) }
         laps.lap("other files")
         var searchEntries = searchIndexed ? builder.searchEntries(workers: workers) : []
-        let searchFiles = searchIndexed ? searchIndex().files(for: searchEntries) : [:]
-        if searchIndexed { laps.lap("search index", "\(searchEntries.count) entries, \(searchFiles.count) files") }
+        if searchIndexed { laps.lap("search entries", "\(searchEntries.count) entries") }
+        var searchFiles = searchIndexed ? searchIndex().files(for: searchEntries) : [:]
+        if searchIndexed { laps.lap("search index", "\(searchFiles.count) files") }
         // Only a session's next build reads the entries again (to reuse unchanged ones); a
         // single build lets their text go before the pages are made.
         if searchMemo == nil { searchEntries = [] }
-        let searchOthers = searchFiles.map { (file: OutputFile(path: $0.key, contents: .text($0.value)), source: String?.none) }
-        others += searchOthers
-        claims += searchOthers.map { (path: $0.file.path, source: nil) }
+        for (path, text) in searchFiles {
+            others.append((OutputFile(path: path, contents: .text(text)), nil))
+            claims.append((path: path, source: nil))
+        }
+        var result = SiteRendering()
+        // Only a session's next build compares the search files with these; a single build
+        // lets their text go once they are written, before the pages are made.
+        if searchMemo != nil { result.searchFiles = searchFiles }
+        searchFiles = [:]
 
         // A content file on a path Charter writes itself loses it (CH004).
         if let sitemap = CrawlerFiles.sitemap(site, pages: Set(pagePaths)) {
@@ -249,11 +256,17 @@ struct SiteRenderer {
         }
         let keptPages = jobs.indices.filter { kept.contains($0) && !leftUnmade($0) }
         let unmade = jobs.indices.filter { kept.contains($0) && leftUnmade($0) }.map { (job: jobs[$0], path: pagePaths[$0]) }
-        let keptOthers = others.indices.filter { kept.contains(jobs.count + $0) }.map { others[$0].file }
+        var keptOthers = others.indices.filter { kept.contains(jobs.count + $0) }.map { others[$0].file }
+        others = []
+        let otherPaths = keptOthers.map(\.path)
 
-        if case .staged(let staged, _) = destination {
-            try staged.makeFolders(for: keptPages.map { pagePaths[$0] } + keptOthers.map(\.path))
+        if case .staged(let staged, let cache) = destination {
+            try staged.makeFolders(for: keptPages.map { pagePaths[$0] } + otherPaths)
+            // One thread: most are in one folder, whose lock parallel writers would only fight over.
+            for file in keptOthers { result.files[file.path] = try staged.write(file, previous: cache?.files[file.path]) }
+            laps.lap("other writes")
         }
+        keptOthers = []
         let counter = progress.map { ProgressCounter(total: keptPages.count, report: $0) }
         let finished = ParallelMap.map(keptPages, workers: workers) { index -> Result<Finished, CharterError> in
             defer { counter?.advance(by: 1) }
@@ -274,7 +287,6 @@ struct SiteRenderer {
             Result<Finished, CharterError>.success(Self.unrendered(
                 $0.job, path: $0.path, templates: templates, ids: anchorTargets.contains($0.path) ? known($0.job, $0.path) : nil))
         }
-        var result = SiteRendering()
         result.anchorTargets = anchorTargetCounts
         var ids: [String: Set<String>] = [:]
         for outcome in finished + unmadeFinished {
@@ -293,26 +305,12 @@ struct SiteRenderer {
             if page.reused { result.reused += 1 }
         }
         laps.lap("templates and page writes")
-        if case .staged(let staged, let cache) = destination {
-            let stamps = ParallelMap.map(keptOthers, workers: workers) { file -> Result<BuildCache.File?, CharterError> in
-                do {
-                    return .success(try staged.write(file, previous: cache?.files[file.path]))
-                } catch let error as CharterError {
-                    return .failure(error)
-                } catch {
-                    return .failure(CharterError.unwritable(file.path, "\(error)"))
-                }
-            }
-            for (file, stamp) in zip(keptOthers, stamps) { result.files[file.path] = try stamp.get() }
-        }
-        laps.lap("other writes")
         result.pageProblems = result.diagnostics + collisions
         result.diagnostics = result.pageProblems
         result.ids = ids
-        result.searchFiles = searchFiles
         result.searchEntries = searchEntries
         result.builder = builder
-        result.paths = (keptPages.map { pagePaths[$0] } + unmade.map(\.path) + keptOthers.map(\.path)).sorted()
+        result.paths = (keptPages.map { pagePaths[$0] } + unmade.map(\.path) + otherPaths).sorted()
         return result
     }
 
