@@ -113,6 +113,8 @@ final class StagedSite: @unchecked Sendable {
     /// file is never changed: both names point at the same unchanged bytes.
     func reuse(_ path: String, size: Int) -> Bool {
         guard let previous, let path = try? Self.checked(path) else { return false }
+        // The tenth file placed in the staging folder, written or linked.
+        Failpoint.midWrite.reached(time: 10)
         let source = previous.appending(path: path)
         var status = stat()
         guard stat(source.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == size else { return false }
