@@ -285,6 +285,35 @@ import Testing
         #expect(try bench.served() == originalSite)
     }
 
+    @Test("a search file an edit rewrote in place is written again, not linked, when the next full build wants it back as it was")
+    func rewrittenFileNotLinked() throws {
+        let bench = try Bench()
+        try bench.build(changed: nil)
+        let original = try bench.read(Self.escalation)
+        // A word for one of the same length: the entry's file keeps its size, so only its hash
+        // tells the published copy from the one wanted.
+        try bench.write(Self.escalation, original.replacingOccurrences(of: "halved", with: "quilts"))
+        try bench.build(changed: [Self.escalation])
+        #expect(bench.session.lastBuildWasIncremental)
+        func searchHas(_ word: String) throws -> Bool {
+            try bench.served().contains { $0.key.hasPrefix("search/entries-") && String(decoding: $0.value, as: UTF8.self).contains(word) }
+        }
+        #expect(try searchHas("quilts"))
+
+        // The edit undone, with a mission changed so that every page's context is made again:
+        // the search files wanted are the first build's, and the published ones hold the edit.
+        try bench.write(Self.escalation, original)
+        let strategy = "content/strategies/community.yaml"
+        let yaml = try bench.read(strategy)
+        try bench.write(strategy, yaml.replacingOccurrences(of: #"(?m)^mission: .*$"#, with: "mission: Answers from those who have been there.",
+                                                          options: .regularExpression))
+        let full = try bench.build(changed: [Self.escalation, strategy])
+        #expect(!bench.session.lastBuildWasIncremental)
+        #expect(full.pagesReused > 0, "the cache the incremental build left in memory was used")
+        #expect(try bench.served() == (try bench.fresh()))
+        #expect(try !searchHas("quilts"))
+    }
+
     @Test("flushing the session leaves a cache file that a new process trusts; without it the next build starts over")
     func flush() throws {
         let bench = try Bench()
