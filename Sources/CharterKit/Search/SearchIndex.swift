@@ -168,7 +168,7 @@ public struct SearchIndex: Sendable {
     /// The index files by their path in the site.
     public func files(for entries: [Entry]) -> [String: String] {
         if let memo { return memo.files(for: entries, index: self) }
-        var parts = SearchIndexParts(settings: settingsKey)
+        var parts = SearchIndexParts(settings: settingsKey, once: true)
         parts.update(entries: entries, index: self)
         return parts.files
     }
@@ -202,7 +202,9 @@ public struct SearchIndex: Sendable {
         for (position, word) in Self.words(entry.text).enumerated() where !Self.stopWords.contains(word) {
             seen[word, default: (0, position)].count += 1
         }
-        var frequent = seen.filter { strong[$0.key] == nil }.map { (term: $0.key, count: $0.value.count, first: $0.value.first) }
+        var frequent: [(term: String, count: Int, first: Int)] = []
+        frequent.reserveCapacity(seen.count)
+        for (term, found) in seen where strong[term] == nil { frequent.append((term, found.count, found.first)) }
         let room = max(0, termsPerEntry - strong.count)
         if frequent.count > room {
             frequent.sort { $0.count != $1.count ? $0.count > $1.count : Self.bytesPrecede($0.term, $1.term) }
@@ -218,7 +220,17 @@ public struct SearchIndex: Sendable {
 
     /// The order of an entry's hits: by UTF-8 bytes, the cheapest total order.
     static func bytesPrecede(_ left: String, _ right: String) -> Bool {
-        left.utf8.lexicographicallyPrecedes(right.utf8)
+        let compared = left.utf8.withContiguousStorageIfAvailable { a in
+            right.utf8.withContiguousStorageIfAvailable { b -> Bool in
+                let shared = min(a.count, b.count)
+                if shared > 0, let x = a.baseAddress, let y = b.baseAddress {
+                    let order = memcmp(x, y, shared)
+                    if order != 0 { return order < 0 }
+                }
+                return a.count < b.count
+            }
+        }
+        return (compared ?? nil) ?? left.utf8.lexicographicallyPrecedes(right.utf8)
     }
 
     /// A number in capital base-26 letters: 0 is `A`, 26 is `BA`.
@@ -531,8 +543,13 @@ struct SearchIndexParts: Sendable {
     /// Every file, by its path in the site.
     var files: [String: String] = [:]
 
-    init(settings: String) {
+    /// Made for one build, never updated: each entry's hits, which only an update reads, are
+    /// let go as soon as the postings are made (at 100,000 pages, hundreds of megabytes).
+    var once = false
+
+    init(settings: String, once: Bool = false) {
         self.settings = settings
+        self.once = once
     }
 
     /// Makes the parts of the entries that differ from the last ones, and the files they are in:
@@ -541,11 +558,12 @@ struct SearchIndexParts: Sendable {
         var changed = new.indices.filter { !entries.indices.contains($0) || new[$0] != entries[$0] }
         let fresh = new.count != entries.count || changed.count > max(8, new.count / 4)
         if fresh { changed = Array(new.indices) }
-        let made = ParallelMap.map(changed, workers: index.workers) { number in (index.hits(of: new[number]), index.row(new[number])) }
+        var made = ParallelMap.map(changed, workers: index.workers) { number in (index.hits(of: new[number]), index.row(new[number])) }
         var changedTerms: Set<String> = []
         if fresh {
             hits = made.map(\.0)
             rows = made.map(\.1)
+            made = []
             // One table lookup per hit: each term's number, then its numbers and bytes by that.
             var numbered: [String: Int] = [:]
             var numbers: [[Int]] = []
@@ -573,6 +591,7 @@ struct SearchIndexParts: Sendable {
                 postings[term] = numbers[index]
                 lines[term] = String(decoding: bytes[index], as: UTF8.self)
             }
+            if once { hits = [] }
             sortedTerms = postings.keys.sorted(by: SearchIndex.precedes)
             shards = [:]
             entryFiles = [:]

@@ -124,6 +124,20 @@ import Testing
         }
     }
 
+    @Test("an entry's hits sort by UTF-8 bytes, for short and long strings alike")
+    func byteOrder() {
+        // Up to 15 bytes a string is kept inline, past it in a buffer: both are compared.
+        let terms = ["", "a", "ab", "b", "é", "ée", "z", "ß", "\u{E000}", "\u{1F600}x", "中文", "中",
+                     "community-engagement", "community-engagementz", "community-engagemenz", String(repeating: "a", count: 15),
+                     String(repeating: "a", count: 16), String(repeating: "a", count: 15) + "b", String(repeating: "é", count: 9)]
+        for left in terms {
+            for right in terms {
+                #expect(SearchIndex.bytesPrecede(left, right) == Array(left.utf8).lexicographicallyPrecedes(Array(right.utf8)),
+                        "\(left.debugDescription) < \(right.debugDescription)")
+            }
+        }
+    }
+
     @Test("strings are safe inside a script element")
     func quoting() {
         #expect(SearchIndex.quote("a\"b\\c</script>\n") == "\"a\\\"b\\\\c<\\/script>\\n\"")
