@@ -5,21 +5,17 @@ import Foundation
 enum Timings {
     static let enabled = ProcessInfo.processInfo.environment["CHARTER_TIMINGS"] != nil
 
-    static func report(_ stage: String, since start: ContinuousClock.Instant, _ detail: String = "") {
-        guard enabled else { return }
-        let elapsed = ContinuousClock.now - start
-        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        let line = "charter timing: \(stage): \(String(format: "%.1f", milliseconds)) ms\(detail.isEmpty ? "" : " (\(detail))")\n"
-        FileHandle.standardError.write(Data(line.utf8))
-    }
-
     /// Times stages one after another: each `lap` reports the time since the last one.
     struct Laps {
         private var last = ContinuousClock.now
 
         mutating func lap(_ stage: String, _ detail: @autoclosure () -> String = "") {
             guard Timings.enabled else { return }
-            Timings.report(stage, since: last, detail())
+            let elapsed = ContinuousClock.now - last
+            let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            let detail = detail()
+            let line = "charter timing: \(stage): \(String(format: "%.1f", milliseconds)) ms\(detail.isEmpty ? "" : " (\(detail))")\n"
+            FileHandle.standardError.write(Data(line.utf8))
             last = ContinuousClock.now
         }
     }

@@ -545,7 +545,7 @@ struct SearchIndexParts: Sendable {
 
     /// Made for one build, never updated: each entry's hits, which only an update reads, are
     /// let go as soon as the postings are made (at 100,000 pages, hundreds of megabytes).
-    var once = false
+    let once: Bool
 
     init(settings: String, once: Bool = false) {
         self.settings = settings
