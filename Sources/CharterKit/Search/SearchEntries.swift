@@ -38,7 +38,7 @@ extension ContextBuilder {
                 title: page.title, path: page.outputPath, kind: playbook, kindKey: "playbook",
                 summary: page.description ?? body,
                 keywords: page.tags + [page.metadata.strategy?.value, page.metadata.owner?.value].compactMap { $0 },
-                text: [page.title, headings, headings, body].joined(separator: " "),
+                texts: [page.title, headings, headings, body],
                 headings: headingTexts, body: body, facets: facets)
         }
         for strategy in site.strategyModels {

@@ -57,7 +57,7 @@ public struct SearchIndex: Sendable {
             var kindKey: String
             var summary: String
             var keywords: [String]
-            var text: String
+            var texts: [String]
             var headings: [String]
             var body: String
             var facets: [Facet]
@@ -109,8 +109,15 @@ public struct SearchIndex: Sendable {
         }
         /// The searchable text (titles and headings count twice).
         public var text: String {
-            get { storage.fields.text }
-            set { unique().fields.text = newValue }
+            get { storage.fields.texts.joined(separator: " ") }
+            set { unique().fields.texts = [newValue] }
+        }
+        /// The searchable text in parts, read as if joined by spaces: a page's parts share their
+        /// storage with its title, headings and body rather than copying them into one string
+        /// (at 100,000 pages, a quarter of a gigabyte).
+        public var texts: [String] {
+            get { storage.fields.texts }
+            set { unique().fields.texts = newValue }
         }
         /// The entry's headings: their words rank above the body's.
         public var headings: [String] {
@@ -129,10 +136,16 @@ public struct SearchIndex: Sendable {
         }
 
         public init(title: String, path: String, kind: String, kindKey: String? = nil, summary: String, keywords: [String] = [],
-                    text: String, headings: [String] = [], body: String = "", facets: [Facet] = []) {
+                    texts: [String], headings: [String] = [], body: String = "", facets: [Facet] = []) {
             storage = Storage(Fields(
-                title: title, path: path, kind: kind, kindKey: kindKey ?? kind, summary: summary, keywords: keywords, text: text,
+                title: title, path: path, kind: kind, kindKey: kindKey ?? kind, summary: summary, keywords: keywords, texts: texts,
                 headings: headings, body: body, facets: facets))
+        }
+
+        public init(title: String, path: String, kind: String, kindKey: String? = nil, summary: String, keywords: [String] = [],
+                    text: String, headings: [String] = [], body: String = "", facets: [Facet] = []) {
+            self.init(title: title, path: path, kind: kind, kindKey: kindKey, summary: summary, keywords: keywords, texts: [text],
+                      headings: headings, body: body, facets: facets)
         }
 
         public static func == (left: Entry, right: Entry) -> Bool {
@@ -162,6 +175,9 @@ public struct SearchIndex: Sendable {
 
     /// How many threads find the terms of entries; the index does not depend on it.
     public var workers = ProcessInfo.processInfo.activeProcessorCount
+    /// About how many entries a build of the whole index reads at a time (a multiple of
+    /// `entriesPerFile`): what it holds at once. The index does not depend on it.
+    var batchEntries = 4096
     /// The parts of the last build's index in this process (the live preview), entry by entry.
     var memo: SearchIndexMemo?
 
@@ -199,8 +215,12 @@ public struct SearchIndex: Sendable {
         for word in entry.headings.flatMap(Self.words) where strong.count < termsPerEntry { add(word, "*") }
         // Each other word's count and first position, in one table.
         var seen: [String: (count: Int, first: Int)] = [:]
-        for (position, word) in Self.words(entry.text).enumerated() where !Self.stopWords.contains(word) {
-            seen[word, default: (0, position)].count += 1
+        var position = 0
+        for part in entry.texts {
+            for word in Self.words(part) {
+                if !Self.stopWords.contains(word) { seen[word, default: (0, position)].count += 1 }
+                position += 1
+            }
         }
         var frequent: [(term: String, count: Int, first: Int)] = []
         frequent.reserveCapacity(seen.count)
@@ -530,8 +550,10 @@ struct SearchIndexParts: Sendable {
     var entries: [SearchIndex.Entry] = []
     var hits: [[SearchIndex.Hit]] = []
     var rows: [String] = []
-    /// The numbers of the entries each term is in, ascending.
+    /// The numbers of the entries each term is in, ascending (empty when made `once`).
     var postings: [String: [Int]] = [:]
+    /// How many entries each term is in, when made `once`, in place of the postings.
+    var termCounts: [String: Int] = [:]
     /// Every term, in the order of `SearchIndex.precedes`.
     var sortedTerms: [String] = []
     /// Each term's postings as its shard writes them.
@@ -543,8 +565,8 @@ struct SearchIndexParts: Sendable {
     /// Every file, by its path in the site.
     var files: [String: String] = [:]
 
-    /// Made for one build, never updated: each entry's hits, which only an update reads, are
-    /// let go as soon as the postings are made (at 100,000 pages, hundreds of megabytes).
+    /// Made for one build, never updated: the entries' hits, rows and postings, which only an
+    /// update reads, are never all held (at 100,000 pages, most of a gigabyte).
     let once: Bool
 
     init(settings: String, once: Bool = false) {
@@ -555,48 +577,13 @@ struct SearchIndexParts: Sendable {
     /// Makes the parts of the entries that differ from the last ones, and the files they are in:
     /// all of them when the number of entries changed or many did.
     mutating func update(entries new: [SearchIndex.Entry], index: SearchIndex) {
-        var changed = new.indices.filter { !entries.indices.contains($0) || new[$0] != entries[$0] }
+        let changed = new.indices.filter { !entries.indices.contains($0) || new[$0] != entries[$0] }
         let fresh = new.count != entries.count || changed.count > max(8, new.count / 4)
-        if fresh { changed = Array(new.indices) }
-        var made = ParallelMap.map(changed, workers: index.workers) { number in (index.hits(of: new[number]), index.row(new[number])) }
         var changedTerms: Set<String> = []
         if fresh {
-            hits = made.map(\.0)
-            rows = made.map(\.1)
-            made = []
-            // One table lookup per hit: each term's number, then its numbers and bytes by that.
-            var numbered: [String: Int] = [:]
-            var numbers: [[Int]] = []
-            var bytes: [[UInt8]] = []
-            for (number, entryHits) in hits.enumerated() {
-                for hit in entryHits {
-                    let term: Int
-                    if let known = numbered[hit.term] {
-                        term = known
-                    } else {
-                        term = numbers.count
-                        numbered[hit.term] = term
-                        numbers.append([])
-                        bytes.append([])
-                    }
-                    Self.appendPosting(number - (numbers[term].last ?? 0), hit.marker, to: &bytes[term])
-                    numbers[term].append(number)
-                }
-            }
-            postings = [:]
-            lines = [:]
-            postings.reserveCapacity(numbered.count)
-            lines.reserveCapacity(numbered.count)
-            for (term, index) in numbered {
-                postings[term] = numbers[index]
-                lines[term] = String(decoding: bytes[index], as: UTF8.self)
-            }
-            if once { hits = [] }
-            sortedTerms = postings.keys.sorted(by: SearchIndex.precedes)
-            shards = [:]
-            entryFiles = [:]
-            wordFiles = [:]
+            makeAll(new, index: index)
         } else {
+            let made = ParallelMap.map(changed, workers: index.workers) { number in (index.hits(of: new[number]), index.row(new[number])) }
             for (number, parts) in zip(changed, made) {
                 changedTerms.formUnion(difference(hits[number], parts.0, entry: number))
                 hits[number] = parts.0
@@ -610,16 +597,86 @@ struct SearchIndexParts: Sendable {
                     lines[term] = nil
                 }
             }
+            makeEntryFiles(changed: changed, index: index)
         }
         entries = new
         cutShards(index: index, changed: fresh ? nil : changedTerms)
-        makeEntryFiles(changed: fresh ? nil : changed, index: index)
         makeWordFiles(changed: fresh ? nil : changedTerms)
         let folder = SearchIndex.folder
         files = ["\(folder)meta.js": metaFile(index: index)]
         for (name, shard) in shards { files["\(folder)terms-\(name).js"] = shard.text }
         for (number, text) in entryFiles { files["\(folder)entries-\(number).js"] = text }
         for (letter, text) in wordFiles { files["\(folder)words-\(letter).js"] = text }
+    }
+
+    /// Makes every entry's parts, a few thousand entries at a time: each batch's hits go into
+    /// the postings and its rows into entry files before the next batch is made, so that a
+    /// single build (`once`) never holds every entry's hits or rows at once.
+    private mutating func makeAll(_ new: [SearchIndex.Entry], index: SearchIndex) {
+        hits = []
+        rows = []
+        entryFiles = [:]
+        // One table lookup per hit: each term's number, then its postings and bytes by that.
+        var numbered: [String: Int] = [:]
+        var numbers: [[Int]] = []
+        var last: [Int] = []
+        var counts: [Int] = []
+        var bytes: [[UInt8]] = []
+        let size = max(1, index.entriesPerFile)
+        // Whole entry files per batch.
+        let batch = size * max(1, index.batchEntries / size)
+        for start in stride(from: 0, to: new.count, by: batch) {
+            let range = start..<min(new.count, start + batch)
+            let made = ParallelMap.map(Array(range), workers: index.workers) { number in
+                (index.hits(of: new[number]), index.row(new[number]))
+            }
+            for (offset, (entryHits, _)) in made.enumerated() {
+                let number = start + offset
+                for hit in entryHits {
+                    let term: Int
+                    if let known = numbered[hit.term] {
+                        term = known
+                    } else {
+                        term = counts.count
+                        numbered[hit.term] = term
+                        last.append(0)
+                        counts.append(0)
+                        bytes.append([])
+                        if !once { numbers.append([]) }
+                    }
+                    Self.appendPosting(number - last[term], hit.marker, to: &bytes[term])
+                    last[term] = number
+                    counts[term] += 1
+                    if !once { numbers[term].append(number) }
+                }
+            }
+            let batchRows = made.map(\.1)
+            for file in stride(from: start, to: range.upperBound, by: size) {
+                let slice = batchRows[(file - start)..<min(batchRows.count, file - start + size)]
+                entryFiles[file / size] = Self.entryFile(file / size, rows: slice)
+            }
+            if !once {
+                hits += made.map(\.0)
+                rows += batchRows
+            }
+        }
+        postings = [:]
+        lines = [:]
+        termCounts = [:]
+        lines.reserveCapacity(numbered.count)
+        if once { termCounts.reserveCapacity(numbered.count) } else { postings.reserveCapacity(numbered.count) }
+        for (term, number) in numbered {
+            if once { termCounts[term] = counts[number] } else { postings[term] = numbers[number] }
+            lines[term] = String(decoding: bytes[number], as: UTF8.self)
+        }
+        sortedTerms = numbered.keys.sorted(by: SearchIndex.precedes)
+        shards = [:]
+        wordFiles = [:]
+    }
+
+    /// How many entries a term is in.
+    private func count(of term: String) -> Int {
+        once ? termCounts[term] ?? 0 : postings[term]?.count ?? 0
     }
 
     /// Appends one posting: the gap in base 36, then the marker.
@@ -743,13 +800,17 @@ struct SearchIndexParts: Sendable {
         shards = made
     }
 
-    private mutating func makeEntryFiles(changed: [Int]?, index: SearchIndex) {
+    /// Makes again the entry files the changed entries are in.
+    private mutating func makeEntryFiles(changed: [Int], index: SearchIndex) {
         let size = max(1, index.entriesPerFile)
-        let numbers = changed.map { Set($0.map { $0 / size }) } ?? Set(stride(from: 0, to: rows.count, by: size).map { $0 / size })
-        for number in numbers {
-            let slice = rows[number * size..<min(rows.count, number * size + size)]
-            entryFiles[number] = SearchIndex.prologue + "(s.entries=s.entries||{})[\(number)]=[\n" + slice.joined(separator: ",\n") + "\n];\n"
+        for number in Set(changed.map { $0 / size }) {
+            entryFiles[number] = Self.entryFile(number, rows: rows[number * size..<min(rows.count, number * size + size)])
         }
+    }
+
+    /// `search/entries-N.js`: the rows of its entries.
+    private static func entryFile(_ number: Int, rows: ArraySlice<String>) -> String {
+        SearchIndex.prologue + "(s.entries=s.entries||{})[\(number)]=[\n" + rows.joined(separator: ",\n") + "\n];\n"
     }
 
     /// The file of words a term is in, for corrections: its first letter or digit, or `_`.
@@ -771,7 +832,7 @@ struct SearchIndexParts: Sendable {
         for (letter, terms) in words {
             // Sorted terms, stably by how many entries each is in: the most frequent correction first.
             let ordered = terms.enumerated().sorted {
-                let left = postings[$0.element]?.count ?? 0, right = postings[$1.element]?.count ?? 0
+                let left = count(of: $0.element), right = count(of: $1.element)
                 return left != right ? left > right : $0.offset < $1.offset
             }.map(\.element)
             wordFiles[letter] = SearchIndex.prologue + "(s.words=s.words||{})[\"\(letter)\"]=[\n"

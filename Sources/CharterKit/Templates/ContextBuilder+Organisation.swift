@@ -243,15 +243,13 @@ extension ContextBuilder {
         return context
     }
 
-    /// One page per tag.
-    func tagContexts() -> [PageContext] {
-        taggedPages.keys.sorted().map { name in
-            let path = tagPath(name)
-            var context = frame(pageView(title: l.text("pages.tag.title", ["tag": name]), kind: "tag", path: path),
-                                children: (taggedPages[name] ?? []).map { pageLink($0.page, from: path) })
-            context.breadcrumbs.append(link(l.text("pages.tags.title"), to: SitePaths.tags, from: path))
-            return context
-        }
+    /// One tag's page.
+    func context(forTag name: String) -> PageContext {
+        let path = tagPath(name)
+        var context = frame(pageView(title: l.text("pages.tag.title", ["tag": name]), kind: "tag", path: path),
+                            children: (taggedPages[name] ?? []).map { pageLink($0.page, from: path) })
+        context.breadcrumbs.append(link(l.text("pages.tags.title"), to: SitePaths.tags, from: path))
+        return context
     }
 
     func notFoundContext() -> PageContext {

@@ -92,9 +92,11 @@ struct SiteRenderer {
         var sourcePath: String
         /// The content file the page is made from; nil for pages Charter makes itself.
         var source: String? = nil
-        /// The page's path when it is known without making the context (the print page's), so
-        /// that a check can leave the page unmade.
-        var path: String? = nil
+        /// The page's path, known without making the context: a check can leave the page
+        /// unmade, and a build makes each context on the thread that renders it, and lets it go
+        /// after, so that the site's contexts are never all held at once. It is the path the
+        /// context gives its page (`SiteRendererTests.jobPathsAreTheirContexts`).
+        var path: String
         var make: @Sendable () -> PageContext
     }
 
@@ -102,7 +104,7 @@ struct SiteRenderer {
     struct PlannedPage: Sendable {
         var job: Job
         var context: PageContext
-        var path: String { context.page.path }
+        var path: String { job.path }
     }
 
     private struct Finished: Sendable {
@@ -155,34 +157,38 @@ struct SiteRenderer {
     private func modelJobs(_ builder: ContextBuilder, keep: (String) -> Bool, everything: Bool) -> [Job] {
         let site = builder.site
         let objectivePages = site.objectives.filter { keep($0.sourcePath) }.map { objective in
-            Job(template: "objective", sourcePath: objective.sourcePath, source: objective.sourcePath) {
+            Job(template: "objective", sourcePath: objective.sourcePath, source: objective.sourcePath, path: SitePaths.objective(objective.id.value)) {
                 builder.context(forObjective: objective)
             }
         }
         guard everything else { return builder.hasModelPages ? objectivePages : [] }
         var jobs: [Job] = []
         if builder.hasModelPages {
-            jobs.append(Job(template: "stages", sourcePath: "") { builder.stagesContext() })
-            jobs += site.framework.stages.indices.map { index in Job(template: "stage", sourcePath: "") { builder.context(forStage: index) } }
-            jobs.append(Job(template: "matrix", sourcePath: "") { builder.matrixContext() })
-            jobs += site.framework.responsibilities.map { entry in
-                Job(template: "responsibility", sourcePath: "") { builder.context(forResponsibility: entry) }
+            jobs.append(Job(template: "stages", sourcePath: "", path: SitePaths.stages) { builder.stagesContext() })
+            jobs += site.framework.stages.indices.map { index in
+                Job(template: "stage", sourcePath: "", path: SitePaths.stage(site.framework.stages[index].id)) { builder.context(forStage: index) }
             }
-            jobs.append(Job(template: "listing", sourcePath: "") { builder.focusAreasContext() })
-            jobs.append(Job(template: "listing", sourcePath: "") { builder.programKindsContext() })
-            jobs.append(Job(template: "health", sourcePath: "") { builder.healthContext() })
-            jobs.append(Job(template: "organisation", sourcePath: "") { builder.organisationContext() })
-            jobs.append(Job(template: "exchanges", sourcePath: "") { builder.exchangesContext() })
+            jobs.append(Job(template: "matrix", sourcePath: "", path: SitePaths.matrix) { builder.matrixContext() })
+            jobs += site.framework.responsibilities.map { entry in
+                Job(template: "responsibility", sourcePath: "", path: SitePaths.responsibility(entry.id)) { builder.context(forResponsibility: entry) }
+            }
+            jobs.append(Job(template: "listing", sourcePath: "", path: SitePaths.focusAreas) { builder.focusAreasContext() })
+            jobs.append(Job(template: "listing", sourcePath: "", path: SitePaths.programKinds) { builder.programKindsContext() })
+            jobs.append(Job(template: "health", sourcePath: "", path: SitePaths.health) { builder.healthContext() })
+            jobs.append(Job(template: "organisation", sourcePath: "", path: SitePaths.organisation) { builder.organisationContext() })
+            jobs.append(Job(template: "exchanges", sourcePath: "", path: SitePaths.exchanges) { builder.exchangesContext() })
             if !site.objectives.isEmpty {
-                jobs.append(Job(template: "listing", sourcePath: "") { builder.objectivesContext() })
+                jobs.append(Job(template: "listing", sourcePath: "", path: SitePaths.objectives) { builder.objectivesContext() })
                 jobs += objectivePages
             }
         }
-        if let tags = builder.tagsContext() {
-            jobs.append(Job(template: "listing", sourcePath: "") { tags })
-            jobs += builder.tagContexts().map { context in Job(template: "section", sourcePath: "") { context } }
+        if !builder.taggedPages.isEmpty {
+            jobs.append(Job(template: "listing", sourcePath: "", path: SitePaths.tags) { builder.tagsContext() ?? builder.notFoundContext() })
+            jobs += builder.taggedPages.keys.sorted().map { name in
+                Job(template: "section", sourcePath: "", path: builder.tagPath(name)) { builder.context(forTag: name) }
+            }
         }
-        jobs.append(Job(template: "404", sourcePath: "") { builder.notFoundContext() })
+        jobs.append(Job(template: "404", sourcePath: "", path: SitePaths.notFound) { builder.notFoundContext() })
         return jobs
     }
 
@@ -204,14 +210,7 @@ struct SiteRenderer {
         @Sendable func known(_ job: Job, _ path: String) -> Set<String>? {
             knownIDs[path].flatMap { $0.source == job.source ? $0.ids : nil }
         }
-        // Only the pages whose path comes from their context have it made now. The others have
-        // theirs made as they are rendered, and let go after, so that the site's contexts are
-        // never all held at once.
-        let planned = ParallelMap.map(jobs, workers: workers) { job -> PlannedPage? in
-            job.path == nil ? PlannedPage(job: job, context: job.make()) : nil
-        }
-        let pagePaths = jobs.indices.map { jobs[$0].path ?? planned[$0]!.path }
-        laps.lap("contexts of pages without a known path", "\(planned.count { $0 != nil }) pages")
+        let pagePaths = jobs.map(\.path)
 
         // Everything but the pages, known before any page is rendered.
         var others: [(file: OutputFile, source: String?)] = site.assets.map {
@@ -251,7 +250,8 @@ struct SiteRenderer {
         // A check leaves a page whose path is known unmade, unless a link points into it for an
         // id its Markdown does not show.
         let leftUnmade = { (index: Int) -> Bool in
-            guard checking, let path = jobs[index].path else { return false }
+            guard checking else { return false }
+            let path = jobs[index].path
             return !anchorTargets.contains(path) || known(jobs[index], path) != nil
         }
         let keptPages = jobs.indices.filter { kept.contains($0) && !leftUnmade($0) }
@@ -270,7 +270,7 @@ struct SiteRenderer {
         let counter = progress.map { ProgressCounter(total: keptPages.count, report: $0) }
         let finished = ParallelMap.map(keptPages, workers: workers) { index -> Result<Finished, CharterError> in
             defer { counter?.advance(by: 1) }
-            let page = planned[index] ?? PlannedPage(job: jobs[index], context: jobs[index].make())
+            let page = PlannedPage(job: jobs[index], context: jobs[index].make())
             do {
                 return .success(try Self.finish(
                     page, templates: templates, destination: destination, needsIDs: anchorTargets.contains(page.path),

@@ -66,4 +66,35 @@ import Testing
         entries.append(random.entry(30))
         #expect(memoIndex.files(for: entries) == index.files(for: entries))
     }
+
+    @Test("the files are the same however many entries are read at a time, and with the text in parts")
+    func batchesAndParts() {
+        var random = Generator(state: 7)
+        var index = SearchIndex()
+        index.entriesPerFile = 3
+        index.shardBytes = 300
+        index.termsPerEntry = 12
+        let entries = (0..<50).map { random.entry($0) }
+        let whole = index.files(for: entries)
+        #expect(whole.keys.filter { $0.hasPrefix("search/entries-") }.count == 17)
+        var session = index
+        session.memo = SearchIndexMemo()
+        for batch in [1, 4, 7, 50] {
+            var small = index
+            small.batchEntries = batch
+            #expect(small.files(for: entries) == whole, "one build, \(batch) at a time")
+            session.batchEntries = batch
+            session.memo = SearchIndexMemo()
+            #expect(session.files(for: entries) == whole, "a session's first build, \(batch) at a time")
+        }
+        // The same words in parts, cut between words: ASCII parts beside parts with accents.
+        let inParts = entries.map { entry -> SearchIndex.Entry in
+            var copy = entry
+            let words = entry.text.split(separator: " ").map(String.init)
+            copy.texts = stride(from: 0, to: words.count, by: 3).map { words[$0..<min(words.count, $0 + 3)].joined(separator: " ") }
+            return copy
+        }
+        #expect(inParts.contains { $0.texts.count > 2 && $0.texts.contains { !$0.utf8.allSatisfy { $0 < 0x80 } } })
+        #expect(index.files(for: inParts) == whole)
+    }
 }

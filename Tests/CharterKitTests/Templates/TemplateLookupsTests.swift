@@ -10,6 +10,11 @@ import Testing
 @Suite struct TemplateLookupsTests {
     /// Every page context of the example site, built as `build` builds them.
     static func exampleContexts() throws -> [PageContext] {
+        try exampleJobs().map { $0.make() }
+    }
+
+    /// Every page of the example site, as `build` plans them.
+    static func exampleJobs() throws -> [SiteRenderer.Job] {
         let content = try ContentLoader().load(root: ExampleSiteTests.repository)
         let (configuration, _) = SiteConfiguration.read(content.configuration)
         let (framework, _) = FrameworkLoader().load(siteFiles: content.modelFiles)
@@ -21,7 +26,26 @@ import Testing
         let diagnostics = SiteValidator().validate(ValidationContext(site: site, today: ExampleSiteTests.today)).sorted()
         let builder = ContextBuilder(site: site, content: markdown, diagnostics: diagnostics, today: ExampleSiteTests.today)
         let (templates, _) = try TemplateSet.load(overrides: [:])
-        return SiteRenderer(templates: templates).jobs(builder, links: links, markdown: options).map { $0.make() }
+        return SiteRenderer(templates: templates).jobs(builder, links: links, markdown: options)
+    }
+
+    @Test("every page's path, known before its context is made, is the one its context gives it")
+    func jobPathsAreTheirContexts() throws {
+        let jobs = try Self.exampleJobs()
+        var mismatched: [String] = []
+        for job in jobs {
+            let path = job.make().page.path
+            if path != job.path { mismatched.append("\(job.template): planned at \(job.path), made at \(path)") }
+        }
+        #expect(mismatched == [])
+        // Every kind of page the site makes is among them, the tags' and the model's too.
+        let templates = Set(jobs.map(\.template))
+        #expect(templates.isSuperset(of: [
+            "home", "page", "strategy", "team", "stages", "stage", "matrix", "responsibility", "listing", "health", "organisation",
+            "exchanges", "objective", "section", "print", "404",
+        ]), "\(templates.sorted())")
+        #expect(jobs.contains { $0.path == SitePaths.tags } && jobs.contains { $0.path.hasPrefix("tags/") && $0.path != SitePaths.tags })
+        #expect(Set(jobs.map(\.path)).count == jobs.count, "no two pages share a path")
     }
 
     @Test("each view answers every stored property by name, with its value, and nothing else")
