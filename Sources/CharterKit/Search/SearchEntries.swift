@@ -28,7 +28,6 @@ extension ContextBuilder {
             }
             let rendered = content.pages[position]
             let page = rendered.page
-            let body = PlainText.of(html: rendered.markdown.html)
             let headingTexts = rendered.markdown.headings.map(\.text)
             let headings = headingTexts.joined(separator: " ")
             var facets = page.tags.map { SearchIndex.Facet(group: "tag", value: $0, label: $0) }
@@ -36,10 +35,10 @@ extension ContextBuilder {
             if let stage = page.metadata.stage.flatMap({ stageFacet($0.value) }) { facets.append(stage) }
             return SearchIndex.Entry(
                 title: page.title, path: page.outputPath, kind: playbook, kindKey: "playbook",
-                summary: page.description ?? body,
+                summary: page.description,
                 keywords: page.tags + [page.metadata.strategy?.value, page.metadata.owner?.value].compactMap { $0 },
-                texts: [page.title, headings, headings, body],
-                headings: headingTexts, body: body, facets: facets)
+                texts: [page.title, headings, headings],
+                headings: headingTexts, html: rendered.markdown.html, facets: facets)
         }
         for strategy in site.strategyModels {
             var text = [strategy.displayName, strategy.goal?.value, strategy.mission?.value].compactMap { $0 }

@@ -55,12 +55,29 @@ public struct SearchIndex: Sendable {
             var path: String
             var kind: String
             var kindKey: String
-            var summary: String
+            /// Nil: the body.
+            var summary: String?
             var keywords: [String]
+            /// Followed by the body when `textsEndWithBody`.
             var texts: [String]
+            var textsEndWithBody = false
             var headings: [String]
-            var body: String
+            var body: Body
             var facets: [Facet]
+        }
+
+        /// A page's body is kept as the HTML it already holds, and made plain text each time
+        /// an index is made from it, rather than kept twice (at 100,000 pages, 250 MB).
+        private enum Body: Equatable {
+            case text(String)
+            case html(String)
+
+            var text: String {
+                switch self {
+                case .text(let text): text
+                case .html(let html): PlainText.of(html: html)
+                }
+            }
         }
 
         private final class Storage: @unchecked Sendable {
@@ -99,7 +116,7 @@ public struct SearchIndex: Sendable {
             set { unique().fields.kindKey = newValue }
         }
         public var summary: String {
-            get { storage.fields.summary }
+            get { storage.fields.summary ?? body }
             set { unique().fields.summary = newValue }
         }
         /// Words that should find it even if they are not in its text: IDs, names.
@@ -109,15 +126,18 @@ public struct SearchIndex: Sendable {
         }
         /// The searchable text (titles and headings count twice).
         public var text: String {
-            get { storage.fields.texts.joined(separator: " ") }
-            set { unique().fields.texts = [newValue] }
+            get { texts.joined(separator: " ") }
+            set { texts = [newValue] }
         }
         /// The searchable text in parts, read as if joined by spaces: a page's parts share their
         /// storage with its title, headings and body rather than copying them into one string
         /// (at 100,000 pages, a quarter of a gigabyte).
         public var texts: [String] {
-            get { storage.fields.texts }
-            set { unique().fields.texts = newValue }
+            get { storage.fields.textsEndWithBody ? storage.fields.texts + [body] : storage.fields.texts }
+            set {
+                unique().fields.texts = newValue
+                storage.fields.textsEndWithBody = false
+            }
         }
         /// The entry's headings: their words rank above the body's.
         public var headings: [String] {
@@ -126,8 +146,21 @@ public struct SearchIndex: Sendable {
         }
         /// The text excerpts are cut from: a page's body; empty to show the summary instead.
         public var body: String {
-            get { storage.fields.body }
-            set { unique().fields.body = newValue }
+            get { storage.fields.body.text }
+            set {
+                let texts = self.texts, summary = self.summary
+                // The text and summary that read the old body keep it.
+                let box = unique()
+                box.fields.body = .text(newValue)
+                box.fields.texts = texts
+                box.fields.textsEndWithBody = false
+                box.fields.summary = summary
+            }
+        }
+        /// The summary and the body, the body made once.
+        var summaryAndBody: (summary: String, body: String) {
+            let body = self.body
+            return (storage.fields.summary ?? body, body)
         }
         /// The filter values it has.
         public var facets: [Facet] {
@@ -136,16 +169,19 @@ public struct SearchIndex: Sendable {
         }
 
         public init(title: String, path: String, kind: String, kindKey: String? = nil, summary: String, keywords: [String] = [],
-                    texts: [String], headings: [String] = [], body: String = "", facets: [Facet] = []) {
+                    text: String, headings: [String] = [], body: String = "", facets: [Facet] = []) {
             storage = Storage(Fields(
-                title: title, path: path, kind: kind, kindKey: kindKey ?? kind, summary: summary, keywords: keywords, texts: texts,
-                headings: headings, body: body, facets: facets))
+                title: title, path: path, kind: kind, kindKey: kindKey ?? kind, summary: summary, keywords: keywords, texts: [text],
+                headings: headings, body: .text(body), facets: facets))
         }
 
-        public init(title: String, path: String, kind: String, kindKey: String? = nil, summary: String, keywords: [String] = [],
-                    text: String, headings: [String] = [], body: String = "", facets: [Facet] = []) {
-            self.init(title: title, path: path, kind: kind, kindKey: kindKey, summary: summary, keywords: keywords, texts: [text],
-                      headings: headings, body: body, facets: facets)
+        /// A page's entry: its searchable text is `texts` then its body, the plain text of
+        /// `html`, which is also its summary when it has none.
+        init(title: String, path: String, kind: String, kindKey: String, summary: String?, keywords: [String],
+             texts: [String], headings: [String], html: String, facets: [Facet]) {
+            storage = Storage(Fields(
+                title: title, path: path, kind: kind, kindKey: kindKey, summary: summary, keywords: keywords, texts: texts,
+                textsEndWithBody: true, headings: headings, body: .html(html), facets: facets))
         }
 
         public static func == (left: Entry, right: Entry) -> Bool {
@@ -285,8 +321,9 @@ public struct SearchIndex: Sendable {
     /// An entry's row of its `entries-N.js` file: title, link from the site's top (encoded like
     /// every href), kind, summary and the text excerpts are cut from.
     func row(_ entry: Entry) -> String {
-        "[\(Self.quote(entry.title)),\(Self.quote(LinkResolver.percentEncoded(entry.path))),\(Self.quote(entry.kind)),"
-            + "\(Self.quote(Self.cut(entry.summary, to: summaryLength))),\(Self.quote(Self.cut(entry.body, to: textLength)))]"
+        let (summary, body) = entry.summaryAndBody
+        return "[\(Self.quote(entry.title)),\(Self.quote(LinkResolver.percentEncoded(entry.path))),\(Self.quote(entry.kind)),"
+            + "\(Self.quote(Self.cut(summary, to: summaryLength))),\(Self.quote(Self.cut(body, to: textLength)))]"
     }
 
     /// The start of every index file: it may load before or after any other.
