@@ -11,7 +11,10 @@ struct AnchorChecker {
         _ rendering: SiteRendering, content: RenderedContent, edited: Set<String>? = nil, made: SiteRendering? = nil
     ) -> [Diagnostic] {
         let checker = AnchorChecker(ids: rendering.ids)
-        guard let edited, let made, !rendering.idsChanged else { return checker.check(content.allLinks) }
+        guard let edited, let made, !rendering.idsChanged else {
+            // Page by page, rather than every link of the site gathered into one more array.
+            return content.pages.flatMap { checker.check($0.links) } + checker.check(content.otherLinks)
+        }
         // Every page's ids are as they were: only the edited pages' links can have a new answer.
         return made.anchorDiagnostics.filter { !edited.contains($0.location.path) }
             + checker.check(content.pages.filter { edited.contains($0.page.sourcePath) }.flatMap(\.links))

@@ -225,6 +225,16 @@ public struct SearchIndex: Sendable {
         return parts.files
     }
 
+    /// The index files by their path in the site, but for the entry files, which are given to
+    /// `write` (path, then text) a batch at a time as they are made, and not kept: a single
+    /// build that writes the site holds none of their text at once (at 100,000 pages, 240 MB).
+    /// The files are those `files(for:)` makes. Not for a session's builds, which keep them.
+    func files(for entries: [Entry], writingEntryFiles write: (String, String) throws -> Void) throws -> [String: String] {
+        var parts = SearchIndexParts(settings: settingsKey, once: true)
+        try withoutActuallyEscaping(write) { try parts.update(entries: entries, index: self, writingEntryFiles: $0) }
+        return parts.files
+    }
+
     /// What every setting that shapes the files adds to an entry's key.
     var settingsKey: String {
         "\(termsPerEntry) \(summaryLength) \(shardBytes) \(entriesPerFile) \(textLength)"
@@ -614,11 +624,19 @@ struct SearchIndexParts: Sendable {
     /// Makes the parts of the entries that differ from the last ones, and the files they are in:
     /// all of them when the number of entries changed or many did.
     mutating func update(entries new: [SearchIndex.Entry], index: SearchIndex) {
+        // Without a writer, nothing throws.
+        try! update(entries: new, index: index, writingEntryFiles: nil)
+    }
+
+    /// `update`, with the entry files of a fresh build given to `write` rather than kept.
+    mutating func update(
+        entries new: [SearchIndex.Entry], index: SearchIndex, writingEntryFiles write: ((String, String) throws -> Void)?
+    ) throws {
         let changed = new.indices.filter { !entries.indices.contains($0) || new[$0] != entries[$0] }
         let fresh = new.count != entries.count || changed.count > max(8, new.count / 4)
         var changedTerms: Set<String> = []
         if fresh {
-            makeAll(new, index: index)
+            try makeAll(new, index: index, writingEntryFiles: write)
         } else {
             let made = ParallelMap.map(changed, workers: index.workers) { number in (index.hits(of: new[number]), index.row(new[number])) }
             for (number, parts) in zip(changed, made) {
@@ -642,14 +660,16 @@ struct SearchIndexParts: Sendable {
         let folder = SearchIndex.folder
         files = ["\(folder)meta.js": metaFile(index: index)]
         for (name, shard) in shards { files["\(folder)terms-\(name).js"] = shard.text }
-        for (number, text) in entryFiles { files["\(folder)entries-\(number).js"] = text }
+        for (number, text) in entryFiles { files[Self.entryFilePath(number)] = text }
         for (letter, text) in wordFiles { files["\(folder)words-\(letter).js"] = text }
     }
 
     /// Makes every entry's parts, a few thousand entries at a time: each batch's hits go into
     /// the postings and its rows into entry files before the next batch is made, so that a
     /// single build (`once`) never holds every entry's hits or rows at once.
-    private mutating func makeAll(_ new: [SearchIndex.Entry], index: SearchIndex) {
+    private mutating func makeAll(
+        _ new: [SearchIndex.Entry], index: SearchIndex, writingEntryFiles write: ((String, String) throws -> Void)?
+    ) throws {
         hits = []
         rows = []
         entryFiles = [:]
@@ -690,7 +710,8 @@ struct SearchIndexParts: Sendable {
             let batchRows = made.map(\.1)
             for file in stride(from: start, to: range.upperBound, by: size) {
                 let slice = batchRows[(file - start)..<min(batchRows.count, file - start + size)]
-                entryFiles[file / size] = Self.entryFile(file / size, rows: slice)
+                let text = Self.entryFile(file / size, rows: slice)
+                if let write { try write(Self.entryFilePath(file / size), text) } else { entryFiles[file / size] = text }
             }
             if !once {
                 hits += made.map(\.0)
@@ -843,6 +864,10 @@ struct SearchIndexParts: Sendable {
         for number in Set(changed.map { $0 / size }) {
             entryFiles[number] = Self.entryFile(number, rows: rows[number * size..<min(rows.count, number * size + size)])
         }
+    }
+
+    static func entryFilePath(_ number: Int) -> String {
+        "\(SearchIndex.folder)entries-\(number).js"
     }
 
     /// `search/entries-N.js`: the rows of its entries.

@@ -199,14 +199,13 @@ struct SiteRenderer {
         var laps = Timings.Laps()
         let builder = ContextBuilder(site: site, content: content, diagnostics: diagnostics, today: today)
         laps.lap("site-wide facts")
-        let allLinks = content.allLinks
         let anchorTargetCounts = content.anchorTargetCounts
         let anchorTargets = Set(anchorTargetCounts.keys)
         let checking = destination.isNowhere
         let jobs = jobs(builder, links: links, markdown: markdown)
         let templates = self.templates
         // The ids a check knows from a page's Markdown, when the default templates add none a link could want.
-        let knownIDs = checking ? Self.knownIDs(content, links: allLinks, templates: templates) : [:]
+        let knownIDs = checking ? Self.knownIDs(content, links: content.allLinks, templates: templates) : [:]
         @Sendable func known(_ job: Job, _ path: String) -> Set<String>? {
             knownIDs[path].flatMap { $0.source == job.source ? $0.ids : nil }
         }
@@ -226,8 +225,22 @@ struct SiteRenderer {
         laps.lap("other files")
         var searchEntries = searchIndexed ? builder.searchEntries(workers: workers) : []
         if searchIndexed { laps.lap("search entries", "\(searchEntries.count) entries") }
-        var searchFiles = searchIndexed ? searchIndex().files(for: searchEntries) : [:]
-        if searchIndexed { laps.lap("search index", "\(searchFiles.count) files") }
+        // A single build that writes the site writes the entry files as the index makes them,
+        // rather than holding all their text. Charter's own files keep their paths, so only a
+        // file of Charter's claimed before them could keep one from being written.
+        var searchWritten: [String: BuildCache.File] = [:]
+        var searchFiles: [String: String] = [:]
+        if searchIndexed, searchMemo == nil, case .staged(let staged, let cache) = destination {
+            let claimed = Set(claims.filter { $0.source == nil }.map(\.path))
+            try staged.makeFolders(for: [SearchIndex.folder + "meta.js"])
+            searchFiles = try searchIndex().files(for: searchEntries) { path, text in
+                guard !claimed.contains(path) else { return }
+                searchWritten[path] = try staged.write(OutputFile(path: path, contents: .text(text)), previous: cache?.files[path])
+            }
+        } else if searchIndexed {
+            searchFiles = searchIndex().files(for: searchEntries)
+        }
+        if searchIndexed { laps.lap("search index", "\(searchFiles.count + searchWritten.count) files") }
         // Only a session's next build reads the entries again (to reuse unchanged ones); a
         // single build lets their text go before the pages are made.
         if searchMemo == nil { searchEntries = [] }
@@ -236,6 +249,7 @@ struct SiteRenderer {
             claims.append((path: path, source: nil))
         }
         var result = SiteRendering()
+        result.files = searchWritten
         // Only a session's next build compares the search files with these; a single build
         // lets their text go once they are written, before the pages are made.
         if searchMemo != nil { result.searchFiles = searchFiles }
@@ -246,6 +260,10 @@ struct SiteRenderer {
             others.append((OutputFile(path: SitePaths.sitemap, contents: .data(Data(sitemap.utf8))), nil))
             claims.append((path: SitePaths.sitemap, source: nil))
         }
+        // Written already, and claimed last (after the claims `others` lines up with), so that
+        // a content file on one of their paths is told so.
+        let writtenPaths = searchWritten.keys.sorted()
+        claims += writtenPaths.map { (path: $0, source: nil) }
         let (kept, collisions) = Self.resolveCollisions(claims)
         // A check leaves a page whose path is known unmade, unless a link points into it for an
         // id its Markdown does not show.
@@ -310,7 +328,7 @@ struct SiteRenderer {
         result.ids = ids
         result.searchEntries = searchEntries
         result.builder = builder
-        result.paths = (keptPages.map { pagePaths[$0] } + unmade.map(\.path) + otherPaths).sorted()
+        result.paths = (keptPages.map { pagePaths[$0] } + unmade.map(\.path) + otherPaths + writtenPaths).sorted()
         return result
     }
 

@@ -13,6 +13,7 @@ import Testing
         "content/b.md": "# B\n\n## Steps\n",
         "content/print.md": "# My print notes\n",
         "content/search/meta.js": "// not the index\n",
+        "content/search/entries-0.js": "// not the entries\n",
         "content/search/tips.md": "# Search tips\n",
     ]
 
@@ -29,9 +30,12 @@ import Testing
         let (check, build) = try Self.both(site)
         #expect(located(check.diagnostics) == [
             "CH302 error content/index.md:3:1", "CH302 error content/index.md:3:44",
-            "CH004 error content/print.md:1:1", "CH004 error content/search/meta.js:1:1",
+            "CH004 error content/print.md:1:1", "CH004 error content/search/entries-0.js:1:1", "CH004 error content/search/meta.js:1:1",
         ])
         #expect(check.diagnostics == build.diagnostics)
+        // A build writes the entry files as the index makes them: Charter's, not the content's.
+        let entries = try String(contentsOf: site.output.appending(path: "search/entries-0.js"), encoding: .utf8)
+        #expect(entries.hasPrefix(SearchIndex.prologue + "(s.entries=s.entries||{})[0]=["))
         #expect(check.diagnostics.filter { $0.code == .brokenAnchor }.map(\.message) == [
             "broken anchor '#missing' in link 'b.md#missing': the page has no such heading or id",
             "broken anchor '#nowhere' in link 'print.md#nowhere': the page has no such heading or id",
@@ -45,6 +49,7 @@ import Testing
     func noSearchIndex() throws {
         var files = Self.edgeSite
         files["content/search/meta.js"] = nil
+        files["content/search/entries-0.js"] = nil
         files["content/search/tips.md"] = nil
         let site = try TemporarySite(files)
         let (check, build) = try Self.both(site)
