@@ -259,18 +259,22 @@ public struct SearchIndex: Sendable {
         for word in entry.keywords.flatMap(Self.words) { add(word, "*") }
         // Headings' words too, within the limit.
         for word in entry.headings.flatMap(Self.words) where strong.count < termsPerEntry { add(word, "*") }
-        // Each other word's count and first position, in one table.
+        // Each word's count and first position, in one table; stop words are left out once each,
+        // after, rather than looked up at every occurrence.
         var seen: [String: (count: Int, first: Int)] = [:]
+        seen.reserveCapacity(256)
         var position = 0
         for part in entry.texts {
             for word in Self.words(part) {
-                if !Self.stopWords.contains(word) { seen[word, default: (0, position)].count += 1 }
+                seen[word, default: (0, position)].count += 1
                 position += 1
             }
         }
         var frequent: [(term: String, count: Int, first: Int)] = []
         frequent.reserveCapacity(seen.count)
-        for (term, found) in seen where strong[term] == nil { frequent.append((term, found.count, found.first)) }
+        for (term, found) in seen where strong[term] == nil && !Self.stopWords.contains(term) {
+            frequent.append((term, found.count, found.first))
+        }
         let room = max(0, termsPerEntry - strong.count)
         if frequent.count > room {
             frequent.sort { $0.count != $1.count ? $0.count > $1.count : Self.bytesPrecede($0.term, $1.term) }
@@ -279,7 +283,25 @@ public struct SearchIndex: Sendable {
         var hits = order.map { Hit(term: $0, marker: strong[$0]!) }
         hits += frequent.map { Hit(term: $0.term, marker: Self.letters($0.first / 8)) }
         hits += Set(entry.facets.map(\.term)).map { Hit(term: $0, marker: "!") }
-        return hits.sorted { Self.bytesPrecede($0.term, $1.term) }
+        // Sorted by each term's first eight bytes as one number, the whole terms compared only
+        // when those are equal: the order of `bytesPrecede`, at a fraction of its cost.
+        var keyed = hits.map { (key: Self.leadingBytes($0.term), hit: $0) }
+        keyed.sort { $0.key != $1.key ? $0.key < $1.key : Self.bytesPrecede($0.hit.term, $1.hit.term) }
+        return keyed.map(\.hit)
+    }
+
+    /// A term's first eight UTF-8 bytes, big-endian, zeros after a shorter term's end. Two
+    /// terms whose numbers differ are in that order by their bytes; equal numbers (the same
+    /// first bytes, or a zero byte against an end) are settled by comparing the terms whole.
+    static func leadingBytes(_ term: String) -> UInt64 {
+        var key: UInt64 = 0
+        var count = 0
+        for byte in term.utf8 {
+            key = key << 8 | UInt64(byte)
+            count += 1
+            if count == 8 { return key }
+        }
+        return key << (8 * UInt64(8 - count))
     }
 
     private static let singleLetters = (0..<26).map { String(UnicodeScalar(UInt8(ascii: "A") + UInt8($0))) }

@@ -129,11 +129,19 @@ import Testing
         // Up to 15 bytes a string is kept inline, past it in a buffer: both are compared.
         let terms = ["", "a", "ab", "b", "é", "ée", "z", "ß", "\u{E000}", "\u{1F600}x", "中文", "中",
                      "community-engagement", "community-engagementz", "community-engagemenz", String(repeating: "a", count: 15),
-                     String(repeating: "a", count: 16), String(repeating: "a", count: 15) + "b", String(repeating: "é", count: 9)]
+                     String(repeating: "a", count: 16), String(repeating: "a", count: 15) + "b", String(repeating: "é", count: 9),
+                     "abcdefgh", "abcdefg", "abcdefghi", "abcdefgi", ":tag:a\u{0}b", ":tag:a", "\u{0}", "ÿ", "\u{7F}"]
         for left in terms {
             for right in terms {
-                #expect(SearchIndex.bytesPrecede(left, right) == Array(left.utf8).lexicographicallyPrecedes(Array(right.utf8)),
-                        "\(left.debugDescription) < \(right.debugDescription)")
+                let precedes = Array(left.utf8).lexicographicallyPrecedes(Array(right.utf8))
+                #expect(SearchIndex.bytesPrecede(left, right) == precedes, "\(left.debugDescription) < \(right.debugDescription)")
+                // The first eight bytes as a number never order two terms against their bytes,
+                // and tell apart any two that differ there.
+                let (a, b) = (SearchIndex.leadingBytes(left), SearchIndex.leadingBytes(right))
+                if a != b { #expect((a < b) == precedes, "\(left.debugDescription) < \(right.debugDescription) by their first bytes") }
+                if Array(left.utf8.prefix(8)) != Array(right.utf8.prefix(8)) && !left.utf8.contains(0) && !right.utf8.contains(0) {
+                    #expect(a != b, "\(left.debugDescription), \(right.debugDescription)")
+                }
             }
         }
     }
