@@ -197,10 +197,11 @@ extension MarkdownRenderer {
     static func labelTaskCheckboxes(_ html: String) -> String {
         let marker = "<input type=\"checkbox\""
         guard LineIndex.contains(html, marker) else { return html }
+        let markerBytes = Array(marker.utf8), closeBytes = Array(" />".utf8)
         var out = ""
         var rest = html[...]
-        while let start = rest.range(of: marker) {
-            guard let close = rest[start.upperBound...].range(of: " />") else { break }
+        while let start = LineIndex.range(of: markerBytes, in: rest) {
+            guard let close = LineIndex.range(of: closeBytes, in: rest[start.upperBound...]) else { break }
             out += rest[..<close.lowerBound]
             // The item's text: until the item ends, a nested list starts or the first paragraph ends.
             var label = ""
@@ -224,8 +225,7 @@ extension MarkdownRenderer {
                     label.append(character)
                 }
             }
-            let words = label.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-                .replacingOccurrences(of: "\"", with: "&quot;")
+            let words = label.split(whereSeparator: \.isWhitespace).joined(separator: " ").replacing("\"", with: "&quot;")
             out += " aria-label=\"\(words.isEmpty ? "task" : words)\" />"
             rest = rest[close.upperBound...]
         }
@@ -276,20 +276,30 @@ struct LineIndex {
     static func contains(_ text: String, _ needle: String) -> Bool {
         var found = false
         let needle = Array(needle.utf8)
-        guard let first = needle.first else { return true }
-        withBytes(text) { bytes in
-            guard bytes.count >= needle.count else { return }
-            var index = 0
-            let last = bytes.count - needle.count
-            while index <= last {
-                if bytes[index] == first, needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) {
-                    found = true
-                    return
-                }
-                index += 1
-            }
-        }
+        withBytes(text) { found = firstOffset(of: needle, in: $0) != nil }
         return found
+    }
+
+    /// Where the bytes of `needle` first occur in `text`, found byte by byte rather than by
+    /// Foundation's search.
+    static func range(of needle: [UInt8], in text: Substring) -> Range<String.Index>? {
+        let found = text.utf8.withContiguousStorageIfAvailable { firstOffset(of: needle, in: $0) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { firstOffset(of: needle, in: $0) }
+        guard let offset = found else { return nil }
+        let lower = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+        return lower..<text.utf8.index(lower, offsetBy: needle.count)
+    }
+
+    private static func firstOffset(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = needle.first else { return 0 }
+        guard bytes.count >= needle.count else { return nil }
+        var index = 0
+        let last = bytes.count - needle.count
+        while index <= last {
+            if bytes[index] == first, needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) { return index }
+            index += 1
+        }
+        return nil
     }
 
     private static func withBytes(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
