@@ -283,8 +283,8 @@ struct LineIndex {
     /// Where the bytes of `needle` first occur in `text`, found byte by byte rather than by
     /// Foundation's search.
     static func range(of needle: [UInt8], in text: Substring) -> Range<String.Index>? {
-        let found = text.utf8.withContiguousStorageIfAvailable { firstOffset(of: needle, in: $0) }
-            ?? Array(text.utf8).withUnsafeBufferPointer { firstOffset(of: needle, in: $0) }
+        var found: Int?
+        withBytes(text) { found = firstOffset(of: needle, in: $0) }
         guard let offset = found else { return nil }
         let lower = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
         return lower..<text.utf8.index(lower, offsetBy: needle.count)
@@ -302,7 +302,7 @@ struct LineIndex {
         return nil
     }
 
-    private static func withBytes(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    private static func withBytes(_ text: some StringProtocol, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         if text.utf8.withContiguousStorageIfAvailable(body) == nil {
             Array(text.utf8).withUnsafeBufferPointer(body)
         }

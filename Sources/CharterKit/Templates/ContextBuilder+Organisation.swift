@@ -226,9 +226,8 @@ extension ContextBuilder {
               location: diagnostic.location.description)
     }
 
-    /// All tags with their pages; nil when no page has tags.
-    func tagsContext() -> PageContext? {
-        guard !taggedPages.isEmpty else { return nil }
+    /// All tags with their pages (made only when some page has tags).
+    func tagsContext() -> PageContext {
         let path = SitePaths.tags
         let names = taggedPages.keys.sorted { $0.lowercased() != $1.lowercased() ? $0.lowercased() < $1.lowercased() : $0 < $1 }
         let sections = names.map { name in

@@ -95,7 +95,7 @@ struct SiteRenderer {
         /// The page's path, known without making the context: a check can leave the page
         /// unmade, and a build makes each context on the thread that renders it, and lets it go
         /// after, so that the site's contexts are never all held at once. It is the path the
-        /// context gives its page (`SiteRendererTests.jobPathsAreTheirContexts`).
+        /// context gives its page (`TemplateLookupsTests.jobPathsAreTheirContexts`).
         var path: String
         var make: @Sendable () -> PageContext
     }
@@ -183,7 +183,7 @@ struct SiteRenderer {
             }
         }
         if !builder.taggedPages.isEmpty {
-            jobs.append(Job(template: "listing", sourcePath: "", path: SitePaths.tags) { builder.tagsContext() ?? builder.notFoundContext() })
+            jobs.append(Job(template: "listing", sourcePath: "", path: SitePaths.tags) { builder.tagsContext() })
             jobs += builder.taggedPages.keys.sorted().map { name in
                 Job(template: "section", sourcePath: "", path: builder.tagPath(name)) { builder.context(forTag: name) }
             }
