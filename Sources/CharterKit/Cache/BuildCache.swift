@@ -76,6 +76,8 @@ struct BuildCache: Codable, Sendable {
     func save(root: URL) {
         let url = Self.location(root: root, output: URL(fileURLWithPath: output, isDirectory: true))
         let folder = url.deletingLastPathComponent()
+        // The stamps described the cache this one replaces.
+        InputStamps.remove(root: root, output: URL(fileURLWithPath: output, isDirectory: true))
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let encoder = JSONEncoder()
@@ -95,6 +97,7 @@ struct BuildCache: Codable, Sendable {
 
     /// Removes the cache of builds to `output`, so that the next one starts from scratch.
     static func remove(root: URL, output: URL) {
+        InputStamps.remove(root: root, output: output)
         try? FileManager.default.removeItem(at: location(root: root, output: output))
     }
 }

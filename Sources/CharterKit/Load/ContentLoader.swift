@@ -77,6 +77,72 @@ extension LoadedContent {
     }
 }
 
+/// What a walk of the site's folders found: every file a load reads or copies, with the
+/// stamp each had when the walk met it, and charter.yaml, which is read first for its limits.
+struct ContentSurvey: Sendable {
+    var root: URL
+    /// The site's real root path.
+    var rootPath: String
+    var contentDirectory: URL
+    var contentPrefix: String
+    var limits: SiteLimits
+    var configuration: SourceText?
+    var configurationFile: ContentWalker.Found?
+    /// The problems met reading charter.yaml.
+    var configurationDiagnostics: [Diagnostic]
+    /// Below `Templates/`, `model/`, `i18n/` and the content folder, relative to each.
+    var templates: [ContentWalker.Found] = []
+    var modelFiles: [ContentWalker.Found] = []
+    var messageFiles: [ContentWalker.Found] = []
+    var files: [ContentWalker.Found] = []
+    /// Links out of the root, loops, special files, too many files.
+    var walkDiagnostics: [Diagnostic] = []
+
+    /// Every file found, in the walk's order.
+    var everyFile: [ContentWalker.Found] {
+        (configurationFile.map { [$0] } ?? []) + templates + modelFiles + messageFiles + files
+    }
+
+    /// The fingerprint of the walk: where each file is, where it leads, and its stamp, and the
+    /// walk's problems. Two walks with the same fingerprint found the same files, unchanged
+    /// unless a file was written again within the clock's resolution of being stamped (see
+    /// `latestChange`).
+    func fingerprint() -> String {
+        var hasher = StableHasher()
+        hasher.combine(rootPath)
+        hasher.combine(contentPrefix)
+        for (folder, found) in [("charter.yaml", configurationFile.map { [$0] } ?? []), ("Templates", templates), ("model", modelFiles),
+                                ("i18n", messageFiles), ("content", files)] {
+            hasher.combine(folder)
+            hasher.combine(found.count)
+            for file in found {
+                hasher.combine(file.relative)
+                hasher.combine(file.realPath)
+                guard let stamp = file.stamp else {
+                    hasher.combine(-1)
+                    continue
+                }
+                stamp.fingerprint(into: &hasher)
+                hasher.combine(stamp.changeSeconds)
+                hasher.combine(stamp.changeNanoseconds)
+            }
+        }
+        for diagnostic in configurationDiagnostics + walkDiagnostics { diagnostic.fingerprint(into: &hasher) }
+        return hasher.finalize()
+    }
+
+    /// The latest time any file found was modified or had its inode changed, in nanoseconds
+    /// since 1970; nil when a file has no stamp.
+    var latestChange: Int? {
+        var latest = 0
+        for file in everyFile {
+            guard let stamp = file.stamp else { return nil }
+            latest = max(latest, stamp.modifiedNanoseconds, stamp.changedNanoseconds)
+        }
+        return latest
+    }
+}
+
 /// What a session's last load found, and where each file of the content folder went in it.
 struct LoadMemo: Sendable {
     struct Entry: Sendable {
@@ -144,6 +210,14 @@ public struct ContentLoader: Sendable {
             return content
         }
         files?.lastLoad = nil
+        return try load(survey(root: root))
+    }
+
+    /// Walks the site's folders, reading only charter.yaml (its limits bound the walk): every
+    /// file the load would read or copy, with its stamp. Throws only when the root itself
+    /// cannot be read.
+    func survey(root: URL) throws -> ContentSurvey {
+        let root = root.standardizedFileURL.resolvingSymlinksInPath()
         guard case .folder(let rootPath) = FileKind.inspect(Self.realPath(root.path) ?? root.path, root: "/") else {
             throw CharterError.missingRoot(root.path)
         }
@@ -152,7 +226,10 @@ public struct ContentLoader: Sendable {
 
         // charter.yaml comes first: its limits apply to everything else.
         var configuration: SourceText?
+        var configurationFile: ContentWalker.Found?
         if case .file(let real) = walker.inspect("charter.yaml") {
+            // Stamped before it is read, as the walk stamps the other files.
+            configurationFile = ContentWalker.Found(relative: "charter.yaml", realPath: real, stamp: FileStamp(path: real, followingLinks: true))
             configuration = readText(real, sourcePath: "charter.yaml", limit: SiteLimits.defaultMaximumFileSize, diagnostics: &diagnostics)
         }
         let limits = self.limits ?? SiteConfiguration.read(configuration).configuration.limits
@@ -164,14 +241,56 @@ public struct ContentLoader: Sendable {
         case .missing, .file: hasContentFolder = false
         default: hasContentFolder = true
         }
-        let contentDirectory = hasContentFolder ? root.appending(path: "content", directoryHint: .isDirectory) : root
-        var content = LoadedContent(
-            root: root,
-            contentDirectory: contentDirectory,
-            contentPrefix: hasContentFolder ? "content" : "")
-        content.configuration = configuration
+        var survey = ContentSurvey(
+            root: root, rootPath: rootPath,
+            contentDirectory: hasContentFolder ? root.appending(path: "content", directoryHint: .isDirectory) : root,
+            contentPrefix: hasContentFolder ? "content" : "", limits: limits, configuration: configuration,
+            configurationFile: configurationFile, configurationDiagnostics: diagnostics)
+        survey.templates = try walker.walk("Templates")
+        survey.modelFiles = try walker.walk("model").filter { $0.relative.hasSuffix(".yaml") || $0.relative.hasSuffix(".yml") }
+        survey.messageFiles = try walker.walk("i18n").filter { $0.relative.hasSuffix(".yaml") || $0.relative.hasSuffix(".yml") }
+        var skip = excludedPaths
+        if !hasContentFolder {
+            skip.formUnion(["Templates", "model", "i18n", "charter.yaml", "_site"])
+            survey.files = try walker.walk("", skipping: skip)
+        } else if case .folder = contentKind {
+            survey.files = try walker.walk("content", skipping: skip)
+        }
+        survey.walkDiagnostics = walker.diagnostics
+        return survey
+    }
 
-        for file in try walker.walk("Templates") {
+    /// The texts a load of `survey` would hold at the given source paths (for quoting the lines
+    /// diagnostics name), read from the files the survey found there.
+    func texts(at paths: Set<String>, in survey: ContentSurvey) -> [String: SourceText] {
+        var found: [(sourcePath: String, realPath: String)] = []
+        if let file = survey.configurationFile { found.append(("charter.yaml", file.realPath)) }
+        for file in survey.templates where file.relative.hasSuffix(".mustache") { found.append(("Templates/\(file.relative)", file.realPath)) }
+        for file in survey.modelFiles { found.append(("model/\(file.relative)", file.realPath)) }
+        for file in survey.messageFiles { found.append(("i18n/\(file.relative)", file.realPath)) }
+        for file in survey.files {
+            let lowercased = file.relative.lowercased()
+            guard lowercased.hasSuffix(".md") || lowercased.hasSuffix(".markdown") || Self.isDataFile(file.relative) else { continue }
+            found.append((survey.contentPrefix.isEmpty ? file.relative : "\(survey.contentPrefix)/\(file.relative)", file.realPath))
+        }
+        var texts: [String: SourceText] = [:]
+        for (sourcePath, realPath) in found where paths.contains(sourcePath) {
+            var ignored: [Diagnostic] = []
+            texts[sourcePath] = readText(realPath, sourcePath: sourcePath, limit: survey.limits.maximumFileSize, diagnostics: &ignored)
+        }
+        return texts
+    }
+
+    /// Reads and decodes what a survey found.
+    func load(_ survey: ContentSurvey) throws -> LoadedContent {
+        files?.lastLoad = nil
+        let limits = survey.limits
+        let hasContentFolder = !survey.contentPrefix.isEmpty
+        var diagnostics = survey.configurationDiagnostics
+        var content = LoadedContent(root: survey.root, contentDirectory: survey.contentDirectory, contentPrefix: survey.contentPrefix)
+        content.configuration = survey.configuration
+
+        for file in survey.templates {
             let sourcePath = "Templates/\(file.relative)"
             switch RegularFileReader.read(file.realPath, limit: limits.maximumFileSize) {
             case .success(let data):
@@ -183,26 +302,17 @@ public struct ContentLoader: Sendable {
                 report(failure, sourcePath: sourcePath, limit: limits.maximumFileSize, diagnostics: &diagnostics)
             }
         }
-        for file in try walker.walk("model") where file.relative.hasSuffix(".yaml") || file.relative.hasSuffix(".yml") {
+        for file in survey.modelFiles {
             if let text = readText(file.realPath, sourcePath: "model/\(file.relative)", limit: limits.maximumFileSize, diagnostics: &diagnostics) {
                 content.modelFiles.append(text)
             }
         }
-
-        for file in try walker.walk("i18n") where file.relative.hasSuffix(".yaml") || file.relative.hasSuffix(".yml") {
+        for file in survey.messageFiles {
             if let text = readText(file.realPath, sourcePath: "i18n/\(file.relative)", limit: limits.maximumFileSize, diagnostics: &diagnostics) {
                 content.messageFiles.append(text)
             }
         }
-
-        var skip = excludedPaths
-        if !hasContentFolder { skip.formUnion(["Templates", "model", "i18n", "charter.yaml", "_site"]) }
-        var files: [ContentWalker.Found] = []
-        if !hasContentFolder {
-            files = try walker.walk("", skipping: skip)
-        } else if case .folder = contentKind {
-            files = try walker.walk("content", skipping: skip)
-        }
+        let files = survey.files
         // Text files are read and decoded on every core; the results keep the walk's order.
         enum Found: Sendable {
             case markdown(ContentFile?, [Diagnostic])
@@ -261,12 +371,12 @@ public struct ContentLoader: Sendable {
                 diagnostics.append(diagnostic)
             }
         }
-        content.diagnostics = walker.diagnostics + diagnostics
+        content.diagnostics = survey.walkDiagnostics + diagnostics
         if let memo = self.files {
             content.read = memo.forgetUnseen()
             content.generation = memo.nextGeneration()
             memo.lastLoad = LoadMemo(
-                content: content, excludedPaths: excludedPaths, rootPath: rootPath, maximumFileSize: limits.maximumFileSize, entries: entries)
+                content: content, excludedPaths: excludedPaths, rootPath: survey.rootPath, maximumFileSize: limits.maximumFileSize, entries: entries)
         }
         return content
     }

@@ -46,7 +46,11 @@ public struct SourceText: Sendable, Hashable {
     }
 
     private static func normaliseLineEndings(_ text: String) -> String {
-        guard text.utf8.contains(13) else { return text }
+        // memchr over the contiguous bytes: the generic `contains` walks them one index at a time.
+        let hasReturn = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, 13, bytes.count) != nil } ?? false
+        } ?? text.utf8.contains(13)
+        guard hasReturn else { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 

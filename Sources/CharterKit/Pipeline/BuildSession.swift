@@ -271,6 +271,10 @@ public struct FileStamp: Hashable, Sendable {
     public var size: Int64
     public var seconds: Int
     public var nanoseconds: Int
+    /// When the inode last changed (`st_ctim`): a file whose modification time was set back
+    /// (`touch -d`, `cp -p`, a checkout) or whose permissions changed has a new one.
+    public var changeSeconds: Int
+    public var changeNanoseconds: Int
     public var isRegularFile: Bool
     public var isFolder: Bool
 
@@ -287,9 +291,13 @@ public struct FileStamp: Hashable, Sendable {
         #if canImport(Darwin)
         seconds = Int(status.st_mtimespec.tv_sec)
         nanoseconds = Int(status.st_mtimespec.tv_nsec)
+        changeSeconds = Int(status.st_ctimespec.tv_sec)
+        changeNanoseconds = Int(status.st_ctimespec.tv_nsec)
         #else
         seconds = Int(status.st_mtim.tv_sec)
         nanoseconds = Int(status.st_mtim.tv_nsec)
+        changeSeconds = Int(status.st_ctim.tv_sec)
+        changeNanoseconds = Int(status.st_ctim.tv_nsec)
         #endif
         isRegularFile = (status.st_mode & S_IFMT) == S_IFREG
         isFolder = (status.st_mode & S_IFMT) == S_IFDIR
@@ -302,6 +310,11 @@ public struct FileStamp: Hashable, Sendable {
         hasher.combine(seconds)
         hasher.combine(nanoseconds)
     }
+
+    /// The modification time in nanoseconds since 1970.
+    var modifiedNanoseconds: Int { seconds &* 1_000_000_000 &+ nanoseconds }
+    /// The inode's change time in nanoseconds since 1970.
+    var changedNanoseconds: Int { changeSeconds &* 1_000_000_000 &+ changeNanoseconds }
 }
 
 extension String {

@@ -74,6 +74,10 @@ public struct SiteBuilder: Sendable {
     /// Flush the new site to the disk before it replaces the old one. Off only where losing the
     /// output to a power cut costs nothing but a rebuild, such as a live preview.
     public var durable = true
+    /// How long, in nanoseconds, every file must have been still before a build's walk for the
+    /// walk to be recorded (`InputStamps`). Tests build moments after writing their files, and
+    /// set 0 so that every later build of theirs is checked against the stamps too.
+    var stampsMargin = InputStamps.margin
 
     /// SOURCE_DATE_EPOCH's day when the variable holds a number of seconds, else today.
     public static func defaultToday(environment: [String: String] = ProcessInfo.processInfo.environment) -> CalendarDate {
@@ -127,18 +131,41 @@ public struct SiteBuilder: Sendable {
         if OutputLocation.isInside(outputFolder, canonicalRoot) {
             loader.excludedPaths.insert(String(outputFolder.path.dropFirst(canonicalRoot.path.count + 1)))
         }
-        let content = try loader.load(root: root)
+        // One build of an output at a time, from here until the site and its cache are written.
+        var lock: BuildLock?
+        defer { lock?.release() }
+        func claim(_ root: URL, contentDirectory: URL) throws {
+            guard writing, lock == nil else { return }
+            try OutputLocation.validate(output: outputFolder, root: root, contentDirectory: contentDirectory)
+            lock = try BuildLock.acquire(for: outputFolder, wait: waitForLock)
+        }
+        // Without a session, the folders are walked first: when the walk finds every file as
+        // the last build recorded it, nothing is read (`InputStamps`).
+        let walkStarted = InputStamps.now()
+        let survey = session == nil ? try loader.survey(root: root) : nil
+        if let survey {
+            laps.lap("walk", "\(survey.files.count) files")
+            try claim(survey.root, contentDirectory: survey.contentDirectory)
+            if writing, useCache, let result = upToDate(survey, output: outputFolder, root: canonicalRoot, loader: loader) {
+                laps.lap("stamps", "up to date")
+                return result
+            }
+        }
+        let content = try survey.map(loader.load) ?? loader.load(root: root)
         laps.lap("load", "\(content.filesRead) files read")
         run.filesRead = content.filesRead
         session?.markdown.noteRead(content.read)
         run.walked = content.walked
-        if writing {
-            try OutputLocation.validate(output: outputFolder, root: content.root, contentDirectory: content.contentDirectory)
-        }
-        // One build of an output at a time, from here until the site and its cache are written.
-        let lock = writing ? try BuildLock.acquire(for: outputFolder, wait: waitForLock) : nil
-        defer { lock?.release() }
+        try claim(content.root, contentDirectory: content.contentDirectory)
         let sources = Self.sources(of: content, memo: &memory.sources)
+        /// Records the walk, so that the next build finds the site up to date without reading.
+        func stamp(site: FileIdentity, pageCount: Int, diagnostics: [Diagnostic]) {
+            guard let survey, useCache, InputStamps.isSettled(survey, walkStarted: walkStarted, margin: stampsMargin) else { return }
+            InputStamps(
+                options: InputStamps.options(today: today, allowErrors: allowErrors, output: outputFolder), walk: survey.fingerprint(),
+                site: site, output: outputFolder.path, pageCount: pageCount, diagnostics: diagnostics
+            ).save(root: canonicalRoot)
+        }
 
         // Nothing changed since the last build: say so, and leave the site as it is.
         let fingerprint = BuildFingerprint(
@@ -155,6 +182,7 @@ public struct SiteBuilder: Sendable {
         laps.lap("fingerprint and cache")
         // A session that does not know the site goes on, to learn it (the cache makes that cheap).
         if let cache, cache.inputs == fingerprint.inputs, session == nil || memory.made?.inputs == fingerprint.inputs {
+            if writing { stamp(site: cache.site, pageCount: cache.pageCount, diagnostics: cache.diagnostics) }
             return BuildResult(
                 diagnostics: cache.diagnostics, outputDirectory: outputFolder, sources: sources, model: nil,
                 pageCount: cache.pageCount, paths: [], pagesWritten: 0, pagesReused: cache.pageCount, upToDate: true)
@@ -264,6 +292,7 @@ public struct SiteBuilder: Sendable {
                         key: fingerprint.key, inputs: fingerprint.inputs, site: identity, output: outputFolder.path,
                         pages: rendering.pages, files: rendering.files, diagnostics: diagnostics, pageCount: rendering.pageCount)
                     saved.save(root: canonicalRoot)
+                    stamp(site: identity, pageCount: rendering.pageCount, diagnostics: diagnostics)
                     Failpoint.cacheSaved.reached()
                     if let shape {
                         memory.made = MadeSite(
@@ -286,6 +315,22 @@ public struct SiteBuilder: Sendable {
             diagnostics: diagnostics, outputDirectory: written,
             sources: sources, model: site, pageCount: rendering.pageCount, paths: rendering.paths,
             pagesWritten: rendering.pageCount - rendering.reused, pagesReused: rendering.reused)
+    }
+
+    /// The result of a build whose walk found every file as the last build to the output
+    /// recorded it, with the same Charter, day and options, while the site it wrote is still
+    /// the one published: that build's diagnostics, with the lines they quote read from the
+    /// files they name. Nil in every other case.
+    private func upToDate(_ survey: ContentSurvey, output: URL, root: URL, loader: ContentLoader) -> BuildResult? {
+        guard let stamps = InputStamps.load(root: root, output: output),
+              stamps.options == InputStamps.options(today: today, allowErrors: allowErrors, output: output),
+              stamps.walk == survey.fingerprint()
+        else { return nil }
+        let paths = stamps.diagnostics.flatMap { [$0.location.path] + $0.notes.compactMap(\.location?.path) }
+        let sources = loader.texts(at: Set(paths), in: survey)
+        return BuildResult(
+            diagnostics: stamps.diagnostics, outputDirectory: output, sources: sources, model: nil,
+            pageCount: stamps.pageCount, paths: [], pagesWritten: 0, pagesReused: stamps.pageCount, upToDate: true)
     }
 
     /// The model stage: everything known before any Markdown is rendered.

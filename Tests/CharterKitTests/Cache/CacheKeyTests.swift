@@ -79,6 +79,7 @@ import Testing
         "changed": "a hint for the live preview; BuildSessionTests compares it with clean builds",
         "waitForLock": "what to do while another build writes the same output",
         "durable": "whether to flush to the disk before the swap, not what is written",
+        "stampsMargin": "when a walk is recorded for the next build (InputStamps); these tests build with 0, so each change here is also checked against the stamps",
         "overlay": "an editor's buffers, read as their files' texts, so they are in every key a file's text is in; OverlayTests",
     ]
 
