@@ -32,40 +32,26 @@ final class MarkdownCache: @unchecked Sendable {
     private static let formerFolderName = "markdown"
     private static let header = Array("CHARTER-MARKDOWN-PACK 1\n".utf8)
 
-    /// The pack's path.
-    let file: URL
+    /// The records, in `.charter-cache/markdown.pack`.
+    let pack: RecordPack
     /// Charter and the options: part of every page's key.
     let salt: String
-    /// The pack as it was when the cache was opened, mapped read-only; nil when there was none.
-    private let mapped: UnsafeRawBufferPointer?
-    /// Where each key's latest record is in `mapped`: the entry's bytes. Read-only once made,
-    /// so that threads look entries up without a lock.
-    private let index: [String: Range<Int>]
-    /// How many bytes of the pack hold whole records, the header included; 0 when it has none.
-    private let validLength: Int
-    private let mappedLength: Int
-    /// False for a check, which reads the pack and writes nothing.
-    let saving: Bool
-    private let lock = NSLock()
-    /// The records rendered since the cache was opened, waiting for `save`.
-    private var added: [(key: String, entry: [UInt8])] = []
 
     init(root: URL, options: MarkdownOptions, saving: Bool = true) {
-        self.saving = saving
         let folder = root.appending(path: BuildCache.folderName, directoryHint: .isDirectory)
-        file = folder.appending(path: Self.fileName)
+        pack = RecordPack(file: folder.appending(path: Self.fileName), header: Self.header, saving: saving) {
+            // The first pack a site gets removes the folder of files per page of older versions.
+            try? FileManager.default.removeItem(at: folder.appending(path: Self.formerFolderName, directoryHint: .isDirectory))
+        }
         var hasher = StableHasher()
         hasher.combine("markdown-cache 1")
         for part in BuildFingerprint.executableIdentity() { hasher.combine(part) }
         hasher.combine(String(describing: options))
         salt = hasher.finalize()
-        (mapped, mappedLength) = Self.map(file.path)
-        (index, validLength) = Self.scan(mapped)
     }
 
-    deinit {
-        if let mapped, let base = mapped.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), mappedLength) }
-    }
+    /// False for a check, which reads the pack and writes nothing.
+    var saving: Bool { pack.saving }
 
     /// Removes the pack, and the folder of files per page that Charter kept before it.
     static func remove(root: URL) {
@@ -92,101 +78,23 @@ final class MarkdownCache: @unchecked Sendable {
 
     /// The entry stored under `key` when the cache was opened.
     func load(_ key: String) -> Entry? {
-        guard let mapped, let range = index[key] else { return nil }
-        return Entry.decode(UnsafeRawBufferPointer(rebasing: mapped[range]))
+        pack.bytes(for: key).flatMap(Entry.decode)
     }
 
     /// Keeps an entry for `save`.
     func store(_ entry: Entry, as key: String) {
         guard saving else { return }
-        let bytes = entry.encoded()
-        lock.withLock { added.append((key, bytes)) }
+        pack.store(entry.encoded(), as: key)
     }
 
-    /// Writes the entries stored since the cache was opened. With `used`, the keys every page
-    /// of a whole build used, the pack is written anew with only those when the others fill
-    /// over half of it. A pack that cannot be written only costs the next build time.
+    /// Writes the entries stored since the cache was opened (`RecordPack.save(keeping:)`).
     func save(keeping used: Set<String>? = nil) {
-        guard saving else { return }
-        let added = lock.withLock { () -> [(key: String, entry: [UInt8])] in
-            defer { self.added = [] }
-            return self.added
-        }
-        let addedKeys = Set(added.map(\.key))
-        let whole = mapped != nil && validLength == mappedLength
-        var liveBytes = 0
-        if let used {
-            for (key, range) in index where used.contains(key) && !addedKeys.contains(key) { liveBytes += Self.recordSize(key, range.count) }
-        }
-        let wasted = validLength - Self.header.count - liveBytes
-        if whole && (used == nil || wasted <= validLength / 2) {
-            guard !added.isEmpty else { return }
-            var bytes: [UInt8] = []
-            for record in added { Self.append(record.key, record.entry, to: &bytes) }
-            try? FileWriter.append(Data(bytes), to: file.path)
-            return
-        }
-        // A new pack: the records still used, then the new ones. The first one a site gets also
-        // makes the cache folder, and removes the folder of files per page of older versions.
-        let folder = file.deletingLastPathComponent()
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try? FileManager.default.removeItem(at: folder.appending(path: Self.formerFolderName, directoryHint: .isDirectory))
-        var bytes = Self.header
-        if let mapped, let used {
-            for (key, range) in index.sorted(by: { $0.value.lowerBound < $1.value.lowerBound })
-            where used.contains(key) && !addedKeys.contains(key) {
-                Self.append(key, Array(UnsafeRawBufferPointer(rebasing: mapped[range])), to: &bytes)
-            }
-        }
-        for record in added where used?.contains(record.key) ?? true { Self.append(record.key, record.entry, to: &bytes) }
-        let temporary = folder.appending(path: ".\(Self.fileName).\(getpid())")
-        do {
-            try FileWriter.write(Data(bytes), to: temporary.path)
-            if rename(temporary.path, file.path) != 0 { unlink(temporary.path) }
-        } catch {
-            unlink(temporary.path)
-        }
+        pack.save(keeping: used)
     }
 
-    private static func recordSize(_ key: String, _ entryLength: Int) -> Int {
-        var bytes: [UInt8] = []
-        ByteWriter.appendNumber(key.utf8.count, to: &bytes)
-        ByteWriter.appendNumber(entryLength, to: &bytes)
-        return bytes.count + key.utf8.count + entryLength
-    }
-
-    private static func append(_ key: String, _ entry: [UInt8], to bytes: inout [UInt8]) {
-        ByteWriter.appendNumber(key.utf8.count, to: &bytes)
-        bytes += key.utf8
-        ByteWriter.appendNumber(entry.count, to: &bytes)
-        bytes += entry
-    }
-
-    /// The pack mapped read-only, and its length; nil when there is none or it is empty.
-    private static func map(_ path: String) -> (UnsafeRawBufferPointer?, Int) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return (nil, 0) }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size > 0 else { return (nil, 0) }
-        let length = Int(status.st_size)
-        guard let base = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0), base != MAP_FAILED else { return (nil, 0) }
-        return (UnsafeRawBufferPointer(start: base, count: length), length)
-    }
-
-    /// Where each key's latest entry is, and how far the whole records go. A pack with another
-    /// header has none.
-    static func scan(_ pack: UnsafeRawBufferPointer?) -> (index: [String: Range<Int>], validLength: Int) {
-        guard let pack, pack.count >= header.count, pack.prefix(header.count).elementsEqual(header) else { return ([:], 0) }
-        var index: [String: Range<Int>] = [:]
-        var reader = ByteReader(bytes: pack, index: header.count)
-        var valid = header.count
-        while !reader.isAtEnd {
-            guard let key = reader.string(), let length = reader.number(), let entry = reader.take(length) else { break }
-            index[key] = entry.startIndex..<entry.endIndex
-            valid = reader.index
-        }
-        return (index, valid)
+    /// Where each key's latest entry is in a markdown pack, and how far the whole records go.
+    static func scan(_ bytes: UnsafeRawBufferPointer?) -> (index: [String: Range<Int>], validLength: Int) {
+        RecordPack.scan(bytes, header: header)
     }
 }
 
@@ -270,7 +178,7 @@ extension MarkdownCache.Entry {
     }
 }
 
-private struct ByteWriter {
+struct ByteWriter {
     var bytes: [UInt8] = []
 
     mutating func number(_ value: Int) {
@@ -313,7 +221,7 @@ private struct ByteWriter {
     }
 }
 
-private struct ByteReader {
+struct ByteReader {
     let bytes: UnsafeRawBufferPointer
     var index: Int
 

@@ -187,6 +187,30 @@ public struct SearchIndex: Sendable {
         public static func == (left: Entry, right: Entry) -> Bool {
             left.storage === right.storage || left.storage.fields == right.storage.fields
         }
+
+        /// Adds everything `SearchIndex.hits(of:)` reads of the entry: its title, keywords,
+        /// headings, searchable text (the body as it is kept, HTML or text) and filters.
+        func fingerprintSearchable(into hasher: inout StableHasher) {
+            let fields = storage.fields
+            hasher.combine(fields.title)
+            for list in [fields.keywords, fields.headings, fields.texts] {
+                hasher.combine(list.count)
+                for item in list { hasher.combine(item) }
+            }
+            hasher.combine(fields.textsEndWithBody)
+            if fields.textsEndWithBody {
+                switch fields.body {
+                case .text(let text):
+                    hasher.combine(0)
+                    hasher.combine(text)
+                case .html(let html):
+                    hasher.combine(1)
+                    hasher.combine(html)
+                }
+            }
+            hasher.combine(fields.facets.count)
+            for facet in fields.facets { hasher.combine(facet.term) }
+        }
     }
 
     /// At most this many distinct terms are indexed per entry (every word of the title and
@@ -216,6 +240,9 @@ public struct SearchIndex: Sendable {
     var batchEntries = 4096
     /// The parts of the last build's index in this process (the live preview), entry by entry.
     var memo: SearchIndexMemo?
+    /// Each entry's terms from earlier builds, on disk: a single build that writes the site
+    /// finds the words only of the entries that changed.
+    var hitsCache: SearchHitsCache?
 
     /// The index files by their path in the site.
     public func files(for entries: [Entry]) -> [String: String] {
@@ -288,6 +315,17 @@ public struct SearchIndex: Sendable {
         var keyed = hits.map { (key: Self.leadingBytes($0.term), hit: $0) }
         keyed.sort { $0.key != $1.key ? $0.key < $1.key : Self.bytesPrecede($0.hit.term, $1.hit.term) }
         return keyed.map(\.hit)
+    }
+
+    /// An entry's hits, from the cache on disk when it holds them, with the key they are
+    /// kept under there (nil without a cache).
+    func cachedHits(of entry: Entry) -> (hits: [Hit], key: String?) {
+        guard let hitsCache else { return (hits(of: entry), nil) }
+        let key = hitsCache.key(for: entry)
+        if let known = hitsCache.load(key) { return (known, key) }
+        let made = hits(of: entry)
+        hitsCache.store(made, as: key)
+        return (made, key)
     }
 
     /// A term's first eight UTF-8 bytes, big-endian, zeros after a shorter term's end. Two
@@ -701,15 +739,18 @@ struct SearchIndexParts: Sendable {
         var last: [Int] = []
         var counts: [Int] = []
         var bytes: [[UInt8]] = []
+        // The keys of the cached hits this index used, which a new pack keeps.
+        var used: Set<String> = []
         let size = max(1, index.entriesPerFile)
         // Whole entry files per batch.
         let batch = size * max(1, index.batchEntries / size)
         for start in stride(from: 0, to: new.count, by: batch) {
             let range = start..<min(new.count, start + batch)
             let made = ParallelMap.map(Array(range), workers: index.workers) { number in
-                (index.hits(of: new[number]), index.row(new[number]))
+                (index.cachedHits(of: new[number]), index.row(new[number]))
             }
-            for (offset, (entryHits, _)) in made.enumerated() {
+            for (offset, ((entryHits, key), _)) in made.enumerated() {
+                if let key { used.insert(key) }
                 let number = start + offset
                 for hit in entryHits {
                     let term: Int
@@ -736,10 +777,11 @@ struct SearchIndexParts: Sendable {
                 if let write { try write(Self.entryFilePath(file / size), text) } else { entryFiles[file / size] = text }
             }
             if !once {
-                hits += made.map(\.0)
+                hits += made.map(\.0.hits)
                 rows += batchRows
             }
         }
+        index.hitsCache?.save(keeping: used)
         postings = [:]
         lines = [:]
         termCounts = [:]

@@ -84,6 +84,9 @@ struct SiteRenderer {
     var progress: (@Sendable (BuildProgress) -> Void)? = nil
     /// Search terms of entries seen before, kept by a build session.
     var searchMemo: SearchIndexMemo? = nil
+    /// Opens the cache of search entries' terms on disk, given the index's settings; for a
+    /// single build, which has no `searchMemo`.
+    var openSearchCache: (@Sendable (String) -> SearchHitsCache)? = nil
     /// The print page's sections from the session's last build.
     var printMemo: PrintSectionMemo? = nil
 
@@ -492,6 +495,7 @@ struct SiteRenderer {
         var search = SearchIndex()
         search.workers = workers
         search.memo = searchMemo
+        if searchMemo == nil { search.hitsCache = openSearchCache?(search.settingsKey) }
         return search
     }
 

@@ -188,7 +188,7 @@ import Testing
         try built.build()
         let cache = built.root.appending(path: ".charter-cache")
         let names = try FileManager.default.contentsOfDirectory(atPath: cache.path).sorted()
-        #expect(names.filter { !$0.hasPrefix("build-") } == ["README", "markdown.pack"])
+        #expect(names.filter { !$0.hasPrefix("build-") } == ["README", "markdown.pack", "search.pack"])
         // The build cache and the walk's stamps (`InputStamps`), one of each for the one output.
         #expect(names.filter { $0.hasPrefix("build-") }.map { URL(fileURLWithPath: $0).pathExtension } == ["json", "stamps"])
         // Every page is read back: a second cache finds all twelve records.
