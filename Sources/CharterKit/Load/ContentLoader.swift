@@ -123,8 +123,7 @@ struct ContentSurvey: Sendable {
                     continue
                 }
                 stamp.fingerprint(into: &hasher)
-                hasher.combine(stamp.changeSeconds)
-                hasher.combine(stamp.changeNanoseconds)
+                hasher.combine(stamp.changedNanoseconds)
             }
         }
         for diagnostic in configurationDiagnostics + walkDiagnostics { diagnostic.fingerprint(into: &hasher) }

@@ -262,6 +262,11 @@ struct FileIdentity: Codable, Hashable, Sendable {
     var device: UInt64
     var inode: UInt64
 
+    init(device: UInt64, inode: UInt64) {
+        self.device = device
+        self.inode = inode
+    }
+
     init?(of url: URL) {
         var status = stat()
         guard stat(url.path, &status) == 0 else { return nil }

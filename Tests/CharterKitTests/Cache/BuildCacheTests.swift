@@ -199,7 +199,7 @@ import Testing
         let builder = workspace.builder()
         _ = try builder.build()
         let location = BuildCache.location(root: OutputLocation.canonical(workspace.root), output: OutputLocation.canonical(workspace.site.output))
-        var cache = try JSONDecoder().decode(BuildCache.self, from: Data(contentsOf: location))
+        var cache = try #require(Data(contentsOf: location).withUnsafeBytes { BuildCache.decode($0) })
         // As if the cache had been written by another version: its key no longer matches.
         cache.key = "another-version"
         cache.save(root: OutputLocation.canonical(workspace.root))
@@ -296,14 +296,14 @@ import Testing
         let workspace = try Workspace()
         _ = try workspace.builder().build()
         let location = BuildCache.location(root: OutputLocation.canonical(workspace.root), output: OutputLocation.canonical(workspace.site.output))
-        try Data("{ not json".utf8).write(to: location)
+        try Data("CHARTER-BUILD-CACHE 4\n{ not a cache".utf8).write(to: location)
         try workspace.edit(Self.playbook) { $0 + "\nAfter the damage.\n" }
         var result = try workspace.buildAndCompare("damaged")
         #expect(result.pagesReused == 0)
 
         // A build killed after saving its cache but before swapping its site in: the cache
         // names a folder that is not the published site, so it is not trusted.
-        var cache = try JSONDecoder().decode(BuildCache.self, from: Data(contentsOf: location))
+        var cache = try #require(Data(contentsOf: location).withUnsafeBytes { BuildCache.decode($0) })
         cache.site = FileIdentity(of: workspace.site.folder)!
         cache.save(root: OutputLocation.canonical(workspace.root))
         try workspace.edit(Self.playbook) { $0 + "\nAfter the kill.\n" }
@@ -349,6 +349,36 @@ import Testing
             #expect(published == expected, "round \(round): the build after the kill differs from a clean build")
             #expect(StagedSite.leftovers(next: workspace.site.output) == [], "round \(round): the kill left a staging folder behind")
         }
+    }
+
+    @Test("the cache file holds exactly what was saved; a file cut short, or of another format, is none; the JSON file of older versions goes")
+    func cacheFile() throws {
+        let workspace = try Workspace()
+        let root = OutputLocation.canonical(workspace.root)
+        let output = OutputLocation.canonical(workspace.site.output)
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let cache = BuildCache(
+            key: "key", inputs: "inputs", site: try #require(FileIdentity(of: output)), output: output.path,
+            pages: ["a.html": .init(fingerprint: "f1", size: 10, ids: ["one", "two"]), "b/c.html": .init(fingerprint: "f2", size: 0, ids: nil),
+                    "d.html": .init(fingerprint: "f3", size: 7, ids: [])],
+            files: ["search/meta.js": .init(hash: "h", size: 3)],
+            diagnostics: [Diagnostic(.brokenLink, "a link to nowhere", at: CharterKit.SourceLocation(path: "content/a.md", line: 3, column: 5))],
+            pageCount: 3)
+        let location = BuildCache.location(root: root, output: output)
+        let older = location.deletingPathExtension().appendingPathExtension("json")
+        try FileManager.default.createDirectory(at: location.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("{}".utf8).write(to: older)
+        cache.save(root: root)
+        #expect(!FileManager.default.fileExists(atPath: older.path))
+        #expect(BuildCache.load(root: root, key: "key", output: output) == cache)
+        #expect(BuildCache.load(root: root, key: "another key", output: output) == nil)
+        let bytes = try Data(contentsOf: location)
+        for cut in [bytes.count - 1, bytes.count / 2, 10] {
+            #expect(bytes.prefix(cut).withUnsafeBytes { BuildCache.decode($0) } == nil, "cut at \(cut)")
+        }
+        var otherFormat = bytes
+        otherFormat[otherFormat.startIndex + "CHARTER-BUILD-CACHE ".utf8.count] = UInt8(ascii: "3")
+        #expect(otherFormat.withUnsafeBytes { BuildCache.decode($0) } == nil)
     }
 
     @Test("--no-cache removes the cache and builds everything")

@@ -190,7 +190,7 @@ import Testing
         let names = try FileManager.default.contentsOfDirectory(atPath: cache.path).sorted()
         #expect(names.filter { !$0.hasPrefix("build-") } == ["README", "markdown.pack", "search.pack"])
         // The build cache and the walk's stamps (`InputStamps`), one of each for the one output.
-        #expect(names.filter { $0.hasPrefix("build-") }.map { URL(fileURLWithPath: $0).pathExtension } == ["json", "stamps"])
+        #expect(names.filter { $0.hasPrefix("build-") }.map { URL(fileURLWithPath: $0).pathExtension } == ["cache", "stamps"])
         // Every page is read back: a second cache finds all twelve records.
         let pack = try Data(contentsOf: cache.appending(path: "markdown.pack"))
         let index = pack.withUnsafeBytes { MarkdownCache.scan($0).index }
