@@ -70,7 +70,7 @@ public struct LinkResolver: Sendable {
         if let scheme = Self.scheme(of: beforeFragment) {
             if Self.typedKinds.contains(scheme) {
                 let name = String(beforeFragment.dropFirst(scheme.count + 1))
-                return resolveTyped(scheme, name.removingPercentEncoding ?? name, fragment: fragment, from: contentPath)
+                return resolveTyped(scheme, Self.percentDecoded(name), fragment: fragment, from: contentPath)
             }
             if let near = Suggestions.closest(to: scheme, in: Self.typedKinds), scheme.count > 3 {
                 return .broken(message: "'\(scheme):' is not a link type", suggestion: "\(near):")
@@ -78,8 +78,9 @@ public struct LinkResolver: Sendable {
             return .external
         }
         if beforeFragment.hasPrefix("//") { return .external }
-        let path = beforeFragment.split(separator: "?", maxSplits: 1).first.map(String.init) ?? ""
-        let decoded = path.removingPercentEncoding ?? path
+        // Bytes, not Characters: this runs for every link of every page.
+        let path = String(beforeFragment.utf8.firstIndex(of: UInt8(ascii: "?")).map { beforeFragment[..<$0] } ?? beforeFragment)
+        let decoded = Self.percentDecoded(path)
         var folder = ContentPaths.folder(of: contentPath)
         var relative = decoded
         if decoded.hasPrefix("/") {
@@ -173,9 +174,16 @@ public struct LinkResolver: Sendable {
     }
 
     static func splitFragment(_ url: String) -> (Substring, String?) {
-        guard let hash = url.firstIndex(of: "#") else { return (url[...], nil) }
-        let fragment = String(url[url.index(after: hash)...])
-        return (url[..<hash], fragment.removingPercentEncoding ?? fragment)
+        guard let hash = url.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (url[...], nil) }
+        let fragment = String(url[url.utf8.index(after: hash)...])
+        return (url[..<hash], percentDecoded(fragment))
+    }
+
+    /// The text with its percent-encoded bytes decoded, or as it is when that is not valid
+    /// UTF-8. Foundation is asked only when there is a `%` to decode.
+    static func percentDecoded(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+        return text.removingPercentEncoding ?? text
     }
 
     /// The scheme of a URL (`https`, `strategy`), or nil for a path.

@@ -32,6 +32,9 @@ struct ContextBuilder {
     private(set) var entriesByFolder: [String: [Entry]] = [:]
     /// Each entry's place in its folder's list, so that a page finds itself without a scan.
     private(set) var entryPositions: [String: Int] = [:]
+    /// The last link of a folder's navigation when the folder has more entries than it shows
+    /// ("All 40 pages"), made once per folder rather than on every page.
+    private(set) var allEntriesTitles: [String: String] = [:]
     private(set) var landingTitles: [String: String] = [:]
     /// For each site path, the pages that link to it.
     private(set) var backlinks: [String: [Entry]] = [:]
@@ -83,6 +86,8 @@ struct ContextBuilder {
         for folder in entriesByFolder.keys {
             entriesByFolder[folder]?.sort(by: Self.order)
             for (position, entry) in (entriesByFolder[folder] ?? []).enumerated() { entryPositions[entry.path] = position }
+            let count = entriesByFolder[folder]?.count ?? 0
+            if count > Self.navigationLimit { allEntriesTitles[folder] = l.count("nav.allEntries", count) }
         }
         for rendered in content.pages where !rendered.page.isGenerated {
             let source = Entry(title: rendered.page.title, path: rendered.page.outputPath, weight: nil, isFolder: false)
@@ -189,17 +194,19 @@ struct ContextBuilder {
                 entry.isFolder && entry.path != "strategies/index.html" && entry.path != "teams/index.html"
                     && entry.path != "parties/index.html"
             }.prefix(Self.headerFolderLimit)
-            sections = (folders.map { link($0.title, to: $0.path, from: path) } + [
-                link(l.text("nav.strategies"), to: "strategies/index.html", from: path),
-                link(l.text("nav.teams"), to: "teams/index.html", from: path),
-                link(l.text("nav.organisation"), to: SitePaths.organisation, from: path),
-                link(l.text("nav.maturity"), to: SitePaths.stages, from: path),
-                link(l.text("nav.responsibilities"), to: SitePaths.matrix, from: path),
-                link(l.text("nav.health"), to: SitePaths.health, from: path),
-            ] + (site.objectives.isEmpty ? [] : [link(l.text("nav.objectives"), to: SitePaths.objectives, from: path)])).map { item in
-                var item = item
-                let target = ContentPaths.resolve(String(item.url.split(separator: "#").first ?? ""), from: ContentPaths.folder(of: path)) ?? ""
-                item.isCurrent = target == path || (ContentPaths.folder(of: target) != "" && path.hasPrefix(ContentPaths.folder(of: target) + "/"))
+            let targets: [(title: String, path: String)] = folders.map { ($0.title, $0.path) } + [
+                (l.text("nav.strategies"), "strategies/index.html"),
+                (l.text("nav.teams"), "teams/index.html"),
+                (l.text("nav.organisation"), SitePaths.organisation),
+                (l.text("nav.maturity"), SitePaths.stages),
+                (l.text("nav.responsibilities"), SitePaths.matrix),
+                (l.text("nav.health"), SitePaths.health),
+            ] + (site.objectives.isEmpty ? [] : [(l.text("nav.objectives"), SitePaths.objectives)])
+            sections = targets.map { target in
+                var item = link(target.title, to: target.path, from: path)
+                // Current on the page itself and on every page below its folder.
+                let folder = ContentPaths.folder(of: target.path)
+                item.isCurrent = target.path == path || (!folder.isEmpty && path.hasPrefix(folder + "/"))
                 return item
             }
         }
@@ -252,7 +259,8 @@ struct ContextBuilder {
         }
         let landing = folder.isEmpty ? SitePaths.home : folder + "/index.html"
         return links(shown, from: path)
-            + [LinkView(title: l.count("nav.allEntries", entries.count), url: ContentPaths.relativeURL(from: path, to: landing), isFolder: true)]
+            + [LinkView(title: allEntriesTitles[folder] ?? l.count("nav.allEntries", entries.count),
+                        url: ContentPaths.relativeURL(from: path, to: landing), isFolder: true)]
     }
 
     /// The position in `folder`'s list of the entry that is current at `path`: the page itself,
