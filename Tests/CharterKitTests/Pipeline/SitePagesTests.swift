@@ -64,6 +64,28 @@ import Testing
         #expect(!plan.contains("rel=\"prev\""))
     }
 
+    @Test("the header marks the section a page is in, also when the folder's name must be percent-encoded in links")
+    func currentSection() throws {
+        let site = try Self.build([
+            .write("content/Équipe notes/index.md", "# Équipe notes\n\nNotes of the team.\n"),
+            .write("content/Équipe notes/first.md", "---\ntitle: First note\n---\nText.\n"),
+        ])
+        func sections(_ path: String) throws -> String {
+            let html = try site.outputText(path)
+            let start = try #require(html.range(of: "<nav class=\"site-sections\""))
+            let end = try #require(html.range(of: "</nav>", range: start.upperBound..<html.endIndex))
+            return String(html[start.lowerBound..<end.upperBound])
+        }
+        let note = try sections("Équipe notes/first.html")
+        #expect(note.contains("<li><a href=\"index.html\" aria-current=\"page\">Équipe notes</a></li>"))
+        #expect(note.contains("<li><a href=\"../guides/index.html\">Guides</a></li>"))
+        #expect(note.components(separatedBy: "aria-current").count == 2)
+        let guide = try sections("guides/escalation.html")
+        #expect(guide.contains("<li><a href=\"index.html\" aria-current=\"page\">Guides</a></li>"))
+        #expect(guide.contains("<li><a href=\"../%C3%89quipe%20notes/index.html\">Équipe notes</a></li>"))
+        #expect(try sections("strategies/community.html").contains("<li><a href=\"index.html\" aria-current=\"page\">Strategies</a></li>"))
+    }
+
     @Test("GitHub alert quotes become callouts with GitHub's classes")
     func callouts() throws {
         let site = try Self.build([.write("content/guides/alerts.md", "# Alerts\n\n> [!CAUTION]\n> Do not share claim numbers.\n")])
