@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds the typed context of every page in one place, so templates see the same names everywhere.
 struct ContextBuilder {
     struct Entry {
@@ -36,6 +38,10 @@ struct ContextBuilder {
     /// ("All 40 pages"), made once per folder rather than on every page.
     private(set) var allEntriesTitles: [String: String] = [:]
     private(set) var landingTitles: [String: String] = [:]
+    /// Each folder's navigation links as seen from the pages of another folder, made once per
+    /// pair: the addresses depend on the page's folder alone, and only which link is current
+    /// on the page itself. Kept by `withText`, which changes no entry.
+    let navigationMemo = NavigationMemo()
     /// For each site path, the pages that link to it.
     private(set) var backlinks: [String: [Entry]] = [:]
     private(set) var titles: [String: String] = [:]
@@ -252,13 +258,21 @@ struct ContextBuilder {
     /// last link to the full listing, so pages stay small however large the site grows.
     func navigationLinks(in folder: String, from path: String) -> [LinkView] {
         let entries = entriesByFolder[folder] ?? []
-        guard entries.count > Self.navigationLimit else { return links(entries, from: path) }
-        var shown = Array(entries.prefix(Self.navigationLimit))
+        let all = navigationMemo.links(of: folder, from: ContentPaths.folder(of: path)) {
+            entries.map { LinkView(title: $0.title, url: ContentPaths.relativeURL(from: path, to: $0.path), isFolder: $0.isFolder) }
+        }
+        func shown(_ index: Int) -> LinkView {
+            var link = all[index]
+            link.isCurrent = isCurrent(entries[index], at: path)
+            return link
+        }
+        guard entries.count > Self.navigationLimit else { return entries.indices.map(shown) }
+        var indices = Array(0..<Self.navigationLimit)
         if let position = currentPosition(in: folder, at: path), position >= Self.navigationLimit {
-            shown[shown.count - 1] = entries[position]
+            indices[indices.count - 1] = position
         }
         let landing = folder.isEmpty ? SitePaths.home : folder + "/index.html"
-        return links(shown, from: path)
+        return indices.map(shown)
             + [LinkView(title: allEntriesTitles[folder] ?? l.count("nav.allEntries", entries.count),
                         url: ContentPaths.relativeURL(from: path, to: landing), isFolder: true)]
     }
@@ -290,8 +304,14 @@ struct ContextBuilder {
         }
     }
 
+    /// The page itself, or a folder above it: the page's path starts with the folder's path and
+    /// a slash (compared as bytes, with no string made, since every page asks it of every link).
     private func isCurrent(_ entry: Entry, at path: String) -> Bool {
-        entry.path == path || (entry.isFolder && path.hasPrefix(ContentPaths.folder(of: entry.path) + "/"))
+        if entry.path == path { return true }
+        guard entry.isFolder else { return false }
+        let folder = entry.path.utf8
+        guard let slash = folder.lastIndex(of: UInt8(ascii: "/")) else { return path.utf8.first == UInt8(ascii: "/") }
+        return path.utf8.starts(with: folder[...slash])
     }
 
     func breadcrumbs(for path: String) -> [LinkView] {
@@ -410,5 +430,20 @@ enum HTMLText {
             }
         }
         return out
+    }
+}
+
+/// A folder's navigation links as seen from the pages of one folder (`ContextBuilder.navigationMemo`).
+final class NavigationMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: [String: [LinkView]] = [:]
+
+    /// The links kept for the pair of folders, or `make`'s, kept.
+    func links(of folder: String, from pageFolder: String, make: () -> [LinkView]) -> [LinkView] {
+        let key = folder + "\u{0}" + pageFolder
+        if let known = lock.withLock({ made[key] }) { return known }
+        let links = make()
+        lock.withLock { made[key] = links }
+        return links
     }
 }

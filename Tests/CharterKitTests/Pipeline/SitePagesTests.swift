@@ -86,6 +86,31 @@ import Testing
         #expect(try sections("strategies/community.html").contains("<li><a href=\"index.html\" aria-current=\"page\">Strategies</a></li>"))
     }
 
+    @Test("a folder of more than 25 pages shows the first 25 and its own page in their place, then a link to all of them")
+    func longFolder() throws {
+        let notes = (1...30).map { number -> FixtureSite.Edit in
+            let name = number < 10 ? "0\(number)" : "\(number)"
+            return .write("content/notes/n\(name).md", "---\ntitle: Note \(name)\n---\nText \(name).\n")
+        }
+        let site = try Self.build(notes)
+        // The addresses of a folder's links are made once for all the pages of another folder;
+        // which one is current differs from page to page.
+        let last = try site.outputText("notes/n30.html")
+        #expect(last.contains(
+            "<li><a href=\"n24.html\">Note 24</a></li>\n<li class=\"current\"><a href=\"n30.html\" aria-current=\"page\">Note 30</a></li>\n<li><a href=\"index.html\">All 30 entries</a></li>\n</ul>"))
+        #expect(!last.contains("href=\"n25.html\""))
+        #expect(last.contains("<li class=\"current\"><a href=\"index.html\" aria-current=\"page\">Notes</a></li>"))
+        let third = try site.outputText("notes/n03.html")
+        #expect(third.contains("<li class=\"current\"><a href=\"n03.html\" aria-current=\"page\">Note 03</a></li>"))
+        #expect(third.contains("<li><a href=\"n25.html\">Note 25</a></li>\n<li><a href=\"index.html\">All 30 entries</a></li>"))
+        #expect(!third.contains("href=\"n30.html\""))
+        // Current three times: the folder in the header's sections and in the pages' list, and the page.
+        #expect(third.components(separatedBy: "aria-current").count == 4)
+        let guide = try site.outputText("guides/escalation.html")
+        #expect(guide.contains("<li><a href=\"../notes/index.html\">Notes</a></li>"))
+        #expect(guide.contains("<li class=\"current\"><a href=\"index.html\" aria-current=\"page\">Guides</a></li>"))
+    }
+
     @Test("GitHub alert quotes become callouts with GitHub's classes")
     func callouts() throws {
         let site = try Self.build([.write("content/guides/alerts.md", "# Alerts\n\n> [!CAUTION]\n> Do not share claim numbers.\n")])
