@@ -6,7 +6,7 @@ import Darwin
 #endif
 
 /// One file of records, each a key and some bytes, that the caches of the build keep what
-/// they worked out in (`MarkdownCache`, `SearchHitsCache`).
+/// they worked out in (`MarkdownCache`, `SearchEntryCache`).
 ///
 /// The file is a header and then records, appended: a build adds the records it made with one
 /// `write` at its end, and when the records no build used any more fill over half of the file,

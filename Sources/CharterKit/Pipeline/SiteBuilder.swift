@@ -224,7 +224,7 @@ public struct SiteBuilder: Sendable {
             pageRenderer.openCache = { MarkdownCache(root: canonicalRoot, options: markdownOptions, saving: writing) }
         } else if writing {
             MarkdownCache.remove(root: canonicalRoot)
-            SearchHitsCache.remove(root: canonicalRoot)
+            SearchEntryCache.remove(root: canonicalRoot)
         }
         if let session, let modelKey { pageRenderer.memo = (session.markdown, modelKey) }
         let markdown = try pageRenderer.render(site, links: model.links)
@@ -238,7 +238,7 @@ public struct SiteBuilder: Sendable {
         var renderer = SiteRenderer(templates: model.templates, workers: workers)
         renderer.progress = progress
         renderer.searchMemo = session?.searchMemo
-        if useCache { renderer.openSearchCache = { SearchHitsCache(root: canonicalRoot, settings: $0, saving: writing) } }
+        if useCache { renderer.openSearchCache = { SearchEntryCache(root: canonicalRoot, settings: $0, saving: writing) } }
         renderer.printMemo = session?.printMemo
 
         // Early cutoff: when nothing other pages show has changed since the published site was

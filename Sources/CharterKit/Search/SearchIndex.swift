@@ -188,25 +188,31 @@ public struct SearchIndex: Sendable {
             left.storage === right.storage || left.storage.fields == right.storage.fields
         }
 
-        /// Adds everything `SearchIndex.hits(of:)` reads of the entry: its title, keywords,
-        /// headings, searchable text (the body as it is kept, HTML or text) and filters.
+        /// Adds everything `SearchIndex.hits(of:)` and `row(_:)` read of the entry: its title,
+        /// path, kind, summary, keywords, headings, searchable text (the body as it is kept,
+        /// HTML or text) and filters.
         func fingerprintSearchable(into hasher: inout StableHasher) {
             let fields = storage.fields
             hasher.combine(fields.title)
+            hasher.combine(fields.path)
+            hasher.combine(fields.kind)
+            // A summary of nil is the body's.
+            hasher.combine(fields.summary != nil)
+            hasher.combine(fields.summary ?? "")
             for list in [fields.keywords, fields.headings, fields.texts] {
                 hasher.combine(list.count)
                 for item in list { hasher.combine(item) }
             }
             hasher.combine(fields.textsEndWithBody)
-            if fields.textsEndWithBody {
-                switch fields.body {
-                case .text(let text):
-                    hasher.combine(0)
-                    hasher.combine(text)
-                case .html(let html):
-                    hasher.combine(1)
-                    hasher.combine(html)
-                }
+            // The body: the row's excerpt text, and the end of the searchable text when
+            // `textsEndWithBody`.
+            switch fields.body {
+            case .text(let text):
+                hasher.combine(0)
+                hasher.combine(text)
+            case .html(let html):
+                hasher.combine(1)
+                hasher.combine(html)
             }
             hasher.combine(fields.facets.count)
             for facet in fields.facets { hasher.combine(facet.term) }
@@ -242,7 +248,7 @@ public struct SearchIndex: Sendable {
     var memo: SearchIndexMemo?
     /// Each entry's terms from earlier builds, on disk: a single build that writes the site
     /// finds the words only of the entries that changed.
-    var hitsCache: SearchHitsCache?
+    var entryCache: SearchEntryCache?
 
     /// The index files by their path in the site.
     public func files(for entries: [Entry]) -> [String: String] {
@@ -317,15 +323,15 @@ public struct SearchIndex: Sendable {
         return keyed.map(\.hit)
     }
 
-    /// An entry's hits, from the cache on disk when it holds them, with the key they are
-    /// kept under there (nil without a cache).
-    func cachedHits(of entry: Entry) -> (hits: [Hit], key: String?) {
-        guard let hitsCache else { return (hits(of: entry), nil) }
-        let key = hitsCache.key(for: entry)
-        if let known = hitsCache.load(key) { return (known, key) }
-        let made = hits(of: entry)
-        hitsCache.store(made, as: key)
-        return (made, key)
+    /// An entry's hits and row, from the cache on disk when it holds them, with the key they
+    /// are kept under there (nil without a cache).
+    func cachedParts(of entry: Entry) -> (hits: [Hit], row: String, key: String?) {
+        guard let entryCache else { return (hits(of: entry), row(entry), nil) }
+        let key = entryCache.key(for: entry)
+        if let known = entryCache.load(key) { return (known.hits, known.row, key) }
+        let made = (hits: hits(of: entry), row: row(entry))
+        entryCache.store(made, as: key)
+        return (made.hits, made.row, key)
     }
 
     /// A term's first eight UTF-8 bytes, big-endian, zeros after a shorter term's end. Two
@@ -747,9 +753,9 @@ struct SearchIndexParts: Sendable {
         for start in stride(from: 0, to: new.count, by: batch) {
             let range = start..<min(new.count, start + batch)
             let made = ParallelMap.map(Array(range), workers: index.workers) { number in
-                (index.cachedHits(of: new[number]), index.row(new[number]))
+                index.cachedParts(of: new[number])
             }
-            for (offset, ((entryHits, key), _)) in made.enumerated() {
+            for (offset, (entryHits, _, key)) in made.enumerated() {
                 if let key { used.insert(key) }
                 let number = start + offset
                 for hit in entryHits {
@@ -770,18 +776,18 @@ struct SearchIndexParts: Sendable {
                     if !once { numbers[term].append(number) }
                 }
             }
-            let batchRows = made.map(\.1)
+            let batchRows = made.map(\.row)
             for file in stride(from: start, to: range.upperBound, by: size) {
                 let slice = batchRows[(file - start)..<min(batchRows.count, file - start + size)]
                 let text = Self.entryFile(file / size, rows: slice)
                 if let write { try write(Self.entryFilePath(file / size), text) } else { entryFiles[file / size] = text }
             }
             if !once {
-                hits += made.map(\.0.hits)
+                hits += made.map(\.hits)
                 rows += batchRows
             }
         }
-        index.hitsCache?.save(keeping: used)
+        index.entryCache?.save(keeping: used)
         postings = [:]
         lines = [:]
         termCounts = [:]

@@ -86,7 +86,7 @@ struct SiteRenderer {
     var searchMemo: SearchIndexMemo? = nil
     /// Opens the cache of search entries' terms on disk, given the index's settings; for a
     /// single build, which has no `searchMemo`.
-    var openSearchCache: (@Sendable (String) -> SearchHitsCache)? = nil
+    var openSearchCache: (@Sendable (String) -> SearchEntryCache)? = nil
     /// The print page's sections from the session's last build.
     var printMemo: PrintSectionMemo? = nil
 
@@ -495,7 +495,7 @@ struct SiteRenderer {
         var search = SearchIndex()
         search.workers = workers
         search.memo = searchMemo
-        if searchMemo == nil { search.hitsCache = openSearchCache?(search.settingsKey) }
+        if searchMemo == nil { search.entryCache = openSearchCache?(search.settingsKey) }
         return search
     }
 
