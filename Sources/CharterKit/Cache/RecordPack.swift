@@ -14,6 +14,11 @@ import Darwin
 /// (a crash, a full disk) ends the file there: the records before it are read, the next save
 /// writes a new file, and nothing worse happens than working some out again. The file is
 /// mapped, not read, so that a build touches only the records it looks up.
+///
+/// A pack made from nothing (the first build of a site, or after `--no-cache`) gets every
+/// record, which at 100,000 pages is hundreds of megabytes: it writes them to a new file as
+/// they come, `spillAfter` bytes at a time, rather than holding them all until `save`, which
+/// renames the file into place.
 final class RecordPack: @unchecked Sendable {
     /// The file's path.
     let file: URL
@@ -33,6 +38,13 @@ final class RecordPack: @unchecked Sendable {
     private let lock = NSLock()
     /// The records made since the pack was opened, waiting for `save`.
     private var added: [(key: String, bytes: [UInt8])] = []
+    private var addedBytes = 0
+    /// How many bytes of new records a pack made from nothing holds before it writes them out.
+    var spillAfter = 8 << 20
+    /// The new file a pack made from nothing writes its records to as they come, and whether
+    /// writing it failed (the records are then dropped: the pack is only a cache).
+    private var spill: (descriptor: Int32, path: String)?
+    private var spillFailed = false
 
     init(file: URL, header: [UInt8], saving: Bool, onNewFile: @escaping @Sendable () -> Void = {}) {
         self.file = file
@@ -45,6 +57,11 @@ final class RecordPack: @unchecked Sendable {
 
     deinit {
         if let mapped, let base = mapped.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), mappedLength) }
+        // A pack never saved (the build stopped) leaves no half-written file behind.
+        if let spill {
+            close(spill.descriptor)
+            unlink(spill.path)
+        }
     }
 
     /// The bytes stored under `key` when the pack was opened, valid while the pack is.
@@ -53,10 +70,55 @@ final class RecordPack: @unchecked Sendable {
         return UnsafeRawBufferPointer(rebasing: mapped[range])
     }
 
-    /// Keeps a record for `save`.
+    /// Keeps a record for `save`; a pack made from nothing writes its records out once they
+    /// reach `spillAfter` bytes.
     func store(_ bytes: [UInt8], as key: String) {
         guard saving else { return }
-        lock.withLock { added.append((key, bytes)) }
+        lock.withLock {
+            added.append((key, bytes))
+            addedBytes += bytes.count
+            if mapped == nil, addedBytes >= spillAfter { spillAdded() }
+        }
+    }
+
+    /// Writes the records waiting to the new file, which it makes with its header first. Called
+    /// with the lock held.
+    private func spillAdded() {
+        defer {
+            added = []
+            addedBytes = 0
+        }
+        guard !spillFailed else { return }
+        var bytes: [UInt8] = []
+        if spill == nil {
+            let folder = file.deletingLastPathComponent()
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let path = folder.appending(path: ".\(file.lastPathComponent).\(getpid()).new").path
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+            guard descriptor >= 0 else {
+                spillFailed = true
+                return
+            }
+            spill = (descriptor, path)
+            bytes = header
+        }
+        for record in added { Self.append(record.key, record.bytes, to: &bytes) }
+        if let spill, !Self.writeAll(bytes, to: spill.descriptor) { spillFailed = true }
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += written
+            }
+            return true
+        }
     }
 
     /// Writes the records stored since the pack was opened. With `used`, the keys a whole build
@@ -64,8 +126,29 @@ final class RecordPack: @unchecked Sendable {
     /// file that cannot be written only costs the next build time.
     func save(keeping used: Set<String>? = nil) {
         guard saving else { return }
+        // A pack made from nothing that has begun its file finishes it: every record stored
+        // goes in, and the file takes the pack's name.
+        let spilled = lock.withLock { () -> (descriptor: Int32, path: String, failed: Bool)? in
+            guard let spill else { return nil }
+            spillAdded()
+            self.spill = nil
+            return (spill.descriptor, spill.path, spillFailed)
+        }
+        if let spilled {
+            close(spilled.descriptor)
+            if spilled.failed {
+                unlink(spilled.path)
+                return
+            }
+            onNewFile()
+            if rename(spilled.path, file.path) != 0 { unlink(spilled.path) }
+            return
+        }
         let added = lock.withLock { () -> [(key: String, bytes: [UInt8])] in
-            defer { self.added = [] }
+            defer {
+                self.added = []
+                addedBytes = 0
+            }
             return self.added
         }
         let addedKeys = Set(added.map(\.key))

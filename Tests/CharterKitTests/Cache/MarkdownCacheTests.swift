@@ -179,6 +179,51 @@ import Testing
         #expect(try packBytes() == bytes)
     }
 
+    @Test("a pack made from nothing writes its records out as they come and has them all once saved; one never saved leaves no file")
+    func spilledRecords() throws {
+        let site = try TemporarySite()
+        let folder = site.root.appending(path: ".charter-cache", directoryHint: .isDirectory)
+        let file = folder.appending(path: "test.pack")
+        let header = Array("TEST-PACK 1\n".utf8)
+        func leftovers() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".new") }
+        }
+        let pack = RecordPack(file: file, header: header, saving: true)
+        pack.spillAfter = 100
+        for number in 0..<50 { pack.store(Array(repeating: UInt8(number), count: 30), as: "k\(number)") }
+        // On disk before the save, in a file that is not yet the pack.
+        #expect(try leftovers().count == 1)
+        #expect(!FileManager.default.fileExists(atPath: file.path))
+        pack.save(keeping: Set((0..<50).map { "k\($0)" }))
+        #expect(try leftovers() == [])
+        let saved = RecordPack(file: file, header: header, saving: true)
+        for number in 0..<50 {
+            #expect(saved.bytes(for: "k\(number)").map { Array($0) } == Array(repeating: UInt8(number), count: 30))
+        }
+        // A pack that exists appends at its save, and writes nothing before.
+        saved.spillAfter = 10
+        saved.store([7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7], as: "more")
+        #expect(try leftovers() == [])
+        saved.save()
+        // The bytes live in the pack's mapping: the pack is kept until they are copied.
+        let appended = RecordPack(file: file, header: header, saving: false)
+        withExtendedLifetime(appended) {
+            #expect(appended.bytes(for: "more").map { Array($0) } == Array(repeating: 7, count: 12))
+            #expect(appended.bytes(for: "k49").map { Array($0) } == Array(repeating: 49, count: 30))
+        }
+
+        // A pack never saved (a build that stopped) takes its file with it.
+        let other = folder.appending(path: "other.pack")
+        do {
+            let abandoned = RecordPack(file: other, header: header, saving: true)
+            abandoned.spillAfter = 10
+            for number in 0..<5 { abandoned.store(Array(repeating: UInt8(number), count: 20), as: "a\(number)") }
+            #expect(try leftovers().count == 1)
+        }
+        #expect(try leftovers() == [])
+        #expect(!FileManager.default.fileExists(atPath: other.path))
+    }
+
     @Test("a cold build keeps its Markdown in one file, and removes the folder of files per page that older versions kept")
     func oneFilePerBuild() throws {
         var files: [String: String] = [:]
