@@ -12,16 +12,11 @@ struct BuildFingerprint {
 
     /// With `files`, a session's memory, the digest of a text it has seen is not worked out again.
     init(content: LoadedContent, today: CalendarDate, allowErrors: Bool, output: URL, files: FileMemo? = nil) {
-        var hasher = StableHasher()
-        hasher.combine("charter \(CharterRelease.version)")
-        // A rebuilt Charter of the same version may render differently: its binary counts too.
-        for part in Self.executableIdentity() { hasher.combine(part) }
+        var hasher = Self.charter()
         var model = hasher
         Self.combineSettings(of: content, into: &model)
         self.model = model.finalize()
-        hasher.combine(today.description)
-        hasher.combine(allowErrors)
-        hasher.combine(output.path)
+        Self.combineOptions(today: today, allowErrors: allowErrors, output: output, into: &hasher)
         Self.combineSettings(of: content, into: &hasher)
         key = hasher.finalize()
 
@@ -41,6 +36,22 @@ struct BuildFingerprint {
             hasher.combine(diagnostic.message)
         }
         inputs = hasher.finalize()
+    }
+
+    /// A hasher that has taken Charter itself: its version and, since a rebuilt Charter of the
+    /// same version may render differently, its binary.
+    static func charter() -> StableHasher {
+        var hasher = StableHasher()
+        hasher.combine("charter \(CharterRelease.version)")
+        for part in executableIdentity() { hasher.combine(part) }
+        return hasher
+    }
+
+    /// The day and the options of a build, and the folder it writes.
+    static func combineOptions(today: CalendarDate, allowErrors: Bool, output: URL, into hasher: inout StableHasher) {
+        hasher.combine(today.description)
+        hasher.combine(allowErrors)
+        hasher.combine(output.path)
     }
 
     /// What every page depends on besides the content: the configuration, the model files, the

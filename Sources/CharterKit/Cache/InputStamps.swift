@@ -36,12 +36,8 @@ struct InputStamps: Codable, Sendable, Equatable {
 
     /// What a build depends on besides the files it walks.
     static func options(today: CalendarDate, allowErrors: Bool, output: URL) -> String {
-        var hasher = StableHasher()
-        hasher.combine("charter \(CharterRelease.version)")
-        for part in BuildFingerprint.executableIdentity() { hasher.combine(part) }
-        hasher.combine(today.description)
-        hasher.combine(allowErrors)
-        hasher.combine(output.path)
+        var hasher = BuildFingerprint.charter()
+        BuildFingerprint.combineOptions(today: today, allowErrors: allowErrors, output: output, into: &hasher)
         return hasher.finalize()
     }
 
