@@ -98,6 +98,11 @@ struct ContentSurvey: Sendable {
     /// Links out of the root, loops, special files, too many files.
     var walkDiagnostics: [Diagnostic] = []
 
+    /// A content file's path relative to the site's root, as diagnostics and sources name it.
+    func sourcePath(of file: ContentWalker.Found) -> String {
+        contentPrefix.isEmpty ? file.relative : "\(contentPrefix)/\(file.relative)"
+    }
+
     /// Every file found, in the walk's order.
     var everyFile: [ContentWalker.Found] {
         (configurationFile.map { [$0] } ?? []) + templates + modelFiles + messageFiles + files
@@ -246,8 +251,8 @@ public struct ContentLoader: Sendable {
             contentPrefix: hasContentFolder ? "content" : "", limits: limits, configuration: configuration,
             configurationFile: configurationFile, configurationDiagnostics: diagnostics)
         survey.templates = try walker.walk("Templates")
-        survey.modelFiles = try walker.walk("model").filter { $0.relative.hasSuffix(".yaml") || $0.relative.hasSuffix(".yml") }
-        survey.messageFiles = try walker.walk("i18n").filter { $0.relative.hasSuffix(".yaml") || $0.relative.hasSuffix(".yml") }
+        survey.modelFiles = try walker.walk("model").filter { Self.isYAML($0.relative) }
+        survey.messageFiles = try walker.walk("i18n").filter { Self.isYAML($0.relative) }
         var skip = excludedPaths
         if !hasContentFolder {
             skip.formUnion(["Templates", "model", "i18n", "charter.yaml", "_site"])
@@ -267,10 +272,8 @@ public struct ContentLoader: Sendable {
         for file in survey.templates where file.relative.hasSuffix(".mustache") { found.append(("Templates/\(file.relative)", file.realPath)) }
         for file in survey.modelFiles { found.append(("model/\(file.relative)", file.realPath)) }
         for file in survey.messageFiles { found.append(("i18n/\(file.relative)", file.realPath)) }
-        for file in survey.files {
-            let lowercased = file.relative.lowercased()
-            guard lowercased.hasSuffix(".md") || lowercased.hasSuffix(".markdown") || Self.isDataFile(file.relative) else { continue }
-            found.append((survey.contentPrefix.isEmpty ? file.relative : "\(survey.contentPrefix)/\(file.relative)", file.realPath))
+        for file in survey.files where Self.isMarkdownFile(file.relative) || Self.isDataFile(file.relative) {
+            found.append((survey.sourcePath(of: file), file.realPath))
         }
         var texts: [String: SourceText] = [:]
         for (sourcePath, realPath) in found where paths.contains(sourcePath) {
@@ -284,7 +287,6 @@ public struct ContentLoader: Sendable {
     func load(_ survey: ContentSurvey) throws -> LoadedContent {
         files?.lastLoad = nil
         let limits = survey.limits
-        let hasContentFolder = !survey.contentPrefix.isEmpty
         var diagnostics = survey.configurationDiagnostics
         var content = LoadedContent(root: survey.root, contentDirectory: survey.contentDirectory, contentPrefix: survey.contentPrefix)
         content.configuration = survey.configuration
@@ -322,8 +324,7 @@ public struct ContentLoader: Sendable {
         let loader = self
         let found = ParallelMap.map(files) { file -> Found in
             let relative = file.relative
-            let sourcePath = hasContentFolder ? "content/\(relative)" : relative
-            let lowercased = relative.lowercased()
+            let sourcePath = survey.sourcePath(of: file)
             var diagnostics: [Diagnostic] = []
             // Scalars and bytes, not Foundation's string search: this runs for every file.
             if relative.unicodeScalars.contains("\u{FFFD}"), !FileManager.default.fileExists(atPath: file.realPath) {
@@ -336,7 +337,7 @@ public struct ContentLoader: Sendable {
                     .invalidFileName, "the file's name holds a backslash, which browsers read as '/'",
                     at: SourceLocation(path: sourcePath), fixHint: "rename the file without the backslash"))
             }
-            if lowercased.hasSuffix(".md") || lowercased.hasSuffix(".markdown") {
+            if Self.isMarkdownFile(relative) {
                 let text = loader.readText(
                     file.realPath, sourcePath: sourcePath, limit: limits.maximumFileSize, stamp: file.stamp, diagnostics: &diagnostics)
                 return .markdown(text.map { ContentFile(contentPath: relative, source: $0) }, diagnostics)
@@ -351,7 +352,7 @@ public struct ContentLoader: Sendable {
         var entries: [String: LoadMemo.Entry] = [:]
         if self.files != nil { entries.reserveCapacity(found.count) }
         for (file, item) in zip(files, found) {
-            let sourcePath = hasContentFolder ? "content/\(file.relative)" : file.relative
+            let sourcePath = survey.sourcePath(of: file)
             switch item {
             case .markdown(let text, let found):
                 diagnostics += found
@@ -431,7 +432,18 @@ public struct ContentLoader: Sendable {
         if ObjectiveReader.isRegisterFile(contentPath) { return true }
         let parts = contentPath.split(separator: "/")
         guard parts.count == 2, DataDocument.Kind.allCases.contains(where: { $0.folder == parts[0] }) else { return false }
-        return parts[1].hasSuffix(".yaml") || parts[1].hasSuffix(".yml")
+        return isYAML(String(parts[1]))
+    }
+
+    /// A Markdown file: `.md` or `.markdown`, in any case.
+    static func isMarkdownFile(_ contentPath: String) -> Bool {
+        let lowercased = contentPath.lowercased()
+        return lowercased.hasSuffix(".md") || lowercased.hasSuffix(".markdown")
+    }
+
+    /// A YAML file, as Charter names them: `.yaml` or `.yml`.
+    static func isYAML(_ path: String) -> Bool {
+        path.hasSuffix(".yaml") || path.hasSuffix(".yml")
     }
 
     private static func realPath(_ path: String) -> String? {
